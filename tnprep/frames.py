@@ -1,0 +1,106 @@
+"""Builders for the diary DataFrames, so every stage (and every test) gets the same columns and dtypes.
+
+The column contracts are ``tnprep.model.ATTACK_COLUMNS`` and ``DAY_COLUMNS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pandas as pd
+
+from tnprep.model import ATTACK_COLUMNS, DAY_COLUMNS
+
+_TUPLE_COLUMNS = (
+    "triggers",
+    "medication_helpful",
+    "medication_somewhat",
+    "medication_unhelpful",
+    "medication_unsure",
+)
+_TEXT_ATTACK_COLUMNS = ("side", "pain_type", "rescue", "notes", "file")
+_BOOL_COLUMNS = ("division_v1", "division_v2", "division_v3")
+
+
+def attack_frame(columns: dict[str, Sequence[Any] | pd.Series] | None = None) -> pd.DataFrame:
+    """Return an attack DataFrame with exactly ATTACK_COLUMNS, filling absent columns with blanks.
+
+    Args:
+        columns: Column name → values; every column must have the same length. ``start``
+            is required when any column is given.
+
+    Returns:
+        A new DataFrame with a fresh RangeIndex and the documented dtypes.
+    """
+    columns = dict(columns or {})
+    length = _length(columns)
+    frame = pd.DataFrame(index=pd.RangeIndex(length))
+    frame["start"] = pd.to_datetime(_values(columns, "start", length, pd.NaT)).astype(
+        "datetime64[ns]"
+    )
+    for name in ("duration_s", "intensity"):
+        frame[name] = pd.array(_values(columns, name, length, float("nan")), dtype="float64")
+    for name in _BOOL_COLUMNS:
+        frame[name] = pd.array(_values(columns, name, length, False), dtype="bool")
+    for name in _TUPLE_COLUMNS:
+        frame[name] = _tuple_series(_values(columns, name, length, ()), length)
+    for name in _TEXT_ATTACK_COLUMNS:
+        frame[name] = pd.array(_values(columns, name, length, pd.NA), dtype="string")
+    frame["row"] = pd.array(_values(columns, "row", length, 0), dtype="int64")
+    return frame[list(ATTACK_COLUMNS)]
+
+
+def day_frame(columns: dict[str, Sequence[Any] | pd.Series] | None = None) -> pd.DataFrame:
+    """Return a daily-log DataFrame with exactly DAY_COLUMNS, filling absent columns with blanks.
+
+    Args:
+        columns: Column name → values; every column must have the same length.
+
+    Returns:
+        A new DataFrame with a fresh RangeIndex and the documented dtypes.
+    """
+    columns = dict(columns or {})
+    length = _length(columns)
+    frame = pd.DataFrame(index=pd.RangeIndex(length))
+    dates = pd.to_datetime(_values(columns, "date", length, pd.NaT))
+    frame["date"] = pd.Series(dates).dt.normalize().astype("datetime64[ns]").to_numpy()
+    frame["attacks"] = pd.array(_values(columns, "attacks", length, pd.NA), dtype="Float64")
+    for name in ("worst_intensity", "background_pain"):
+        frame[name] = pd.array(_values(columns, name, length, float("nan")), dtype="float64")
+    for name in ("notes", "file"):
+        frame[name] = pd.array(_values(columns, name, length, pd.NA), dtype="string")
+    frame["row"] = pd.array(_values(columns, "row", length, 0), dtype="int64")
+    return frame[list(DAY_COLUMNS)]
+
+
+def concat_frames(frames: Iterable[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
+    """Concatenate frames of one kind, returning ``empty`` (with its dtypes) when there are none."""
+    non_empty = [frame for frame in frames if len(frame)]
+    if not non_empty:
+        return empty
+    return pd.concat(non_empty, ignore_index=True)
+
+
+def _length(columns: dict[str, Sequence[Any] | pd.Series]) -> int:
+    lengths = {len(values) for values in columns.values()}
+    if len(lengths) > 1:
+        raise ValueError(f"columns differ in length: {sorted(lengths)}")
+    return lengths.pop() if lengths else 0
+
+
+def _values(
+    columns: dict[str, Sequence[Any] | pd.Series], name: str, length: int, blank: Any
+) -> Any:
+    values = columns.get(name)
+    if values is None:
+        return [blank] * length
+    if isinstance(values, pd.Series):
+        return values.to_numpy()
+    return list(values)
+
+
+def _tuple_series(values: Any, length: int) -> pd.Series:
+    series = pd.Series([None] * length, dtype="object")
+    series[:] = [tuple(value) for value in values] if length else []
+    return series

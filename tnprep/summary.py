@@ -1,0 +1,292 @@
+"""The Summary: every figure of the page and of ``tnprep.summary/1``, as frozen values.
+
+Produced by ``tnprep.analysis.summarise`` (pure), consumed by ``tnprep.report`` (the page),
+``tnprep.charts`` (the app) and ``tnprep.summary_json`` (the JSON twin). Definitions of
+each figure follow SPEC *Meaning of the figures*; docs/summary-json.md documents them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import Enum
+
+from tnprep.issues import Issue
+from tnprep.model import Answers, Treatment
+
+SCHEMA = "tnprep.summary/1"
+"""The schema name written into every summary JSON."""
+
+
+@dataclass(frozen=True)
+class Period:
+    """The days the figures cover (``--from`` / ``--to`` inclusive)."""
+
+    start: dt.date | None
+    """First day, ``None`` when there is no diary data and no ``--from``."""
+    end: dt.date | None
+    """Last day."""
+    days: int
+    """Calendar days from start to end inclusive (0 when unknown)."""
+    days_recorded: int
+    """Period days covered by at least one diary."""
+
+
+@dataclass(frozen=True)
+class DayFigure:
+    """One calendar day of the period, for the chart and the JSON ``daily`` list."""
+
+    date: dt.date
+    attacks: int | None
+    """Attacks that day; ``None`` when no diary covers the day (a gap, not attack-free)."""
+    worst_intensity: float | None
+    """Worst pain 0–10 that day from attack rows and daily logs, ``None`` when unknown."""
+    conflict: bool = False
+    """True when a daily log's count differed from the attack log's (the higher is used)."""
+
+
+@dataclass(frozen=True)
+class Trend:
+    """Attacks per recorded day in the recent window against the window before it."""
+
+    window_days: int
+    """Length of each window: 28, or half the period when it is shorter than 56 days."""
+    recent_per_day: float | None
+    """Attacks per recorded day in the last window, ``None`` with no recorded day."""
+    previous_per_day: float | None
+    """Attacks per recorded day in the window before."""
+    recent_days_recorded: int
+    previous_days_recorded: int
+    ratio: float | None
+    """recent ÷ previous (2 decimals); ``None`` when either is unknown or previous is 0."""
+
+    @property
+    def change_percent(self) -> float | None:
+        """(ratio − 1) × 100, rounded to a whole percent; ``None`` when ratio is unknown."""
+        return None if self.ratio is None else round((self.ratio - 1) * 100)
+
+
+@dataclass(frozen=True)
+class SideCounts:
+    """Attack rows by side as recorded (rows without a side are counted in ``unknown``)."""
+
+    left: int = 0
+    right: int = 0
+    both: int = 0
+    unknown: int = 0
+
+
+@dataclass(frozen=True)
+class DivisionCounts:
+    """Attack rows naming each trigeminal division (a row may name several)."""
+
+    V1: int = 0  # noqa: N815 - the divisions' clinical names
+    V2: int = 0  # noqa: N815
+    V3: int = 0  # noqa: N815
+
+
+@dataclass(frozen=True)
+class TriggerCount:
+    """A normalised trigger and the number of attack rows that name it."""
+
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class AttackFigures:
+    """SPEC's ``attacks`` object."""
+
+    total: int
+    per_recorded_day: float | None
+    """total ÷ recorded days, 2 decimals; ``None`` with no recorded day."""
+    attack_free_days: int
+    max_per_day: int | None
+    max_day: dt.date | None
+    """The (first) day with ``max_per_day`` attacks."""
+    intensity_median: float | None
+    intensity_max: float | None
+    duration_median_s: float | None
+    by_side: SideCounts
+    by_division: DivisionCounts
+    triggers: tuple[TriggerCount, ...]
+    """Sorted by count (descending), then name."""
+    by_hour: tuple[int, ...]
+    """24 counts of attack starts by local hour 0–23."""
+    trend: Trend
+    conflict_days: tuple[dt.date, ...]
+    """Days where a daily log's count differed from the attack logs'."""
+
+
+@dataclass(frozen=True)
+class Features:
+    """TN features as recorded (facts for the ICHD-3 13.1.1 picture, never a diagnosis)."""
+
+    short_attacks: int
+    """Attacks with a duration ≤ 120 s."""
+    with_duration: int
+    """Attacks with a known duration (the denominator of the share ≤ 2 min)."""
+    triggered: int
+    """Attacks naming at least one trigger."""
+    spontaneous: int
+    """Attacks in a file with a trigger column that name no trigger."""
+    sides_seen: tuple[str, ...]
+    """Distinct sides recorded, sorted ('both', 'left', 'right')."""
+    divisions_seen: tuple[str, ...]
+    """Distinct divisions recorded, sorted."""
+    paroxysmal: int
+    continuous: int
+    """Attack rows recorded as paroxysmal / continuous pain."""
+    background_pain_days: int
+    """Daily-log days in the period with background pain above 0."""
+    background_pain_recorded_days: int
+    """Daily-log days in the period that give background pain at all."""
+    background_pain_median: float | None
+
+    @property
+    def unilateral(self) -> bool | None:
+        """True when only one side was ever recorded, ``None`` when no side was recorded."""
+        if not self.sides_seen:
+            return None
+        return self.sides_seen in (("left",), ("right",))
+
+
+class ChangeKind(Enum):
+    """What changed in the treatment history on a date inside the diary period."""
+
+    START = "start"
+    STOP = "stop"
+    DOSE_CHANGE = "dose change"
+
+
+@dataclass(frozen=True)
+class WindowFigures:
+    """Attack figures over one window of days."""
+
+    first_day: dt.date
+    last_day: dt.date
+    days_recorded: int
+    per_recorded_day: float | None
+    intensity_median: float | None
+
+
+@dataclass(frozen=True)
+class BeforeAfter:
+    """Attacks in the 28 days before a treatment change against days 15–42 after it."""
+
+    treatment: str
+    change: ChangeKind
+    date: dt.date
+    before: WindowFigures
+    after: WindowFigures
+    enough_data: bool
+    """False when either window has fewer than 14 recorded days ("not enough data")."""
+
+
+@dataclass(frozen=True)
+class DoseRange:
+    """A published daily dose range, shown as a sourced fact, never as a limit."""
+
+    low_mg: float
+    high_mg: float
+    source: str
+    """Citation, e.g. 'EAN guideline on trigeminal neuralgia, Bendtsen et al. 2019'."""
+
+
+@dataclass(frozen=True)
+class TreatmentSummary:
+    """A treatment as listed on the page, with its published dose range where one exists."""
+
+    treatment: Treatment
+    dose_range: DoseRange | None
+    outside_range: bool | None
+    """True/False when both dose and range are known, else ``None``."""
+
+
+@dataclass(frozen=True)
+class QuestionnaireScore:
+    """A PHQ-9 or GAD-7 result."""
+
+    score: int | None
+    """Total, ``None`` when any item is unanswered."""
+    band: str | None
+    """Severity band of the total (SPEC), ``None`` with no total."""
+    answered: int
+    """Items answered."""
+    item9: int | None = None
+    """PHQ-9 item 9 (thoughts of self-harm), 0–3; ``None`` for GAD-7 or unanswered."""
+
+
+@dataclass(frozen=True)
+class Scores:
+    """SPEC's ``scores`` object."""
+
+    phq9: QuestionnaireScore | None
+    gad7: QuestionnaireScore | None
+    bni_pain: str | None
+    bni_numbness: str | None
+
+
+class FindingKind(Enum):
+    """The kinds of discussion point; each is produced by one named rule."""
+
+    SELF_HARM_ITEM = "phq9 item 9 above 0"
+    FIRST_LINE_STOPPED = "first-line drug stopped"
+    DOSE_OUTSIDE_RANGE = "dose outside published range"
+    ATTACKS_RISING = "attacks rising"
+    NO_CHANGE_AFTER_TREATMENT = "no change or worse after a treatment"
+    MOOD_SCORE_HIGH = "questionnaire score 10 or more"
+    NOT_YET_IN_HISTORY = "option not yet in the history"
+    MONITORING_QUESTION = "monitoring question"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A discussion point as data; its words are made at render time."""
+
+    kind: FindingKind
+    subject: str
+    """What it is about: a treatment name, 'PHQ-9', an option such as 'microvascular decompression'."""
+    evidence: tuple[tuple[str, str], ...]
+    """(label, value) pairs the rule used, e.g. (('stopped because', 'side effects'),)."""
+    source: str
+    """The published source behind the rule."""
+
+
+@dataclass(frozen=True)
+class InputAccount:
+    """SPEC's ``input`` object: every row accounted for."""
+
+    rows_read: int
+    rows_used: int
+    rows_rejected: int
+    duplicates: int
+    issues: tuple[Issue, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Everything the page and the JSON say about one patient."""
+
+    generated: dt.date
+    """The day the summary was made (a parameter, never read from the clock here)."""
+    patient: Answers
+    period: Period
+    attacks: AttackFigures
+    daily: tuple[DayFigure, ...]
+    """Every day of the period in order."""
+    features: Features
+    treatments: tuple[TreatmentSummary, ...]
+    """Current first, then by most recent start."""
+    before_after: tuple[BeforeAfter, ...]
+    scores: Scores
+    findings: tuple[Finding, ...]
+    """Discussion points, the PHQ-9 item 9 finding always first."""
+    input: InputAccount
+    assumptions: tuple[str, ...]
+    """Plain statements of assumptions made (date order per file, column mappings)."""
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        """The patient's questions in their order."""
+        return self.patient.questions
