@@ -1,0 +1,259 @@
+"""Bytes → text → a table of cells with spreadsheet row numbers.
+
+Decoding tries UTF-8 (with or without BOM) first, then UTF-16 with a BOM, then asks
+charset-normalizer, falling back to cp1252 (sqlite-utils ``rows_from_file`` does a similar
+dance). Delimiters are sniffed from the first lines. XLSX is recognised from its zip signature, not
+its name, and read with openpyxl, which parses the XML with defusedxml when it is installed
+(requirements.txt pins it).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+from charset_normalizer import from_bytes
+
+from tnprep.issues import InputError, Issue, Severity
+
+DELIMITERS = (",", ";", "\t")
+"""Field delimiters SPEC allows, in order of preference when the data cannot decide."""
+
+_XLSX_SIGNATURE = b"PK\x03\x04"
+_MAX_XLSX_UNCOMPRESSED = 200 * 1024 * 1024  # a zip bomb inflates far beyond any real diary
+_SNIFF_LINES = 30
+_SAVE_AS_CSV = "Save it from your spreadsheet or app as 'CSV UTF-8' and try again."
+# Detection is unreliable on short Western text (it answers cp1250 or cp775 for French notes,
+# turning ï into ď), so a non-UTF-8 file is read as cp1252, the encoding SPEC names for legacy Excel
+# exports, unless detection finds one of these other scripts (Cyrillic, Greek).
+_OTHER_SCRIPTS = {
+    "cp1251": "cp1251",
+    "koi8_r": "cp1251",
+    "koi8_u": "cp1251",
+    "cp866": "cp1251",
+    "iso8859_5": "cp1251",
+    "mac_cyrillic": "cp1251",
+    "cp1253": "cp1253",
+    "iso8859_7": "cp1253",
+}
+"""Detected code page → the Windows code page read instead (exports come from Windows Excel)."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A file's cells, header separated, with spreadsheet row numbers as the index."""
+
+    file: str
+    """The file's name as supplied."""
+    encoding: str
+    """'utf-8', 'utf-8-sig', 'utf-16', 'cp1252', … or 'xlsx'."""
+    delimiter: str | None
+    """',', ';' or tab; ``None`` for XLSX."""
+    header: tuple[str, ...]
+    """Header cells as written, stripped."""
+    cells: pd.DataFrame = field(repr=False)
+    """Columns 0…len(header)−1, object dtype; index = spreadsheet row numbers (header = 1)."""
+    blank_rows: int = 0
+    """Rows skipped because every cell was empty (not counted anywhere)."""
+    issues: tuple[Issue, ...] = ()
+    """Structural problems (e.g. a row with more cells than the header)."""
+
+
+def decode_text(data: bytes, file: str) -> tuple[str, str]:
+    """Decode a text file, returning ``(text, encoding)``.
+
+    Raises:
+        InputError: the bytes are empty, binary, HTML or a PDF, or in no known encoding.
+    """
+    _refuse_non_tables(data, file)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(data, "utf-16", file), "utf-16"
+    if b"\x00" in data:
+        raise InputError(
+            file,
+            "contains NUL bytes, so it is binary or UTF-16 without a byte-order mark. "
+            + _SAVE_AS_CSV,
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return _legacy(data, file)
+    return text, "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+
+
+def read_table(data: bytes, file: str) -> Table:
+    """Read CSV/TSV/semicolon text or XLSX (detected from the bytes) into a ``Table``.
+
+    Raises:
+        InputError: the file is not a table at all.
+    """
+    if data.startswith(_XLSX_SIGNATURE):
+        return read_xlsx(data, file)
+    text, encoding = decode_text(data, file)
+    delimiter = sniff_delimiter(text)
+    return parse_text_table(text, file, encoding, delimiter)
+
+
+def sniff_delimiter(text: str) -> str:
+    """Pick the delimiter that splits the first lines into the most consistent number of fields.
+
+    A file with one column has no delimiter at all; it is read with a comma, which it lacks.
+    """
+    lines = [line for line in text.splitlines()[: _SNIFF_LINES * 2] if line.strip()]
+    sample = lines[:_SNIFF_LINES]
+    best, best_score = DELIMITERS[0], (0, 0)
+    for delimiter in DELIMITERS:
+        counts = Counter(len(row) for row in csv.reader(sample, delimiter=delimiter))
+        if not counts:
+            continue
+        width, rows = max(counts.items(), key=lambda item: (item[1], item[0]))
+        score = (rows, width) if width > 1 else (0, 0)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def parse_text_table(
+    text: str, file: str, encoding: str, delimiter: str, skip_records: int = 0
+) -> Table:
+    """Split decoded text into a ``Table``; ``skip_records`` records come before the header.
+
+    Records are counted the way a spreadsheet shows them: a quoted cell holding a newline is one
+    row, a blank line is a row. Row numbers therefore match what the user sees on opening the file.
+    """
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    return _records_to_table(records[skip_records:], skip_records, file, encoding, delimiter)
+
+
+def read_xlsx(data: bytes, file: str) -> Table:
+    """Read the first non-empty worksheet of an XLSX file into a ``Table``.
+
+    Raises:
+        InputError: the zip is corrupt, inflates to an implausible size, or holds no table.
+    """
+    _check_zip(data, file)
+    from openpyxl import load_workbook  # noqa: PLC0415 - only XLSX uploads pay for the import
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many types for a damaged workbook
+        raise InputError(
+            file, f"is not a readable Excel workbook ({type(error).__name__})."
+        ) from error
+    try:
+        for sheet in workbook.worksheets:
+            records = [list(row) for row in sheet.iter_rows(values_only=True)]
+            if any(_has_value(cell) for record in records for cell in record):
+                return _records_to_table(records, 0, file, "xlsx", None)
+    finally:
+        workbook.close()
+    raise InputError(file, "is an Excel workbook with no filled cells.")
+
+
+def _records_to_table(
+    records: list[list[object]], offset: int, file: str, encoding: str, delimiter: str | None
+) -> Table:
+    header_index = next(
+        (index for index, record in enumerate(records) if any(map(_has_value, record))), None
+    )
+    if header_index is None:
+        raise InputError(file, "is empty: it has no header row and no data.")
+    header = tuple(_header_text(cell) for cell in records[header_index])
+    width = _trimmed_width(header)
+    header = header[:width]
+    first_row = offset + header_index + 2  # spreadsheet rows count from 1, and 1 is the header
+    body = records[header_index + 1 :]
+    rows, numbers, issues, blank = [], [], [], 0
+    for number, record in enumerate(body, start=first_row):
+        if not any(map(_has_value, record)):
+            blank += 1
+            continue
+        if any(map(_has_value, record[width:])):
+            issues.append(_extra_cells_issue(file, number, len(record), width))
+        rows.append(_fit(record, width, encoding))
+        numbers.append(number)
+    cells = pd.DataFrame(rows, index=pd.Index(numbers, dtype="int64"), dtype="object")
+    cells = cells.reindex(columns=range(width))
+    return Table(file, encoding, delimiter, header, cells, blank, tuple(issues))
+
+
+def _fit(record: list[object], width: int, encoding: str) -> list[object]:
+    blank: object = None if encoding == "xlsx" else ""
+    return list(record[:width]) + [blank] * (width - len(record))
+
+
+def _trimmed_width(header: tuple[str, ...]) -> int:
+    width = len(header)
+    while width > 1 and not header[width - 1]:
+        width -= 1
+    return width
+
+
+def _header_text(cell: object) -> str:
+    return "" if cell is None else str(cell).strip()
+
+
+def _has_value(cell: object) -> bool:
+    return cell is not None and str(cell).strip() != ""
+
+
+def _extra_cells_issue(file: str, row: int, cell_count: int, width: int) -> Issue:
+    return Issue(
+        "extra-cells",
+        Severity.DROPPED,
+        file,
+        row,
+        None,
+        None,
+        f"The row has {cell_count} cells but the header has {width}; the extra cells were ignored.",
+    )
+
+
+def _refuse_non_tables(data: bytes, file: str) -> None:
+    if not data.strip():
+        raise InputError(file, "is empty.")
+    head = data[:512].lstrip().lower()
+    if head.startswith(b"%pdf"):
+        raise InputError(file, "is a PDF, not a table. " + _SAVE_AS_CSV)
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")):
+        raise InputError(file, "is a web page or XML, not a table. " + _SAVE_AS_CSV)
+    if data.startswith(_XLSX_SIGNATURE):
+        raise InputError(file, "is a zip archive, not a text table.")
+
+
+def _strict(data: bytes, encoding: str, file: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError(file, f"is not valid {encoding} text. {_SAVE_AS_CSV}") from error
+
+
+def _legacy(data: bytes, file: str) -> tuple[str, str]:
+    """Decode a non-UTF-8 file: cp1252 unless detection finds a Cyrillic or Greek code page."""
+    match = from_bytes(data).best()
+    detected = None if match is None else match.encoding
+    for encoding in (_OTHER_SCRIPTS.get(detected or ""), "cp1252"):
+        if encoding is None:
+            continue
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise InputError(file, "is not text in a known encoding. " + _SAVE_AS_CSV)
+
+
+def _check_zip(data: bytes, file: str) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            inflated = sum(info.file_size for info in archive.infolist())
+            names = set(archive.namelist())
+    except zipfile.BadZipFile as error:
+        raise InputError(file, "is a damaged zip/Excel file. " + _SAVE_AS_CSV) from error
+    if inflated > _MAX_XLSX_UNCOMPRESSED:
+        raise InputError(file, "inflates to an implausible size for a diary; it was not opened.")
+    if "[Content_Types].xml" not in names:
+        raise InputError(file, "is a zip archive, not an Excel workbook. " + _SAVE_AS_CSV)
