@@ -18,6 +18,8 @@ class Severity(Enum):
     """The whole row was left out of every figure (e.g. its date cannot be read)."""
     DROPPED = "dropped"
     """One field of the row was left out; the row itself still counts."""
+    DUPLICATE = "duplicate"
+    """An exact copy of a row already counted; counted once (SPEC ``duplicates``)."""
     NOTICE = "notice"
     """Nothing was left out; an assumption or a fact the user should know (e.g. date order)."""
 

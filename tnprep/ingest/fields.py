@@ -1,0 +1,173 @@
+"""Read every mapped column of a diary table into typed values, dropping what cannot be read.
+
+``attack_columns`` and ``day_columns`` return column name → Series (aligned with the table's
+rows), ready for ``tnprep.frames``. Each unreadable or out-of-range cell is dropped for its row
+only and reported through ``RowIssues``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tnprep.ingest import values
+from tnprep.ingest.columns import ColumnMatch
+from tnprep.ingest.decode import Table
+from tnprep.ingest.row_issues import RowIssues
+
+_SCALE_LOW, _SCALE_HIGH = 0.0, 10.0  # SPEC: intensities are NRS 0–10
+_NO_MEDICATION = frozenset({"no medication", "none", "no medications", "nothing"})
+_MEDICATION_FIELDS = (
+    "medication_helpful",
+    "medication_somewhat",
+    "medication_unhelpful",
+    "medication_unsure",
+)
+
+
+def attack_columns(table: Table, match: ColumnMatch, issues: RowIssues) -> dict[str, pd.Series]:
+    """Typed attack-log columns (everything but ``start``, ``file`` and ``row``)."""
+    by_field = {name: position for position, name in match.fields.items()}
+    columns: dict[str, pd.Series] = {}
+    if "duration" in by_field:
+        columns["duration_s"] = _duration(table, by_field["duration"], match, issues)
+    if "intensity" in by_field:
+        columns["intensity"] = _scale(table, by_field["intensity"], issues, "intensity")
+    columns.update(_side_and_divisions(table, by_field, issues))
+    for name in ("triggers", *_MEDICATION_FIELDS):
+        if name in by_field:
+            columns[name] = _list(table, by_field[name], drop_sentinels=name != "triggers")
+    if "pain_type" in by_field:
+        parsed = values.parse_pain_types(table.cells[by_field["pain_type"]])
+        issues.drop(
+            by_field["pain_type"],
+            parsed.unreadable,
+            "pain-type-unknown",
+            "Pain type must be paroxysmal or continuous; it was left out for this row.",
+        )
+        columns["pain_type"] = parsed.values
+    for name in ("rescue", "notes"):
+        if name in by_field:
+            columns[name] = values.optional_text(table.cells[by_field[name]])
+    return columns
+
+
+def day_columns(table: Table, match: ColumnMatch, issues: RowIssues) -> dict[str, pd.Series]:
+    """Typed daily-log columns (everything but ``date``, ``file`` and ``row``)."""
+    by_field = {name: position for position, name in match.fields.items()}
+    columns: dict[str, pd.Series] = {}
+    if "attacks" in by_field:
+        columns["attacks"] = _count(table, by_field["attacks"], issues)
+    for name in ("worst_intensity", "background_pain"):
+        if name in by_field:
+            columns[name] = _scale(table, by_field[name], issues, name.replace("_", "-"))
+    if "notes" in by_field:
+        columns["notes"] = values.optional_text(table.cells[by_field["notes"]])
+    return columns
+
+
+def _duration(table: Table, position: int, match: ColumnMatch, issues: RowIssues) -> pd.Series:
+    parsed = values.parse_durations(table.cells[position], unit_seconds=match.units.get(position))
+    issues.drop(
+        position,
+        parsed.unreadable,
+        "duration-unreadable",
+        "The duration cannot be read (write e.g. 45s, 2 min, 1:30); it was left out for this row.",
+    )
+    negative = parsed.values < 0
+    issues.drop(
+        position,
+        negative,
+        "duration-negative",
+        "A duration cannot be negative; it was left out for this row.",
+    )
+    return parsed.values.mask(negative)
+
+
+def _scale(table: Table, position: int, issues: RowIssues, name: str) -> pd.Series:
+    parsed = values.parse_numbers(table.cells[position], decimal_comma=table.delimiter != ",")
+    issues.drop(
+        position,
+        parsed.unreadable,
+        f"{name}-unreadable",
+        "This is not a number from 0 to 10; it was left out for this row.",
+    )
+    outside = (parsed.values < _SCALE_LOW) | (parsed.values > _SCALE_HIGH)
+    issues.drop(
+        position,
+        outside,
+        f"{name}-out-of-range",
+        "Pain is scored 0 to 10; this value was left out for this row.",
+    )
+    return parsed.values.mask(outside)
+
+
+def _count(table: Table, position: int, issues: RowIssues) -> pd.Series:
+    parsed = values.parse_numbers(table.cells[position], decimal_comma=table.delimiter != ",")
+    issues.drop(
+        position,
+        parsed.unreadable,
+        "attacks-unreadable",
+        "The attack count is not a number; it was left out for this day.",
+    )
+    invalid = (parsed.values < 0) | (parsed.values % 1 != 0)
+    issues.drop(
+        position,
+        invalid,
+        "attacks-out-of-range",
+        "An attack count must be a whole number, 0 or more; it was left out for this day.",
+    )
+    return parsed.values.mask(invalid)
+
+
+def _side_and_divisions(
+    table: Table, by_field: dict[str, int], issues: RowIssues
+) -> dict[str, pd.Series]:
+    columns: dict[str, pd.Series] = {}
+    location = by_field.get("location")
+    if "side" in by_field:
+        parsed = values.parse_sides(table.cells[by_field["side"]])
+        issues.drop(
+            by_field["side"],
+            parsed.unreadable,
+            "side-unknown",
+            "Side must be left, right or both; it was left out for this row.",
+        )
+        columns["side"] = parsed.values
+    elif location is not None:
+        columns["side"] = values.parse_sides(table.cells[location]).values
+    if "division" in by_field:
+        flags, unreadable = values.parse_divisions(table.cells[by_field["division"]])
+        issues.drop(
+            by_field["division"],
+            unreadable,
+            "division-unknown",
+            "Divisions must be V1, V2 and/or V3; they were left out for this row.",
+        )
+    elif location is not None:
+        flags = values.divisions_in_location(table.cells[location])
+    else:
+        return columns
+    columns.update({f"division_{name.lower()}": flags[name] for name in values.DIVISIONS})
+    if location is not None:
+        _check_location(table, location, issues)
+    return columns
+
+
+def _check_location(table: Table, position: int, issues: RowIssues) -> None:
+    """A filled location that gave neither side nor division would be lost silently: report it."""
+    filled = values.text_cells(table.cells[position]).ne("")
+    side = values.parse_sides(table.cells[position]).values.notna()
+    divisions = values.divisions_in_location(table.cells[position]).any(axis=1)
+    unread = filled & ~side & ~divisions
+    issues.drop(
+        position,
+        unread,
+        "location-unread",
+        "Neither a side (left/right/both) nor a division (V1–V3) was found in this "
+        "location; it was left out for this row.",
+    )
+
+
+def _list(table: Table, position: int, *, drop_sentinels: bool) -> pd.Series:
+    text = values.text_cells(table.cells[position])
+    return values.split_lists(text, exclude=_NO_MEDICATION if drop_sentinels else frozenset())

@@ -1,0 +1,1 @@
+"""Readers for known foreign exports, recognised by structure."""

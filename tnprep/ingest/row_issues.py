@@ -1,0 +1,102 @@
+"""Collects the row-level issues of one file while its columns are read.
+
+A small mutable helper private to one ``read_diary`` call: it remembers which rows were rejected so
+that a rejected row gets one issue (why it was rejected) and no further field issues.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tnprep.ingest.dates import OrderDecision
+from tnprep.ingest.decode import Table
+from tnprep.ingest.values import text_cells
+from tnprep.issues import Issue, Severity, clip
+from tnprep.model import DateOrderSource
+
+
+class RowIssues:
+    """Issues of one table, with the set of rejected rows."""
+
+    def __init__(self, table: Table) -> None:
+        """Start with no issues for ``table``."""
+        self._table = table
+        self._issues: list[Issue] = []
+        self._rejected = pd.Series(False, index=table.cells.index, dtype=bool)
+
+    @property
+    def rejected_count(self) -> int:
+        """Rows rejected so far."""
+        return int(self._rejected.sum())
+
+    def reject_unreadable(
+        self, position: int, parsed: pd.Series, what: str, decision: OrderDecision | None = None
+    ) -> None:
+        """Reject rows whose parsed date or time is missing; one issue per row, naming why."""
+        unread = parsed.isna().to_numpy() & ~self._rejected.to_numpy()
+        text = text_cells(self._table.cells[position])
+        blank = unread & text.eq("").to_numpy()
+        self._add(
+            position,
+            blank,
+            f"{what}-missing",
+            Severity.REJECTED,
+            f"The {what} is empty; the row was left out of every figure.",
+        )
+        detail = _order_detail(decision) if what == "date" else ""
+        self._add(
+            position,
+            unread & ~blank,
+            f"{what}-unreadable",
+            Severity.REJECTED,
+            f"The {what} cannot be read{detail}; the row was left out of every figure.",
+        )
+        self._rejected |= unread
+
+    def drop(self, position: int, mask: pd.Series, code: str, message: str) -> None:
+        """Record that a field was dropped for the masked rows (the rows still count)."""
+        self._add(position, mask.to_numpy(dtype=bool), code, Severity.DROPPED, message)
+
+    def keep_only(self, kept: pd.Series) -> None:
+        """Forget field issues of rows that were rejected (their rejection is the one issue)."""
+        rejected_rows = set(self._table.cells.index[~kept.to_numpy(dtype=bool)])
+        self._issues = [
+            issue
+            for issue in self._issues
+            if issue.severity is Severity.REJECTED or issue.row not in rejected_rows
+        ]
+
+    def collected(self) -> tuple[Issue, ...]:
+        """Every issue, ordered by row and column."""
+        return tuple(sorted(self._issues, key=Issue.sort_key))
+
+    def _add(
+        self, position: int, mask: object, code: str, severity: Severity, message: str
+    ) -> None:
+        cells = self._table.cells[position]
+        header = self._table.header[position]
+        rows = cells.index[mask]  # type: ignore[index]
+        values = cells[mask]  # type: ignore[index]
+        self._issues.extend(
+            Issue(code, severity, self._table.file, int(row), header, _shown(value), message)
+            for row, value in zip(rows, values, strict=True)
+        )
+
+
+def _shown(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    text = str(value).strip()
+    return clip(text) if text else None
+
+
+def _order_detail(decision: OrderDecision | None) -> str:
+    if decision is None or decision.order is None:
+        return ""
+    why = {
+        DateOrderSource.DATA: "decided from the other dates in the file",
+        DateOrderSource.ASSUMED: "assumed",
+        DateOrderSource.USER: "as you chose",
+        DateOrderSource.FORMAT: "as the export writes them",
+    }[decision.source]
+    return f" (slash dates are read {decision.order.value}, {why})"

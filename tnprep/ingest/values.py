@@ -1,0 +1,199 @@
+"""Vectorised readers for diary values: numbers, durations, sides, divisions, pain types, lists.
+
+Each reader takes a column of raw cells and returns the values plus a boolean mask of cells that
+were filled but could not be read (so the caller can drop the field for that row and raise an
+issue). Blank cells are simply unknown, never an issue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from tnprep.ingest.columns import UNIT_SECONDS
+
+DIVISIONS = ("V1", "V2", "V3")
+"""The trigeminal divisions: ophthalmic, maxillary, mandibular."""
+
+LIST_SEPARATORS = r"\s*[;|,/]\s*"
+"""Multi-valued cells are split on ; | , and / (SPEC)."""
+
+_NUMBER = r"[+-]?\d+(?:[.,]\d+)?"
+_UNIT_WORDS = "|".join(sorted(UNIT_SECONDS, key=len, reverse=True))
+_DURATION_PART = rf"(\d+(?:[.,]\d+)?)\s*({_UNIT_WORDS})\.?"
+_DURATION_WHOLE = re.compile(rf"^(-)?\s*(?:{_DURATION_PART}\s*(?:and\s*|,\s*)?)+$")
+_CLOCK = re.compile(r"^(-)?(\d+):(\d{1,2})(?::(\d{1,2}))?$")
+_SIDE_WORDS = {
+    "left": "left", "l": "left", "lt": "left", "links": "left",
+    "right": "right", "r": "right", "rt": "right", "rechts": "right",
+    "both": "both", "bilateral": "both", "beide": "both",
+}  # fmt: skip
+_DIVISION_WORDS = {
+    "v1": "V1", "ophthalmic": "V1", "1": "V1",
+    "v2": "V2", "maxillary": "V2", "2": "V2",
+    "v3": "V3", "mandibular": "V3", "3": "V3",
+}  # fmt: skip
+_PAIN_TYPES = {
+    "paroxysmal": "paroxysmal", "paroxysm": "paroxysmal",
+    "continuous": "continuous", "constant": "continuous",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """Values read from a column and the cells that could not be read."""
+
+    values: pd.Series
+    """One value per cell (NaN / <NA> where blank or unreadable)."""
+    unreadable: pd.Series
+    """True where a filled cell could not be read."""
+
+
+def text_cells(cells: pd.Series) -> pd.Series:
+    """Cells as stripped strings ('' for blank), whatever the spreadsheet stored."""
+    text = cells.astype("string").fillna("")
+    return text.str.strip()
+
+
+def parse_numbers(cells: pd.Series, *, decimal_comma: bool) -> Parsed:
+    """Read numbers such as ``6``, ``6.5``, ``7/10``; ``6,5`` when the file uses decimal commas."""
+    text = text_cells(cells).str.replace(r"\s*/\s*10$", "", regex=True)
+    if decimal_comma:
+        text = text.str.replace(",", ".", regex=False)
+    readable = text.str.fullmatch(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+    values = pd.to_numeric(text.where(readable), errors="coerce").astype("float64")
+    return Parsed(values, (text.ne("") & ~readable).astype(bool))
+
+
+def parse_durations(cells: pd.Series, *, unit_seconds: float | None) -> Parsed:
+    """Read durations in seconds: ``45``, ``45s``, ``2 min``, ``1 min 30 s``, ``1:30``, ``01h 00m``.
+
+    A bare number is in the header's unit, or seconds when the header names none (SPEC);
+    ``m:ss`` and ``h:mm:ss`` are clock durations. Negative values stay negative here; the caller
+    drops them with their own issue.
+    """
+    text = text_cells(cells).str.casefold()
+    plain = text.str.replace(",", ".", regex=False)
+    bare = plain.str.fullmatch(_NUMBER.replace("[.,]", r"\."))
+    values = pd.to_numeric(plain.where(bare), errors="coerce") * (unit_seconds or 1.0)
+    values = values.astype("float64")
+    clock = _clock_seconds(text)
+    values = values.fillna(clock)
+    worded = _worded_seconds(text)
+    values = values.fillna(worded)
+    return Parsed(values, (text.ne("") & values.isna()).astype(bool))
+
+
+def _clock_seconds(text: pd.Series) -> pd.Series:
+    parts = text.str.extract(_CLOCK)
+    numbers = parts[[1, 2, 3]].apply(pd.to_numeric, errors="coerce")
+    has_hours = numbers[3].notna()
+    minutes_seconds = numbers[1] * 60 + numbers[2]
+    hours_minutes_seconds = numbers[1] * 3600 + numbers[2] * 60 + numbers[3]
+    seconds = minutes_seconds.where(~has_hours, hours_minutes_seconds)
+    return seconds.where(parts[0].isna(), -seconds).astype("float64")
+
+
+def _worded_seconds(text: pd.Series) -> pd.Series:
+    whole = text.str.match(_DURATION_WHOLE)
+    candidates = text[whole]
+    result = pd.Series(np.nan, index=text.index, dtype="float64")
+    if candidates.empty:
+        return result
+    parts = candidates.str.extractall(_DURATION_PART)
+    amounts = pd.to_numeric(parts[0].str.replace(",", ".", regex=False))
+    seconds = (amounts * parts[1].map(UNIT_SECONDS)).groupby(level=0).sum()
+    negative = candidates.str.startswith("-")
+    result[seconds.index] = seconds.where(~negative.reindex(seconds.index), -seconds)
+    return result
+
+
+def parse_sides(cells: pd.Series) -> Parsed:
+    """Read sides: 'left', 'right', 'both' from words such as ``RIGHT``, ``Right Jaw``, ``L``.
+
+    A cell naming left and right (``left and right``, ``Left cheek, Right jaw``) is 'both'.
+    """
+    text = text_cells(cells).str.casefold()
+    side = per_distinct(text, _side_of).astype("string")
+    return Parsed(side, (text.ne("") & side.isna()).astype(bool))
+
+
+def _side_of(text: str) -> str | None:
+    sides = {_SIDE_WORDS[word] for word in re.split(r"[^a-z]+", text) if word in _SIDE_WORDS}
+    if "both" in sides or {"left", "right"} <= sides:
+        return "both"
+    return next(iter(sides), None)
+
+
+def parse_divisions(cells: pd.Series) -> tuple[pd.DataFrame, pd.Series]:
+    """Read trigeminal divisions (``V2``, ``V2/V3``, ``maxillary``) into three boolean columns.
+
+    Returns:
+        (columns V1/V2/V3 as booleans, mask of filled cells holding anything but divisions).
+    """
+    text = text_cells(cells).str.casefold().str.replace(r"\bv\s+", "v", regex=True)
+    found = per_distinct(text, _divisions_of)
+    unreadable = found.map(lambda divisions: "?" in divisions).astype(bool)
+    flags = pd.DataFrame(
+        {name: found.map(lambda divisions, name=name: name in divisions) for name in DIVISIONS}
+    ).astype(bool)
+    flags.loc[unreadable] = False
+    return flags, unreadable
+
+
+def _divisions_of(text: str) -> frozenset[str]:
+    parts = [part for part in re.split(LIST_SEPARATORS, text) if part.strip()]
+    return frozenset(_DIVISION_WORDS.get(part.strip(), "?") for part in parts)
+
+
+def per_distinct(text: pd.Series, reader: Callable[[str], object]) -> pd.Series:
+    """Apply ``reader`` once per distinct cell and spread the results back over the column.
+
+    Diaries repeat the same few cells thousands of times; this keeps Python work per distinct
+    value, not per row.
+    """
+    codes, distinct = pd.factorize(text.fillna("").astype("string"))
+    results = np.empty(len(distinct), dtype=object)
+    results[:] = [reader(value) for value in distinct]
+    return pd.Series(results[codes] if len(codes) else [], index=text.index, dtype=object)
+
+
+def divisions_in_location(cells: pd.Series) -> pd.DataFrame:
+    """Divisions named explicitly (V1–V3) anywhere in a free 'location' cell."""
+    text = text_cells(cells).str.casefold()
+    return pd.DataFrame(
+        {name: text.str.contains(rf"\b{name[0]}\s?{name[1]}\b", case=False) for name in DIVISIONS}
+    ).astype(bool)
+
+
+def parse_pain_types(cells: pd.Series) -> Parsed:
+    """Read 'paroxysmal' or 'continuous' (``constant`` counts as continuous), case ignored."""
+    text = text_cells(cells).str.casefold()
+    values = text.map(_PAIN_TYPES).astype("string")
+    return Parsed(values, (text.ne("") & values.isna()).astype(bool))
+
+
+def split_lists(
+    text: pd.Series, separators: str = LIST_SEPARATORS, exclude: frozenset[str] = frozenset()
+) -> pd.Series:
+    """Split each cell into a tuple of stripped, non-empty parts (case kept).
+
+    Parts equal (ignoring case) to one in ``exclude`` — sentinels such as 'No medication' — are left
+    out.
+    """
+
+    def parts(value: str) -> tuple[str, ...]:
+        pieces = (item.strip() for item in re.split(separators, value))
+        return tuple(item for item in pieces if item and item.casefold() not in exclude)
+
+    return per_distinct(text, parts)
+
+
+def optional_text(cells: pd.Series) -> pd.Series:
+    """Free text as written (only surrounding spaces removed); <NA> when blank."""
+    text = text_cells(cells)
+    return text.where(text.ne(""), pd.NA).astype("string")
