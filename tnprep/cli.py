@@ -14,6 +14,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from tnprep.cli_batch import add_batch_command
+from tnprep.cli_report import add_report_command
 from tnprep.ingest.columns import parse_mapping
 from tnprep.ingest.diary import combine_diaries, read_diary
 from tnprep.issues import InputError
@@ -44,7 +46,6 @@ def _parser() -> argparse.ArgumentParser:
         description="One page for the neurologist from a trigeminal neuralgia patient's records.",
     )
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
-    from tnprep.cli_report import add_batch_command, add_report_command  # noqa: PLC0415
 
     add_report_command(commands)
     check = commands.add_parser("check", help="validate diary files without building a report")

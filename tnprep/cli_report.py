@@ -95,8 +95,3 @@ def result_line(summary: Summary, out: str) -> str:
         f"Wrote {out}: {summary.attacks.total} attacks over {period.days_recorded} recorded days "
         f"of {period.days}; {len(summary.input.issues)} issues in the data."
     )
-
-
-def add_batch_command(commands: Any) -> None:
-    """Register the ``batch`` sub-command (intake clinics)."""
-    del commands  # batch arrives with the intake issue; nothing is registered yet

@@ -1,0 +1,210 @@
+"""``python -m tnprep batch INTAKE_DIR --out OUT_DIR [--jobs N]``: one page per patient folder.
+
+For intake clinics: each sub-folder of INTAKE_DIR holds one patient's files, recognised by content.
+For each patient the PDF and summary JSON are written atomically to OUT_DIR as ``<folder>.pdf`` and
+``<folder>.summary.json``; ``index.csv`` lists every patient with its status. One unreadable patient
+never stops the others. Exit 0 when every patient succeeded, 1 when some failed, 2 when none could
+be made (or INTAKE_DIR holds no patient folder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tnprep.csv_safety import write_csv
+from tnprep.ingest.recognise import InputKind, recognise
+from tnprep.issues import InputError
+from tnprep.pipeline import Sources, has_content, load_patient, summarise_patient
+
+INDEX_HEADER = (
+    "patient_folder",
+    "status",
+    "attacks",
+    "recorded_days",
+    "issues",
+    "phq9_item9_flag",
+    "message",
+)
+
+
+@dataclass(frozen=True)
+class PatientResult:
+    """One row of the batch index."""
+
+    folder: str
+    ok: bool
+    attacks: int | None = None
+    recorded_days: int | None = None
+    issue_count: int | None = None
+    item9_flag: bool | None = None
+    """True when PHQ-9 item 9 was answered above 0 (the page flags it)."""
+    message: str = ""
+    """Why the patient failed (file and reason), empty when it succeeded."""
+
+    def index_row(self) -> tuple[object, ...]:
+        """The row of index.csv."""
+        flag = "" if self.item9_flag is None else ("yes" if self.item9_flag else "no")
+        return (
+            self.folder,
+            "ok" if self.ok else "failed",
+            _blank(self.attacks),
+            _blank(self.recorded_days),
+            _blank(self.issue_count),
+            flag,
+            self.message,
+        )
+
+
+def add_batch_command(commands: Any) -> None:
+    """Register the ``batch`` sub-command."""
+    batch = commands.add_parser("batch", help="one page and summary per patient folder")
+    batch.add_argument(
+        "intake", metavar="INTAKE_DIR", help="folder with one sub-folder per patient"
+    )
+    batch.add_argument("--out", required=True, metavar="OUT_DIR")
+    batch.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="patients processed in parallel (default: all cores)",
+    )
+    batch.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    batch.set_defaults(run=run_batch_command)
+
+
+def run_batch_command(arguments: argparse.Namespace) -> int:
+    """Run the batch and print one result line."""
+    from tnprep.cli import UsageError  # noqa: PLC0415 - cli imports this module
+
+    intake, out = Path(arguments.intake), Path(arguments.out)
+    folders = patient_folders(intake)
+    if not folders:
+        raise UsageError(f"{intake}: no patient folders found (one sub-folder per patient).")
+    if arguments.jobs < 1:
+        raise UsageError("--jobs must be 1 or more.")
+    out.mkdir(parents=True, exist_ok=True)
+    progress = _progress_bar(len(folders)) if sys.stderr.isatty() else None
+    results = run_batch(
+        folders,
+        out,
+        jobs=arguments.jobs,
+        paper=arguments.paper,
+        today=dt.date.today(),
+        progress=progress,
+    )
+    from tnprep.cli_report import write_atomically  # noqa: PLC0415
+
+    write_atomically(out / "index.csv", index_csv(results).encode("utf-8"))
+    failed = sum(not result.ok for result in results)
+    print(
+        f"Batch: {len(results) - failed} of {len(results)} patients written to {out}; "
+        f"{failed} failed (see {out / 'index.csv'})."
+    )
+    return 0 if failed == 0 else (2 if failed == len(results) else 1)
+
+
+def patient_folders(intake: Path) -> list[Path]:
+    """Sub-folders of ``intake`` (hidden ones skipped), sorted by name."""
+    if not intake.is_dir():
+        return []
+    return sorted(
+        path for path in intake.iterdir() if path.is_dir() and not path.name.startswith(".")
+    )
+
+
+def run_batch(
+    folders: list[Path],
+    out: Path,
+    *,
+    jobs: int,
+    paper: str,
+    today: dt.date,
+    progress: Callable[[int], None] | None = None,
+) -> list[PatientResult]:
+    """Make every patient's outputs, ``jobs`` at a time; results in folder order."""
+    tasks = [(folder, out, paper, today) for folder in folders]
+    results: list[PatientResult] = []
+    for result in _map(tasks, jobs):
+        results.append(result)
+        if progress is not None:
+            progress(len(results))
+    return results
+
+
+def _map(tasks: list[tuple[Path, Path, str, dt.date]], jobs: int) -> Iterator[PatientResult]:
+    if jobs == 1 or len(tasks) == 1:
+        yield from (run_patient(*task) for task in tasks)
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+        yield from pool.map(run_patient, *zip(*tasks, strict=True))
+
+
+def run_patient(folder: Path, out: Path, paper: str, today: dt.date) -> PatientResult:
+    """Make one patient's PDF and summary JSON; any failure becomes a failed index row."""
+    from tnprep.cli_report import write_outputs  # noqa: PLC0415
+
+    try:
+        data = load_patient(patient_sources(folder))
+        if not has_content(data):
+            return PatientResult(folder.name, ok=False, message="no file held usable data")
+        summary = summarise_patient(data, start=None, end=None, today=today)
+        write_outputs(
+            summary, out / f"{folder.name}.pdf", str(out / f"{folder.name}.summary.json"), paper
+        )
+    except InputError as error:
+        return PatientResult(folder.name, ok=False, message=" ".join(str(error).split()))
+    except Exception as error:  # one patient must never stop the others
+        return PatientResult(
+            folder.name, ok=False, message=f"internal error ({type(error).__name__})"
+        )
+    phq9 = summary.scores.phq9
+    return PatientResult(
+        folder.name,
+        ok=True,
+        attacks=summary.attacks.total,
+        recorded_days=summary.period.days_recorded,
+        issue_count=len(summary.input.issues),
+        item9_flag=None if phq9 is None or phq9.item9 is None else phq9.item9 > 0,
+    )
+
+
+def patient_sources(folder: Path) -> Sources:
+    """Every regular, non-hidden file of ``folder``, sorted by name and recognised by content."""
+    kinds: dict[InputKind, list[tuple[str, bytes]]] = {kind: [] for kind in InputKind}
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and not path.name.startswith("."):
+            data = path.read_bytes()
+            kinds[recognise(data, path.name)].append((path.name, data))
+    return Sources(
+        kinds[InputKind.DIARY], kinds[InputKind.TREATMENTS], kinds[InputKind.QUESTIONNAIRE]
+    )
+
+
+def index_csv(results: list[PatientResult]) -> str:
+    """The index as CSV text, every cell neutralised against spreadsheet formulas."""
+    return write_csv(INDEX_HEADER, (result.index_row() for result in results))
+
+
+def _blank(value: int | None) -> object:
+    return "" if value is None else value
+
+
+def _progress_bar(total: int) -> Callable[[int], None]:
+    def show(done: int) -> None:
+        width = 30
+        filled = width * done // total
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} patients")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show

@@ -1,0 +1,43 @@
+"""CSV cells that a spreadsheet will not execute.
+
+A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is read as a formula
+by Excel and LibreOffice (OWASP "CSV injection"); a patient note such as ``=HYPERLINK(…)`` would
+become a live link in a nurse's spreadsheet. Every CSV tnprep writes passes its cells through
+``safe_cell``, which prefixes such a cell with an apostrophe — shown by spreadsheets as plain text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> str:
+    """Return ``value`` as CSV text that no spreadsheet treats as a formula.
+
+    Plain numbers (``-3``, ``+2.5``) are left alone: they are values, not formulas.
+    """
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_STARTS) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def write_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """Write a CSV document (CRLF line ends, minimal quoting) with every cell made safe."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([safe_cell(cell) for cell in header])
+    writer.writerows([safe_cell(cell) for cell in row] for row in rows)
+    return buffer.getvalue()
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,51 @@
+"""Tell a diary, a treatment history and a questionnaire apart by their content, not their names.
+
+Used by ``batch``, where a nurse drops a patient's files into a folder with whatever names they
+came with. JSON is a questionnaire; a table with ``item`` and ``answer`` columns is a questionnaire;
+a table naming a treatment (``Treatment``, ``Medication``, ``Drug`` …) and none of the diary's own
+columns is a treatment history; any other table is read as a diary.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from tnprep.ingest.columns import match_columns, normalise_header
+from tnprep.ingest.decode import decode_text, read_table
+from tnprep.ingest.treatments import HEADER_ALIASES
+
+_ITEM_HEADERS = frozenset({"item", "items", "field", "key"})
+_ANSWER_HEADERS = frozenset({"answer", "answers", "value", "response"})
+_TREATMENT_HEADERS = frozenset(HEADER_ALIASES["treatment"]) - {"name"}
+_DIARY_ONLY = frozenset(
+    {"time", "duration", "intensity", "side", "location", "division", "triggers", "attacks",
+     "worst_intensity", "background_pain"}
+)  # fmt: skip
+
+
+class InputKind(Enum):
+    """The three kinds of patient file."""
+
+    DIARY = "diary"
+    TREATMENTS = "treatment history"
+    QUESTIONNAIRE = "questionnaire"
+
+
+def recognise(data: bytes, file: str) -> InputKind:
+    """Return the kind of ``file`` from its bytes.
+
+    Raises:
+        InputError: the file is not a table or JSON at all.
+    """
+    if not data.startswith(b"PK\x03\x04"):
+        text, _ = decode_text(data, file)
+        if text.lstrip().startswith(("{", "[")):
+            return InputKind.QUESTIONNAIRE
+    header = read_table(data, file).header
+    keys = {normalise_header(cell) for cell in header}
+    if keys & _ITEM_HEADERS and keys & _ANSWER_HEADERS:
+        return InputKind.QUESTIONNAIRE
+    diary_fields = set(match_columns(header).fields.values())
+    if keys & _TREATMENT_HEADERS and not diary_fields & _DIARY_ONLY:
+        return InputKind.TREATMENTS
+    return InputKind.DIARY
