@@ -1,0 +1,138 @@
+"""AttackFigures: totals, per recorded day, medians, max, by side / division / hour, triggers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from tnprep.analysis.attacks import (
+    attack_figures,
+    hour_counts,
+    side_counts,
+    trigger_counts,
+)
+from tnprep.analysis.coverage import attacks_in_period, day_table, days_in_period
+from tnprep.frames import attack_frame, day_frame
+from tnprep.model import Diary
+from tnprep.summary import AttackFigures, DivisionCounts, SideCounts, TriggerCount
+
+D = dt.date
+NAN = float("nan")
+
+
+def figures(
+    attacks: pd.DataFrame, days: pd.DataFrame, start: dt.date, end: dt.date
+) -> AttackFigures:
+    diary = Diary(files=(), attacks=attacks, days=days, duplicates=0, issues=())
+    return attack_figures(
+        attacks_in_period(attacks, start, end),
+        days_in_period(days, start, end),
+        day_table(diary, start, end),
+    )
+
+
+ATTACKS = attack_frame(
+    {
+        "start": [
+            "2024-03-01 07:10",
+            "2024-03-01 07:50",
+            "2024-03-01 19:05",
+            "2024-03-03 23:59",
+            "2024-03-04 00:00",
+        ],
+        "duration_s": [30, 90, NAN, 150, 10],
+        "intensity": [4, 8, 6, NAN, 9],
+        "side": ["right", "right", "left", None, "both"],
+        "division_v1": [False, False, True, False, False],
+        "division_v2": [True, True, True, False, True],
+        "division_v3": [False, True, False, False, True],
+        "triggers": [("eating",), ("Chewing", "talking"), (), ("speaking",), ("none",)],
+        "file": ["a.csv"] * 5,
+        "row": [2, 3, 4, 5, 6],
+    }
+)
+DAYS = day_frame(
+    {"date": ["2024-03-02", "2024-03-05"], "attacks": [1, 2], "worst_intensity": [10, 3]}
+)
+
+
+def test_figures_by_hand() -> None:
+    result = figures(ATTACKS, DAYS, D(2024, 3, 1), D(2024, 3, 5))
+    # Days: 1st 3 (attack log), 2nd max(0, 1) = 1 (conflict), 3rd 1, 4th 1, 5th 2 (daily only).
+    assert result.total == 8
+    assert result.per_recorded_day == 1.6
+    assert result.attack_free_days == 0
+    assert (result.max_per_day, result.max_day) == (3, D(2024, 3, 1))
+    assert result.intensity_median == 7.0  # 4, 6, 8, 9
+    assert result.intensity_max == 10.0  # from the daily log's worst intensity
+    assert result.duration_median_s == 60.0  # 10, 30, 90, 150
+    assert result.by_side == SideCounts(left=1, right=2, both=1, unknown=1)
+    assert result.by_division == DivisionCounts(V1=1, V2=4, V3=2)
+    assert result.triggers == (TriggerCount("chewing", 2), TriggerCount("talking", 2))
+    assert result.by_hour[7] == 2 and result.by_hour[19] == 1
+    assert result.by_hour[23] == 1 and result.by_hour[0] == 1 and sum(result.by_hour) == 5
+    assert result.conflict_days == (D(2024, 3, 2),)
+
+
+def test_period_filter_leaves_attacks_outside_out_of_every_figure() -> None:
+    result = figures(ATTACKS, DAYS, D(2024, 3, 3), D(2024, 3, 4))
+    assert result.total == 2
+    assert result.per_recorded_day == 1.0
+    assert result.intensity_median == 9.0
+    assert result.intensity_max == 9.0
+    assert result.by_side == SideCounts(both=1, unknown=1)
+    assert result.triggers == (TriggerCount("talking", 1),)
+    assert result.conflict_days == ()
+
+
+def test_attack_free_days_and_first_max_day() -> None:
+    attacks = attack_frame(
+        {"start": ["2024-01-01 08:00", "2024-01-01 09:00", "2024-01-04 08:00", "2024-01-04 09:00"]}
+    )
+    result = figures(attacks, day_frame(), D(2024, 1, 1), D(2024, 1, 4))
+    assert (result.total, result.attack_free_days, result.per_recorded_day) == (4, 2, 1.0)
+    assert (result.max_per_day, result.max_day) == (2, D(2024, 1, 1))
+
+
+def test_no_recorded_day_gives_unknowns_not_zeros() -> None:
+    result = figures(attack_frame(), day_frame(), D(2024, 1, 1), D(2024, 1, 3))
+    assert result.total == 0
+    assert result.per_recorded_day is None
+    assert result.max_per_day is None and result.max_day is None
+    assert result.intensity_median is None and result.intensity_max is None
+    assert result.duration_median_s is None
+    assert result.by_hour == (0,) * 24
+
+
+def test_per_recorded_day_rounds_to_two_decimals() -> None:
+    days = day_frame({"date": ["2024-01-01", "2024-01-02", "2024-01-03"], "attacks": [1, 0, 1]})
+    assert figures(attack_frame(), days, D(2024, 1, 1), D(2024, 1, 3)).per_recorded_day == 0.67
+
+
+@pytest.mark.parametrize(
+    ("sides", "expected"),
+    [
+        ([], SideCounts()),
+        (["left", "left"], SideCounts(left=2)),
+        (["right", None, "both"], SideCounts(right=1, both=1, unknown=1)),
+    ],
+)
+def test_side_counts(sides: list[str | None], expected: SideCounts) -> None:
+    assert side_counts(pd.Series(sides, dtype="string")) == expected
+
+
+def test_trigger_counts_sorted_by_count_then_name() -> None:
+    triggers = pd.Series([("wind",), ("Eating",), ("talking",), ("breeze",), ("chewing",)])
+    assert trigger_counts(triggers) == (
+        TriggerCount("chewing", 2),
+        TriggerCount("wind", 2),
+        TriggerCount("talking", 1),
+    )
+
+
+def test_hour_counts_has_24_entries() -> None:
+    starts = pd.Series(pd.to_datetime(["2024-01-01 00:30", "2024-01-01 23:10", "2024-01-02 23:00"]))
+    counts = hour_counts(starts)
+    assert len(counts) == 24 and counts[0] == 1 and counts[23] == 2

@@ -1,0 +1,350 @@
+"""Discussion points: one test per rule, the exact words, and PHQ-9 item 9 always first."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from tnprep.analysis.discussion import (
+    attacks_rising,
+    describe,
+    dose_outside_range,
+    findings,
+    first_line_stopped,
+    monitoring_questions,
+    mood_score_high,
+    no_change_after_treatment,
+    not_yet_in_history,
+    self_harm_item,
+)
+from tnprep.analysis.discussion_words import EAN_2019, short_source
+from tnprep.analysis.treatments import summarise_treatments
+from tnprep.model import Answers, PartialDate, Treatment, TreatmentCategory
+from tnprep.summary import (
+    BeforeAfter,
+    ChangeKind,
+    Finding,
+    FindingKind,
+    QuestionnaireScore,
+    Scores,
+    Trend,
+    WindowFigures,
+)
+
+D = dt.date
+NO_SCORES = Scores(phq9=None, gad7=None, bni_pain=None, bni_numbness=None)
+FLAT = Trend(28, 1.0, 1.0, 28, 28, 1.0)
+
+
+def treatment(
+    name: str, category: TreatmentCategory = TreatmentCategory.MEDICATION, **fields: object
+) -> Treatment:
+    base = Treatment(
+        name=name, name_as_written=name, category=category, start=None, end=None, ongoing=True,
+        dose_text=None, dose_mg_per_day=None, response=None, relief_percent=None,
+        stopped_because=None, side_effects=None, notes=None,
+    )  # fmt: skip
+    return dataclasses.replace(base, **fields)
+
+
+def phq9(score: int | None, item9: int | None) -> QuestionnaireScore:
+    return QuestionnaireScore(
+        score=score, band="moderate" if score else None, answered=9, item9=item9
+    )
+
+
+def texts(found: tuple[Finding, ...]) -> list[str]:
+    return [describe(finding) for finding in found]
+
+
+# --- PHQ-9 item 9 -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("item9", "expected"), [(None, 0), (0, 0), (1, 1), (3, 1)])
+def test_self_harm_item_above_zero(item9: int | None, expected: int) -> None:
+    scores = dataclasses.replace(NO_SCORES, phq9=phq9(None, item9))
+    assert len(self_harm_item(scores)) == expected
+
+
+def test_self_harm_words_are_calm_and_factual() -> None:
+    (finding,) = self_harm_item(dataclasses.replace(NO_SCORES, phq9=phq9(12, 2)))
+    assert describe(finding) == (
+        "PHQ-9 item 9 (thoughts that you would be better off dead or of hurting yourself) "
+        "answered 2 — please ask about it."
+    )
+
+
+# --- first-line drug stopped ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        (
+            {"ongoing": False, "end": PartialDate(2023, 5), "stopped_because": "side effects"},
+            ["Carbamazepine stopped (side effects). The EAN 2019 guideline lists surgical "
+             "options when drugs fail or are not tolerated."],
+        ),
+        (
+            {"ongoing": False, "end": PartialDate(2023), "stopped_because": "inefficacy"},
+            ["Carbamazepine stopped (inefficacy). The EAN 2019 guideline lists surgical "
+             "options when drugs fail or are not tolerated."],
+        ),
+        (
+            {"ongoing": False, "end": PartialDate(2023), "stopped_because": "moved house"},
+            ["Carbamazepine stopped (moved house)."],
+        ),
+        (
+            {"ongoing": False, "end": PartialDate(2023)},
+            ["Carbamazepine stopped (reason not recorded)."],
+        ),
+        ({"ongoing": True}, []),
+    ],
+)  # fmt: skip
+def test_first_line_stopped(fields: dict[str, object], expected: list[str]) -> None:
+    assert texts(first_line_stopped([treatment("carbamazepine", **fields)])) == expected
+
+
+def test_first_line_stopped_only_for_first_line_drugs() -> None:
+    history = [
+        treatment("oxcarbazepine", ongoing=False, stopped_because="side effects"),
+        treatment("pregabalin", ongoing=False, stopped_because="side effects"),
+    ]
+    found = first_line_stopped(history)
+    assert [finding.subject for finding in found] == ["oxcarbazepine"]
+    assert found[0].evidence == (("stopped because", "side effects"),)
+    assert found[0].source == EAN_2019
+
+
+# --- dose outside the published range ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "dose", "expected"),
+    [
+        ("carbamazepine", 2400.0, "Carbamazepine 2400 mg/day (as written) is above the published "
+         "range of 200–1200 mg/day (EAN 2019)."),
+        ("oxcarbazepine", 150.0, "Oxcarbazepine 150 mg/day (as written) is below the published "
+         "range of 300–1800 mg/day (EAN 2019)."),
+        ("carbamazepine", 1200.0, None),
+        ("pregabalin", 9000.0, None),
+    ],
+)  # fmt: skip
+def test_dose_outside_range(name: str, dose: float, expected: str | None) -> None:
+    summaries = summarise_treatments(
+        [treatment(name, dose_mg_per_day=dose, dose_text="as written")]
+    )
+    assert texts(dose_outside_range(summaries)) == ([expected] if expected else [])
+
+
+# --- attacks rising ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("trend", "fires"),
+    [
+        (Trend(28, 2.5, 2.0, 28, 28, 1.25), True),
+        (Trend(28, 2.48, 2.0, 28, 28, 1.24), False),
+        (Trend(28, 5.0, 2.0, 14, 14, 2.5), True),
+        (Trend(28, 5.0, 2.0, 13, 28, 2.5), False),  # too few recorded days
+        (Trend(28, 5.0, 0.0, 28, 28, None), False),
+        (Trend(0, None, None, 0, 0, None), False),
+    ],
+)
+def test_attacks_rising(trend: Trend, fires: bool) -> None:
+    assert bool(attacks_rising(trend)) is fires
+
+
+def test_attacks_rising_words() -> None:
+    (finding,) = attacks_rising(Trend(28, 3.2, 2.1, 27, 28, 1.52))
+    assert describe(finding) == (
+        "Attacks per recorded day rose 52 % in the last 28 days against the 28 days before "
+        "(3.20 against 2.10; 27 and 28 recorded days)."
+    )
+
+
+# --- no change or worse after a treatment -----------------------------------------------
+
+
+def comparison(
+    change: ChangeKind, before: float | None, after: float | None, enough: bool = True
+) -> BeforeAfter:
+    return BeforeAfter(
+        "pregabalin", change, D(2024, 3, 1),
+        WindowFigures(D(2024, 2, 2), D(2024, 2, 29), 28, before, None),
+        WindowFigures(D(2024, 3, 16), D(2024, 4, 12), 28, after, None),
+        enough_data=enough,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("item", "fires"),
+    [
+        (comparison(ChangeKind.START, 2.0, 2.1), True),
+        (comparison(ChangeKind.START, 2.0, 1.5), True),  # a 25 % fall: less than 30 %
+        (comparison(ChangeKind.START, 2.0, 1.4), False),  # exactly 30 %
+        (comparison(ChangeKind.DOSE_CHANGE, 2.0, 2.0), True),
+        (comparison(ChangeKind.STOP, 2.0, 4.0), False),
+        (comparison(ChangeKind.START, 2.0, 4.0, enough=False), False),
+        (comparison(ChangeKind.START, 0.0, 1.0), False),
+        (comparison(ChangeKind.START, None, 1.0), False),
+    ],
+)
+def test_no_change_after_treatment(item: BeforeAfter, fires: bool) -> None:
+    assert bool(no_change_after_treatment([item])) is fires
+
+
+def test_no_change_words() -> None:
+    (finding,) = no_change_after_treatment([comparison(ChangeKind.START, 2.0, 2.1)])
+    assert describe(finding) == (
+        "Pregabalin started on 2024-03-01: 2.00 attacks per recorded day in the 28 days before, "
+        "2.10 on days 15–42 after — less than a 30 % fall."
+    )
+
+
+# --- PHQ-9 / GAD-7 of 10 or more ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phq9_score", "gad7_score", "subjects"),
+    [
+        (9, 9, []),
+        (10, 9, ["PHQ-9"]),
+        (9, 15, ["GAD-7"]),
+        (27, 21, ["PHQ-9", "GAD-7"]),
+        (None, None, []),
+    ],
+)
+def test_mood_score_high(
+    phq9_score: int | None, gad7_score: int | None, subjects: list[str]
+) -> None:
+    scores = Scores(
+        phq9=QuestionnaireScore(phq9_score, "band", 9, 0),
+        gad7=QuestionnaireScore(gad7_score, "band", 7),
+        bni_pain=None,
+        bni_numbness=None,
+    )
+    assert [finding.subject for finding in mood_score_high(scores)] == subjects
+
+
+def test_mood_words() -> None:
+    scores = dataclasses.replace(NO_SCORES, gad7=QuestionnaireScore(12, "moderate", 7))
+    assert texts(mood_score_high(scores)) == [
+        "GAD-7 score 12 (moderate). The EAN 2019 guideline includes psychological support in "
+        "the care of trigeminal neuralgia."
+    ]
+
+
+# --- options not yet in the history -----------------------------------------------------
+
+
+def test_not_yet_in_history_lists_missing_options() -> None:
+    history = [
+        treatment("carbamazepine"),
+        treatment("pregabalin"),
+        treatment("microvascular decompression", TreatmentCategory.PROCEDURE),
+    ]
+    assert texts(not_yet_in_history(history, ())) == [
+        "Not yet in the history: stereotactic radiosurgery.",
+        "Not yet in the history: complementary therapies.",
+        "Not yet in the history: cognitive behavioural therapy or psychological support.",
+        "Not yet in the history: neuromodulation.",
+        "Not yet in the history: clinical trials.",
+    ]
+
+
+def test_not_yet_in_history_notes_the_patients_interest() -> None:
+    found = not_yet_in_history([treatment("carbamazepine")], ("surgery", "clinical trials"))
+    interested = [f.subject for f in found if ("patient interested", "yes") in f.evidence]
+    assert interested == [
+        "microvascular decompression",
+        "stereotactic radiosurgery",
+        "clinical trials",
+    ]
+    assert describe(found[1]) == (
+        "Not yet in the history: microvascular decompression. "
+        "The patient would like to talk about it."
+    )
+
+
+def test_not_yet_in_history_needs_a_history() -> None:
+    assert not_yet_in_history([], ("surgery",)) == ()
+
+
+# --- monitoring questions -----------------------------------------------------------------
+
+
+def test_monitoring_questions() -> None:
+    history = [treatment("carbamazepine"), treatment("oxcarbazepine", ongoing=False)]
+    assert texts(monitoring_questions(history)) == [
+        "A question the patient may ask: sodium monitoring on carbamazepine (EAN 2019)."
+    ]
+    assert texts(monitoring_questions([treatment("oxcarbazepine")])) == [
+        "A question the patient may ask: sodium monitoring on oxcarbazepine (EAN 2019).",
+        "A question the patient may ask: HLA-B*15:02 testing before carbamazepine for people of "
+        "Asian ancestry (carbamazepine label, FDA boxed warning).",
+    ]
+
+
+# --- all rules together -------------------------------------------------------------------
+
+
+def test_findings_put_item_9_first_and_keep_kind_order() -> None:
+    scores = Scores(phq9=phq9(14, 1), gad7=None, bni_pain=None, bni_numbness=None)
+    history = summarise_treatments(
+        [treatment("carbamazepine", ongoing=False, stopped_because="side effects")]
+    )
+    found = findings(scores, history, Trend(28, 3.0, 2.0, 28, 28, 1.5), (), Answers())
+    kinds = [finding.kind for finding in found]
+    assert kinds[0] is FindingKind.SELF_HARM_ITEM
+    assert kinds == sorted(kinds, key=list(FindingKind).index)
+    assert kinds[:4] == [
+        FindingKind.SELF_HARM_ITEM,
+        FindingKind.FIRST_LINE_STOPPED,
+        FindingKind.ATTACKS_RISING,
+        FindingKind.MOOD_SCORE_HIGH,
+    ]
+
+
+def test_findings_none_for_a_quiet_history() -> None:
+    history = summarise_treatments([treatment("carbamazepine", dose_mg_per_day=600.0)])
+    found = findings(NO_SCORES, history, FLAT, (), Answers())
+    assert {finding.kind for finding in found} == {
+        FindingKind.NOT_YET_IN_HISTORY,
+        FindingKind.MONITORING_QUESTION,
+    }
+
+
+def test_every_kind_has_words() -> None:
+    for kind in FindingKind:
+        assert describe(Finding(kind, "subject", (), "a source"))
+
+
+def test_words_never_advise() -> None:
+    forbidden = ("you should", "recommend", "must ", "diagnos")
+    history = summarise_treatments(
+        [
+            treatment("carbamazepine", ongoing=False, stopped_because="inefficacy"),
+            treatment("oxcarbazepine", dose_mg_per_day=2400.0),
+        ]
+    )
+    scores = Scores(
+        phq9=phq9(20, 3), gad7=QuestionnaireScore(15, "severe", 7), bni_pain=None, bni_numbness=None
+    )
+    found = findings(scores, history, Trend(28, 3.0, 1.0, 28, 28, 3.0), (), Answers())
+    for text in texts(found):
+        assert not any(word in text.casefold() for word in forbidden), text
+
+
+@pytest.mark.parametrize(
+    ("source", "short"),
+    [
+        (EAN_2019, "EAN 2019"),
+        ("EAN guideline (Bendtsen et al. 2019)", "EAN 2019"),
+        ("something else", "something else"),
+    ],
+)
+def test_short_source(source: str, short: str) -> None:
+    assert short_source(source) == short

@@ -1,0 +1,83 @@
+"""TN features as recorded: short attacks, triggered or spontaneous, sides, background pain."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tnprep.analysis.features import features, files_with_trigger_column
+from tnprep.frames import attack_frame, day_frame
+from tnprep.model import DateOrderSource, Diary, DiaryFile, DiaryShape
+from tnprep.summary import Features
+
+NAN = float("nan")
+
+ATTACKS = attack_frame(
+    {
+        "start": ["2024-01-01 08:00"] * 6,
+        "duration_s": [5, 120, 121, NAN, 600, 60],
+        "side": ["right", "right", None, "right", "right", "right"],
+        "division_v2": [True, True, False, False, True, False],
+        "division_v3": [False, True, False, False, False, False],
+        "triggers": [("eating",), (), ("none",), (), ("wind",), ()],
+        "pain_type": ["paroxysmal", "paroxysmal", "continuous", None, None, "paroxysmal"],
+        "file": ["asked.csv"] * 4 + ["not-asked.csv"] * 2,
+    }
+)
+DAYS = day_frame(
+    {
+        "date": ["2024-01-01", "2024-01-02", "2024-01-02", "2024-01-03", "2024-01-04"],
+        "background_pain": [0, 2, 4, NAN, 3],
+    }
+)
+
+
+def test_features_by_hand() -> None:
+    result = features(ATTACKS, DAYS, {"asked.csv"})
+    assert result == Features(
+        short_attacks=3,  # 5 s, 60 s and exactly 120 s
+        with_duration=5,
+        triggered=2,  # 'none' is not a trigger
+        spontaneous=3,  # rows 2–4 of asked.csv; not-asked.csv never asked
+        sides_seen=("right",),
+        divisions_seen=("V2", "V3"),
+        paroxysmal=3,
+        continuous=1,
+        background_pain_days=2,  # 2 January (highest 4) and 4 January (3)
+        background_pain_recorded_days=3,
+        background_pain_median=3.0,  # 0, 4, 3
+    )
+    assert result.unilateral is True
+
+
+def test_no_trigger_column_means_no_spontaneous_attacks() -> None:
+    assert features(ATTACKS, DAYS, frozenset()).spontaneous == 0
+
+
+def test_sides_seen_bilateral_and_unknown() -> None:
+    attacks = attack_frame({"start": ["2024-01-01"] * 3, "side": ["left", "right", "left"]})
+    assert features(attacks, day_frame(), ()).sides_seen == ("left", "right")
+    assert features(attacks, day_frame(), ()).unilateral is False
+    assert features(attack_frame(), day_frame(), ()).unilateral is None
+
+
+def test_empty_rows() -> None:
+    result = features(attack_frame(), day_frame(), ())
+    assert (result.with_duration, result.background_pain_median) == (0, None)
+
+
+def test_files_with_trigger_column_reads_the_mapping() -> None:
+    def diary_file(name: str, mapping: tuple[tuple[str, str], ...], shape: DiaryShape) -> DiaryFile:
+        return DiaryFile(
+            name, shape, "generic table", "utf-8", ",", None, DateOrderSource.NOT_NEEDED,
+            mapping, (), 0, 0, pd.DataFrame(),
+        )  # fmt: skip
+
+    files = (
+        diary_file(
+            "a.csv", (("Start", "start"), ("Trigger(s)", "triggers")), DiaryShape.ATTACK_LOG
+        ),
+        diary_file("b.csv", (("Start", "start"),), DiaryShape.ATTACK_LOG),
+        diary_file("c.csv", (("Triggers", "triggers"),), DiaryShape.DAILY_LOG),
+    )
+    diary = Diary(files=files, attacks=attack_frame(), days=day_frame(), duplicates=0, issues=())
+    assert files_with_trigger_column(diary) == frozenset({"a.csv"})

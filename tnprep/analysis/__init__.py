@@ -1,0 +1,140 @@
+"""The analysis: ``PatientData`` → ``Summary``, pure (no clock, no files).
+
+``summarise`` is the recipe; each step lives in its own module: ``coverage`` (recorded
+days, the per-day table), ``attacks`` (SPEC's attack figures), ``trend``, ``features``
+(TN features as recorded), ``before_after`` (treatment changes), ``discussion`` (the
+typed discussion points and their words). docs/figures.md defines every figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from tnprep.analysis.attacks import attack_figures
+from tnprep.analysis.before_after import before_after
+from tnprep.analysis.coverage import (
+    attacks_in_period,
+    day_figures,
+    day_table,
+    days_in_period,
+    empty_day_table,
+)
+from tnprep.analysis.discussion import findings
+from tnprep.analysis.features import features, files_with_trigger_column
+from tnprep.analysis.scores import score_answers
+from tnprep.analysis.treatments import summarise_treatments, treatment_changes
+from tnprep.issues import Issue
+from tnprep.model import DateOrderSource, Diary, PatientData
+from tnprep.summary import InputAccount, Period, Summary
+
+__all__ = ["assumptions", "input_account", "period_bounds", "summarise"]
+
+
+def summarise(
+    data: PatientData,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    today: dt.date,
+) -> Summary:
+    """Return every figure of the page and the JSON for one patient.
+
+    Args:
+        data: Everything ingested for the patient.
+        start: First day of the period (``--from``), inclusive; default the first diary day.
+        end: Last day of the period (``--to``), inclusive; default the last diary day.
+        today: The day the summary is made (never read from the clock here).
+
+    Returns:
+        The Summary. Attacks outside the period count in no figure; with no diary rows and
+        no dates the period is ``Period(None, None, 0, 0)`` and every count is zero.
+    """
+    first, last = period_bounds(data.diary, start, end)
+    table, attacks, days = period_rows(data.diary, first, last)
+    figures = attack_figures(attacks, days, table)
+    treatments = summarise_treatments(data.treatments)
+    changes = (
+        () if first is None or last is None else treatment_changes(data.treatments, first, last)
+    )
+    comparisons = before_after(changes, attacks, table)
+    scores = score_answers(data.answers)
+    return Summary(
+        generated=today,
+        patient=data.answers,
+        period=Period(first, last, len(table), int(table["recorded"].sum())),
+        attacks=figures,
+        daily=day_figures(table),
+        features=features(attacks, days, files_with_trigger_column(data.diary)),
+        treatments=treatments,
+        before_after=comparisons,
+        scores=scores,
+        findings=findings(scores, treatments, figures.trend, comparisons, data.answers),
+        input=input_account(data),
+        assumptions=assumptions(data.diary),
+    )
+
+
+def period_bounds(
+    diary: Diary, start: dt.date | None, end: dt.date | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """Return the period's first and last day.
+
+    A bound not given is the first (last) day of the used diary rows: attack starts and
+    daily-log dates. With no diary rows it is the other bound given, else ``None``.
+    """
+    dates = pd.concat([diary.attacks["start"].dt.normalize(), diary.days["date"]]).dropna()
+    first_row = None if dates.empty else dates.min().date()
+    last_row = None if dates.empty else dates.max().date()
+    first = start or first_row or end
+    last = end or last_row or start
+    return first, last
+
+
+def period_rows(
+    diary: Diary, first: dt.date | None, last: dt.date | None
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Return the per-day table, attack rows and daily-log rows of the period.
+
+    An unknown period, or one whose end is before its start, has no days and no rows.
+    """
+    if first is None or last is None or first > last:
+        return empty_day_table(), diary.attacks.iloc[:0], diary.days.iloc[:0]
+    return (
+        day_table(diary, first, last),
+        attacks_in_period(diary.attacks, first, last),
+        days_in_period(diary.days, first, last),
+    )
+
+
+def input_account(data: PatientData) -> InputAccount:
+    """Return SPEC's ``input`` object: the diary's row account and every issue, sorted."""
+    diary = data.diary
+    issues = sorted((*diary.issues, *data.issues), key=Issue.sort_key)
+    return InputAccount(
+        rows_read=diary.rows_read,
+        rows_used=diary.rows_used,
+        rows_rejected=diary.rows_rejected,
+        duplicates=diary.duplicates,
+        issues=tuple(issues),
+    )
+
+
+_ASSUMPTION_WORDS = {
+    DateOrderSource.ASSUMED: "assumed — every date was ambiguous",
+    DateOrderSource.USER: "set by the user",
+}
+
+
+def assumptions(diary: Diary) -> tuple[str, ...]:
+    """Return one plain line per diary file whose date order was assumed or set by the user.
+
+    Example: ``"diary.csv: dates read day-first (assumed — every date was ambiguous)"``.
+    """
+    return tuple(
+        f"{diary_file.file}: dates read {diary_file.date_order.value} "
+        f"({_ASSUMPTION_WORDS[diary_file.date_order_source]})"
+        for diary_file in diary.files
+        if diary_file.date_order is not None and diary_file.date_order_source in _ASSUMPTION_WORDS
+    )

@@ -1,0 +1,72 @@
+"""TN features as recorded: the facts a clinician weighs for the ICHD-3 13.1.1 picture.
+
+ICHD-3 (Cephalalgia 2018;38:1–211), 13.1.1 trigeminal neuralgia: paroxysms lasting from a
+fraction of a second to 2 minutes, unilateral, in one or more trigeminal divisions,
+precipitated by innocuous stimuli; 13.1.1.3 adds concomitant continuous pain. tnprep only
+counts what the diary says; it never makes or suggests a diagnosis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+import pandas as pd
+
+from tnprep.analysis.triggers import has_trigger
+from tnprep.model import Diary, DiaryShape
+from tnprep.summary import Features
+
+SHORT_ATTACK_S = 120
+"""ICHD-3 13.1.1 criterion B: attacks last from a fraction of a second to 2 minutes."""
+
+_DIVISIONS = {"V1": "division_v1", "V2": "division_v2", "V3": "division_v3"}
+
+
+def files_with_trigger_column(diary: Diary) -> frozenset[str]:
+    """Return the attack logs that have a column mapped to ``triggers``.
+
+    Only in those files does an attack without a trigger mean *spontaneous*; elsewhere
+    the diary simply did not ask.
+    """
+    return frozenset(
+        diary_file.file
+        for diary_file in diary.files
+        if diary_file.shape is DiaryShape.ATTACK_LOG
+        and any(field == "triggers" for _, field in diary_file.mapping)
+    )
+
+
+def features(attacks: pd.DataFrame, days: pd.DataFrame, trigger_files: Collection[str]) -> Features:
+    """Return the TN features of the period's rows.
+
+    Args:
+        attacks: Attack-log rows inside the period.
+        days: Daily-log rows inside the period.
+        trigger_files: Files that record triggers (see ``files_with_trigger_column``).
+
+    Returns:
+        Counts only; shares are left to the page (e.g. short_attacks ÷ with_duration).
+    """
+    triggered = has_trigger(attacks["triggers"])
+    asked = attacks["file"].isin(list(trigger_files)).fillna(False).astype(bool)
+    durations = attacks["duration_s"].dropna()
+    background = _background_by_day(days)
+    return Features(
+        short_attacks=int((durations <= SHORT_ATTACK_S).sum()),
+        with_duration=len(durations),
+        triggered=int(triggered.sum()),
+        spontaneous=int((asked & ~triggered).sum()),
+        sides_seen=tuple(sorted(str(side) for side in attacks["side"].dropna().unique())),
+        divisions_seen=tuple(name for name, column in _DIVISIONS.items() if attacks[column].any()),
+        paroxysmal=int((attacks["pain_type"] == "paroxysmal").sum()),
+        continuous=int((attacks["pain_type"] == "continuous").sum()),
+        background_pain_days=int((background > 0).sum()),
+        background_pain_recorded_days=len(background),
+        background_pain_median=None if background.empty else float(background.median()),
+    )
+
+
+def _background_by_day(days: pd.DataFrame) -> pd.Series:
+    # Two daily logs may list the same day; the day counts once, with its highest value.
+    known = days.dropna(subset=["background_pain"])
+    return known.groupby("date")["background_pain"].max()

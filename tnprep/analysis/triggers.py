@@ -1,0 +1,130 @@
+"""Trigger normalisation: one name per trigger, so the same trigger is counted once.
+
+A trigger as written is folded to lower case, its punctuation and spacing evened out,
+and looked up in ``SYNONYMS`` (data, documented in docs/figures.md). A trigger not in
+the table keeps its own words (lower case, single spaces). Words that mean *no trigger*
+(``none``, ``spontaneous`` …) are not triggers: the attack counts as spontaneous.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "brushing teeth": (
+        "toothbrushing",
+        "tooth brushing",
+        "brushing",
+        "brushing my teeth",
+        "brushing teeth",
+        "brush teeth",
+        "teeth brushing",
+        "cleaning teeth",
+        "cleaning my teeth",
+    ),
+    "chewing": ("chewing", "chewing food", "eating", "eating food", "eat", "chew", "biting"),
+    "talking": ("talking", "talk", "speaking", "speak", "speech", "conversation"),
+    "wind": ("wind", "cold wind", "breeze", "windy", "draught", "draft", "cold air"),
+    "touch": (
+        "touch",
+        "touching",
+        "touching face",
+        "touching my face",
+        "light touch",
+        "face touch",
+    ),
+    "washing face": ("washing face", "washing my face", "face washing", "wash face", "washing"),
+    "shaving": ("shaving", "shave"),
+    "make-up": ("make up", "makeup", "applying make up", "applying makeup", "putting on make up"),
+    "drinking": ("drinking", "drink", "drinks"),
+    "cold drinks": ("cold drinks", "cold drink", "cold water", "ice water", "iced drinks"),
+    "hot drinks": ("hot drinks", "hot drink"),
+    "smiling": ("smiling", "smile"),
+    "laughing": ("laughing", "laugh", "laughter"),
+    "yawning": ("yawning", "yawn"),
+    "cold": ("cold", "cold weather", "cold temperature"),
+}
+"""Canonical trigger → the spellings that mean it (compared after ``trigger_key``)."""
+
+NO_TRIGGER: tuple[str, ...] = (
+    "none",
+    "no trigger",
+    "no triggers",
+    "spontaneous",
+    "nothing",
+    "n a",
+    "na",
+    "unknown",
+    "not known",
+    "-",
+)
+"""Words recorded in a trigger column that mean the attack had no known trigger."""
+
+_PUNCTUATION = re.compile(r"[^\w]+")
+_OUTER_PUNCTUATION = " \t.,;:!?\"'()[]{}"
+
+
+def trigger_key(text: str) -> str:
+    """Return the comparison key of a trigger: lower case, punctuation as spaces, single spaces.
+
+    Args:
+        text: A trigger as written, e.g. ``"Brushing  my TEETH."``.
+
+    Returns:
+        The key, e.g. ``"brushing my teeth"``; ``"-"`` stays ``"-"`` so it can mean *none*.
+    """
+    folded = text.casefold().strip()
+    key = " ".join(_PUNCTUATION.sub(" ", folded).replace("_", " ").split())
+    return key or folded
+
+
+_CANONICAL: dict[str, str] = {
+    trigger_key(spelling): canonical
+    for canonical, spellings in SYNONYMS.items()
+    for spelling in (canonical, *spellings)
+}
+_NO_TRIGGER_KEYS = frozenset(trigger_key(word) for word in NO_TRIGGER)
+
+
+def normalise_trigger(text: str) -> str | None:
+    """Return the canonical name of a trigger, or ``None`` when it means *no trigger*.
+
+    Args:
+        text: A trigger as written.
+
+    Returns:
+        The canonical name from ``SYNONYMS``; otherwise the trigger in lower case with single
+        spaces and no surrounding punctuation; ``None`` for blanks and the ``NO_TRIGGER`` words.
+    """
+    key = trigger_key(text)
+    if not key.strip() or key in _NO_TRIGGER_KEYS:
+        return None
+    if key in _CANONICAL:
+        return _CANONICAL[key]
+    return " ".join(text.casefold().split()).strip(_OUTER_PUNCTUATION) or None
+
+
+def named_triggers(triggers: pd.Series) -> pd.DataFrame:
+    """Return one row per (attack, normalised trigger), each pair once.
+
+    Args:
+        triggers: The attack frame's ``triggers`` column (tuples of text).
+
+    Returns:
+        A frame with columns ``attack`` (the position of the attack row, 0-based, so duplicate
+        index labels cannot merge two rows) and ``name``.
+    """
+    exploded = triggers.reset_index(drop=True).explode().dropna()
+    names = exploded.astype(str)
+    canonical = {value: normalise_trigger(value) for value in names.unique()}
+    frame = pd.DataFrame({"attack": names.index, "name": names.map(canonical).to_numpy()})
+    return frame.dropna(subset=["name"]).drop_duplicates(ignore_index=True)
+
+
+def has_trigger(triggers: pd.Series) -> pd.Series:
+    """Return, for each attack row, whether it names at least one real trigger."""
+    named = named_triggers(triggers)
+    positions = pd.RangeIndex(len(triggers))
+    return pd.Series(positions.isin(named["attack"]), index=triggers.index)
