@@ -45,7 +45,7 @@ def load_patient(
     treatments: list[Treatment] = []
     issues: list[Issue] = []
     for name, data in sources.treatments:
-        loaded = read_treatments(data, name)
+        loaded = read_treatments(data, name, date_order=date_order)
         treatments.extend(loaded.records)
         issues.extend(loaded.issues)
     answers = read_questionnaires(list(sources.questionnaires))

@@ -1,0 +1,217 @@
+"""Summary → tnprep.summary/1 JSON, and docs/summary-json.md agreeing with the code."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from summary_factory import empty_summary, make_patient, make_summary, summaries
+
+from tnprep.issues import Issue, Severity
+from tnprep.summary import InputAccount, QuestionnaireScore, Scores, Summary, Trend
+from tnprep.summary_json import dumps, summary_to_json
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "summary-json.md"
+SPEC_TOP_LEVEL = [
+    "schema",
+    "patient",
+    "period",
+    "attacks",
+    "treatments",
+    "scores",
+    "questions",
+    "discussion_points",
+    "input",
+]
+MAPS = {"findings[].evidence"}
+"""Objects whose keys are data (labels chosen by each rule), documented as one row."""
+
+
+def _paths(value: object, prefix: str = "", found: list[str] | None = None) -> list[str]:
+    """Every key path in ``value``, depth first, list elements merged under ``[]``."""
+    found = [] if found is None else found
+    if isinstance(value, dict) and prefix not in MAPS:
+        for key, child in value.items():
+            path = f"{prefix}.{key}" if prefix else key
+            if path not in found:
+                found.append(path)
+            _paths(child, path, found)
+    elif isinstance(value, list):
+        for element in value:
+            _paths(element, prefix + "[]", found)
+    return found
+
+
+def _documented() -> list[str]:
+    rows = re.findall(r"^\| `([^`]+)` \|", DOC.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    return rows
+
+
+def _full_summary() -> Summary:
+    """The sample patient: every optional object present at least once."""
+    summary = make_summary()
+    assert summary.scores.phq9 and summary.scores.gad7
+    assert any(item.dose_range for item in summary.treatments)
+    assert summary.patient.other and summary.findings and summary.before_after
+    return summary
+
+
+def test_documented_keys_are_exactly_the_emitted_keys_in_order() -> None:
+    emitted = _paths(summary_to_json(_full_summary()))
+    documented = _documented()
+    assert len(documented) == len(set(documented)), "a key is documented twice"
+    assert sorted(set(documented) - set(emitted)) == [], "documented but not emitted"
+    assert sorted(set(emitted) - set(documented)) == [], "emitted but not documented"
+    assert documented == emitted
+
+
+def test_the_doc_table_is_found() -> None:
+    # Guards the regex above: if the table format changed, the comparison would be vacuous.
+    assert len(_documented()) > 100
+    assert "attacks.by_side.left" in _documented()
+
+
+def test_top_level_keys_start_with_specs_order() -> None:
+    keys = list(summary_to_json(make_summary()))
+    assert keys[: len(SPEC_TOP_LEVEL)] == SPEC_TOP_LEVEL
+
+
+def test_empty_summary_has_the_same_keys_with_nulls() -> None:
+    data = summary_to_json(empty_summary())
+    assert list(data) == list(summary_to_json(make_summary()))
+    assert data["period"] == {"start": None, "end": None, "days": 0, "days_recorded": 0}
+    assert data["scores"] == {"phq9": None, "gad7": None, "bni_pain": None, "bni_numbness": None}
+    attacks = data["attacks"]
+    assert isinstance(attacks, dict)
+    assert (attacks["total"], attacks["per_recorded_day"], attacks["max_day"]) == (0, None, None)
+    assert data["questions"] == [] and data["treatments"] == [] and data["daily"] == []
+
+
+def test_sample_values() -> None:
+    data = summary_to_json(make_summary())
+    patient, scores, treatments = data["patient"], data["scores"], data["treatments"]
+    assert isinstance(patient, dict) and isinstance(scores, dict) and isinstance(treatments, list)
+    assert data["schema"] == "tnprep.summary/1"
+    assert data["generated"] == "2024-04-08"
+    assert patient["visit_date"] == "2024-04-10"
+    assert patient["divisions"] == ["V2", "V3"]
+    assert patient["other"] == [{"item": "preferred_language", "answer": "English"}]
+    assert scores["phq9"] == {"score": 10, "band": "moderate", "item9": 1, "answered": 9}
+    assert scores["gad7"] == {"score": 7, "band": "mild", "answered": 7}
+    assert scores["bni_pain"] == "IV"
+    assert treatments[1] == {
+        "name": "carbamazepine",
+        "category": "medication",
+        "start": "2023-06",
+        "end": "2024-02-05",
+        "ongoing": False,
+        "dose": "400 mg three times daily",
+        "response": "good",
+        "stopped_because": "side effects",
+        "side_effects": "dizziness, double vision, falls",
+        "name_as_written": "carbamazepine",
+        "notes": None,
+        "relief_percent": None,
+        "dose_mg_per_day": 1200.0,
+        "dose_range": {
+            "low_mg": 200.0,
+            "high_mg": 1200.0,
+            "source": "EAN guideline on trigeminal neuralgia, Bendtsen et al. 2019",
+        },
+        "outside_range": False,
+    }
+    assert treatments[2]["dose_range"] is None and treatments[2]["relief_percent"] == 20.0
+    assert data["questions"] == list(make_patient().questions)
+
+
+def test_discussion_points_follow_findings() -> None:
+    data = summary_to_json(make_summary())
+    points, findings = data["discussion_points"], data["findings"]
+    assert isinstance(points, list) and isinstance(findings, list)
+    assert len(points) == len(findings) == len(make_summary().findings)
+    assert all(isinstance(point, str) and point for point in points)
+    assert findings[0] == {
+        "kind": "phq9 item 9 above 0",
+        "subject": "PHQ-9",
+        "evidence": {"item 9": "1"},
+        "source": "PHQ-9 (Kroenke et al., J Gen Intern Med 2001;16:606–613)",
+    }
+
+
+def test_issues_carry_specs_keys_then_code_severity_value() -> None:
+    issue = Issue("answer-invalid", Severity.DROPPED, "q.json", None, "phq9_1", "7", "Dropped.")
+    summary = make_summary(input=InputAccount(1, 1, 0, 0, (issue,)))
+    data = summary_to_json(summary)["input"]
+    assert data == {
+        "rows_read": 1,
+        "rows_used": 1,
+        "rows_rejected": 0,
+        "duplicates": 0,
+        "issues": [
+            {
+                "file": "q.json",
+                "row": None,
+                "column": "phq9_1",
+                "message": "Dropped.",
+                "code": "answer-invalid",
+                "severity": "dropped",
+                "value": "7",
+            }
+        ],
+    }
+
+
+def test_partial_questionnaire_and_trend_change_percent() -> None:
+    summary = make_summary()
+    trend = Trend(28, 3.0, 2.0, 28, 27, 1.5)
+    summary = dataclasses.replace(
+        summary,
+        scores=Scores(QuestionnaireScore(None, None, 8, 0), None, None, None),
+        attacks=dataclasses.replace(summary.attacks, trend=trend),
+    )
+    data = summary_to_json(summary)
+    assert data["scores"] == {
+        "phq9": {"score": None, "band": None, "item9": 0, "answered": 8},
+        "gad7": None,
+        "bni_pain": None,
+        "bni_numbness": None,
+    }
+    attacks = data["attacks"]
+    assert isinstance(attacks, dict)
+    assert attacks["trend"] == {
+        "window_days": 28,
+        "recent_per_day": 3.0,
+        "previous_per_day": 2.0,
+        "recent_days_recorded": 28,
+        "previous_days_recorded": 27,
+        "ratio": 1.5,
+        "change_percent": 50,
+    }
+
+
+def test_dumps_is_indented_unescaped_and_ends_with_a_newline() -> None:
+    summary = make_summary(patient=make_patient(name="Ана <b>Ωμέγα</b> & 三叉"))
+    text = dumps(summary)
+    assert text.endswith("}\n")
+    assert '\n  "patient": {\n    "name": "Ана <b>Ωμέγα</b> & 三叉",' in text
+    assert json.loads(text) == summary_to_json(summary)
+
+
+def test_not_a_number_becomes_null() -> None:
+    summary = make_summary()
+    attacks = dataclasses.replace(summary.attacks, intensity_median=float("nan"))
+    text = dumps(dataclasses.replace(summary, attacks=attacks))
+    assert '"intensity_median": null' in text
+
+
+@settings(max_examples=40, deadline=None)
+@given(summaries())
+def test_any_summary_serialises_to_valid_json_with_documented_keys(summary: Summary) -> None:
+    text = dumps(summary)
+    data = json.loads(text)
+    documented = set(_documented())
+    assert set(_paths(data)) <= documented
+    assert list(data)[: len(SPEC_TOP_LEVEL)] == SPEC_TOP_LEVEL

@@ -1,0 +1,269 @@
+"""FHIR R4 QuestionnaireResponse for PHQ-9 and GAD-7: read one into answers, and write one.
+
+Items are known by their LOINC item code, in ``item[].code[].code`` (which some producers add,
+although R4 defines ``code`` only on the Questionnaire) or at the end of ``linkId`` ('/44250-9',
+the LHC-Forms convention). The LOINC codes and their order were checked against the HL7 Personal
+Health Record Format IG examples (github.com/HL7/personal-health-record-format-ig,
+input/fsh/pghd/examples/Mind/QuestionnaireResponse-ScoredAssessment-PHQ9.fsh and -GAD7.fsh) and the
+LOINC answer list LL358-3 (LA6568-5 … LA6571-9). Note GAD-7 item 2 is 68509-9.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from tnprep.ingest.answer_items import RawAnswer, answers_to_rows, match_item
+from tnprep.ingest.columns import normalise_header
+from tnprep.issues import Issue, Severity, clip
+from tnprep.model import Answers
+
+__all__ = ["GAD7", "PHQ9", "Panel", "answers_to_fhir", "answers_to_rows", "read_response"]
+
+LOINC = "http://loinc.org"
+"""The LOINC code system URI."""
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A LOINC questionnaire panel and its items in form order."""
+
+    key: str
+    """tnprep's item prefix: 'phq9' or 'gad7'."""
+    title: str
+    code: str
+    """LOINC panel code."""
+    total_code: str
+    """LOINC code of the reported total score (tnprep computes the total itself)."""
+    items: tuple[tuple[str, str], ...]
+    """(LOINC item code, item text) for items 1…n."""
+
+    @property
+    def canonical(self) -> str:
+        """The Questionnaire canonical URL written into a response."""
+        return f"{LOINC}/q/{self.code}"
+
+
+PHQ9 = Panel(
+    "phq9",
+    "PHQ-9 quick depression assessment panel",
+    "44249-1",
+    "44261-6",
+    (
+        ("44250-9", "Little interest or pleasure in doing things"),
+        ("44255-8", "Feeling down, depressed, or hopeless"),
+        ("44259-0", "Trouble falling or staying asleep, or sleeping too much"),
+        ("44254-1", "Feeling tired or having little energy"),
+        ("44251-7", "Poor appetite or overeating"),
+        (
+            "44258-2",
+            "Feeling bad about yourself - or that you are a failure or have let "
+            "yourself or your family down",
+        ),
+        (
+            "44252-5",
+            "Trouble concentrating on things, such as reading the newspaper or watching television",
+        ),
+        (
+            "44253-3",
+            "Moving or speaking so slowly that other people could have noticed, or "
+            "the opposite - being so fidgety or restless that you have been moving around a lot "
+            "more than usual",
+        ),
+        (
+            "44260-8",
+            "Thoughts that you would be better off dead, or of hurting yourself in some way",
+        ),
+    ),
+)
+"""PHQ-9 (Kroenke, Spitzer & Williams 2001), LOINC 44249-1."""
+
+GAD7 = Panel(
+    "gad7",
+    "Generalized anxiety disorder 7 item (GAD-7)",
+    "69737-5",
+    "70274-6",
+    (
+        ("69725-0", "Feeling nervous, anxious, or on edge"),
+        ("68509-9", "Not being able to stop or control worrying"),
+        ("69733-4", "Worrying too much about different things"),
+        ("69734-2", "Trouble relaxing"),
+        ("69735-9", "Being so restless that it is hard to sit still"),
+        ("69689-8", "Becoming easily annoyed or irritable"),
+        ("69736-7", "Feeling afraid, as if something awful might happen"),
+    ),
+)
+"""GAD-7 (Spitzer et al. 2006), LOINC 69737-5."""
+
+PANELS = {panel.key: panel for panel in (PHQ9, GAD7)}
+"""The panels by tnprep prefix."""
+
+ANSWER_CODES = {"LA6568-5": 0, "LA6569-3": 1, "LA6570-1": 2, "LA6571-9": 3}
+"""LOINC answer list LL358-3: Not at all, Several days, More than half the days,
+Nearly every day."""
+_ANSWER_DISPLAY = ("Not at all", "Several days", "More than half the days", "Nearly every day")
+
+_ITEM_BY_CODE = {
+    code: f"{panel.key}_{number}"
+    for panel in PANELS.values()
+    for number, (code, _) in enumerate(panel.items, start=1)
+}
+_TOTAL_CODES = {panel.total_code: panel for panel in PANELS.values()}
+_LOINC_AT_END = re.compile(r"(\d{1,6}-\d)$")
+_NUMBERED_LINK = re.compile(r"^(?:q|item|question)?([1-9])$")
+
+
+def read_response(resource: Mapping[str, object], file: str) -> tuple[list[RawAnswer], list[Issue]]:
+    """Read a QuestionnaireResponse's answers (nested groups included), in document order.
+
+    PHQ-9 and GAD-7 items get their tnprep names ('phq9_1'); other items keep their linkId (or
+    text) and are matched by name like any other answer, or kept as other answers.
+    """
+    panel = _panel_of(resource.get("questionnaire"))
+    entries: list[RawAnswer] = []
+    issues: list[Issue] = []
+    recognised = panel is not None
+    for item in _walk(resource.get("item")):
+        link = _text(item.get("linkId"))
+        code = _item_code(item, link)
+        if code in _TOTAL_CODES:
+            issues.append(_total_ignored(file, link, _TOTAL_CODES[code]))
+            continue
+        name = _ITEM_BY_CODE.get(code or "") or _numbered(panel, link)
+        recognised = recognised or name is not None
+        answers = [_answer_value(answer) for answer in _mappings(item.get("answer"))]
+        if answers:
+            label = name or _label(item, link)
+            value = answers[0] if len(answers) == 1 else answers
+            entries.append(RawAnswer(label, value, file, None, link or label))
+    if not recognised and entries:
+        issues.append(_not_recognised(file))
+    return entries, issues
+
+
+def _walk(items: object) -> list[Mapping[str, object]]:
+    """Every item in document order, groups and answers' nested items included (no recursion)."""
+    found: list[Mapping[str, object]] = []
+    pending = list(reversed(_mappings(items)))
+    while pending:
+        item = pending.pop()
+        found.append(item)
+        children = _mappings(item.get("item"))
+        for answer in _mappings(item.get("answer")):
+            children.extend(_mappings(answer.get("item")))
+        pending.extend(reversed(children))
+    return found
+
+
+def _mappings(value: object) -> list[Mapping[str, object]]:
+    if not isinstance(value, list):
+        return []
+    return [element for element in value if isinstance(element, dict)]
+
+
+def _text(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _panel_of(questionnaire: object) -> Panel | None:
+    text = _text(questionnaire) or ""
+    return next((panel for panel in PANELS.values() if panel.code in text), None)
+
+
+def _item_code(item: Mapping[str, object], link: str | None) -> str | None:
+    for coding in _mappings(item.get("code")):
+        code = _text(coding.get("code"))
+        if code in _ITEM_BY_CODE or code in _TOTAL_CODES:
+            return code
+    found = _LOINC_AT_END.search(link or "")
+    return found.group(1) if found else None
+
+
+def _numbered(panel: Panel | None, link: str | None) -> str | None:
+    """Item n of a panel named by the questionnaire URL, for linkIds such as 'q3' or '3'."""
+    if panel is None or link is None:
+        return None
+    found = _NUMBERED_LINK.match(normalise_header(link))
+    if found is None or int(found.group(1)) > len(panel.items):
+        return None
+    return f"{panel.key}_{found.group(1)}"
+
+
+def _label(item: Mapping[str, object], link: str | None) -> str:
+    """The name of an item outside PHQ-9/GAD-7: its linkId if that names an item, else its text."""
+    text = _text(item.get("text"))
+    if link is not None and (match_item(link) is not None or text is None):
+        return link
+    return text or "(unnamed item)"
+
+
+def _answer_value(answer: Mapping[str, object]) -> object:
+    coding = answer.get("valueCoding")
+    if isinstance(coding, dict):
+        code = _text(coding.get("code"))
+        if code in ANSWER_CODES:
+            return ANSWER_CODES[code]
+        return _text(coding.get("display")) or code
+    for key, value in answer.items():
+        if key.startswith("value"):
+            return value
+    return None
+
+
+def _total_ignored(file: str, link: str | None, panel: Panel) -> Issue:
+    return Issue(
+        "fhir-total-ignored",
+        Severity.NOTICE,
+        file,
+        None,
+        link,
+        None,
+        f"The {panel.title} total given in the file was not used; tnprep adds up the items itself.",
+    )
+
+
+def _not_recognised(file: str) -> Issue:
+    return Issue(
+        "fhir-not-phq9-gad7",
+        Severity.NOTICE,
+        file,
+        None,
+        None,
+        None,
+        "The QuestionnaireResponse is not a PHQ-9 or GAD-7 (no LOINC 44249-1 or 69737-5 in "
+        "'questionnaire', no known item code); its answers are kept by item name.",
+    )
+
+
+def answers_to_fhir(answers: Answers, questionnaire: str) -> dict[str, object]:
+    """Write the PHQ-9 ('phq9') or GAD-7 ('gad7') answers as a FHIR R4 QuestionnaireResponse.
+
+    Unanswered items are left out, and the status is then 'in-progress' instead of 'completed'.
+
+    Raises:
+        ValueError: ``questionnaire`` is neither 'phq9' nor 'gad7'.
+    """
+    panel = PANELS.get(questionnaire)
+    if panel is None:
+        raise ValueError(f"questionnaire must be 'phq9' or 'gad7', not {clip(questionnaire, 20)!r}")
+    values: tuple[int | None, ...] = getattr(answers, panel.key)
+    items = [
+        _response_item(code, text, value)
+        for (code, text), value in zip(panel.items, values, strict=True)
+        if value is not None
+    ]
+    return {
+        "resourceType": "QuestionnaireResponse",
+        "questionnaire": panel.canonical,
+        "status": "completed" if len(items) == len(panel.items) else "in-progress",
+        "item": items,
+    }
+
+
+def _response_item(code: str, text: str, value: int) -> dict[str, object]:
+    coding = {"system": LOINC, "code": _CODE_OF_VALUE[value], "display": _ANSWER_DISPLAY[value]}
+    return {"linkId": f"/{code}", "text": text, "answer": [{"valueCoding": coding}]}
+
+
+_CODE_OF_VALUE = {value: code for code, value in ANSWER_CODES.items()}

@@ -1,0 +1,296 @@
+"""Questionnaire files (CSV/XLSX ``item,answer``, a JSON object, FHIR R4) → one merged ``Answers``.
+
+Each file is recognised by its content. Answers are read in file order and row order; for a
+single-valued item a later answer replaces an earlier one with a NOTICE naming both places;
+``question`` and ``interested_in`` accumulate (exact repeats once). An answer that cannot be
+read is dropped with a DROPPED issue; unknown items are kept in ``Answers.other``.
+docs/questionnaires.md describes the forms, the items and the issue codes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from tnprep.ingest import fhir
+from tnprep.ingest.answer_items import (
+    GAD7_ITEMS,
+    ITEMS,
+    PHQ9_ITEMS,
+    RawAnswer,
+    answers_to_rows,
+    match_item,
+)
+from tnprep.ingest.answer_values import (
+    REPEATABLE,
+    ItemKind,
+    Parsed,
+    Rejection,
+    answer_text,
+    parse_answer,
+)
+from tnprep.ingest.columns import normalise_header
+from tnprep.ingest.decode import decode_text, read_table
+from tnprep.issues import InputError, Issue, Severity, clip
+from tnprep.model import Answers, Loaded
+
+__all__ = ["answers_to_rows", "read_questionnaires"]
+
+_ITEM_HEADERS = ("item", "items", "field", "key")
+_ANSWER_HEADERS = ("answer", "answers", "value", "response")
+_XLSX_SIGNATURE = b"PK\x03\x04"
+_FORMS_HINT = (
+    "A questionnaire is a CSV with the columns item,answer, a JSON object such as "
+    '{"phq9_1": 2}, or a FHIR QuestionnaireResponse.'
+)
+
+
+def read_questionnaires(files: Sequence[tuple[str, bytes]]) -> Loaded[Answers]:
+    """Read and merge questionnaire files, later files winning for the same item.
+
+    Args:
+        files: (file name, bytes) pairs in the order the user gave them.
+
+    Returns:
+        Exactly one merged ``Answers`` record (empty when there is nothing) and the issues.
+
+    Raises:
+        InputError: a file is not a questionnaire at all (not JSON/CSV, wrong columns).
+    """
+    merge = _Merge()
+    issues: list[Issue] = []
+    for file, data in files:
+        entries, file_issues = read_entries(file, data)
+        merge.issues = file_issues
+        for entry in entries:
+            merge.add(entry)
+        # Row order within each file (stable: JSON and FHIR issues keep their document order).
+        issues.extend(sorted(merge.issues, key=lambda issue: issue.row or 0))
+    return Loaded((merge.answers(),), tuple(issues))
+
+
+def read_entries(file: str, data: bytes) -> tuple[list[RawAnswer], list[Issue]]:
+    """Return one file's answers as written, in file order, with the file's structural issues.
+
+    Raises:
+        InputError: the file is not a questionnaire at all.
+    """
+    if not data.startswith(_XLSX_SIGNATURE):
+        text, _ = decode_text(data, file)
+        if text.lstrip().startswith(("{", "[")):
+            return _json_entries(file, text)
+    return _table_entries(file, data)
+
+
+def _json_entries(file: str, text: str) -> tuple[list[RawAnswer], list[Issue]]:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            file,
+            f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}). "
+            "Check for a missing comma or quote, or save the answers as CSV with the columns "
+            "item,answer.",
+        ) from error
+    except (ValueError, RecursionError) as error:  # a huge number or absurd nesting
+        raise InputError(file, "is JSON this program cannot read. " + _FORMS_HINT) from error
+    if not isinstance(value, dict):
+        raise InputError(file, "is JSON but not a questionnaire. " + _FORMS_HINT)
+    kind = value.get("resourceType")
+    if kind == "QuestionnaireResponse":
+        return fhir.read_response(value, file)
+    if isinstance(kind, str):
+        raise InputError(
+            file,
+            f"is a FHIR {clip(kind, 40)}, not a QuestionnaireResponse. "
+            "Export the questionnaire response itself.",
+        )
+    return [
+        entry for key, answer in value.items() for entry in _object_entries(file, key, answer)
+    ], []
+
+
+def _object_entries(file: str, key: str, answer: object) -> list[RawAnswer]:
+    """One JSON member as answers; ``"phq9": [9 numbers]`` (or GAD-7's 7) is its items in order."""
+    lengths = {"phq9": PHQ9_ITEMS, "gad7": GAD7_ITEMS}
+    scale = normalise_header(key)
+    if isinstance(answer, list) and len(answer) == lengths.get(scale):
+        return [
+            RawAnswer(f"{scale}_{number}", element, file, None, f"{key} {number}")
+            for number, element in enumerate(answer, start=1)
+        ]
+    return [RawAnswer(key, answer, file, None, key)]
+
+
+def _table_entries(file: str, data: bytes) -> tuple[list[RawAnswer], list[Issue]]:
+    table = read_table(data, file)
+    keys = [normalise_header(header) for header in table.header]
+    item_column = next((keys.index(name) for name in _ITEM_HEADERS if name in keys), None)
+    answer_column = next((keys.index(name) for name in _ANSWER_HEADERS if name in keys), None)
+    if item_column is None or answer_column is None:
+        raise InputError(
+            file,
+            "is not a questionnaire: its first row must name the columns item and answer. "
+            "Add the line item,answer at the top.",
+        )
+    answer_header = table.header[answer_column]
+    entries, issues = [], list(table.issues)
+    rows = table.cells.itertuples(index=False, name=None)
+    for row, cells in zip(table.cells.index.tolist(), rows, strict=True):
+        item, answer = answer_text(cells[item_column]), cells[answer_column]
+        if item is not None:
+            entries.append(RawAnswer(item, answer, file, int(row), answer_header))
+        elif answer_text(answer) is not None:
+            issues.append(_no_item_issue(file, int(row), answer_header, answer))
+    return entries, issues
+
+
+def _no_item_issue(file: str, row: int, column: str, answer: object) -> Issue:
+    return Issue(
+        "item-missing",
+        Severity.DROPPED,
+        file,
+        row,
+        column,
+        clip(answer_text(answer)),
+        "The answer has no item name, so it was dropped. Write the item in the first column.",
+    )
+
+
+@dataclass
+class _Merge:
+    """Answers accumulated over files in order (mutable; used inside ``read_questionnaires``)."""
+
+    values: dict[str, tuple[Parsed, RawAnswer]] = field(default_factory=dict)
+    lists: dict[str, list[str]] = field(
+        default_factory=lambda: {"question": [], "interested_in": []}
+    )
+    other: list[tuple[str, str]] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+
+    def add(self, entry: RawAnswer) -> None:
+        """Read one answer and merge it in."""
+        key = match_item(entry.item)
+        if key is None:
+            self._add_other(entry)
+            return
+        kind = ITEMS[key]
+        if kind in REPEATABLE and isinstance(entry.answer, list):
+            for element in entry.answer:
+                self._add_parsed(key, kind, entry, element)
+            return
+        self._add_parsed(key, kind, entry, entry.answer)
+
+    def _add_parsed(self, key: str, kind: ItemKind, entry: RawAnswer, answer: object) -> None:
+        parsed = parse_answer(kind, answer)
+        if parsed is None:
+            return
+        if isinstance(parsed, Rejection):
+            self.issues.append(_rejected(entry, answer, parsed))
+        elif kind in REPEATABLE and isinstance(parsed, tuple):
+            for text in parsed:
+                self._append(key, text, entry)
+        else:
+            self._replace(key, parsed, entry)
+
+    def _replace(self, key: str, value: Parsed, entry: RawAnswer) -> None:
+        previous = self.values.get(key)
+        if previous is not None and previous[0] != value:
+            self.issues.append(_replaced(key, previous, value, entry))
+        self.values[key] = (value, entry)
+
+    def _append(self, key: str, text: str, entry: RawAnswer) -> None:
+        if text in self.lists[key]:
+            self.issues.append(_repeated(entry, text))
+        else:
+            self.lists[key].append(text)
+
+    def _add_other(self, entry: RawAnswer) -> None:
+        text = _other_text(entry.answer)
+        if text is None:
+            return
+        if (entry.item, text) in self.other:
+            self.issues.append(_repeated(entry, text))
+        else:
+            self.other.append((entry.item, text))
+
+    def answers(self) -> Answers:
+        """The merged answers."""
+        single: dict[str, Any] = {
+            key: value
+            for key, (value, _) in self.values.items()
+            if ITEMS[key] is not ItemKind.SCORE
+        }
+        return Answers(
+            **single,
+            phq9=self._scale("phq9", PHQ9_ITEMS),
+            gad7=self._scale("gad7", GAD7_ITEMS),
+            questions=tuple(self.lists["question"]),
+            interested_in=tuple(self.lists["interested_in"]),
+            other=tuple(self.other),
+        )
+
+    def _scale(self, name: str, count: int) -> tuple[int | None, ...]:
+        values = (self.values.get(f"{name}_{number}") for number in range(1, count + 1))
+        return tuple(
+            found[0] if found is not None and isinstance(found[0], int) else None
+            for found in values
+        )
+
+
+def _other_text(answer: object) -> str | None:
+    """An unknown item's answer as one text; a JSON list is shown as its elements joined by '; '."""
+    if not isinstance(answer, list):
+        return answer_text(answer)
+    return "; ".join(text for text in map(answer_text, answer) if text is not None) or None
+
+
+def _where(entry: RawAnswer) -> str:
+    return entry.file if entry.row is None else f"{entry.file} (row {entry.row})"
+
+
+def _rejected(entry: RawAnswer, answer: object, rejection: Rejection) -> Issue:
+    return Issue(
+        rejection.code,
+        Severity.DROPPED,
+        entry.file,
+        entry.row,
+        entry.column,
+        clip(answer_text(answer)),
+        f"The answer to '{entry.item}' was dropped: {rejection.reason}.",
+    )
+
+
+def _replaced(
+    key: str, previous: tuple[Parsed, RawAnswer], value: Parsed, entry: RawAnswer
+) -> Issue:
+    return Issue(
+        "answer-replaced",
+        Severity.NOTICE,
+        entry.file,
+        entry.row,
+        entry.column,
+        clip(_shown(value)),
+        f"'{key}' was answered '{clip(_shown(previous[0]), 40)}' in {_where(previous[1])} and "
+        f"'{clip(_shown(value), 40)}' in {_where(entry)}; the later answer is used.",
+    )
+
+
+def _repeated(entry: RawAnswer, text: str) -> Issue:
+    return Issue(
+        "answer-repeated",
+        Severity.NOTICE,
+        entry.file,
+        entry.row,
+        entry.column,
+        clip(text),
+        f"'{entry.item}' repeats an earlier answer word for word; it is listed once.",
+    )
+
+
+def _shown(value: Parsed) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    return answer_text(value) or ""
