@@ -1,0 +1,164 @@
+"""The chart's data as plain values: day (or multi-day) bars, the worst-pain line, treatment marks.
+
+Pure, no ReportLab. A period longer than ``MAX_BARS`` days is drawn in bins of several days
+so every bar stays wide enough to see (a ten-year diary would otherwise draw 0.1 pt bars); a
+bin's bar is then the attacks *per recorded day* in the bin, and the caption says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from tnprep.model import PartialDate
+from tnprep.report.wording import day_text, number_text, partial_date_text
+from tnprep.summary import DayFigure, Summary, TreatmentSummary
+
+MAX_BARS = 120
+"""At most this many bars: about 4 pt each across the chart's width on A4 or Letter."""
+
+
+@dataclass(frozen=True)
+class ChartBin:
+    """One bar: a day, or several days when the period is long."""
+
+    first_day: dt.date
+    last_day: dt.date
+    attacks: float | None
+    """Attacks per recorded day in the bin (the day's count for one-day bins); ``None`` = gap."""
+    worst_intensity: float | None
+    """Worst pain 0–10 in the bin, ``None`` when unknown."""
+    recorded_days: int
+    """Days of the bin covered by a diary."""
+
+
+class MarkerKind(Enum):
+    """A treatment change drawn on the time axis."""
+
+    START = "started"
+    STOP = "stopped"
+
+
+@dataclass(frozen=True)
+class ChartMarker:
+    """A treatment start or stop inside the period."""
+
+    date: dt.date
+    """Where it is drawn (a partial date is drawn at its first day inside the period)."""
+    kind: MarkerKind
+    label: str
+    """Plain text such as 'oxcarbazepine started 6 Feb 2024'."""
+
+
+@dataclass(frozen=True)
+class Chart:
+    """Everything the renderer needs to draw the chart, and its key numbers in words."""
+
+    first_day: dt.date | None
+    last_day: dt.date | None
+    bin_days: int
+    """Days per bar (1 for periods up to ``MAX_BARS`` days)."""
+    bins: tuple[ChartBin, ...]
+    markers: tuple[ChartMarker, ...]
+    """Most recent first, so a renderer that cannot label all labels the latest."""
+    max_attacks: float
+    """The tallest bar (0 when there is none)."""
+    caption: str
+    words: tuple[str, ...]
+    """The key numbers beside the chart, in priority order."""
+
+
+def build_chart(summary: Summary) -> Chart:
+    """Return the chart content for ``summary``."""
+    daily = summary.daily
+    bin_days = max(1, math.ceil(len(daily) / MAX_BARS))
+    bins = tuple(_bin(daily[index : index + bin_days]) for index in range(0, len(daily), bin_days))
+    markers = _markers(summary.treatments, summary.period.start, summary.period.end)
+    tallest = max((chart_bin.attacks or 0.0 for chart_bin in bins), default=0.0)
+    return Chart(
+        first_day=summary.period.start,
+        last_day=summary.period.end,
+        bin_days=bin_days,
+        bins=bins,
+        markers=markers,
+        max_attacks=tallest,
+        caption=_caption(bin_days),
+        words=_words(summary, markers),
+    )
+
+
+def _bin(days: Sequence[DayFigure]) -> ChartBin:
+    recorded = [day for day in days if day.attacks is not None]
+    intensities = [day.worst_intensity for day in days if day.worst_intensity is not None]
+    attacks = sum(day.attacks or 0 for day in recorded) / len(recorded) if recorded else None
+    return ChartBin(
+        first_day=days[0].date,
+        last_day=days[-1].date,
+        attacks=attacks,
+        worst_intensity=max(intensities) if intensities else None,
+        recorded_days=len(recorded),
+    )
+
+
+def _caption(bin_days: int) -> str:
+    bars = (
+        "Bars: attacks per day"
+        if bin_days == 1
+        else f"Bars: attacks per recorded day, {bin_days}-day groups"
+    )
+    return (
+        f"{bars} (left). Line: worst pain 0–10 (right). ○ attack-free day. "
+        "Hatched: no diary — a gap, not attack-free. ▲ started, ▼ stopped."
+    )
+
+
+def _markers(
+    treatments: Sequence[TreatmentSummary], start: dt.date | None, end: dt.date | None
+) -> tuple[ChartMarker, ...]:
+    if start is None or end is None:
+        return ()
+    markers = []
+    for item in treatments:
+        treatment = item.treatment
+        for kind, date in ((MarkerKind.START, treatment.start), (MarkerKind.STOP, treatment.end)):
+            placed = _placed(date, start, end)
+            if date is not None and placed is not None:
+                label = f"{treatment.name} {kind.value} {partial_date_text(date)}"
+                markers.append(ChartMarker(placed, kind, label))
+    return tuple(sorted(markers, key=lambda marker: (marker.date, marker.label), reverse=True))
+
+
+def _placed(date: PartialDate | None, start: dt.date, end: dt.date) -> dt.date | None:
+    """The day a (partial) date is drawn on, or ``None`` when it lies outside the period."""
+    if date is None:
+        return None
+    try:
+        first, last = date.first_day(), date.last_day()
+    except ValueError:  # an impossible partial date is shown in the table, not drawn
+        return None
+    if last < start or first > end:
+        return None
+    return max(first, start)
+
+
+def _words(summary: Summary, markers: Sequence[ChartMarker]) -> tuple[str, ...]:
+    attacks, period = summary.attacks, summary.period
+    if period.days == 0:
+        return ("No diary days in the period.",)
+    gap_days = period.days - period.days_recorded
+    words = [
+        f"{attacks.total} attacks on {period.days_recorded} recorded days; "
+        f"{gap_days} of {period.days} days have no diary.",
+    ]
+    most = []
+    if attacks.max_per_day is not None:
+        most.append(f"Most in a day: {attacks.max_per_day} ({day_text(attacks.max_day)}).")
+    if attacks.intensity_max is not None:
+        most.append(f"Worst pain {number_text(attacks.intensity_max)}/10.")
+    if most:
+        words.append(" ".join(most))
+    words.extend(f"{'▲' if m.kind is MarkerKind.START else '▼'} {m.label}." for m in markers)
+    return tuple(words)

@@ -1,0 +1,133 @@
+"""Summary → PageContent: every word of the page as plain text, in priority order.
+
+Pure and free of ReportLab. Text here is plain (never markup): the renderer escapes it.
+Sections hold *everything* they could show, most important first; the renderer
+(``tnprep.report.pdf``) measures each against its budget, cuts the tail and prints how much
+it left out ("+12 more questions — see the app"), using each list's ``noun``. See docs/page.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from tnprep.analysis.discussion import describe
+from tnprep.report.chart_content import Chart, build_chart
+from tnprep.report.sections import (
+    Field,
+    Figure,
+    Footer,
+    Glance,
+    Header,
+    Pattern,
+    Treatments,
+    build_footer,
+    build_glance,
+    build_header,
+    build_pattern,
+    build_treatments,
+)
+from tnprep.summary import Finding, FindingKind, Summary
+
+__all__ = [
+    "Chart",
+    "Field",
+    "Figure",
+    "Footer",
+    "Glance",
+    "Header",
+    "Listing",
+    "PageContent",
+    "Paper",
+    "Pattern",
+    "Treatments",
+    "build_content",
+]
+
+
+class Paper(Enum):
+    """The two paper sizes the page is laid out for."""
+
+    A4 = "a4"
+    LETTER = "letter"
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A list the renderer may cut from the end, saying how many items it left out."""
+
+    title: str
+    items: tuple[str, ...]
+    """Plain text, in priority order (the patient's order for questions)."""
+    noun: str
+    """Plural noun for the cut line: '+3 more {noun} — see the app'."""
+    empty: str
+    """What to print when there are no items."""
+    flagged_first: bool = False
+    """True when the first item is a flag that must be drawn emphasised (PHQ-9 item 9)."""
+
+
+@dataclass(frozen=True)
+class PageContent:
+    """The whole page as plain values: Summary → PageContent → PDF bytes."""
+
+    paper: Paper
+    title: str
+    """Document title, also the PDF metadata title (never the patient's name)."""
+    patient_name: str | None
+    """Only for metadata when the user asks for it; the header carries the printed name."""
+    header: Header
+    glance: Glance
+    chart: Chart
+    pattern: Pattern
+    treatments: Treatments
+    questions: Listing
+    discussion: Listing
+    footer: Footer
+
+
+TITLE = "Trigeminal neuralgia — patient-reported summary"
+"""Printed title and PDF metadata title."""
+
+
+def build_content(summary: Summary, paper: Paper) -> PageContent:
+    """Return the page content for ``summary`` on ``paper``.
+
+    Args:
+        summary: The patient's figures.
+        paper: A4 or Letter (the renderer lays out for it; content is the same).
+
+    Returns:
+        Frozen plain-text content, everything in priority order, nothing cut yet.
+    """
+    return PageContent(
+        paper=paper,
+        title=TITLE,
+        patient_name=summary.patient.name,
+        header=build_header(summary),
+        glance=build_glance(summary),
+        chart=build_chart(summary),
+        pattern=build_pattern(summary),
+        treatments=build_treatments(summary),
+        questions=Listing(
+            title="Patient's questions (their order)",
+            items=tuple(summary.questions),
+            noun="questions",
+            empty="No questions listed.",
+        ),
+        discussion=_discussion(summary.findings),
+        footer=build_footer(summary),
+    )
+
+
+def _discussion(findings: Sequence[Finding]) -> Listing:
+    # SPEC *Scores*: item 9 is always flagged, so its finding goes first whatever the order given.
+    ordered = sorted(findings, key=lambda finding: finding.kind is not FindingKind.SELF_HARM_ITEM)
+    return Listing(
+        title="Discussion points",
+        items=tuple(describe(finding) for finding in ordered),
+        noun="discussion points",
+        empty="No discussion points from the rules.",
+        flagged_first=bool(ordered) and ordered[0].kind is FindingKind.SELF_HARM_ITEM,
+    )

@@ -1,0 +1,355 @@
+"""The page's text sections (header, at a glance, attack pattern, treatments, footer) as values.
+
+Pure, no ReportLab, plain text only. ``tnprep.report.content`` assembles them into a
+``PageContent``; the renderer decides how much of each fits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tnprep.issues import Severity
+from tnprep.report import wording
+from tnprep.report.wording import NOT_GIVEN, day_text, number_text, percent, plural
+from tnprep.summary import BeforeAfter, ChangeKind, FindingKind, QuestionnaireScore, Summary, Trend
+
+
+@dataclass(frozen=True)
+class Field:
+    """A label and its value, e.g. ('Visit', '10 Apr 2024')."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One 'at a glance' figure: a big value with its label and a small detail line."""
+
+    label: str
+    value: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Header:
+    """Who, which visit, and which period the page covers."""
+
+    name: str
+    fields: tuple[Field, ...]
+    """Date of birth / age, visit, clinician, diagnosis as reported, onset, side and divisions."""
+    period: tuple[Field, ...]
+    """Period covered, recorded days, date generated."""
+
+
+@dataclass(frozen=True)
+class Glance:
+    """The figures a clinician reads first."""
+
+    alert: str | None
+    """PHQ-9 item 9 above 0, drawn unmistakably; ``None`` otherwise."""
+    figures: tuple[Figure, ...]
+    scores: tuple[Figure, ...]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """Attack pattern: side and divisions, triggers, time of day, TN features, daily life."""
+
+    fields: tuple[Field, ...]
+    """In priority order; each is at most a couple of lines on the page."""
+
+
+@dataclass(frozen=True)
+class TreatmentRow:
+    """One treatment as table cells (plain text)."""
+
+    name: str
+    category: str
+    dates: str
+    dose: str
+    response: str
+    stopped: str
+    """Stopped because, and side effects."""
+    current: bool
+
+
+@dataclass(frozen=True)
+class Treatments:
+    """Treatments tried, current first, then most recent."""
+
+    rows: tuple[TreatmentRow, ...]
+    before_after: tuple[str, ...]
+    """Before/after sentences where the diary covers a change."""
+    not_yet: str | None
+    """Options the history does not show yet, as one line; ``None`` when there are none."""
+
+
+@dataclass(frozen=True)
+class Footer:
+    """What every page states about its data."""
+
+    disclaimer: str
+    quality: str
+    """Rows read/used/rejected, duplicates, gaps, conflicts."""
+    assumptions: tuple[str, ...]
+    page: str
+
+
+# ---------------------------------------------------------------------------
+# Header
+# ---------------------------------------------------------------------------
+
+
+def build_header(summary: Summary) -> Header:
+    """Return the header band's text."""
+    patient, period = summary.patient, summary.period
+    age = wording.age_on(patient.date_of_birth, patient.visit_date or summary.generated)
+    birth = day_text(patient.date_of_birth)
+    if age is not None:
+        birth += f" (age {age})"
+    sides = " ".join(part for part in (patient.side or "", ", ".join(patient.divisions)) if part)
+    fields = (
+        Field("Born", birth),
+        Field("Visit", day_text(patient.visit_date)),
+        Field("Clinician", patient.clinician or NOT_GIVEN),
+        Field("Diagnosis as reported", patient.diagnosis or NOT_GIVEN),
+        Field("Onset", patient.onset or NOT_GIVEN),
+        Field("Side, divisions", sides or NOT_GIVEN),
+    )
+    covered = "no diary data"
+    if period.start is not None and period.end is not None:
+        covered = (
+            f"{day_text(period.start)} – {day_text(period.end)} ({plural(period.days, 'day')})"
+        )
+    return Header(
+        name=patient.name or "Name not given",
+        fields=fields,
+        period=(
+            Field("Period", covered),
+            Field("Recorded days", f"{period.days_recorded} of {period.days}"),
+            Field("Generated", day_text(summary.generated)),
+        ),
+    )
+
+
+# ---------------------------------------------------------------------------
+# At a glance
+# ---------------------------------------------------------------------------
+
+
+def build_glance(summary: Summary) -> Glance:
+    """Return the 'at a glance' figures, with the PHQ-9 item 9 alert when it is above 0."""
+    attacks, period = summary.attacks, summary.period
+    figures = (
+        Figure(
+            "Attacks per recorded day",
+            number_text(attacks.per_recorded_day),
+            f"{plural(attacks.total, 'attack')} in {plural(period.days_recorded, 'day')}",
+        ),
+        Figure(
+            "Attack-free days", str(attacks.attack_free_days), f"of {period.days_recorded} recorded"
+        ),
+        Figure("Most in a day", number_text(attacks.max_per_day), day_text(attacks.max_day)),
+        Figure(
+            "Pain 0–10",
+            f"{number_text(attacks.intensity_median)} / {number_text(attacks.intensity_max)}",
+            "median / worst",
+        ),
+        Figure("Median duration", wording.duration_text(attacks.duration_median_s)),
+        _trend_figure(attacks.trend),
+    )
+    scores = summary.scores
+    score_figures = (
+        _score_figure("PHQ-9", scores.phq9, 9),
+        _score_figure("GAD-7", scores.gad7, 7),
+        Figure("BNI pain / numbness", f"{scores.bni_pain or '–'} / {scores.bni_numbness or '–'}"),
+    )
+    return Glance(alert=_item9_alert(summary), figures=figures, scores=score_figures)
+
+
+def _trend_figure(trend: Trend) -> Figure:
+    change = trend.change_percent
+    label = f"Trend, last {trend.window_days} days"
+    if change is None:
+        return Figure(label, "–", f"vs the {trend.window_days} before: not enough data")
+    arrow = "↑" if change > 0 else "↓" if change < 0 else "→"
+    recent, previous = number_text(trend.recent_per_day), number_text(trend.previous_per_day)
+    return Figure(
+        label,
+        f"{arrow} {change:+d} %",
+        f"{recent} vs {previous} a day in the {trend.window_days} before",
+    )
+
+
+def _score_figure(name: str, score: QuestionnaireScore | None, items: int) -> Figure:
+    if score is None:
+        return Figure(name, "–", "not answered")
+    if score.score is None:
+        return Figure(name, "no total", f"{score.answered} of {items} items answered")
+    return Figure(name, str(score.score), score.band or "")
+
+
+def _item9_alert(summary: Summary) -> str | None:
+    """SPEC *Scores*: PHQ-9 item 9 above 0 is always flagged on the page."""
+    phq9 = summary.scores.phq9
+    item9 = phq9.item9 if phq9 is not None and phq9.item9 is not None else None
+    if item9 is None and len(summary.patient.phq9) == 9:
+        item9 = summary.patient.phq9[8]
+    if item9 is None or item9 <= 0:
+        return None
+    answer = wording.PHQ9_ANSWERS[min(item9, 3)]
+    return (
+        f"PHQ-9 item 9 = {item9} ({answer}): thoughts of being better off dead or of "
+        "self-harm. Please ask about it today."
+    )
+
+
+# ---------------------------------------------------------------------------
+# Attack pattern
+# ---------------------------------------------------------------------------
+
+TOP_TRIGGERS = 6
+"""Triggers named on the page; the rest are counted ('+4 more')."""
+
+
+def build_pattern(summary: Summary) -> Pattern:
+    """Return the attack pattern lines."""
+    attacks, features, patient = summary.attacks, summary.features, summary.patient
+    sides, divisions = attacks.by_side, attacks.by_division
+    side_counts = _counts(
+        ("right", sides.right),
+        ("left", sides.left),
+        ("both", sides.both),
+        ("not recorded", sides.unknown),
+    )
+    division_counts = _counts(("V1", divisions.V1), ("V2", divisions.V2), ("V3", divisions.V3))
+    triggers = [f"{trigger.name} {trigger.count}" for trigger in attacks.triggers[:TOP_TRIGGERS]]
+    if len(attacks.triggers) > TOP_TRIGGERS:
+        triggers.append(f"+{len(attacks.triggers) - TOP_TRIGGERS} more")
+    fields = [
+        Field("Side", side_counts),
+        Field("Divisions", division_counts),
+        Field("Triggers", ", ".join(triggers) or "none recorded"),
+        Field("Time of day", _time_of_day(attacks.by_hour)),
+        Field("Lasting ≤ 2 min", percent(features.short_attacks, features.with_duration)),
+        Field("Triggered / spontaneous", f"{features.triggered} / {features.spontaneous}"),
+        Field("Background pain", _background(summary)),
+    ]
+    life = [
+        f"{label}: {text}"
+        for label, text in (
+            ("eating", patient.impact_eating),
+            ("sleep", patient.impact_sleep),
+            ("work", patient.impact_work),
+            ("goals", patient.goals),
+        )
+        if text
+    ]
+    if life:
+        fields.append(Field("Daily life", "; ".join(life)))
+    if patient.interested_in:
+        fields.append(Field("Wants to discuss", ", ".join(patient.interested_in)))
+    fields.extend(Field(label, value) for label, value in patient.other)
+    return Pattern(fields=tuple(fields))
+
+
+def _counts(*pairs: tuple[str, int]) -> str:
+    return ", ".join(f"{name} {count}" for name, count in pairs if count) or "none recorded"
+
+
+def _time_of_day(by_hour: tuple[int, ...]) -> str:
+    total = sum(by_hour)
+    if total == 0 or len(by_hour) != 24:
+        return "no start times recorded"
+    parts = (
+        ("night 0–6 h", 0),
+        ("morning 6–12 h", 6),
+        ("afternoon 12–18 h", 12),
+        ("evening 18–24 h", 18),
+    )
+    return ", ".join(
+        f"{label} {round(100 * sum(by_hour[first : first + 6]) / total)} %"
+        for label, first in parts
+    )
+
+
+def _background(summary: Summary) -> str:
+    features = summary.features
+    if features.background_pain_recorded_days == 0:
+        return "not recorded"
+    text = f"on {features.background_pain_days} of {features.background_pain_recorded_days} days"
+    if features.background_pain_median is not None:
+        text += f", median {number_text(features.background_pain_median)}/10"
+    return text
+
+
+# ---------------------------------------------------------------------------
+# Treatments
+# ---------------------------------------------------------------------------
+
+
+def build_treatments(summary: Summary) -> Treatments:
+    """Return the treatment rows (order as in the Summary: current first, then most recent)."""
+    rows = tuple(
+        TreatmentRow(
+            name=item.treatment.name_as_written or item.treatment.name,
+            category=item.treatment.category.value,
+            dates=wording.treatment_dates(item.treatment),
+            dose=wording.dose_text(item),
+            response=wording.response_text(item.treatment),
+            stopped=wording.stopped_text(item.treatment),
+            current=item.treatment.ongoing,
+        )
+        for item in summary.treatments
+    )
+    not_yet = [f.subject for f in summary.findings if f.kind is FindingKind.NOT_YET_IN_HISTORY]
+    return Treatments(
+        rows=rows,
+        before_after=tuple(_before_after_text(item) for item in summary.before_after),
+        not_yet=f"Not in the history yet: {', '.join(not_yet)}." if not_yet else None,
+    )
+
+
+_CHANGE_WORDS = {
+    ChangeKind.START: "started",
+    ChangeKind.STOP: "stopped",
+    ChangeKind.DOSE_CHANGE: "dose changed",
+}
+
+
+def _before_after_text(item: BeforeAfter) -> str:
+    head = f"{item.treatment} {_CHANGE_WORDS[item.change]} {day_text(item.date)}"
+    if not item.enough_data:
+        return f"{head}: not enough diary around the change (under 14 recorded days a side)."
+    before, after = item.before, item.after
+    return (
+        f"{head}: {number_text(before.per_recorded_day)} → {number_text(after.per_recorded_day)} "
+        "attacks per recorded day (28 days before → days 15–42 after; "
+        f"{before.days_recorded}/{after.days_recorded} days recorded)."
+    )
+
+
+# ---------------------------------------------------------------------------
+# Footer
+# ---------------------------------------------------------------------------
+
+
+def build_footer(summary: Summary) -> Footer:
+    """Return the footer: disclaimer, data-quality line, assumptions, page number."""
+    account, period = summary.input, summary.period
+    dropped = sum(1 for issue in account.issues if issue.severity is Severity.DROPPED)
+    quality = (
+        f"Data: {account.rows_read} rows read, {account.rows_used} used, "
+        f"{account.rows_rejected} rejected, "
+        f"{plural(account.duplicates, 'duplicate')} counted once, "
+        f"{plural(dropped, 'value')} left out; {period.days - period.days_recorded} days without "
+        f"diary; {plural(len(summary.attacks.conflict_days), 'day')} where diaries disagreed "
+        "(higher count used)."
+    )
+    return Footer(
+        disclaimer="Patient-reported data — not a diagnosis.",
+        quality=quality,
+        assumptions=summary.assumptions,
+        page="page 1 of 1",
+    )
