@@ -348,3 +348,27 @@ def test_words_never_advise() -> None:
 )
 def test_short_source(source: str, short: str) -> None:
     assert short_source(source) == short
+
+
+def test_first_line_dose_change_is_not_a_stop() -> None:
+    """Regression: a course ended by a dose change, with the drug ongoing, is not 'stopped'."""
+    history = [
+        treatment("oxcarbazepine", ongoing=False, end=PartialDate(2026, 9, 23),
+                  stopped_because="dose increased"),
+        treatment("oxcarbazepine", ongoing=True, start=PartialDate(2026, 9, 24)),
+    ]  # fmt: skip
+    assert first_line_stopped(history) == ()
+
+
+def test_first_line_stopped_once_per_drug_from_its_last_course() -> None:
+    """Regression: two stopped courses of carbamazepine give one point, from the later course."""
+    history = [
+        treatment("carbamazepine", ongoing=False, end=PartialDate(2019, 3),
+                  stopped_because="side effects"),
+        treatment("carbamazepine", ongoing=False, end=PartialDate(2022),
+                  stopped_because="inefficacy"),
+    ]  # fmt: skip
+    found = first_line_stopped(history)
+    assert [(finding.subject, finding.evidence[0]) for finding in found] == [
+        ("carbamazepine", ("stopped because", "inefficacy"))
+    ]

@@ -22,7 +22,14 @@ from tnprep.model import PartialDate
 from tnprep.report import wording
 from tnprep.report.chart_content import MAX_BARS, MarkerKind
 from tnprep.report.content import Paper, build_content
-from tnprep.summary import FindingKind, QuestionnaireScore, Scores, Trend, TriggerCount
+from tnprep.summary import (
+    ChangeKind,
+    FindingKind,
+    QuestionnaireScore,
+    Scores,
+    Trend,
+    TriggerCount,
+)
 
 
 def test_content_modules_do_not_import_reportlab() -> None:
@@ -185,3 +192,20 @@ def test_treatment_cells(fields: dict[str, object], dates: str, dose: str, stopp
 def test_dose_outside_published_range_is_stated() -> None:
     item = dataclasses.replace(make_treatments()[1], outside_range=True)
     assert wording.dose_text(item).endswith("outside published 200–1200 mg/day")
+
+
+def test_dose_change_is_marked_as_a_dose_change_not_a_start() -> None:
+    """Regression: the sample page labelled oxcarbazepine's dose increase 'started'."""
+    summary = make_summary()
+    change = dataclasses.replace(
+        summary.before_after[0], treatment="oxcarbazepine", change=ChangeKind.DOSE_CHANGE,
+        date=dt.date(2024, 2, 20),
+    )  # fmt: skip
+    markers = build_content(make_summary(before_after=(change,)), Paper.A4).chart.markers
+    assert (dt.date(2024, 2, 20), MarkerKind.DOSE_CHANGE) in [
+        (marker.date, marker.kind) for marker in markers
+    ]
+    assert all(
+        marker.kind is not MarkerKind.START for marker in markers
+        if marker.date == dt.date(2024, 2, 20)
+    )  # fmt: skip

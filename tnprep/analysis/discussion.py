@@ -8,6 +8,7 @@ orders the result by kind, so the PHQ-9 item 9 finding always comes first.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from tnprep.analysis.discussion_words import (
@@ -88,17 +89,24 @@ def first_line_stopped(history: Sequence[Treatment]) -> tuple[Finding, ...]:
     """A first-line drug (carbamazepine, oxcarbazepine) that was stopped, and why.
 
     EAN 2019 (Bendtsen et al.): surgery is considered when drugs do not control the pain
-    or are not tolerated; the words say so only for those two reasons.
+    or are not tolerated; the words say so only for those two reasons. A drug counts as stopped
+    only when none of its courses is ongoing (a row ended by a dose change is not a stop), and
+    each drug gives one point, from its course that ended last.
     """
+    courses: dict[str, list[Treatment]] = {}
+    for treatment in history:
+        if role_of(treatment) is Role.FIRST_LINE:
+            courses.setdefault(treatment.name, []).append(treatment)
     return tuple(
-        Finding(FindingKind.FIRST_LINE_STOPPED, treatment.name, _stop_evidence(treatment), EAN_2019)
-        for treatment in history
-        if role_of(treatment) is Role.FIRST_LINE and _stopped(treatment)
+        Finding(FindingKind.FIRST_LINE_STOPPED, name, _stop_evidence(_last_course(rows)), EAN_2019)
+        for name, rows in courses.items()
+        if not any(row.ongoing for row in rows)
     )
 
 
-def _stopped(treatment: Treatment) -> bool:
-    return not treatment.ongoing or treatment.stopped_because is not None
+def _last_course(rows: Sequence[Treatment]) -> Treatment:
+    """The course that ended last (undated ends count as earliest; ties keep file order)."""
+    return max(reversed(rows), key=lambda row: row.end.last_day() if row.end else dt.date.min)
 
 
 def _stop_evidence(treatment: Treatment) -> tuple[tuple[str, str], ...]:

@@ -15,7 +15,7 @@ from enum import Enum
 
 from tnprep.model import PartialDate
 from tnprep.report.wording import day_text, number_text, partial_date_text
-from tnprep.summary import DayFigure, Summary, TreatmentSummary
+from tnprep.summary import ChangeKind, DayFigure, Summary
 
 MAX_BARS = 120
 """At most this many bars: about 4 pt each across the chart's width on A4 or Letter."""
@@ -40,11 +40,17 @@ class MarkerKind(Enum):
 
     START = "started"
     STOP = "stopped"
+    DOSE_CHANGE = "dose changed"
+
+    @property
+    def symbol(self) -> str:
+        """The glyph drawn on the axis and used in the words beside the chart."""
+        return {"started": "▲", "stopped": "▼", "dose changed": "◆"}[self.value]
 
 
 @dataclass(frozen=True)
 class ChartMarker:
-    """A treatment start or stop inside the period."""
+    """A treatment start, stop or dose change inside the period."""
 
     date: dt.date
     """Where it is drawn (a partial date is drawn at its first day inside the period)."""
@@ -76,7 +82,7 @@ def build_chart(summary: Summary) -> Chart:
     daily = summary.daily
     bin_days = max(1, math.ceil(len(daily) / MAX_BARS))
     bins = tuple(_bin(daily[index : index + bin_days]) for index in range(0, len(daily), bin_days))
-    markers = _markers(summary.treatments, summary.period.start, summary.period.end)
+    markers = _markers(summary)
     tallest = max((chart_bin.attacks or 0.0 for chart_bin in bins), default=0.0)
     return Chart(
         first_day=summary.period.start,
@@ -111,21 +117,38 @@ def _caption(bin_days: int) -> str:
     )
     return (
         f"{bars} (left). Line: worst pain 0–10 (right). ○ attack-free day. "
-        "Hatched: no diary — a gap, not attack-free. ▲ started, ▼ stopped."
+        "Hatched: no diary — a gap, not attack-free. ▲ started, ▼ stopped, ◆ dose changed."
     )
 
 
-def _markers(
-    treatments: Sequence[TreatmentSummary], start: dt.date | None, end: dt.date | None
-) -> tuple[ChartMarker, ...]:
+_MARKER_OF_CHANGE = {
+    ChangeKind.START: MarkerKind.START,
+    ChangeKind.STOP: MarkerKind.STOP,
+    ChangeKind.DOSE_CHANGE: MarkerKind.DOSE_CHANGE,
+}
+
+
+def _markers(summary: Summary) -> tuple[ChartMarker, ...]:
+    """Treatment changes inside the period, most recent first.
+
+    Changes known to the day come from the analysis (which tells a dose change from a stop and a
+    start); changes known only to the month or year are drawn at their first day in the period.
+    """
+    start, end = summary.period.start, summary.period.end
     if start is None or end is None:
         return ()
-    markers = []
-    for item in treatments:
+    markers = [
+        ChartMarker(change.date, _MARKER_OF_CHANGE[change.change],
+                    f"{change.treatment} {_MARKER_OF_CHANGE[change.change].value} "
+                    f"{day_text(change.date)}")
+        for change in summary.before_after
+        if start <= change.date <= end
+    ]  # fmt: skip
+    for item in summary.treatments:
         treatment = item.treatment
         for kind, date in ((MarkerKind.START, treatment.start), (MarkerKind.STOP, treatment.end)):
             placed = _placed(date, start, end)
-            if date is not None and placed is not None:
+            if date is not None and not date.is_exact and placed is not None:
                 label = f"{treatment.name} {kind.value} {partial_date_text(date)}"
                 markers.append(ChartMarker(placed, kind, label))
     return tuple(sorted(markers, key=lambda marker: (marker.date, marker.label), reverse=True))
@@ -160,5 +183,5 @@ def _words(summary: Summary, markers: Sequence[ChartMarker]) -> tuple[str, ...]:
         most.append(f"Worst pain {number_text(attacks.intensity_max)}/10.")
     if most:
         words.append(" ".join(most))
-    words.extend(f"{'▲' if m.kind is MarkerKind.START else '▼'} {m.label}." for m in markers)
+    words.extend(f"{marker.kind.symbol} {marker.label}." for marker in markers)
     return tuple(words)

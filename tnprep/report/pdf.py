@@ -32,7 +32,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from tnprep.report.chart_content import Chart, ChartBin, MarkerKind
+from tnprep.report.chart_content import Chart, ChartBin
 from tnprep.report.content import Listing, PageContent, Paper
 from tnprep.report.sections import Field, Figure, TreatmentRow
 from tnprep.report.wording import MONTHS, plural
@@ -463,7 +463,10 @@ def _month(day: dt.date, *, year: bool) -> str:
 
 
 def _draw_markers(drawing: Drawing, text: _Text, chart: Chart, plot: tuple[float, ...]) -> None:
-    """Treatment starts (▲) and stops (▼): a dashed line each; labels where they do not collide."""
+    """Draw treatment starts (▲), stops (▼) and dose changes (◆) as dashed lines.
+
+    Labels are drawn where they do not collide.
+    """
     assert chart.first_day is not None
     x0, y0, width, height = plot
     span = len(chart.bins) * chart.bin_days
@@ -473,7 +476,7 @@ def _draw_markers(drawing: Drawing, text: _Text, chart: Chart, plot: tuple[float
     for marker in chart.markers:  # most recent first: the latest changes get the labels
         x = x0 + width * ((marker.date - chart.first_day).days + 0.5) / span
         drawing.add(Line(x, y0, x, y0 + height + 2, strokeWidth=0.7, strokeDashArray=[2, 1.5]))
-        symbol = "▲" if marker.kind is MarkerKind.START else "▼"
+        symbol = marker.kind.symbol
         words = _clipped(text.plain(f"{symbol} {marker.label}"), drawing.width * 0.6)
         label_width = _width(words)
         left = min(max(x - 3, 0.0), drawing.width - label_width)
