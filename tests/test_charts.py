@@ -1,0 +1,162 @@
+"""tnprep.charts: the app's Altair charts carry the right data, the gaps, and their alt text."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from summary_factory import SAMPLE_GAP, empty_summary, make_summary, summaries
+
+from tnprep import charts
+from tnprep.model import PartialDate
+from tnprep.summary import DayFigure, Summary, TreatmentSummary, TriggerCount
+
+
+def layer_data(chart_dict: dict[str, object], index: int) -> list[dict[str, object]]:
+    """The inlined rows of layer ``index`` of a layered chart."""
+    layer = chart_dict["layer"][index]  # type: ignore[index]
+    name = layer["data"]["name"]  # type: ignore[index]
+    return chart_dict["datasets"][name]  # type: ignore[index, no-any-return]
+
+
+def test_overview_has_four_charts_each_described() -> None:
+    made = charts.overview_charts(make_summary())
+    assert [chart.title for chart in made] == [
+        "Attacks per day", "Attacks by hour of day", "Triggers", "Worst pain per recorded day",
+    ]  # fmt: skip
+    for chart in made:
+        spec = chart.chart.to_dict()
+        assert spec["description"] == chart.alt_text
+        assert chart.alt_text.endswith(".")
+
+
+def test_gap_days_are_their_own_grey_layer_never_zero_bars() -> None:
+    summary = make_summary()
+    spec = charts.daily_chart(summary).chart.to_dict()
+    bands, gaps, bars = (layer_data(spec, index) for index in range(3))
+    first, last = SAMPLE_GAP
+    gap_days = [row["day"] for row in gaps]
+    assert gap_days == [
+        (first + dt.timedelta(days=offset)).isoformat() for offset in range((last - first).days + 1)
+    ]
+    assert not set(gap_days) & {row["day"] for row in bars}
+    assert all(row["attacks"] is not None for row in bars)
+    assert spec["layer"][1]["mark"]["color"] == charts.GAP_COLOUR
+    assert {row["treatment"] for row in bands} == {"carbamazepine", "oxcarbazepine"}
+
+
+def test_attack_free_days_are_bars_of_zero() -> None:
+    summary = make_summary()
+    day = summary.daily[0]
+    zero = dataclasses.replace(
+        summary, daily=(dataclasses.replace(day, attacks=0), *summary.daily[1:])
+    )
+    bars = layer_data(charts.daily_chart(zero).chart.to_dict(), 2)
+    assert bars[0]["day"] == day.date.isoformat()
+    assert bars[0]["attacks"] == 0
+
+
+def treatment(start: PartialDate | None, end: PartialDate | None) -> TreatmentSummary:
+    item = make_summary().treatments[0]
+    changed = dataclasses.replace(
+        item.treatment, name="drug", start=start, end=end, ongoing=end is None
+    )
+    return dataclasses.replace(item, treatment=changed)
+
+
+PERIOD = (dt.date(2024, 1, 8), dt.date(2024, 4, 6))
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "periods"),
+    [
+        (PartialDate(2024, 2, 1), PartialDate(2024, 2, 10), [("drug", "2024-02-01", "2024-02-11")]),
+        (PartialDate(2019), None, [("drug", "2024-01-08", "2024-04-07")]),  # ongoing, clipped
+        (PartialDate(2024, 3), PartialDate(2024, 3), [("drug", "2024-03-01", "2024-04-01")]),
+        (PartialDate(2020), PartialDate(2021), []),  # before the period
+        (None, PartialDate(2024, 2, 1), []),  # no start: not drawn
+    ],
+)
+def test_treatment_periods(
+    start: PartialDate | None, end: PartialDate | None, periods: list[tuple[str, str, str]]
+) -> None:
+    assert charts.treatment_periods([treatment(start, end)], *PERIOD) == periods
+
+
+def test_treatment_periods_without_a_period() -> None:
+    assert charts.treatment_periods([treatment(PartialDate(2024), None)], None, None) == []
+
+
+def test_hour_chart_has_24_hours_and_names_the_busiest() -> None:
+    counts = tuple([0] * 18 + [9] + [0] * 2 + [4] + [0, 4])
+    summary = make_summary()
+    summary = dataclasses.replace(
+        summary, attacks=dataclasses.replace(summary.attacks, by_hour=counts)
+    )
+    made = charts.hour_chart(summary)
+    rows = next(iter(made.chart.to_dict()["datasets"].values()))
+    assert [row["attacks"] for row in rows] == list(counts)
+    assert made.alt_text == (
+        "Attacks by hour of day; busiest: 18:00–18:59 (9 attacks), 21:00–21:59 (4 attacks), "
+        "23:00–23:59 (4 attacks)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("triggers", "text"),
+    [
+        ((), "Triggers: none recorded."),
+        ((TriggerCount("chewing", 3), TriggerCount("<b>wind</b>", 1)),
+         "Triggers: chewing 3, <b>wind</b> 1."),
+    ],
+)  # fmt: skip
+def test_trigger_alt_text(triggers: tuple[TriggerCount, ...], text: str) -> None:
+    summary = make_summary()
+    summary = dataclasses.replace(
+        summary, attacks=dataclasses.replace(summary.attacks, triggers=triggers)
+    )
+    assert charts.trigger_chart(summary).alt_text == text
+
+
+def test_intensity_counts_use_recorded_days_with_a_score() -> None:
+    day = dt.date(2024, 1, 1)
+    daily = [
+        DayFigure(day, 3, 7.0),
+        DayFigure(day, 1, 7.0),
+        DayFigure(day, 0, 6.5),
+        DayFigure(day, 2, None),
+        DayFigure(day, None, None),
+    ]
+    assert charts.intensity_counts(daily) == ((6.5, 1), (7.0, 2))
+    assert charts.intensity_alt_text(charts.intensity_counts(daily)) == (
+        "Worst pain per recorded day (score: days): 6.5: 1 day, 7: 2 days."
+    )
+
+
+def test_empty_summary_gives_empty_charts_with_words() -> None:
+    made = charts.overview_charts(empty_summary())
+    assert [chart.alt_text for chart in made] == [
+        "Attacks per day: no diary days to show.",
+        "Attacks by hour of day: no attack times recorded.",
+        "Triggers: none recorded.",
+        "Worst pain per recorded day: no pain scores recorded.",
+    ]
+    for chart in made:
+        chart.chart.to_dict()  # valid Vega-Lite
+
+
+def test_daily_alt_text_of_the_sample() -> None:
+    text = charts.daily_alt_text(make_summary())
+    assert text.startswith("Attacks per day from 2024-01-08 to 2024-04-06: ")
+    assert "3 days without a diary shown as grey columns" in text
+    assert "treatment periods shaded: carbamazepine, oxcarbazepine" in text
+
+
+@settings(max_examples=40, deadline=None)
+@given(summaries())
+def test_any_summary_makes_valid_charts(summary: Summary) -> None:
+    for chart in charts.overview_charts(summary):
+        spec = chart.chart.to_dict()  # validates against the Vega-Lite schema
+        assert spec["description"] == chart.alt_text
