@@ -169,3 +169,20 @@ def test_golden_text_of_the_sample_page() -> None:
 def test_build_page_accepts_the_enum_and_its_value() -> None:
     summary = dataclasses.replace(make_summary())
     assert build_page(summary, Paper.LETTER) == build_page(summary, "letter")
+
+
+def test_treatments_the_table_cannot_hold_are_listed_compactly() -> None:
+    """Regression: 12 treatments printed 3 rows and '+9 more'; older ones now go on one line."""
+    base = make_summary().treatments[1]
+    history = tuple(
+        dataclasses.replace(
+            base, treatment=dataclasses.replace(base.treatment, name_as_written=f"Drug{number:02d}")
+        )
+        for number in range(14)
+    )
+    text = page_text(build_page(make_summary(treatments=history), "a4"))
+    assert "Also tried:" in text
+    named = set(re.findall(r"Drug\d\d", text))
+    hidden = re.search(r"\+(\d+) more treatments", text)
+    assert len(named) + (int(hidden.group(1)) if hidden else 0) == 14
+    assert len(named) >= 8

@@ -592,28 +592,54 @@ def _treatment_cells(row: TreatmentRow) -> tuple[str, ...]:
     return (name, row.category, row.dates, row.dose, row.response, row.stopped)
 
 
+ALSO_TRIED_LINES = 5
+"""Lines of the compact 'Also tried' paragraph for treatments the table has no room for."""
+
+
 def _treatments(text: _Text, content: PageContent, width: float, budget: float) -> Block:
     treatments = content.treatments
     heading = _heading(text, "Treatments tried (current first, then most recent)", width)
+    extras = _treatment_extras(text, content, width)
     if not treatments.rows:
         empty = _para_block(*text.paragraph("", "No treatments listed.", BODY, width, 1))
-        extras = _treatment_extras(text, content, width)
         return _stack([heading, empty, extras])
     titles = [title for title, _ in _COLUMNS]
     header = _table_row(text, titles, width, bold_first=True, header=True)
-    extras = _treatment_extras(text, content, width)
     room = budget - heading.height - header.height - extras.height
-    rows: list[Block] = []
-    for row in treatments.rows:
-        if sum(block.height for block in rows) > room:
-            break
-        rows.append(_table_row(text, _treatment_cells(row), width, bold_first=row.current))
-    total = len(treatments.rows)
-    if len(rows) == total and sum(block.height for block in rows) <= room:
+    rows = [_table_row(text, _treatment_cells(row), width, bold_first=row.current)
+            for row in treatments.rows]  # fmt: skip
+    if sum(block.height for block in rows) <= room:
         return _stack([heading, header, *rows, extras])
-    taken, _ = _fit_items(iter(rows), room - SMALL.leading - 1)
-    more = _more_line(text, total - len(taken), "treatments", width)
-    return _stack([heading, header, *taken, more, extras])
+    # The whole history matters to a neurologist: rows that do not fit the table are listed
+    # compactly; only what does not fit there either is counted as '+N more'.
+    reserve = ALSO_TRIED_LINES * TABLE.leading + SMALL.leading + 4
+    taken, _ = _fit_items(iter(rows[:-1]), max(room - reserve, rows[0].height))
+    rest = treatments.rows[len(taken) :]
+    also, shown = _also_tried(text, [row.brief for row in rest], width)
+    blocks = [heading, header, *taken, also]
+    if shown < len(rest):
+        blocks.append(_more_line(text, len(rest) - shown, "treatments", width))
+    return _stack([*blocks, extras])
+
+
+def _also_tried(text: _Text, briefs: Sequence[str], width: float) -> tuple[Block, int]:
+    """'Also tried: A (…) · B (…)': as many whole entries as fit in ALSO_TRIED_LINES lines."""
+    limit = ALSO_TRIED_LINES * TABLE.leading + 0.5
+
+    def paragraph(count: int) -> tuple[Paragraph, float]:
+        return text.paragraph("Also tried:", " · ".join(briefs[:count]), TABLE, width, 99)
+
+    low, high = 1, len(briefs)  # the first entry always shows (cut with '…' when very long)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if paragraph(middle)[1] <= limit:
+            low = middle
+        else:
+            high = middle - 1
+    if paragraph(low)[1] <= limit:
+        return _para_block(*paragraph(low)), low
+    first = text.paragraph("Also tried:", briefs[0], TABLE, width, ALSO_TRIED_LINES)
+    return _para_block(*first), 1
 
 
 BEFORE_AFTER_SHOWN = 3

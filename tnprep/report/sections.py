@@ -72,6 +72,9 @@ class TreatmentRow:
     stopped: str
     """Stopped because, and side effects."""
     current: bool
+    brief: str = ""
+    """The row in one phrase for the compact 'Also tried' line: name (dates; mg/day; response;
+    why stopped) — side effects and the dose as written are left to the table and the app."""
 
 
 @dataclass(frozen=True)
@@ -300,6 +303,7 @@ def build_treatments(summary: Summary) -> Treatments:
             response=wording.response_text(item.treatment),
             stopped=wording.stopped_text(item.treatment),
             current=item.treatment.ongoing,
+            brief=wording.treatment_brief(item),
         )
         for item in summary.treatments
     )

@@ -118,6 +118,20 @@ def dose_text(summary: TreatmentSummary) -> str:
     return " ".join(parts) or "–"
 
 
+def treatment_brief(summary: TreatmentSummary) -> str:
+    """Return 'Gabapentin (Mar 2019 – Sep 2019; 900 mg/day; none; inefficacy)' for one line."""
+    treatment = summary.treatment
+    details = [treatment_dates(treatment)]
+    if treatment.dose_mg_per_day is not None:
+        details.append(number_text(treatment.dose_mg_per_day, " mg/day"))
+    if treatment.response is not None or treatment.relief_percent is not None:
+        details.append(response_text(treatment))
+    if treatment.stopped_because:
+        details.append(treatment.stopped_because)
+    name = treatment.name_as_written or treatment.name
+    return f"{name} ({'; '.join(details)})"
+
+
 def response_text(treatment: Treatment) -> str:
     """Return the response word and/or relief percent, or '–'."""
     parts = []
