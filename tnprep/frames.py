@@ -1,4 +1,4 @@
-"""Builders for the diary DataFrames, so every stage (and every test) gets the same columns and dtypes.
+"""Builders for the diary DataFrames: every stage (and every test) gets the same columns and dtypes.
 
 The column contracts are ``tnprep.model.ATTACK_COLUMNS`` and ``DAY_COLUMNS``.
 """

@@ -78,11 +78,14 @@ class SideCounts:
 
 @dataclass(frozen=True)
 class DivisionCounts:
-    """Attack rows naming each trigeminal division (a row may name several)."""
+    """Attack rows naming each trigeminal division (a row may name several).
 
-    V1: int = 0  # noqa: N815 - the divisions' clinical names
-    V2: int = 0  # noqa: N815
-    V3: int = 0  # noqa: N815
+    Fields carry the divisions' clinical names V1–V3 (ruff's naming rule allows them).
+    """
+
+    V1: int = 0
+    V2: int = 0
+    V3: int = 0
 
 
 @dataclass(frozen=True)
@@ -246,7 +249,8 @@ class Finding:
 
     kind: FindingKind
     subject: str
-    """What it is about: a treatment name, 'PHQ-9', an option such as 'microvascular decompression'."""
+    """What it is about: a treatment name, 'PHQ-9', or an option such as 'microvascular
+    decompression'."""
     evidence: tuple[tuple[str, str], ...]
     """(label, value) pairs the rule used, e.g. (('stopped because', 'side effects'),)."""
     source: str
