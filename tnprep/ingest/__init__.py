@@ -1,1 +1,1 @@
-"""tnprep.ingest."""
+"""Ingest: bytes → typed records and issues (diaries, treatments, questionnaires)."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 ALIASES: dict[str, tuple[str, ...]] = {
     "start": (
         "start", "starttime", "startdatetime", "started", "startedat", "timestamp", "datetime",
-        "dateandtime", "datetime", "attackstart", "begin", "began", "when",
+        "dateandtime", "attackstart", "begin", "began", "when",
     ),
     "date": ("date", "day", "datum", "attackdate", "dateofattack", "diarydate", "entrydate"),
     "time": ("time", "timeofday", "clock", "attacktime", "uhrzeit", "hour"),

@@ -21,7 +21,8 @@ import pandas as pd
 from tnprep.model import DateOrder, DateOrderSource
 
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")  # Excel's day 0 (it counts 1900 as a leap year)
-_EXCEL_LAST_SERIAL = 2958465  # 9999-12-31
+_EARLIEST, _LATEST = pd.Timestamp.min, pd.Timestamp.max  # what datetime64[ns] holds (1677–2262)
+_EXCEL_LAST_SERIAL = 106_750  # 2192-04-07: pandas Timedeltas span ~292 years (Excel goes to 9999)
 _TIME_PARTS = (
     "%H:%M", "%H:%M:%S", "%H:%M:%S.%f", "%I:%M %p", "%I:%M%p", "%I:%M:%S %p", "%H.%M",
 )  # fmt: skip
@@ -30,7 +31,9 @@ _MONTH_FIRST = ("%m/%d/%Y", "%m/%d/%y", "%m-%d-%Y", "%m-%d-%y")
 _FIXED = ("%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%d.%m.%y", "%Y%m%d")
 _WORDS = ("%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y", "%d-%b-%Y", "%d-%b-%y")
 _SLASH = re.compile(r"^\s*(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})\b")
-_OFFSET = re.compile(r"(?<=\d)(?:Z|[+-]\d{2}:?\d{2})$")
+_SAMPLE_CELLS = 50
+# Only after a clock time: a bare "-2026" ending dd-mm-yyyy is a year, not an offset.
+_OFFSET = re.compile(r"(:\d{2}(?:\.\d+)?)\s?(?:Z|[+-]\d{2}:?\d{2})$")
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,9 @@ def decide_order(cells: pd.Series, override: DateOrder | None = None) -> OrderDe
         cells: The date (or date-time) column; non-text cells are ignored.
         override: The user's choice (``--dayfirst`` / ``--monthfirst``), which always wins.
     """
-    parts = _text(cells).str.extract(_SLASH).dropna()
+    text = _text(cells)
+    parts = text[text.str.contains(r"^\d{1,2}[/-]\d{1,2}[/-]", regex=True)].str.extract(_SLASH)
+    parts = parts.dropna()
     first, second = parts[0].astype(int), parts[1].astype(int)
     # Only a part that could be a day (13–31) beside one that could be a month counts as evidence.
     day_evidence = int(((first > 12) & (first <= 31) & (second <= 12)).sum())
@@ -74,13 +79,13 @@ def parse_dates(cells: pd.Series, order: DateOrder | None, *, with_time: bool) -
     With ``with_time=True`` a cell must carry a time of day: a bare date is not read as midnight.
     """
     result = _native(cells, with_time)
-    text = _text(cells).str.replace(_OFFSET, "", regex=True)  # keep the local clock as recorded
-    for pattern in _date_formats(order, with_time):
+    text = _without_offset(_text(cells))
+    for pattern in _likely_first(_date_formats(order, with_time), text[result.isna()]):
         pending = result.isna() & text.ne("")
         if not pending.any():
             break
         parsed = pd.to_datetime(text[pending], format=pattern, errors="coerce")
-        result[pending] = parsed
+        result[pending] = parsed.where(parsed.between(_EARLIEST, _LATEST))
     return result.astype("datetime64[ns]")
 
 
@@ -99,6 +104,29 @@ def parse_times(cells: pd.Series) -> pd.Series:
     return result
 
 
+def _without_offset(text: pd.Series) -> pd.Series:
+    """Drop a trailing UTC offset or 'Z', keeping the local clock time as recorded."""
+    has_offset = text.str.extract(_OFFSET)[0].notna()
+    if not has_offset.any():
+        return text
+    return text.where(~has_offset, text.str.replace(_OFFSET, r"\1", regex=True))
+
+
+def _likely_first(patterns: list[str], text: pd.Series) -> list[str]:
+    """Order the cascade so formats that read a sample of the cells come first.
+
+    Every format is still tried on whatever remains unread, in the documented order; this only
+    saves running dozens of formats that fit no cell over a whole ten-year diary.
+    """
+    sample = text[text.ne("")].head(_SAMPLE_CELLS)
+    fitting = [
+        pattern
+        for pattern in patterns
+        if len(sample) and pd.to_datetime(sample, format=pattern, errors="coerce").notna().any()
+    ]
+    return fitting + [pattern for pattern in patterns if pattern not in fitting]
+
+
 def _date_formats(order: DateOrder | None, with_time: bool) -> list[str]:
     slash = _MONTH_FIRST if order is DateOrder.MONTH_FIRST else _DAY_FIRST
     dates: Sequence[str] = (*_FIXED, *(slash if order is not None else ()), *_WORDS)
@@ -110,14 +138,21 @@ def _date_formats(order: DateOrder | None, with_time: bool) -> list[str]:
 
 def _text(cells: pd.Series) -> pd.Series:
     """Text cells stripped, with runs of spaces and commas after words folded; others ''."""
-    is_text = cells.map(lambda cell: isinstance(cell, str))
-    text = cells.where(is_text, "").astype("string").fillna("")
-    return text.str.strip().str.replace(r"\s*,\s*|\s+", " ", regex=True)
+    if not _all_text(cells):
+        cells = cells.where(cells.map(lambda cell: isinstance(cell, str)), "")
+    text = cells.astype("string").fillna("").str.strip()
+    # Regex replacement runs per cell in Python; only the cells that need folding pay for it.
+    untidy = text.str.contains(r"\s\s|,|\t", regex=True)
+    if untidy.any():
+        text = text.where(~untidy, text.str.replace(r"\s*,\s*|\s+", " ", regex=True))
+    return text
 
 
 def _native(cells: pd.Series, with_time: bool) -> pd.Series:
     """Spreadsheet cells that already are dates or Excel serial numbers."""
     result = pd.Series(pd.NaT, index=cells.index, dtype="datetime64[ns]")
+    if _all_text(cells):
+        return result  # a text file: nothing native to take
     stamps = cells.map(_native_stamp, na_action="ignore").dropna()
     if with_time:
         stamps = stamps[stamps != stamps.dt.normalize()] if len(stamps) else stamps
@@ -125,9 +160,15 @@ def _native(cells: pd.Series, with_time: bool) -> pd.Series:
     return result
 
 
+def _all_text(cells: pd.Series) -> bool:
+    """True when every filled cell is a string (always so for CSV; checked in C, not per cell)."""
+    return pd.api.types.infer_dtype(cells, skipna=True) in {"string", "empty"}
+
+
 def _native_stamp(cell: object) -> pd.Timestamp | None:
     if isinstance(cell, dt.datetime | dt.date):
-        return pd.Timestamp(cell)
+        stamp = pd.Timestamp(cell)
+        return stamp if _EARLIEST <= stamp <= _LATEST else None  # year 9999 is not a diary date
     if isinstance(cell, int | float | np.integer | np.floating) and not isinstance(cell, bool):
         serial = float(cell)
         if 1 <= serial <= _EXCEL_LAST_SERIAL:

@@ -33,6 +33,10 @@ ATTACK_ONLY_FIELDS = frozenset(
 """Fields that make a file an attack log."""
 DAILY_ONLY_FIELDS = frozenset({"attacks", "worst_intensity", "background_pain"})
 """Fields that make a file a daily log."""
+_NO_TIME = (
+    "The date has no time of day, and an attack log needs one (a date-time, or a date and a time "
+    "column); the row was left out of every figure."
+)
 
 
 def read_diary(
@@ -137,8 +141,10 @@ def _shape(table: Table, match: ColumnMatch) -> DiaryShape:
     raise InputError(
         table.file,
         f"is not a diary tnprep can read: no {'diary' if has_date else 'date'} columns found. "
-        f"Headers seen: {seen}. An attack log needs a start date-time (or a date and a time "
-        "column) plus e.g. intensity or duration; a daily log needs a date and an attacks count. "
+        f"Headers seen: {seen}. Fields needed: an attack log needs 'start', or 'date' and "
+        "'time' (optional: 'duration', 'intensity', 'side', 'location', 'division', 'triggers', "
+        "'pain_type', 'rescue', 'notes'); a daily log needs 'date' plus 'attacks', "
+        "'worst_intensity' or 'background_pain' (optional: 'notes'). "
         'Map a header to a field with --map "Header=field" (or in the app).',
     )
 
@@ -165,7 +171,7 @@ def _attack_rows(
     issues.keep_only(kept)
     return attack_frame(
         {**columns, "start": start[kept], "file": [table.file] * int(kept.sum()),
-         "row": table.cells.index[kept]}
+         "row": table.cells.index[kept].tolist()}
     )  # fmt: skip
 
 
@@ -178,16 +184,24 @@ def _attack_starts(
     if "date" in by_field and "start" in by_field and time_position is None:
         time_position = by_field["start"]  # 'Start Time' beside a 'Date' column is the time
     if time_position is None:
-        position = by_field.get("start", by_field.get("date"))
+        position = by_field["start"] if "start" in by_field else by_field["date"]
         start = parse_dates(table.cells[position], decision.order, with_time=True)
+        unread = start.isna()
+        day_only = pd.Series(False, index=start.index)
+        day_only[unread] = parse_dates(
+            table.cells[position][unread], decision.order, with_time=False
+        ).notna()
+        issues.reject(position, day_only, "time-missing", _NO_TIME)
         issues.reject_unreadable(position, start, "date", decision)
         return start
-    date_position = by_field["date"]
+    # A 'Started' date-time beside a 'Time' column (no 'Date') gives the day; 'Time' the clock.
+    date_position = by_field["date"] if "date" in by_field else by_field["start"]
     dates = parse_dates(table.cells[date_position], decision.order, with_time=False)
     times = parse_times(table.cells[time_position])
     issues.reject_unreadable(date_position, dates, "date", decision)
     issues.reject_unreadable(time_position, times.where(dates.notna(), pd.Timedelta(0)), "time")
-    return dates.dt.normalize() + times
+    combined: pd.Series = dates.dt.normalize() + times
+    return combined
 
 
 def _day_rows(
@@ -202,7 +216,7 @@ def _day_rows(
     issues.keep_only(kept)
     return day_frame(
         {**columns, "date": dates[kept], "file": [table.file] * int(kept.sum()),
-         "row": table.cells.index[kept]}
+         "row": table.cells.index[kept].tolist()}
     )  # fmt: skip
 
 
@@ -254,7 +268,7 @@ def _duplicate_issue(
         "duplicate",
         Severity.DUPLICATE,
         str(attacks.at[index, "file"]),
-        int(attacks.at[index, "row"]),
+        int(attacks["row"][index]),
         None,
         None,
         f"Same start minute, intensity and duration as {where}; counted once.",

@@ -109,7 +109,7 @@ def _count(table: Table, position: int, issues: RowIssues) -> pd.Series:
         "attacks-unreadable",
         "The attack count is not a number; it was left out for this day.",
     )
-    invalid = (parsed.values < 0) | (parsed.values % 1 != 0)
+    invalid = (parsed.values < 0) | (parsed.values % 1 > 0)  # NaN % 1 != 0 would flag blanks
     issues.drop(
         position,
         invalid,

@@ -6,6 +6,8 @@ that a rejected row gets one issue (why it was rejected) and no further field is
 
 from __future__ import annotations
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from tnprep.ingest.dates import OrderDecision
@@ -53,6 +55,12 @@ class RowIssues:
         )
         self._rejected |= unread
 
+    def reject(self, position: int, mask: pd.Series, code: str, message: str) -> None:
+        """Reject the masked rows not yet rejected, with one issue each."""
+        rows = mask.to_numpy(dtype=bool) & ~self._rejected.to_numpy()
+        self._add(position, rows, code, Severity.REJECTED, message)
+        self._rejected |= rows
+
     def drop(self, position: int, mask: pd.Series, code: str, message: str) -> None:
         """Record that a field was dropped for the masked rows (the rows still count)."""
         self._add(position, mask.to_numpy(dtype=bool), code, Severity.DROPPED, message)
@@ -71,12 +79,17 @@ class RowIssues:
         return tuple(sorted(self._issues, key=Issue.sort_key))
 
     def _add(
-        self, position: int, mask: object, code: str, severity: Severity, message: str
+        self,
+        position: int,
+        mask: npt.NDArray[np.bool_],
+        code: str,
+        severity: Severity,
+        message: str,
     ) -> None:
         cells = self._table.cells[position]
         header = self._table.header[position]
-        rows = cells.index[mask]  # type: ignore[index]
-        values = cells[mask]  # type: ignore[index]
+        rows = cells.index[mask]
+        values = cells[mask]
         self._issues.extend(
             Issue(code, severity, self._table.file, int(row), header, _shown(value), message)
             for row, value in zip(rows, values, strict=True)

@@ -61,12 +61,30 @@ def text_cells(cells: pd.Series) -> pd.Series:
 
 def parse_numbers(cells: pd.Series, *, decimal_comma: bool) -> Parsed:
     """Read numbers such as ``6``, ``6.5``, ``7/10``; ``6,5`` when the file uses decimal commas."""
-    text = text_cells(cells).str.replace(r"\s*/\s*10$", "", regex=True)
+    return on_distinct(cells, lambda text: _numbers(text, decimal_comma))
+
+
+def _numbers(text: pd.Series, decimal_comma: bool) -> Parsed:
+    text = text.str.replace(r"\s*/\s*10$", "", regex=True)
     if decimal_comma:
         text = text.str.replace(",", ".", regex=False)
     readable = text.str.fullmatch(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
     values = pd.to_numeric(text.where(readable), errors="coerce").astype("float64")
     return Parsed(values, (text.ne("") & ~readable).astype(bool))
+
+
+def on_distinct(cells: pd.Series, parse: Callable[[pd.Series], Parsed]) -> Parsed:
+    """Parse each distinct cell once and spread the result back over the column.
+
+    Diaries repeat the same few values ('45s', '7', 'right') hundreds of thousands of times, so
+    the vectorised parsers run over the distinct values only.
+    """
+    codes, distinct = pd.factorize(text_cells(cells))
+    parsed = parse(pd.Series(distinct, dtype="string"))
+    values = parsed.values.take(codes)
+    unreadable = parsed.unreadable.take(codes)
+    values.index = unreadable.index = cells.index
+    return Parsed(values, unreadable.astype(bool))
 
 
 def parse_durations(cells: pd.Series, *, unit_seconds: float | None) -> Parsed:
@@ -76,7 +94,11 @@ def parse_durations(cells: pd.Series, *, unit_seconds: float | None) -> Parsed:
     ``m:ss`` and ``h:mm:ss`` are clock durations. Negative values stay negative here; the caller
     drops them with their own issue.
     """
-    text = text_cells(cells).str.casefold()
+    return on_distinct(cells, lambda text: _durations(text, unit_seconds))
+
+
+def _durations(text: pd.Series, unit_seconds: float | None) -> Parsed:
+    text = text.str.casefold()
     plain = text.str.replace(",", ".", regex=False)
     bare = plain.str.fullmatch(_NUMBER.replace("[.,]", r"\."))
     values = pd.to_numeric(plain.where(bare), errors="coerce") * (unit_seconds or 1.0)
@@ -90,12 +112,16 @@ def parse_durations(cells: pd.Series, *, unit_seconds: float | None) -> Parsed:
 
 def _clock_seconds(text: pd.Series) -> pd.Series:
     parts = text.str.extract(_CLOCK)
-    numbers = parts[[1, 2, 3]].apply(pd.to_numeric, errors="coerce")
+    # float64 even when no cell matches: an empty or all-<NA> extract stays 'string' otherwise
+    numbers = parts[[1, 2, 3]].apply(pd.to_numeric, errors="coerce").astype("float64")
     has_hours = numbers[3].notna()
     minutes_seconds = numbers[1] * 60 + numbers[2]
     hours_minutes_seconds = numbers[1] * 3600 + numbers[2] * 60 + numbers[3]
     seconds = minutes_seconds.where(~has_hours, hours_minutes_seconds)
-    return seconds.where(parts[0].isna(), -seconds).astype("float64")
+    # '0:90' or '1:75:00' is not a clock reading; leave it unread rather than guess what was meant
+    seconds = seconds.mask((numbers[2] >= 60) | (numbers[3] >= 60))
+    signed: pd.Series = seconds.where(parts[0].isna(), -seconds).astype("float64")
+    return signed
 
 
 def _worded_seconds(text: pd.Series) -> pd.Series:
@@ -172,9 +198,13 @@ def divisions_in_location(cells: pd.Series) -> pd.DataFrame:
 
 def parse_pain_types(cells: pd.Series) -> Parsed:
     """Read 'paroxysmal' or 'continuous' (``constant`` counts as continuous), case ignored."""
-    text = text_cells(cells).str.casefold()
-    values = text.map(_PAIN_TYPES).astype("string")
-    return Parsed(values, (text.ne("") & values.isna()).astype(bool))
+    return on_distinct(cells, _pain_types)
+
+
+def _pain_types(text: pd.Series) -> Parsed:
+    folded = text.str.casefold()
+    values = folded.map(_PAIN_TYPES).astype("string")
+    return Parsed(values, (folded.ne("") & values.isna()).astype(bool))
 
 
 def split_lists(

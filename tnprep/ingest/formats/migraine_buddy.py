@@ -66,16 +66,15 @@ class ExportLayout:
 def find_attack_table(text: str) -> ExportLayout | None:
     """Return the layout when ``text`` is a Migraine Buddy export, else ``None``.
 
-    Recognised by an attack-table header ``#, Started, Lasted, …`` following a preamble table
-    whose header is ``Date, Time Period, Description``.
+    Recognised by a first row ``Date, Time Period, Description, …`` (the preamble table) and a
+    later attack-table header ``#, Started, Lasted, …``.
     """
     delimiter = sniff_delimiter(text)
     records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    saw_preamble = False
-    for index, record in enumerate(records):
-        keys = tuple(normalise_header(cell) for cell in record[:3])
-        if keys == _PREAMBLE:
-            saw_preamble = True
-        elif keys == _SIGNATURE and saw_preamble:
+    first = next(records, [])
+    if tuple(normalise_header(cell) for cell in first[:3]) != _PREAMBLE:
+        return None  # any other file is dismissed after one record, whatever its size
+    for index, record in enumerate(records, start=1):
+        if tuple(normalise_header(cell) for cell in record[:3]) == _SIGNATURE:
             return ExportLayout(delimiter, index)
     return None
