@@ -198,3 +198,25 @@ def test_usage_problems_exit_2_with_one_line(arguments: list[str], message: str)
     assert "Traceback" not in result.stderr
     assert len(result.stderr.splitlines()) == 1
     assert result.stderr.startswith(message)
+
+
+def test_a_treatment_history_passed_as_a_diary_is_refused_with_the_right_option() -> None:
+    """Regression: treatments.csv as --diary had every row rejected and exited 0."""
+    result = check("--diary", SAMPLES / "treatments.csv")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "tnprep: error: treatments.csv: this is a treatment history, not a diary; "
+        "pass it with --treatments."
+    ]
+
+
+def test_output_cut_short_by_the_reader_is_not_a_traceback() -> None:
+    """Regression: `check ... | head` printed a BrokenPipeError traceback."""
+    command = (
+        f"{sys.executable} -m tnprep check --json --diary {SAMPLES / 'attack_log.csv'} | head -1"
+    )
+    result = subprocess.run(
+        ["bash", "-c", command], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert "Traceback" not in result.stderr
+    assert result.stdout.strip() == "{"

@@ -191,3 +191,11 @@ def documented_aliases() -> dict[str, tuple[str, ...]]:
 
 def test_docs_alias_table_equals_ALIASES_exactly() -> None:
     assert documented_aliases() == ALIASES
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [("Pain/10", "intensity"), ("Pain (out of 10)", "intensity"), ("Anfälle", "attacks")],
+)
+def test_scales_written_as_out_of_ten_and_umlauts(header: str, field: str) -> None:
+    assert match_columns([header]).fields == {0: field}

@@ -161,3 +161,11 @@ def test_sample_export() -> None:
     assert table.at[16, "start"] == pd.Timestamp("2026-10-09 14:23")  # '#11'
     assert table["medication_unsure"].map(len).sum() == 0  # every one is 'No medication'
     assert set(table["side"]) == {"right"}
+
+
+def test_export_order_wins_over_the_users_dayfirst() -> None:
+    """Regression: --dayfirst for a paper diary made Migraine Buddy's 10/29/26 unreadable."""
+    data = SAMPLE.read_bytes()
+    diary_file = read_diary(data, "migraine_buddy.csv", date_order=DateOrder.DAY_FIRST)
+    assert diary_file.date_order is DateOrder.MONTH_FIRST
+    assert diary_file.rows_rejected == 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +19,7 @@ from tnprep.cli_batch import add_batch_command
 from tnprep.cli_report import add_report_command
 from tnprep.ingest.columns import parse_mapping
 from tnprep.ingest.diary import combine_diaries, read_diary
+from tnprep.ingest.recognise import InputKind, recognise
 from tnprep.issues import InputError
 from tnprep.model import DateOrder, Diary, DiaryFile
 
@@ -38,6 +40,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (InputError, UsageError, ValueError) as error:
         print(f"tnprep: error: {_one_line(error)}", file=sys.stderr)
         return EXIT_UNUSABLE
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) stopped early: nothing is wrong with the data.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -93,10 +99,9 @@ def run_check(arguments: argparse.Namespace) -> int:
     """``check``: read each diary, print what was understood and every issue."""
     mapping = parse_mapping(arguments.map)
     files = [
-        read_diary(read_bytes(path), Path(path).name, mapping=mapping,
-                   date_order=arguments.date_order)
-        for path in arguments.diary
-    ]  # fmt: skip
+        read_diary(data, name, mapping=mapping, date_order=arguments.date_order)
+        for name, data in diary_sources(arguments.diary)
+    ]
     diary = combine_diaries(files)
     if arguments.json:
         print(json.dumps(check_json(diary), indent=2, ensure_ascii=False))
@@ -175,6 +180,23 @@ def _file_lines(item: DiaryFile) -> list[str]:
     if item.ignored_columns:
         lines.insert(3, "  not used: " + ", ".join(item.ignored_columns))
     return lines
+
+
+def diary_sources(paths: Sequence[str]) -> list[tuple[str, bytes]]:
+    """Read the ``--diary`` files, refusing one that is clearly another kind of file.
+
+    A treatment history passed as a diary would otherwise have every row rejected in silence
+    (its 'start' column looks like a diary's).
+    """
+    sources = []
+    for path in paths:
+        name, data = Path(path).name, read_bytes(path)
+        kind = recognise(data, name)
+        if kind is not InputKind.DIARY:
+            option = "--treatments" if kind is InputKind.TREATMENTS else "--questionnaire"
+            raise UsageError(f"{name}: this is a {kind.value}, not a diary; pass it with {option}.")
+        sources.append((name, data))
+    return sources
 
 
 def read_bytes(path: str) -> bytes:

@@ -40,14 +40,14 @@ def add_report_command(commands: Any) -> None:
 
 def run_report(arguments: argparse.Namespace) -> int:
     """Read every file, summarise, and write the PDF (and the JSON when asked)."""
-    from tnprep.cli import UsageError, parse_day, read_bytes  # noqa: PLC0415
+    from tnprep.cli import UsageError, diary_sources, parse_day, read_bytes  # noqa: PLC0415
     from tnprep.ingest.columns import parse_mapping  # noqa: PLC0415
 
     start, end = parse_day(arguments.start, "--from"), parse_day(arguments.end, "--to")
     if start and end and start > end:
         raise UsageError(f"--from {start} is after --to {end}.")
     sources = Sources(
-        diaries=[(Path(path).name, read_bytes(path)) for path in arguments.diary],
+        diaries=diary_sources(arguments.diary),
         treatments=[
             (Path(path).name, read_bytes(path))
             for path in ([arguments.treatments] if arguments.treatments else [])

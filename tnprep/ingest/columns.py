@@ -70,7 +70,9 @@ UNIT_SECONDS: dict[str, float] = {
 """Unit words (as written in headers and values) → seconds."""
 
 _ALIAS_TO_FIELD = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
-_SCALE = re.compile(r"[(\[]?\s*\d+(?:[.,]\d+)?\s*(?:-|–|to|/)\s*\d+(?:[.,]\d+)?\s*[)\]]?")
+_SCALE = re.compile(
+    r"[(\[]?\s*(?:\d+(?:[.,]\d+)?\s*(?:-|–|to|/)|/|out\s+of)\s*\d+(?:[.,]\d+)?\s*[)\]]?"
+)
 _BRACKETED = re.compile(r"[(\[]([^)\]]*)[)\]]")
 _TRAILING_UNIT = re.compile(r"^(.*?)(?:\s+in)?[\s_-]+([a-z]+)\s*$")
 
@@ -101,7 +103,8 @@ class ColumnMatch:
 
 def normalise_header(text: str) -> str:
     """Case-, space- and punctuation-insensitive form: 'Trigger(s)' → 'triggers'."""
-    return re.sub(r"[^0-9a-zäöüß]+", "", text.casefold()).replace("ä", "a").replace("ü", "u")
+    folded = re.sub(r"[^0-9a-zäöüß]+", "", text.casefold())
+    return folded.replace("ä", "a").replace("ö", "o").replace("ü", "u")
 
 
 def header_key(header: str) -> HeaderKey:

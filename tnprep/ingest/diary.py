@@ -156,7 +156,9 @@ def _date_cells(table: Table, match: ColumnMatch) -> pd.Series:
 
 
 def _order(cells: pd.Series, user: DateOrder | None, fixed: DateOrder | None) -> OrderDecision:
-    if fixed is not None and user is None:
+    # A known export writes one date order whatever the user's other files do, so the export's
+    # own order wins over a --dayfirst/--monthfirst meant for a paper diary beside it.
+    if fixed is not None:
         return OrderDecision(fixed, DateOrderSource.FORMAT, 0, 0)
     return decide_order(cells, user)
 
