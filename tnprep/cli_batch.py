@@ -14,7 +14,6 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -144,6 +143,8 @@ def _map(tasks: list[tuple[Path, Path, str, dt.date]], jobs: int) -> Iterator[Pa
     if jobs == 1 or len(tasks) == 1:
         yield from (run_patient(*task) for task in tasks)
         return
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - batch only
+
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
         yield from pool.map(run_patient, *zip(*tasks, strict=True))
 

@@ -19,8 +19,8 @@ import io
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from html import escape as _html_escape
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
@@ -104,7 +104,9 @@ class _Text:
 
     def markup(self, text: str) -> str:
         """Return ``text`` escaped for Paragraph markup: '<', '&' and '>' print literally."""
-        return escape(self.plain(text))
+        # quote=False: only <, > and & matter inside Paragraph markup (xml.sax.saxutils does the
+        # same, but importing it pulls in urllib, http and ssl at start-up).
+        return _html_escape(self.plain(text), quote=False)
 
     def paragraph(self, label: str, value: str, style: ParagraphStyle, width: float,
                   max_lines: int) -> tuple[Paragraph, float]:  # fmt: skip
