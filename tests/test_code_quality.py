@@ -1,4 +1,4 @@
-"""The project's own checks run as part of the suite, so the README's one test command covers them."""
+"""The project's own checks run in the suite, so the README's one test command covers them."""
 
 from __future__ import annotations
 

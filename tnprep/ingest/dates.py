@@ -122,7 +122,7 @@ def _likely_first(patterns: list[str], text: pd.Series) -> list[str]:
     sample = text[text.ne("")].head(_SAMPLE_CELLS)
     if sample.empty:
         return patterns
-    fitting = []
+    fitting: list[str] = []
     for pattern in patterns:
         read = pd.to_datetime(sample, format=pattern, errors="coerce").notna()
         if read.all():
