@@ -60,7 +60,11 @@ def run_report(arguments: argparse.Namespace) -> int:
     if not has_content(data):
         raise UsageError("nothing usable: no diary row, treatment or answer could be read.")
     summary = summarise_patient(data, start=start, end=end, today=dt.date.today())
-    write_outputs(summary, Path(arguments.out), arguments.summary_json, arguments.paper)
+    try:
+        write_outputs(summary, Path(arguments.out), arguments.summary_json, arguments.paper)
+    except OSError as error:
+        where = error.filename or arguments.out
+        raise UsageError(f"{where}: cannot be written ({error.strerror}).") from error
     print(result_line(summary, arguments.out))
     return EXIT_OK
 
