@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from tnprep.model import ATTACK_COLUMNS, DAY_COLUMNS
@@ -101,6 +102,9 @@ def _values(
 
 
 def _tuple_series(values: Any, length: int) -> pd.Series:
-    series = pd.Series([None] * length, dtype="object")
-    series[:] = [tuple(value) for value in values] if length else []
-    return series
+    if isinstance(values, np.ndarray) and values.dtype == object:
+        return pd.Series(values, dtype="object")  # from a reader's Series: tuples already
+    array = np.empty(length, dtype=object)
+    if length:
+        array[:] = [tuple(value) for value in values]
+    return pd.Series(array, dtype="object")

@@ -106,7 +106,14 @@ def parse_times(cells: pd.Series) -> pd.Series:
 
 def _without_offset(text: pd.Series) -> pd.Series:
     """Drop a trailing UTC offset or 'Z', keeping the local clock time as recorded."""
-    has_offset = text.str.extract(_OFFSET)[0].notna()
+    # Cheap tests in C (a trailing 'Z', or '+hh:mm' / '-hhmm' at the end) pick the candidates;
+    # only those meet the exact pattern, which needs a clock time before the offset.
+    candidates = text.str.endswith("Z") | text.str.contains(r"[+-]\d\d:?\d\d$", regex=True)
+    if not candidates.any():
+        return text
+    has_offset = candidates & text.str.contains(
+        r":\d\d(?:\.\d+)?\s?(?:Z|[+-]\d\d:?\d\d)$", regex=True
+    )
     if not has_offset.any():
         return text
     return text.where(~has_offset, text.str.replace(_OFFSET, r"\1", regex=True))
@@ -145,9 +152,15 @@ def _text(cells: pd.Series) -> pd.Series:
     """Text cells stripped, with runs of spaces and commas after words folded; others ''."""
     if not _all_text(cells):
         cells = cells.where(cells.map(lambda cell: isinstance(cell, str)), "")
-    text = cells.astype("string").fillna("").str.strip()
+    text = cells if isinstance(cells.dtype, pd.StringDtype) else cells.astype("string")
+    text = text.fillna("").str.strip()
     # Regex replacement runs per cell in Python; only the cells that need folding pay for it.
-    untidy = text.str.contains(r"\s\s|,|\t", regex=True)
+    untidy = (
+        text.str.contains(",", regex=False)
+        | text.str.contains("  ", regex=False)
+        | text.str.contains("\t", regex=False)
+        | text.str.contains("\n", regex=False)
+    )
     if untidy.any():
         text = text.where(~untidy, text.str.replace(r"\s*,\s*|\s+", " ", regex=True))
     return text

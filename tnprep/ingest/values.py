@@ -37,6 +37,8 @@ _DIVISION_WORDS = {
     "v2": "V2", "maxillary": "V2", "2": "V2",
     "v3": "V3", "mandibular": "V3", "3": "V3",
 }  # fmt: skip
+_UNKNOWN = "?"
+"""Marks a part of a division cell that names no division."""
 _PAIN_TYPES = {
     "paroxysmal": "paroxysmal", "paroxysm": "paroxysmal",
     "continuous": "continuous", "constant": "continuous",
@@ -55,8 +57,10 @@ class Parsed:
 
 def text_cells(cells: pd.Series) -> pd.Series:
     """Cells as stripped strings ('' for blank), whatever the spreadsheet stored."""
-    text = cells.astype("string").fillna("")
-    return text.str.strip()
+    # A text file's cells already are pandas strings; converting them again would cost a pass
+    # through Python objects on a ten-year diary.
+    text = cells if isinstance(cells.dtype, pd.StringDtype) else cells.astype("string")
+    return text.fillna("").str.strip()
 
 
 def parse_numbers(cells: pd.Series, *, decimal_comma: bool) -> Parsed:
@@ -161,19 +165,21 @@ def parse_divisions(cells: pd.Series) -> tuple[pd.DataFrame, pd.Series]:
     Returns:
         (columns V1/V2/V3 as booleans, mask of filled cells holding anything but divisions).
     """
-    text = text_cells(cells).str.casefold().str.replace(r"\bv\s+", "v", regex=True)
-    found = per_distinct(text, _divisions_of)
-    unreadable = found.map(lambda divisions: "?" in divisions).astype(bool)
-    flags = pd.DataFrame(
-        {name: found.map(lambda divisions, name=name: name in divisions) for name in DIVISIONS}
-    ).astype(bool)
-    flags.loc[unreadable] = False
-    return flags, unreadable
+    codes, distinct = pd.factorize(text_cells(cells).str.casefold())
+    found = [_divisions_of(re.sub(r"\bv\s+", "v", value)) for value in distinct]
+    unreadable = np.array([_UNKNOWN in divisions for divisions in found], dtype=bool)
+    flags = {
+        name: np.array([name in divisions for divisions in found], dtype=bool) for name in DIVISIONS
+    }
+    index = cells.index
+    frame = pd.DataFrame({name: column[codes] for name, column in flags.items()}, index=index)
+    frame.loc[unreadable[codes]] = False
+    return frame.astype(bool), pd.Series(unreadable[codes], index=index, dtype=bool)
 
 
 def _divisions_of(text: str) -> frozenset[str]:
     parts = [part for part in re.split(LIST_SEPARATORS, text) if part.strip()]
-    return frozenset(_DIVISION_WORDS.get(part.strip(), "?") for part in parts)
+    return frozenset(_DIVISION_WORDS.get(part.strip(), _UNKNOWN) for part in parts)
 
 
 def per_distinct(text: pd.Series, reader: Callable[[str], object]) -> pd.Series:
