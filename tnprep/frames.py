@@ -41,14 +41,14 @@ def attack_frame(columns: dict[str, Sequence[Any] | pd.Series] | None = None) ->
         "datetime64[ns]"
     )
     for name in ("duration_s", "intensity"):
-        frame[name] = pd.array(_values(columns, name, length, float("nan")), dtype="float64")
+        frame[name] = _typed(columns, name, length, float("nan"), "float64")
     for name in _BOOL_COLUMNS:
-        frame[name] = pd.array(_values(columns, name, length, False), dtype="bool")
+        frame[name] = _typed(columns, name, length, False, "bool")
     for name in _TUPLE_COLUMNS:
         frame[name] = _tuple_series(_values(columns, name, length, ()), length)
     for name in _TEXT_ATTACK_COLUMNS:
-        frame[name] = pd.array(_values(columns, name, length, pd.NA), dtype="string")
-    frame["row"] = pd.array(_values(columns, "row", length, 0), dtype="int64")
+        frame[name] = _typed(columns, name, length, pd.NA, "string")
+    frame["row"] = _typed(columns, "row", length, 0, "int64")
     return frame[list(ATTACK_COLUMNS)]
 
 
@@ -66,12 +66,12 @@ def day_frame(columns: dict[str, Sequence[Any] | pd.Series] | None = None) -> pd
     frame = pd.DataFrame(index=pd.RangeIndex(length))
     dates = pd.to_datetime(_values(columns, "date", length, pd.NaT))
     frame["date"] = pd.Series(dates).dt.normalize().astype("datetime64[ns]").to_numpy()
-    frame["attacks"] = pd.array(_values(columns, "attacks", length, pd.NA), dtype="Float64")
+    frame["attacks"] = _typed(columns, "attacks", length, pd.NA, "Float64")
     for name in ("worst_intensity", "background_pain"):
-        frame[name] = pd.array(_values(columns, name, length, float("nan")), dtype="float64")
+        frame[name] = _typed(columns, name, length, float("nan"), "float64")
     for name in ("notes", "file"):
-        frame[name] = pd.array(_values(columns, name, length, pd.NA), dtype="string")
-    frame["row"] = pd.array(_values(columns, "row", length, 0), dtype="int64")
+        frame[name] = _typed(columns, name, length, pd.NA, "string")
+    frame["row"] = _typed(columns, "row", length, 0, "int64")
     return frame[list(DAY_COLUMNS)]
 
 
@@ -88,6 +88,21 @@ def _length(columns: dict[str, Sequence[Any] | pd.Series]) -> int:
     if len(lengths) > 1:
         raise ValueError(f"columns differ in length: {sorted(lengths)}")
     return lengths.pop() if lengths else 0
+
+
+def _typed(
+    columns: dict[str, Sequence[Any] | pd.Series], name: str, length: int, blank: Any, dtype: Any
+) -> Any:
+    """One column as an array of ``dtype``; a missing column is all ``blank``.
+
+    A Series is converted as a whole (never through Python objects) and positioned by order.
+    """
+    values = columns.get(name)
+    if values is None:
+        return pd.Series(blank, index=pd.RangeIndex(length), dtype=dtype).array
+    if isinstance(values, pd.Series):
+        return values.astype(dtype).array
+    return pd.array(list(values), dtype=dtype)
 
 
 def _values(
