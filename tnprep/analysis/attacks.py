@@ -13,7 +13,7 @@ from typing import cast
 import pandas as pd
 
 from tnprep.analysis.trend import per_recorded_day, trend
-from tnprep.analysis.triggers import named_triggers
+from tnprep.analysis.triggers import trigger_name_counts
 from tnprep.summary import AttackFigures, DivisionCounts, SideCounts, TriggerCount
 
 HOURS = 24
@@ -91,8 +91,8 @@ def trigger_counts(triggers: pd.Series) -> tuple[TriggerCount, ...]:
 
     Sorted by count (descending), then name, so the order is stable.
     """
-    counts = named_triggers(triggers)["name"].value_counts()
-    ordered = sorted(counts.items(), key=lambda item: (-int(item[1]), str(item[0])))
+    counts = trigger_name_counts(triggers)
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return tuple(TriggerCount(name=str(name), count=int(count)) for name, count in ordered)
 
 

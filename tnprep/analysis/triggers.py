@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -125,6 +126,31 @@ def named_triggers(triggers: pd.Series) -> pd.DataFrame:
 
 def has_trigger(triggers: pd.Series) -> pd.Series:
     """Return, for each attack row, whether it names at least one real trigger."""
-    named = named_triggers(triggers)
-    positions = pd.RangeIndex(len(triggers))
-    return pd.Series(positions.isin(named["attack"]), index=triggers.index)
+    codes, names = _names_per_distinct(triggers)
+    named = np.array([bool(found) for found in names], dtype=bool)
+    return pd.Series(named[codes] if len(codes) else [], index=triggers.index, dtype=bool)
+
+
+def trigger_name_counts(triggers: pd.Series) -> dict[str, int]:
+    """Return normalised trigger → number of attack rows naming it (each row counts a name once).
+
+    A ten-year diary repeats a few dozen trigger cells hundreds of thousands of times, so each
+    distinct cell is normalised once and counted by how often it occurs.
+    """
+    codes, names = _names_per_distinct(triggers)
+    occurrences = np.bincount(codes, minlength=len(names)) if len(codes) else np.zeros(len(names))
+    counts: dict[str, int] = {}
+    for found, occurrence in zip(names, occurrences, strict=True):
+        for name in found:
+            counts[name] = counts.get(name, 0) + int(occurrence)
+    return counts
+
+
+def _names_per_distinct(triggers: pd.Series) -> tuple[np.ndarray, list[frozenset[str]]]:
+    """Factorise the trigger tuples; the normalised names of each distinct tuple."""
+    codes, distinct = pd.factorize(triggers.map(tuple, na_action="ignore").fillna(""))
+    names = [
+        frozenset(name for name in map(normalise_trigger, map(str, cell or ())) if name)
+        for cell in distinct
+    ]
+    return codes, names
