@@ -11,9 +11,9 @@ from tnprep.analysis.triggers import (
     NO_TRIGGER,
     SYNONYMS,
     has_trigger,
-    named_triggers,
     normalise_trigger,
     trigger_key,
+    trigger_name_counts,
 )
 
 DOCS = pathlib.Path(__file__).resolve().parents[1] / "docs" / "figures.md"
@@ -76,16 +76,11 @@ def test_synonym_table_has_no_spelling_for_two_triggers() -> None:
     assert all(normalise_trigger(canonical) == canonical for canonical in SYNONYMS)
 
 
-def test_named_triggers_counts_a_row_once_per_trigger() -> None:
+def test_trigger_name_counts_count_a_row_once_per_trigger() -> None:
     triggers = pd.Series(
         [("Eating", "chewing", "wind"), (), ("none",), ("Breeze",)], index=[10, 11, 12, 13]
     )
-    named = named_triggers(triggers)
-    assert sorted(zip(named["attack"], named["name"], strict=True)) == [
-        (0, "chewing"),
-        (0, "wind"),
-        (3, "wind"),
-    ]
+    assert trigger_name_counts(triggers) == {"chewing": 1, "wind": 2}
 
 
 def test_has_trigger() -> None:

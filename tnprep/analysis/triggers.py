@@ -107,23 +107,6 @@ def normalise_trigger(text: str) -> str | None:
     return " ".join(text.casefold().split()).strip(_OUTER_PUNCTUATION) or None
 
 
-def named_triggers(triggers: pd.Series) -> pd.DataFrame:
-    """Return one row per (attack, normalised trigger), each pair once.
-
-    Args:
-        triggers: The attack frame's ``triggers`` column (tuples of text).
-
-    Returns:
-        A frame with columns ``attack`` (the position of the attack row, 0-based, so duplicate
-        index labels cannot merge two rows) and ``name``.
-    """
-    exploded = triggers.reset_index(drop=True).explode().dropna()
-    names = exploded.astype(str)
-    canonical = {value: normalise_trigger(value) for value in names.unique()}
-    frame = pd.DataFrame({"attack": names.index, "name": names.map(canonical).to_numpy()})
-    return frame.dropna(subset=["name"]).drop_duplicates(ignore_index=True)
-
-
 def has_trigger(triggers: pd.Series) -> pd.Series:
     """Return, for each attack row, whether it names at least one real trigger."""
     codes, names = _names_per_distinct(triggers)
