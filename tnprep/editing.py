@@ -11,14 +11,13 @@ a file: nothing is guessed and nothing is dropped silently.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from tnprep.csv_safety import write_csv
 from tnprep.ingest.decode import read_table
 from tnprep.ingest.fhir import answers_to_fhir, answers_to_rows
 from tnprep.ingest.treatments import read_treatments
@@ -94,13 +93,10 @@ def response_cell(treatment: Treatment) -> str | None:
 def treatments_csv(table: pd.DataFrame) -> bytes:
     """Return the table as a UTF-8 CSV (with BOM, so Excel opens it) to upload at the next visit.
 
-    Rows whose every cell is empty are left out; cells are written as typed.
+    Rows whose every cell is empty are left out; cells are written as typed, except that a cell a
+    spreadsheet would run as a formula (``=…``, ``@…``) gets a leading apostrophe (csv_safety).
     """
-    output = io.StringIO()
-    writer = csv.writer(output, lineterminator="\r\n")
-    writer.writerow(TREATMENT_COLUMNS)
-    writer.writerows(_table_rows(table))
-    return output.getvalue().encode("utf-8-sig")
+    return write_csv(TREATMENT_COLUMNS, _table_rows(table)).encode("utf-8-sig")
 
 
 def _table_rows(table: pd.DataFrame) -> list[list[str]]:
@@ -194,12 +190,8 @@ def text_lines(text: str | None) -> tuple[str, ...]:
 
 
 def answers_csv(answers: Answers) -> bytes:
-    """Return the answers as an ``item,answer`` CSV (UTF-8 with BOM) the app offers to download."""
-    output = io.StringIO()
-    writer = csv.writer(output, lineterminator="\r\n")
-    writer.writerow(("item", "answer"))
-    writer.writerows(answers_to_rows(answers))
-    return output.getvalue().encode("utf-8-sig")
+    """Return the answers as an ``item,answer`` CSV (UTF-8 with BOM), formulas neutralised."""
+    return write_csv(("item", "answer"), answers_to_rows(answers)).encode("utf-8-sig")
 
 
 def answers_fhir_json(answers: Answers, questionnaire: str) -> bytes:

@@ -74,7 +74,10 @@ def find_attack_table(text: str) -> ExportLayout | None:
     first = next(records, [])
     if tuple(normalise_header(cell) for cell in first[:3]) != _PREAMBLE:
         return None  # any other file is dismissed after one record, whatever its size
-    for index, record in enumerate(records, start=1):
-        if tuple(normalise_header(cell) for cell in record[:3]) == _SIGNATURE:
-            return ExportLayout(delimiter, index)
+    try:
+        for index, record in enumerate(records, start=1):
+            if tuple(normalise_header(cell) for cell in record[:3]) == _SIGNATURE:
+                return ExportLayout(delimiter, index)
+    except csv.Error:  # an unclosed quote: the generic reader explains it to the user
+        return None
     return None
