@@ -10,6 +10,7 @@ whole column; Python only touches the rows that raise an issue.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -167,14 +168,8 @@ def _attack_rows(
     table: Table, match: ColumnMatch, decision: OrderDecision, issues: RowIssues
 ) -> pd.DataFrame:
     start = _attack_starts(table, match, decision, issues)
-    kept = start.notna()
     columns = field_readers.attack_columns(table, match, issues)
-    columns = {name: values[kept] for name, values in columns.items()}
-    issues.keep_only(kept)
-    return attack_frame(
-        {**columns, "start": start[kept], "file": [table.file] * int(kept.sum()),
-         "row": table.cells.index[kept].tolist()}
-    )  # fmt: skip
+    return attack_frame(_kept_rows(table, issues, {**columns, "start": start}, start.notna()))
 
 
 def _attack_starts(
@@ -212,14 +207,23 @@ def _day_rows(
     position = next(position for position, name in match.fields.items() if name == "date")
     dates = parse_dates(table.cells[position], decision.order, with_time=False)
     issues.reject_unreadable(position, dates, "date", decision)
-    kept = dates.notna()
     columns = field_readers.day_columns(table, match, issues)
-    columns = {name: values[kept] for name, values in columns.items()}
+    return day_frame(_kept_rows(table, issues, {**columns, "date": dates}, dates.notna()))
+
+
+def _kept_rows(
+    table: Table, issues: RowIssues, columns: dict[str, pd.Series], kept: pd.Series
+) -> dict[str, Sequence[Any] | pd.Series]:
+    """The columns of the rows whose date could be read, with their file and row number.
+
+    Field issues of rejected rows are forgotten: the rejection is the one issue such a row gets.
+    """
     issues.keep_only(kept)
-    return day_frame(
-        {**columns, "date": dates[kept], "file": [table.file] * int(kept.sum()),
-         "row": table.cells.index[kept].tolist()}
-    )  # fmt: skip
+    return {
+        **{name: values[kept] for name, values in columns.items()},
+        "file": [table.file] * int(kept.sum()),
+        "row": table.cells.index[kept].tolist(),
+    }
 
 
 def _file_issues(
