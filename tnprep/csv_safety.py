@@ -4,15 +4,22 @@ A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is r
 by Excel and LibreOffice (OWASP "CSV injection"); a patient note such as ``=HYPERLINK(…)`` would
 become a live link in a nurse's spreadsheet. Every CSV tnprep writes passes its cells through
 ``safe_cell``, which prefixes such a cell with an apostrophe — shown by spreadsheets as plain text.
+
+A spreadsheet whose list separator is ``;`` (Excel in most of continental Europe) splits an
+unquoted ``a;=HYPERLINK(…)`` into two cells, the second a formula, and a line break inside a
+cell then ends its row; so an apostrophe also goes after a ``;``, tab or line break that is
+followed by a formula character.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_INNER_FORMULA = re.compile(r"([;\t\r\n])(?=[=+\-@])")
 
 
 def safe_cell(value: object) -> str:
@@ -21,6 +28,7 @@ def safe_cell(value: object) -> str:
     Plain numbers (``-3``, ``+2.5``) are left alone: they are values, not formulas.
     """
     text = "" if value is None else str(value)
+    text = _INNER_FORMULA.sub(r"\1'", text)
     if text.startswith(_FORMULA_STARTS) and not _is_number(text):
         return "'" + text
     return text

@@ -13,19 +13,30 @@ import csv
 import io
 import zipfile
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
-from charset_normalizer import from_bytes
 
 from tnprep.issues import InputError, Issue, Severity
 
 DELIMITERS = (",", ";", "\t")
 """Field delimiters SPEC allows, in order of preference when the data cannot decide."""
 
+MAX_FILE_BYTES = 32 * 1024 * 1024
+"""Largest file read (32 MiB). The heaviest plausible diary, ten years at up to 200 attacks a day
+(benchmarks/generate.py 'heavy'), is about 16 MB; a 50 MB file took 34 s and 1 GB of memory just
+to read, so anything past twice the heaviest is refused as the wrong file rather than read slowly.
+The app refuses uploads over 10 MB before this (``server.maxUploadSize``)."""
+MAX_LINE_CHARACTERS = 131_072
+"""Longest line read: Python's csv module refuses a longer cell (``csv.field_size_limit()``), and no
+diary line comes near it. Checked before parsing so a 100 MB single line costs no more memory."""
+
 _XLSX_SIGNATURE = b"PK\x03\x04"
 _MAX_XLSX_UNCOMPRESSED = 200 * 1024 * 1024  # a zip bomb inflates far beyond any real diary
 _SNIFF_LINES = 30
+_MARKUP_STARTS = (b"<!doctype", b"<html", b"<?xml", b"<head", b"<body", b"<!--", b"<table")
 _SAVE_AS_CSV = "Save it from your spreadsheet or app as 'CSV UTF-8' and try again."
 # Detection is unreliable on short Western text (it answers cp1250 or cp775 for French notes,
 # turning ï into ď), so a non-UTF-8 file is read as cp1252, the encoding SPEC names for legacy Excel
@@ -69,7 +80,14 @@ def decode_text(data: bytes, file: str) -> tuple[str, str]:
     Raises:
         InputError: the bytes are empty, binary, HTML or a PDF, or in no known encoding.
     """
+    _refuse_oversized(data, file)
     _refuse_non_tables(data, file)
+    text, encoding = _decode(data, file)
+    _refuse_long_lines(text, file)
+    return text, encoding
+
+
+def _decode(data: bytes, file: str) -> tuple[str, str]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _strict(data, "utf-16", file), "utf-16"
     if b"\x00" in data:
@@ -107,7 +125,10 @@ def sniff_delimiter(text: str) -> str:
     sample = lines[:_SNIFF_LINES]
     best, best_score = DELIMITERS[0], (0, 0)
     for delimiter in DELIMITERS:
-        counts = Counter(len(row) for row in csv.reader(sample, delimiter=delimiter))
+        try:
+            counts = Counter(len(row) for row in csv.reader(sample, delimiter=delimiter))
+        except csv.Error:  # a cell over the csv size limit: this delimiter cannot split it
+            continue
         if not counts:
             continue
         width, rows = max(counts.items(), key=lambda item: (item[1], item[0]))
@@ -125,8 +146,42 @@ def parse_text_table(
     Records are counted the way a spreadsheet shows them: a quoted cell holding a newline is one
     row, a blank line is a row. Row numbers therefore match what the user sees on opening the file.
     """
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    fast = _fast_table(text, file, encoding, delimiter) if skip_records == 0 else None
+    if fast is not None:
+        return fast
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as error:  # a quote left open swallows the rest of the file into one cell
+        raise InputError(file, _cell_too_long(error)) from error
     return _records_to_table(records[skip_records:], skip_records, file, encoding, delimiter)
+
+
+def _fast_table(text: str, file: str, encoding: str, delimiter: str) -> Table | None:
+    """Read a regular file with pandas' C parser; ``None`` sends anything unusual to csv.
+
+    Taken only when the first line is the header, no header cell is blank at the end, and no row
+    is wider than the header; blank lines are kept as rows (then dropped) so that row numbers
+    are the spreadsheet's, exactly as the csv path counts them.
+    """
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text), sep=delimiter, header=None, dtype=str, keep_default_na=False,
+            na_filter=False, skip_blank_lines=False, engine="c", quotechar='"', doublequote=True,
+        )  # fmt: skip
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error):
+        return None
+    # Cells stay in pandas' Arrow-backed str dtype: stripping and matching then run in C.
+    frame = frame.fillna("")
+    header = tuple(str(cell).strip() for cell in frame.iloc[0]) if len(frame) else ()
+    if not header or not any(header) or not header[-1]:
+        return None
+    body = frame.iloc[1:]
+    body.index = pd.RangeIndex(2, len(frame) + 1).astype("int64")
+    blank = pd.concat([body[column].str.strip().eq("") for column in body.columns], axis=1)
+    filled = ~blank.all(axis=1)
+    cells = body[filled]
+    cells.columns = pd.RangeIndex(len(header))
+    return Table(file, encoding, delimiter, header, cells, int((~filled).sum()), ())
 
 
 def read_xlsx(data: bytes, file: str) -> Table:
@@ -135,6 +190,7 @@ def read_xlsx(data: bytes, file: str) -> Table:
     Raises:
         InputError: the zip is corrupt, inflates to an implausible size, or holds no table.
     """
+    _refuse_oversized(data, file)
     _check_zip(data, file)
     from openpyxl import load_workbook  # noqa: PLC0415 - only XLSX uploads pay for the import
 
@@ -142,20 +198,39 @@ def read_xlsx(data: bytes, file: str) -> Table:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a damaged workbook
         raise InputError(
-            file, f"is not a readable Excel workbook ({type(error).__name__})."
+            file, f"is not a readable Excel workbook ({type(error).__name__}). {_SAVE_AS_CSV}"
         ) from error
+    try:
+        records = _first_filled_sheet(workbook, file)
+    finally:
+        workbook.close()
+    return _records_to_table(records, 0, file, "xlsx", None)
+
+
+def _first_filled_sheet(workbook: Any, file: str) -> list[list[object]]:
+    """The records of the first sheet with a filled cell.
+
+    Read-only mode parses each sheet only while it is iterated, so damaged XML (or a DTD, which
+    defusedxml forbids) in a sheet raises here, not in ``load_workbook``.
+    """
     try:
         for sheet in workbook.worksheets:
             records = [list(row) for row in sheet.iter_rows(values_only=True)]
             if any(_has_value(cell) for record in records for cell in record):
-                return _records_to_table(records, 0, file, "xlsx", None)
-    finally:
-        workbook.close()
+                return records
+    except Exception as error:  # openpyxl, zipfile and the XML parser all raise their own types
+        raise InputError(
+            file, f"is a damaged Excel workbook ({type(error).__name__}). {_SAVE_AS_CSV}"
+        ) from error
     raise InputError(file, "is an Excel workbook with no filled cells.")
 
 
 def _records_to_table(
-    records: list[list[object]], offset: int, file: str, encoding: str, delimiter: str | None
+    records: Sequence[Sequence[object]],
+    offset: int,
+    file: str,
+    encoding: str,
+    delimiter: str | None,
 ) -> Table:
     header_index = next(
         (index for index, record in enumerate(records) if any(map(_has_value, record))), None
@@ -181,7 +256,7 @@ def _records_to_table(
     return Table(file, encoding, delimiter, header, cells, blank, tuple(issues))
 
 
-def _fit(record: list[object], width: int, encoding: str) -> list[object]:
+def _fit(record: Sequence[object], width: int, encoding: str) -> list[object]:
     blank: object = None if encoding == "xlsx" else ""
     return list(record[:width]) + [blank] * (width - len(record))
 
@@ -213,13 +288,41 @@ def _extra_cells_issue(file: str, row: int, cell_count: int, width: int) -> Issu
     )
 
 
+def _refuse_oversized(data: bytes, file: str) -> None:
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(
+            file,
+            f"is {len(data) / 1024 / 1024:.1f} MB; tnprep reads files up to "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MB (ten years of a very busy diary is about "
+            "16 MB). Check that this is the right file, or split it (for example by year).",
+        )
+
+
+def _refuse_long_lines(text: str, file: str) -> None:
+    longest = max(map(len, text.splitlines()), default=0)
+    if longest > MAX_LINE_CHARACTERS:
+        raise InputError(
+            file,
+            f"has a line of {longest:,} characters; tnprep reads lines up to "
+            f"{MAX_LINE_CHARACTERS:,}. It is not a table of rows: {_SAVE_AS_CSV}",
+        )
+
+
+def _cell_too_long(error: csv.Error) -> str:
+    return (
+        f"has a cell longer than {MAX_LINE_CHARACTERS:,} characters ({error}), usually a quote "
+        'mark (") opened in a cell and never closed. Remove the stray quote or ' + _SAVE_AS_CSV
+    )
+
+
 def _refuse_non_tables(data: bytes, file: str) -> None:
     if not data.strip():
         raise InputError(file, "is empty.")
-    head = data[:512].lstrip().lower()
+    # A byte-order mark does not make a web page a table; '<!--' opens a browser's saved page.
+    head = data[:512].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
     if head.startswith(b"%pdf"):
         raise InputError(file, "is a PDF, not a table. " + _SAVE_AS_CSV)
-    if head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")):
+    if head.startswith(_MARKUP_STARTS):
         raise InputError(file, "is a web page or XML, not a table. " + _SAVE_AS_CSV)
     if data.startswith(_XLSX_SIGNATURE):
         raise InputError(file, "is a zip archive, not a text table.")
@@ -234,6 +337,8 @@ def _strict(data: bytes, encoding: str, file: str) -> str:
 
 def _legacy(data: bytes, file: str) -> tuple[str, str]:
     """Decode a non-UTF-8 file: cp1252 unless detection finds a Cyrillic or Greek code page."""
+    from charset_normalizer import from_bytes  # noqa: PLC0415 - only legacy files need it
+
     match = from_bytes(data).best()
     detected = None if match is None else match.encoding
     for encoding in (_OTHER_SCRIPTS.get(detected or ""), "cp1252"):
