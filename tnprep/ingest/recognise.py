@@ -11,9 +11,10 @@ from __future__ import annotations
 from enum import Enum
 
 from tnprep.ingest.columns import match_columns, normalise_header
-from tnprep.ingest.decode import decode_text, read_table
+from tnprep.ingest.decode import decode_text, parse_text_table, read_table, sniff_delimiter
 from tnprep.ingest.treatments import HEADER_ALIASES
 
+_HEAD_LINES = 50
 _ITEM_HEADERS = frozenset({"item", "items", "field", "key"})
 _ANSWER_HEADERS = frozenset({"answer", "answers", "value", "response"})
 _TREATMENT_HEADERS = frozenset(HEADER_ALIASES["treatment"]) - {"name"}
@@ -37,11 +38,9 @@ def recognise(data: bytes, file: str) -> InputKind:
     Raises:
         InputError: the file is not a table or JSON at all.
     """
-    if not data.startswith(b"PK\x03\x04"):
-        text, _ = decode_text(data, file)
-        if text.lstrip().startswith(("{", "[")):
-            return InputKind.QUESTIONNAIRE
-    header = read_table(data, file).header
+    header = _header(data, file)
+    if header is None:
+        return InputKind.QUESTIONNAIRE
     keys = {normalise_header(cell) for cell in header}
     if keys & _ITEM_HEADERS and keys & _ANSWER_HEADERS:
         return InputKind.QUESTIONNAIRE
@@ -49,3 +48,17 @@ def recognise(data: bytes, file: str) -> InputKind:
     if keys & _TREATMENT_HEADERS and not diary_fields & _DIARY_ONLY:
         return InputKind.TREATMENTS
     return InputKind.DIARY
+
+
+def _header(data: bytes, file: str) -> tuple[str, ...] | None:
+    """The header row, or ``None`` for JSON; a text file's header comes from its first lines only.
+
+    Parsing a ten-year diary just to read its header would double the cost of reading it.
+    """
+    if data.startswith(b"PK\x03\x04"):
+        return read_table(data, file).header
+    text, encoding = decode_text(data, file)
+    if text.lstrip().startswith(("{", "[")):
+        return None
+    head = "\n".join(text.splitlines()[:_HEAD_LINES])
+    return parse_text_table(head, file, encoding, sniff_delimiter(head)).header
