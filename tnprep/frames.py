@@ -45,7 +45,7 @@ def attack_frame(columns: dict[str, Sequence[Any] | pd.Series] | None = None) ->
     for name in _BOOL_COLUMNS:
         frame[name] = _typed(columns, name, length, False, "bool")
     for name in _TUPLE_COLUMNS:
-        frame[name] = _tuple_series(_values(columns, name, length, ()), length)
+        frame[name] = _tuple_series(columns.get(name), length)
     for name in _TEXT_ATTACK_COLUMNS:
         frame[name] = _typed(columns, name, length, pd.NA, "string")
     frame["row"] = _typed(columns, "row", length, 0, "int64")
@@ -116,10 +116,13 @@ def _values(
     return list(values)
 
 
-def _tuple_series(values: Any, length: int) -> pd.Series:
-    if isinstance(values, np.ndarray) and values.dtype == object:
-        return pd.Series(values, dtype="object")  # from a reader's Series: tuples already
+def _tuple_series(values: Sequence[Any] | pd.Series | None, length: int) -> pd.Series:
+    """A column of tuples; a reader's Series already holds tuples and is taken as it is."""
+    if isinstance(values, pd.Series) and values.dtype == object:
+        return pd.Series(values.to_numpy(), dtype="object")
     array = np.empty(length, dtype=object)
-    if length:
+    if values is None:
+        array.fill(())  # an absent column: one shared empty tuple, no per-row work
+    elif length:
         array[:] = [tuple(value) for value in values]
     return pd.Series(array, dtype="object")

@@ -107,9 +107,9 @@ def _could_match(pattern: str, cells: pd.Series) -> bool:
     A rejected row's cell would otherwise meet every one of ~300 formats in pandas (about 1 ms
     each); a shape test in Python skips the formats it cannot possibly fit.
     """
-    distinct = cells.unique()
-    if len(distinct) > _FEW_CELLS:
+    if len(cells) > _FEW_CELLS:
         return True
+    distinct = cells.unique()
     shape = _shape(pattern)
     return any(shape.fullmatch(str(cell)) for cell in distinct)
 
