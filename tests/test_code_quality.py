@@ -39,11 +39,19 @@ def test_package_has_no_ui() -> None:
 
 
 def test_only_report_pdf_imports_reportlab() -> None:
-    """Only tnprep/report/pdf.py (and its font helper) may import ReportLab."""
+    """Only the package tnprep/report/pdf/ may import ReportLab; no other module in tnprep may.
+
+    That includes the pure page modules beside it (content.py, sections.py, wording.py,
+    chart_content.py). Every import line counts, also one inside a function.
+    """
+    pdf_package = ROOT / "tnprep" / "report" / "pdf"
     offenders = [
         str(path.relative_to(ROOT))
         for path in (ROOT / "tnprep").rglob("*.py")
-        if "reportlab" in path.read_text(encoding="utf-8").replace("reportlab.graphics", "")
-        and path.parent.name != "report"
+        if pdf_package not in path.parents
+        and any(
+            line.lstrip().startswith(("import reportlab", "from reportlab"))
+            for line in path.read_text(encoding="utf-8").splitlines()
+        )
     ]
     assert offenders == []

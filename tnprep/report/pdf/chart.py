@@ -1,0 +1,206 @@
+"""The chart as a ``reportlab.graphics`` Drawing: vector, no extra engine.
+
+Bars are attacks per day, the line is worst pain 0–10, hatched grey marks days without a
+diary, an open circle an attack-free recorded day, and dashed lines treatment changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+
+from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
+from reportlab.lib import colors
+from reportlab.pdfbase import pdfmetrics
+
+from tnprep.report.chart_content import Chart, ChartBin
+from tnprep.report.pdf.text import FONT, MIN_FONT_SIZE, Text
+from tnprep.report.wording import MONTHS
+
+GREY_BAR = colors.Color(0.45, 0.45, 0.45)
+"""Fill of the attack bars."""
+GREY_GAP = colors.Color(0.88, 0.88, 0.88)
+"""Fill under the hatching of days without a diary."""
+CHART_HEIGHT = 106.0
+"""Height of the chart drawing, in points."""
+_PLOT_LEFT, _PLOT_RIGHT, _PLOT_BOTTOM, _PLOT_TOP = 20.0, 20.0, 12.0, 20.0
+
+
+def chart_drawing(text: Text, chart: Chart, width: float) -> Drawing:
+    """The chart ``width`` points wide and CHART_HEIGHT tall, or a note when it is empty."""
+    drawing = Drawing(width, CHART_HEIGHT, initialFontName=FONT, initialFontSize=MIN_FONT_SIZE)
+    plot = (_PLOT_LEFT, _PLOT_BOTTOM, width - _PLOT_LEFT - _PLOT_RIGHT,
+            CHART_HEIGHT - _PLOT_BOTTOM - _PLOT_TOP)  # fmt: skip
+    if not chart.bins or chart.first_day is None:
+        drawing.add(String(width / 2, CHART_HEIGHT / 2, "No diary days to draw",
+                           fontName=FONT, fontSize=9, textAnchor="middle"))  # fmt: skip
+        return drawing
+    scale = _nice_ceiling(chart.max_attacks)
+    _draw_gaps(drawing, chart.bins, plot)
+    _draw_bars(drawing, chart.bins, plot, scale)
+    _draw_line(drawing, chart.bins, plot)
+    _draw_axes(drawing, chart, plot, scale)
+    _draw_markers(drawing, text, chart, plot)
+    return drawing
+
+
+def _nice_ceiling(value: float) -> float:
+    for step in (1, 2, 4, 5, 10, 20, 25, 50, 100, 200, 500, 1000):
+        if value <= step:
+            return float(step)
+    return float(int(value) + 1)
+
+
+def _slot(plot: tuple[float, ...], count: int, index: float) -> float:
+    return plot[0] + plot[2] * index / count
+
+
+def _draw_gaps(drawing: Drawing, bins: Sequence[ChartBin], plot: tuple[float, ...]) -> None:
+    """Days without a diary: grey with diagonal hatching, never confused with attack-free days."""
+    x0, y0, width, height = plot
+    index = 0
+    while index < len(bins):
+        if bins[index].attacks is not None:
+            index += 1
+            continue
+        end = index
+        while end < len(bins) and bins[end].attacks is None:
+            end += 1
+        left, right = x0 + width * index / len(bins), x0 + width * end / len(bins)
+        drawing.add(Rect(left, y0, right - left, height, fillColor=GREY_GAP, strokeColor=None))
+        for segment in _hatch(left, y0, right, y0 + height, 5.0):
+            drawing.add(Line(*segment, strokeColor=colors.black, strokeWidth=0.3))
+        index = end
+
+
+def _hatch(x0: float, y0: float, x1: float, y1: float, step: float) -> Iterator[tuple[float, ...]]:
+    """45° lines clipped to the rectangle (x0, y0)–(x1, y1)."""
+    offset = -(y1 - y0)
+    while offset < x1 - x0:
+        low, high = max(x0, x0 + offset), min(x1, x0 + offset + (y1 - y0))
+        if low < high:
+            yield (low, y0 + low - x0 - offset, high, y0 + high - x0 - offset)
+        offset += step
+
+
+def _draw_bars(drawing: Drawing, bins: Sequence[ChartBin], plot: tuple[float, ...],
+               scale: float) -> None:  # fmt: skip
+    x0, y0, width, height = plot
+    slot = width / len(bins)
+    for index, chart_bin in enumerate(bins):
+        left = x0 + slot * index
+        if chart_bin.attacks is None:
+            continue
+        if chart_bin.attacks == 0:  # attack-free: an open circle on the axis
+            radius = max(0.8, min(2.2, slot * 0.38))
+            drawing.add(Circle(left + slot / 2, y0 + radius, radius, fillColor=colors.white,
+                               strokeColor=colors.black, strokeWidth=0.6))  # fmt: skip
+            continue
+        bar = height * chart_bin.attacks / scale
+        drawing.add(Rect(left + slot * 0.12, y0, slot * 0.76, bar, fillColor=GREY_BAR,
+                         strokeColor=None))  # fmt: skip
+
+
+def _draw_line(drawing: Drawing, bins: Sequence[ChartBin], plot: tuple[float, ...]) -> None:
+    """Worst pain 0–10, broken where it is unknown."""
+    x0, y0, width, height = plot
+    slot = width / len(bins)
+    run: list[float] = []
+    for index, chart_bin in enumerate([*bins, None]):
+        if chart_bin is not None and chart_bin.worst_intensity is not None:
+            run += [x0 + slot * (index + 0.5), y0 + height * chart_bin.worst_intensity / 10]
+            continue
+        if len(run) == 2:
+            drawing.add(Circle(run[0], run[1], 1.0, fillColor=colors.black, strokeColor=None))
+        elif run:
+            drawing.add(PolyLine(run, strokeColor=colors.black, strokeWidth=1.1))
+        run = []
+
+
+def _label(x: float, y: float, words: str, anchor: str = "start") -> String:
+    return String(x, y, words, fontName=FONT, fontSize=MIN_FONT_SIZE, textAnchor=anchor)
+
+
+def _draw_axes(drawing: Drawing, chart: Chart, plot: tuple[float, ...], scale: float) -> None:
+    x0, y0, width, height = plot
+    drawing.add(Line(x0, y0, x0 + width, y0, strokeWidth=0.6))
+    for value in (0.0, scale / 2, scale):
+        y = y0 + height * value / scale
+        drawing.add(_label(x0 - 3, y - 2.5, f"{value:g}", "end"))
+        drawing.add(Line(x0 - 2, y, x0, y, strokeWidth=0.5))
+    for pain in (0, 5, 10):
+        y = y0 + height * pain / 10
+        drawing.add(_label(x0 + width + 3, y - 2.5, str(pain)))
+        drawing.add(Line(x0 + width, y, x0 + width + 2, y, strokeWidth=0.5))
+    drawing.add(_label(0, y0 + height + 4, "attacks", "start"))
+    drawing.add(_label(drawing.width, y0 + height + 4, "pain", "end"))
+    _draw_dates(drawing, chart, plot)
+
+
+def _draw_dates(drawing: Drawing, chart: Chart, plot: tuple[float, ...]) -> None:
+    x0, y0, width, _ = plot
+    bins = chart.bins
+    ticks = [(0, _short_date(bins[0].first_day, year=True))]
+    for index, chart_bin in enumerate(bins[1:], start=1):
+        if chart_bin.first_day.month != bins[index - 1].first_day.month:
+            year = chart_bin.first_day.month == 1 or chart.bin_days > 20
+            ticks.append((index, _month(chart_bin.first_day, year=year)))
+    last = _short_date(bins[-1].last_day, year=True)
+    limit = x0 + width - _width(last) - 6  # intermediate labels end before the last one
+    placed: list[tuple[float, float]] = []
+    for index, words in ticks:
+        x = _slot(plot, len(bins), index)
+        right = x + _width(words)
+        if right < limit and all(x > end + 6 or right + 6 < start for start, end in placed):
+            drawing.add(Line(x, y0, x, y0 - 2, strokeWidth=0.5))
+            drawing.add(_label(x, y0 - 9, words, "start"))
+            placed.append((x, right))
+    drawing.add(_label(x0 + width, y0 - 9, last, "end"))
+
+
+def _short_date(day: dt.date, *, year: bool) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")
+
+
+def _month(day: dt.date, *, year: bool) -> str:
+    return MONTHS[day.month - 1] + (f" {day.year}" if year else "")
+
+
+def _draw_markers(drawing: Drawing, text: Text, chart: Chart, plot: tuple[float, ...]) -> None:
+    """Draw treatment starts (▲), stops (▼) and dose changes (◆) as dashed lines.
+
+    Labels are drawn where they do not collide.
+    """
+    assert chart.first_day is not None
+    x0, y0, width, height = plot
+    span = len(chart.bins) * chart.bin_days
+    # Lane 0 already holds the axis titles 'attacks' (left) and 'pain' (right).
+    titles = [(0.0, _width("attacks")), (drawing.width - _width("pain"), drawing.width)]
+    lanes: tuple[list[tuple[float, float]], ...] = (titles, [])
+    for marker in chart.markers:  # most recent first: the latest changes get the labels
+        x = x0 + width * ((marker.date - chart.first_day).days + 0.5) / span
+        drawing.add(Line(x, y0, x, y0 + height + 2, strokeWidth=0.7, strokeDashArray=[2, 1.5]))
+        symbol = marker.kind.symbol
+        words = _clipped(text.plain(f"{symbol} {marker.label}"), drawing.width * 0.6)
+        label_width = _width(words)
+        left = min(max(x - 3, 0.0), drawing.width - label_width)
+        for lane, taken in enumerate(lanes):
+            if all(left + label_width + 3 < start or left > end + 3 for start, end in taken):
+                taken.append((left, left + label_width))
+                drawing.add(_label(left, y0 + height + 4 + lane * 8, words))
+                break
+
+
+def _width(words: str) -> float:
+    return float(pdfmetrics.stringWidth(words, FONT, MIN_FONT_SIZE))
+
+
+def _clipped(words: str, width: float) -> str:
+    """``words`` cut with '…' to at most ``width`` points at the label size."""
+    if _width(words) <= width:
+        return words
+    low, high = 0, len(words)  # the longest prefix that fits with '…'
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if _width(words[:middle] + "…") <= width else (low, middle - 1)
+    return words[:low] + "…"
