@@ -8,27 +8,27 @@ file and the reason when nothing usable can be made. Never a traceback for anyth
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from tnprep.cli_batch import add_batch_command
+from tnprep.cli_common import (
+    EXIT_OK,
+    EXIT_UNUSABLE,
+    UsageError,
+    add_diary_arguments,
+    diary_sources,
+    one_line,
+)
 from tnprep.cli_report import add_report_command
 from tnprep.ingest.columns import parse_mapping
 from tnprep.ingest.diary import combine_diaries, read_diary
-from tnprep.ingest.recognise import InputKind, recognise
 from tnprep.issues import InputError
-from tnprep.model import DateOrder, Diary, DiaryFile
-
-EXIT_OK = 0
-EXIT_UNUSABLE = 2
-
-
-class UsageError(Exception):
-    """A command-line problem the user can fix (missing file, bad date, bad --map)."""
+from tnprep.model import Diary, DiaryFile
+from tnprep.summary import InputAccount
+from tnprep.summary_json import input_json
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -38,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(arguments.run(arguments))
     except (InputError, UsageError, ValueError) as error:
-        print(f"tnprep: error: {_one_line(error)}", file=sys.stderr)
+        print(f"tnprep: error: {one_line(error)}", file=sys.stderr)
         return EXIT_UNUSABLE
     except BrokenPipeError:
         # The reader (e.g. `| head`) stopped early: nothing is wrong with the data.
@@ -62,39 +62,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def add_diary_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add --diary, --dayfirst/--monthfirst and --map to a sub-command."""
-    parser.add_argument(
-        "--diary",
-        action="append",
-        required=True,
-        metavar="FILE",
-        help="a diary export: CSV, TSV or XLSX (repeat for several)",
-    )
-    order = parser.add_mutually_exclusive_group()
-    order.add_argument(
-        "--dayfirst",
-        dest="date_order",
-        action="store_const",
-        const=DateOrder.DAY_FIRST,
-        help="read nn/nn/yyyy dates as day/month",
-    )
-    order.add_argument(
-        "--monthfirst",
-        dest="date_order",
-        action="store_const",
-        const=DateOrder.MONTH_FIRST,
-        help="read nn/nn/yyyy dates as month/day",
-    )
-    parser.add_argument(
-        "--map",
-        action="append",
-        default=[],
-        metavar='"Header=field"',
-        help="map a column the alias table does not know to a field",
-    )
-
-
 def run_check(arguments: argparse.Namespace) -> int:
     """``check``: read each diary, print what was understood and every issue."""
     mapping = parse_mapping(arguments.map)
@@ -112,23 +79,10 @@ def run_check(arguments: argparse.Namespace) -> int:
 
 def check_json(diary: Diary) -> dict[str, object]:
     """The ``check --json`` document: SPEC's ``input`` object plus a ``files`` list."""
-    return {"input": input_json(diary), "files": [_file_json(item) for item in diary.files]}
-
-
-def input_json(diary: Diary) -> dict[str, object]:
-    """SPEC's ``input`` object for a diary alone."""
-    return {
-        "rows_read": diary.rows_read,
-        "rows_used": diary.rows_used,
-        "rows_rejected": diary.rows_rejected,
-        "duplicates": diary.duplicates,
-        "issues": [
-            {"file": issue.file, "row": issue.row, "column": issue.column,
-             "message": issue.message, "code": issue.code, "severity": issue.severity.value,
-             "value": issue.value}
-            for issue in diary.issues
-        ],
-    }  # fmt: skip
+    account = InputAccount(
+        diary.rows_read, diary.rows_used, diary.rows_rejected, diary.duplicates, diary.issues
+    )
+    return {"input": input_json(account), "files": [_file_json(item) for item in diary.files]}
 
 
 def _file_json(item: DiaryFile) -> dict[str, object]:
@@ -180,46 +134,3 @@ def _file_lines(item: DiaryFile) -> list[str]:
     if item.ignored_columns:
         lines.insert(3, "  not used: " + ", ".join(item.ignored_columns))
     return lines
-
-
-def diary_sources(paths: Sequence[str]) -> list[tuple[str, bytes]]:
-    """Read the ``--diary`` files, refusing one that is clearly another kind of file.
-
-    A treatment history passed as a diary would otherwise have every row rejected in silence
-    (its 'start' column looks like a diary's).
-    """
-    sources = []
-    for path in paths:
-        name, data = Path(path).name, read_bytes(path)
-        kind = recognise(data, name)
-        if kind is not InputKind.DIARY:
-            option = "--treatments" if kind is InputKind.TREATMENTS else "--questionnaire"
-            raise UsageError(f"{name}: this is a {kind.value}, not a diary; pass it with {option}.")
-        sources.append((name, data))
-    return sources
-
-
-def read_bytes(path: str) -> bytes:
-    """Read a user's file, turning OS errors into one clear line."""
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError as error:
-        raise UsageError(f"{path}: no such file.") from error
-    except IsADirectoryError as error:
-        raise UsageError(f"{path}: is a folder, not a file.") from error
-    except OSError as error:
-        raise UsageError(f"{path}: cannot be read ({error.strerror}).") from error
-
-
-def parse_day(text: str | None, option: str) -> dt.date | None:
-    """Parse an ISO date given on the command line (``--from``/``--to``)."""
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as error:
-        raise UsageError(f"{option} {text!r}: write the date as YYYY-MM-DD.") from error
-
-
-def _one_line(error: Exception) -> str:
-    return " ".join(str(error).split())

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tnprep.cli_common import UsageError, write_atomically
+from tnprep.cli_report import write_outputs
 from tnprep.csv_safety import write_csv
 from tnprep.ingest.recognise import InputKind, recognise
 from tnprep.issues import InputError
@@ -82,8 +84,6 @@ def add_batch_command(commands: Any) -> None:
 
 def run_batch_command(arguments: argparse.Namespace) -> int:
     """Run the batch and print one result line."""
-    from tnprep.cli import UsageError  # noqa: PLC0415 - cli imports this module
-
     intake, out = Path(arguments.intake), Path(arguments.out)
     folders = patient_folders(intake)
     if not folders:
@@ -100,8 +100,6 @@ def run_batch_command(arguments: argparse.Namespace) -> int:
         today=dt.date.today(),
         progress=progress,
     )
-    from tnprep.cli_report import write_atomically  # noqa: PLC0415
-
     write_atomically(out / "index.csv", index_csv(results).encode("utf-8"))
     failed = sum(not result.ok for result in results)
     print(
@@ -151,8 +149,6 @@ def _map(tasks: list[tuple[Path, Path, str, dt.date]], jobs: int) -> Iterator[Pa
 
 def run_patient(folder: Path, out: Path, paper: str, today: dt.date) -> PatientResult:
     """Make one patient's PDF and summary JSON; any failure becomes a failed index row."""
-    from tnprep.cli_report import write_outputs  # noqa: PLC0415
-
     try:
         data = load_patient(patient_sources(folder))
         if not has_content(data):

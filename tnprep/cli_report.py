@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from tnprep.cli_common import (
+    EXIT_OK,
+    UsageError,
+    add_diary_arguments,
+    diary_sources,
+    parse_day,
+    read_bytes,
+    write_atomically,
+)
+from tnprep.ingest.columns import parse_mapping
 from tnprep.pipeline import Sources, has_content, load_patient, summarise_patient
 from tnprep.summary import Summary
-
-EXIT_OK = 0
-EXIT_UNUSABLE = 2
 
 
 def add_report_command(commands: Any) -> None:
     """Register the ``report`` sub-command."""
-    from tnprep.cli import add_diary_arguments  # noqa: PLC0415 - cli imports this module
-
     report = commands.add_parser("report", help="build the one-page report and its summary JSON")
     add_diary_arguments(report)
     report.add_argument("--treatments", metavar="FILE", help="treatment history (CSV or XLSX)")
@@ -40,9 +43,6 @@ def add_report_command(commands: Any) -> None:
 
 def run_report(arguments: argparse.Namespace) -> int:
     """Read every file, summarise, and write the PDF (and the JSON when asked)."""
-    from tnprep.cli import UsageError, diary_sources, parse_day, read_bytes  # noqa: PLC0415
-    from tnprep.ingest.columns import parse_mapping  # noqa: PLC0415
-
     start, end = parse_day(arguments.start, "--from"), parse_day(arguments.end, "--to")
     if start and end and start > end:
         raise UsageError(f"--from {start} is after --to {end}.")
@@ -77,19 +77,6 @@ def write_outputs(summary: Summary, pdf_path: Path, json_path: str | None, paper
     if json_path:
         write_atomically(Path(json_path), dumps(summary).encode("utf-8"))
     write_atomically(pdf_path, build_page(summary, paper=paper))
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file and a rename: never a half-written file."""
-    directory = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def result_line(summary: Summary, out: str) -> str:

@@ -9,7 +9,10 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from tnprep.analysis import summarise
 from tnprep.ingest.diary import read_diaries
+from tnprep.ingest.questionnaire import read_questionnaires
+from tnprep.ingest.treatments import read_treatments
 from tnprep.issues import Issue
 from tnprep.model import Answers, DateOrder, PatientData, Treatment
 from tnprep.summary import Summary
@@ -38,9 +41,6 @@ def load_patient(
     Raises:
         InputError: a file cannot be read at all (the message names it).
     """
-    from tnprep.ingest.questionnaire import read_questionnaires  # noqa: PLC0415 - sibling stage
-    from tnprep.ingest.treatments import read_treatments  # noqa: PLC0415
-
     diary = read_diaries(sources.diaries, mapping=mapping, date_order=date_order)
     treatments: list[Treatment] = []
     issues: list[Issue] = []
@@ -62,8 +62,6 @@ def summarise_patient(
     data: PatientData, *, start: dt.date | None, end: dt.date | None, today: dt.date
 ) -> Summary:
     """Compute the Summary of ``data`` for the period ``start``–``end`` (inclusive)."""
-    from tnprep.analysis import summarise  # noqa: PLC0415
-
     return summarise(data, start=start, end=end, today=today)
 
 

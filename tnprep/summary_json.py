@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import math
 
+from tnprep.analysis.discussion import describe
 from tnprep.issues import Issue
 from tnprep.model import Answers, PartialDate, Treatment
 from tnprep.summary import (
@@ -185,9 +186,6 @@ def _questionnaire(score: QuestionnaireScore | None, *, with_item9: bool) -> Jso
 
 
 def _discussion_points(findings: tuple[Finding, ...]) -> list[str]:
-    # Imported here so this module loads without the discussion rules (and without a cycle).
-    from tnprep.analysis.discussion import describe  # noqa: PLC0415
-
     return [describe(finding) for finding in findings]
 
 
