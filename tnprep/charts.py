@@ -206,17 +206,31 @@ def hour_chart(summary: Summary) -> AppChart:
     counts = summary.attacks.by_hour
     frame = pd.DataFrame({"hour": list(range(len(counts))), "attacks": list(counts)})
     text = hour_alt_text(counts)
-    chart = (
+    chart = _columns(frame, ("hour", "Hour of day", "Hour"), ("attacks", "Attacks"), title, text)
+    return AppChart(title, chart, text)
+
+
+def _columns(
+    frame: pd.DataFrame,
+    category: tuple[str, str, str],
+    amount: tuple[str, str],
+    title: str,
+    text: str,
+) -> alt.Chart:
+    """A column chart: (field, axis title, tooltip title) across, (field, axis title) up."""
+    across, across_title, tooltip_title = category
+    up, up_title = amount
+    chart: alt.Chart = (
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            x=alt.X("hour:O", title="Hour of day"),
-            y=alt.Y("attacks:Q", title="Attacks"),
-            tooltip=[alt.Tooltip("hour:O", title="Hour"), alt.Tooltip("attacks:Q")],
+            x=alt.X(f"{across}:O", title=across_title),
+            y=alt.Y(f"{up}:Q", title=up_title),
+            tooltip=[alt.Tooltip(f"{across}:O", title=tooltip_title), alt.Tooltip(f"{up}:Q")],
         )
         .properties(title=title, description=text, height=220)
     )
-    return AppChart(title, chart, text)
+    return chart
 
 
 def hour_alt_text(counts: Sequence[int]) -> str:
@@ -268,16 +282,8 @@ def intensity_chart(summary: Summary) -> AppChart:
         {"worst_pain": [score for score, _ in counts], "days": [days for _, days in counts]}
     )
     text = intensity_alt_text(counts)
-    chart = (
-        alt.Chart(frame)
-        .mark_bar()
-        .encode(
-            x=alt.X("worst_pain:O", title="Worst pain that day (0–10)"),
-            y=alt.Y("days:Q", title="Days"),
-            tooltip=[alt.Tooltip("worst_pain:O", title="Worst pain"), alt.Tooltip("days:Q")],
-        )
-        .properties(title=title, description=text, height=220)
-    )
+    worst = ("worst_pain", "Worst pain that day (0–10)", "Worst pain")
+    chart = _columns(frame, worst, ("days", "Days"), title, text)
     return AppChart(title, chart, text)
 
 
