@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from tnprep.analysis import input_account
 from tnprep.cli_batch import add_batch_command
 from tnprep.cli_common import (
     EXIT_OK,
@@ -26,8 +27,7 @@ from tnprep.cli_report import add_report_command
 from tnprep.ingest.columns import parse_mapping
 from tnprep.ingest.diary import combine_diaries, read_diary
 from tnprep.issues import InputError
-from tnprep.model import Diary, DiaryFile
-from tnprep.summary import InputAccount
+from tnprep.model import Diary, DiaryFile, PatientData
 from tnprep.summary_json import input_json
 
 
@@ -79,9 +79,7 @@ def run_check(arguments: argparse.Namespace) -> int:
 
 def check_json(diary: Diary) -> dict[str, object]:
     """The ``check --json`` document: SPEC's ``input`` object plus a ``files`` list."""
-    account = InputAccount(
-        diary.rows_read, diary.rows_used, diary.rows_rejected, diary.duplicates, diary.issues
-    )
+    account = input_account(PatientData(diary=diary))
     return {"input": input_json(account), "files": [_file_json(item) for item in diary.files]}
 
 

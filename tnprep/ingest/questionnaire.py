@@ -38,8 +38,10 @@ from tnprep.model import Answers, Loaded
 
 __all__ = ["answers_to_rows", "read_questionnaires"]
 
-_ITEM_HEADERS = ("item", "items", "field", "key")
-_ANSWER_HEADERS = ("answer", "answers", "value", "response")
+ITEM_HEADERS = ("item", "items", "field", "key")
+"""Header keys naming the item column of an ``item,answer`` CSV."""
+ANSWER_HEADERS = ("answer", "answers", "value", "response")
+"""Header keys naming the answer column."""
 _XLSX_SIGNATURE = b"PK\x03\x04"
 _FORMS_HINT = (
     "A questionnaire is a CSV with the columns item,answer, a JSON object such as "
@@ -127,8 +129,8 @@ def _object_entries(file: str, key: str, answer: object) -> list[RawAnswer]:
 def _table_entries(file: str, data: bytes) -> tuple[list[RawAnswer], list[Issue]]:
     table = read_table(data, file)
     keys = [normalise_header(header) for header in table.header]
-    item_column = next((keys.index(name) for name in _ITEM_HEADERS if name in keys), None)
-    answer_column = next((keys.index(name) for name in _ANSWER_HEADERS if name in keys), None)
+    item_column = next((keys.index(name) for name in ITEM_HEADERS if name in keys), None)
+    answer_column = next((keys.index(name) for name in ANSWER_HEADERS if name in keys), None)
     if item_column is None or answer_column is None:
         raise InputError(
             file,

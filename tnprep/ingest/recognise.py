@@ -12,11 +12,10 @@ from enum import Enum
 
 from tnprep.ingest.columns import match_columns, normalise_header
 from tnprep.ingest.decode import decode_text, parse_text_table, read_table, sniff_delimiter
+from tnprep.ingest.questionnaire import ANSWER_HEADERS, ITEM_HEADERS
 from tnprep.ingest.treatments import HEADER_ALIASES
 
 _HEAD_LINES = 50
-_ITEM_HEADERS = frozenset({"item", "items", "field", "key"})
-_ANSWER_HEADERS = frozenset({"answer", "answers", "value", "response"})
 _TREATMENT_HEADERS = frozenset(HEADER_ALIASES["treatment"]) - {"name"}
 _DIARY_ONLY = frozenset(
     {"time", "duration", "intensity", "side", "location", "division", "triggers", "attacks",
@@ -42,7 +41,7 @@ def recognise(data: bytes, file: str) -> InputKind:
     if header is None:
         return InputKind.QUESTIONNAIRE
     keys = {normalise_header(cell) for cell in header}
-    if keys & _ITEM_HEADERS and keys & _ANSWER_HEADERS:
+    if keys & set(ITEM_HEADERS) and keys & set(ANSWER_HEADERS):
         return InputKind.QUESTIONNAIRE
     diary_fields = set(match_columns(header).fields.values())
     if keys & _TREATMENT_HEADERS and not diary_fields & _DIARY_ONLY:
