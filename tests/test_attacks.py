@@ -14,7 +14,7 @@ from tnprep.analysis.attacks import (
     trigger_counts,
 )
 from tnprep.analysis.coverage import attacks_in_period, day_table, days_in_period
-from tnprep.frames import attack_frame, day_frame
+from tnprep.ingest.frames import attack_frame, day_frame
 from tnprep.model import Diary
 from tnprep.summary import AttackFigures, DivisionCounts, SideCounts, TriggerCount
 

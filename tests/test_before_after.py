@@ -10,7 +10,7 @@ import pytest
 
 from tnprep.analysis.before_after import before_after, window_figures
 from tnprep.analysis.coverage import day_table
-from tnprep.frames import attack_frame, day_frame
+from tnprep.ingest.frames import attack_frame, day_frame
 from tnprep.model import Diary
 from tnprep.summary import ChangeKind, WindowFigures
 

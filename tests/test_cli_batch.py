@@ -12,7 +12,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from tnprep.cli_batch import PatientResult, index_csv, patient_sources
+from tnprep.cli.batch import PatientResult, index_csv, patient_sources
 from tnprep.ingest.recognise import InputKind, recognise
 
 ROOT = Path(__file__).resolve().parent.parent

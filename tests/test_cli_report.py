@@ -59,7 +59,6 @@ def test_period_and_paper_options(tmp_path: Path) -> None:
         (["--from", "2026-10-01", "--to", "2026-09-01"],
          "tnprep: error: --from 2026-10-01 is after --to 2026-09-01."),
         (["--treatments", "missing.csv"], "tnprep: error: missing.csv: no such file."),
-        (["--questionnaire", str(SAMPLES / "attack_log.csv")], "tnprep: error: attack_log.csv:"),
     ],
 )  # fmt: skip
 def test_problems_exit_2_with_one_line(tmp_path: Path, arguments: list[str], message: str) -> None:

@@ -13,7 +13,7 @@ from tnprep.analysis.coverage import (
     empty_day_table,
     gaps,
 )
-from tnprep.frames import attack_frame, day_frame
+from tnprep.ingest.frames import attack_frame, day_frame
 from tnprep.model import DateOrderSource, Diary, DiaryFile, DiaryShape
 from tnprep.summary import DayFigure
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from tnprep.analysis.features import features, files_with_trigger_column
-from tnprep.frames import attack_frame, day_frame
+from tnprep.ingest.frames import attack_frame, day_frame
 from tnprep.model import DateOrderSource, Diary, DiaryFile, DiaryShape
 from tnprep.summary import Features
 

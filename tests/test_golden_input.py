@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tnprep.cli import check_json
+from tnprep.cli.check import check_json
 from tnprep.ingest.diary import read_diaries
 from tnprep.model import DateOrder
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tnprep.analysis import summarise
-from tnprep.frames import attack_frame, day_frame
+from tnprep.ingest.frames import attack_frame, day_frame
 from tnprep.issues import Issue, Severity
 from tnprep.model import (
     Answers,

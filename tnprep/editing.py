@@ -21,7 +21,8 @@ from tnprep.csv_safety import write_csv
 from tnprep.ingest.decode import read_table
 from tnprep.ingest.fhir import answers_to_fhir, answers_to_rows
 from tnprep.ingest.treatments import read_treatments
-from tnprep.model import Answers, DiaryFile, Loaded, Treatment, TreatmentCategory
+from tnprep.model import Answers, Loaded, Treatment, TreatmentCategory
+from tnprep.pipeline import mapping_assumptions  # re-exported: the recipe owns it
 
 TREATMENT_COLUMNS: tuple[str, ...] = (
     "treatment",
@@ -245,23 +246,6 @@ def mapping_changes(
         if field != automatic:
             changes.append((header, "ignore" if field == NOT_USED else field))
     return tuple(changes)
-
-
-def mapping_assumptions(
-    files: Sequence[DiaryFile], chosen: Mapping[str, Sequence[tuple[str, str]]]
-) -> tuple[str, ...]:
-    """One plain line per column the user mapped by hand, for the page and the JSON.
-
-    Args:
-        files: The diary files as read.
-        chosen: File name → the user's (header, field or 'ignore') pairs for that file.
-    """
-    lines = []
-    for diary_file in files:
-        for header, field in chosen.get(diary_file.file, ()):
-            what = "not used" if field == "ignore" else f"read as {field}"
-            lines.append(f"{diary_file.file}: column '{header}' {what} (set by the user)")
-    return tuple(lines)
 
 
 __all__ = [

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+FILE_LEFT_OUT = "file-left-out"
+"""Issue code of a file that could not be read at all and was left out of the page (SPEC exit 1)."""
+
 
 class Severity(Enum):
     """How much an issue changed what was counted."""

@@ -316,3 +316,5 @@ class PatientData:
     answers: Answers = field(default_factory=Answers)
     issues: tuple[Issue, ...] = ()
     """Issues from treatment and questionnaire files (diary issues live in ``diary``)."""
+    assumptions: tuple[str, ...] = ()
+    """Assumptions made while reading, e.g. a column mapped by hand (see ``tnprep.pipeline``)."""

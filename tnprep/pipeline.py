@@ -1,24 +1,64 @@
-"""The recipe: files' bytes → PatientData → Summary. Shared by the command line, batch and the app.
+"""The one recipe: files' bytes → PatientData → Summary (STYLE habit 0).
+
+Per-file readers return what they read or an ``Unreadable`` value (file, reason); ``assemble``
+joins what was read into ``PatientData``, with an issue for every file left out and a plain
+assumption line for every column the user mapped by hand. ``load_patient`` = read each +
+assemble. The app (``tnprep/app/``), ``check``, ``report`` and ``batch`` all call these; none
+rebuilds them.
 
 Pure: callers read the files and pass bytes and names; "today" is a parameter.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tnprep.analysis import summarise
-from tnprep.ingest.diary import read_diaries
+from tnprep.ingest.columns import normalise_header
+from tnprep.ingest.diary import combine_diaries, read_diary
 from tnprep.ingest.questionnaire import read_questionnaires
 from tnprep.ingest.treatments import read_treatments
-from tnprep.issues import Issue
-from tnprep.model import Answers, DateOrder, PatientData, Treatment
+from tnprep.issues import FILE_LEFT_OUT, InputError, Issue, Severity
+from tnprep.model import Answers, DateOrder, DiaryFile, Loaded, PatientData, Treatment
 from tnprep.summary import Summary
 
 Source = tuple[str, bytes]
 """A file as (name as the user knows it, bytes)."""
+
+MappingPairs = tuple[tuple[str, str], ...]
+"""A user's column mapping for one file: (header as written in the file, field or 'ignore')."""
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A file that could not be read at all; the page is built from the rest (SPEC exit 1)."""
+
+    file: str
+    """The file's name as the user supplied it."""
+    role: str
+    """What it was given as: 'diary', 'treatment history', 'questionnaire' (or 'file')."""
+    reason: str
+    """The reader's reason, as the reader gave it (an ``InputError`` reason), without the name."""
+
+    @property
+    def message(self) -> str:
+        """One line naming the file and the reason, for stderr and the app."""
+        return f"{self.file}: {self.reason}"
+
+    def issue(self) -> Issue:
+        """The whole-file issue listed with the others (and named at the top of the page)."""
+        return Issue(
+            code=FILE_LEFT_OUT,
+            severity=Severity.REJECTED,
+            file=self.file,
+            row=None,
+            column=None,
+            value=None,
+            message=f"This file was left out whole: {self.reason}",
+        )
 
 
 @dataclass(frozen=True)
@@ -28,6 +68,164 @@ class Sources:
     diaries: Sequence[Source] = ()
     treatments: Sequence[Source] = ()
     questionnaires: Sequence[Source] = ()
+    unrecognised: Sequence[Unreadable] = ()
+    """Files whose kind could not even be told (batch reads folders by content)."""
+
+
+@dataclass(frozen=True)
+class Readings:
+    """One patient's files as read, before they are joined: the input of ``assemble``."""
+
+    diaries: tuple[DiaryFile, ...] = ()
+    treatments: Loaded[Treatment] = dataclasses.field(default_factory=lambda: Loaded(()))
+    answers: Loaded[Answers] = dataclasses.field(default_factory=lambda: Loaded(()))
+    """At most one merged ``Answers`` record (none when no questionnaire was read)."""
+    unreadable: tuple[Unreadable, ...] = ()
+    """Files left out whole, in the order they were given."""
+    user_mappings: tuple[tuple[str, MappingPairs], ...] = ()
+    """Per diary file name, the columns the user mapped by hand."""
+
+
+# ---------------------------------------------------------------------------
+# Per-file readers: a record, or an Unreadable value
+# ---------------------------------------------------------------------------
+
+
+def read_diary_file(
+    source: Source, *, mapping: Mapping[str, str] | None = None, date_order: DateOrder | None = None
+) -> DiaryFile | Unreadable:
+    """Read one diary file, or say why it cannot be read."""
+    name, data = source
+    try:
+        return read_diary(data, name, mapping=mapping, date_order=date_order)
+    except InputError as error:
+        return Unreadable(name, "diary", error.reason)
+
+
+def read_treatment_file(
+    source: Source, *, date_order: DateOrder | None = None
+) -> Loaded[Treatment] | Unreadable:
+    """Read one treatment history, or say why it cannot be read."""
+    name, data = source
+    try:
+        return read_treatments(data, name, date_order=date_order)
+    except InputError as error:
+        return Unreadable(name, "treatment history", error.reason)
+
+
+def check_questionnaire_file(source: Source) -> Source | Unreadable:
+    """Return ``source`` when it reads as a questionnaire, else why it cannot be read.
+
+    Questionnaires are merged across files (later answers win), so the readable files are read
+    together by ``read_answers``.
+    """
+    try:
+        read_questionnaires([source])
+    except InputError as error:
+        return Unreadable(source[0], "questionnaire", error.reason)
+    return source
+
+
+def read_answers(readable: Sequence[Source]) -> Loaded[Answers]:
+    """Read and merge the readable questionnaire files (none: no record)."""
+    return read_questionnaires(list(readable)) if readable else Loaded(())
+
+
+def read_sources(
+    sources: Sources,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    date_order: DateOrder | None = None,
+) -> Readings:
+    """Read each file of one patient; a file that cannot be read becomes an ``Unreadable``.
+
+    Args:
+        sources: The patient's files.
+        mapping: ``--map`` pairs (header → field or 'ignore'), applied to every diary.
+        date_order: The user's date order, or ``None`` to decide per file from the data.
+    """
+    diaries = [read_diary_file(item, mapping=mapping, date_order=date_order)
+               for item in sources.diaries]  # fmt: skip
+    treatments = [read_treatment_file(item, date_order=date_order) for item in sources.treatments]
+    checked = [check_questionnaire_file(item) for item in sources.questionnaires]
+    read = [item for item in diaries if isinstance(item, DiaryFile)]
+    return Readings(
+        diaries=tuple(read),
+        treatments=join_loaded([item for item in treatments if isinstance(item, Loaded)]),
+        answers=read_answers([item for item in checked if not isinstance(item, Unreadable)]),
+        unreadable=(
+            *sources.unrecognised,
+            *(item for item in (*diaries, *treatments, *checked) if isinstance(item, Unreadable)),
+        ),
+        user_mappings=user_mappings(read, mapping or {}),
+    )
+
+
+def join_loaded(parts: Sequence[Loaded[Treatment]]) -> Loaded[Treatment]:
+    """Join treatment files' records and issues, in file order."""
+    return Loaded(
+        tuple(record for part in parts for record in part.records),
+        tuple(issue for part in parts for issue in part.issues),
+    )
+
+
+def user_mappings(
+    files: Sequence[DiaryFile], mapping: Mapping[str, str]
+) -> tuple[tuple[str, MappingPairs], ...]:
+    """Per file, the ``--map`` pairs whose header the file has, spelled as in the file."""
+    wanted = {normalise_header(header): field for header, field in mapping.items()}
+    result = []
+    for diary_file in files:
+        headers = (*(header for header, _ in diary_file.mapping), *diary_file.ignored_columns)
+        pairs = tuple(
+            (header, wanted[normalise_header(header)])
+            for header in headers
+            if normalise_header(header) in wanted
+        )
+        if pairs:
+            result.append((diary_file.file, pairs))
+    return tuple(result)
+
+
+# ---------------------------------------------------------------------------
+# Assemble
+# ---------------------------------------------------------------------------
+
+
+def assemble(readings: Readings) -> PatientData:
+    """Join one patient's readings into ``PatientData`` (the input of the analysis).
+
+    Every file left out whole becomes an issue; every column mapped by hand an assumption line.
+    """
+    answers = readings.answers.records[0] if readings.answers.records else Answers()
+    return PatientData(
+        diary=combine_diaries(readings.diaries),
+        treatments=readings.treatments.records,
+        answers=answers,
+        issues=(
+            *(item.issue() for item in readings.unreadable),
+            *readings.treatments.issues,
+            *readings.answers.issues,
+        ),
+        assumptions=mapping_assumptions(readings.diaries, dict(readings.user_mappings)),
+    )
+
+
+def mapping_assumptions(
+    files: Sequence[DiaryFile], chosen: Mapping[str, Sequence[tuple[str, str]]]
+) -> tuple[str, ...]:
+    """One plain line per column the user mapped by hand, for the page and the JSON.
+
+    Args:
+        files: The diary files as read.
+        chosen: File name → the user's (header, field or 'ignore') pairs for that file.
+    """
+    lines = []
+    for diary_file in files:
+        for header, field in chosen.get(diary_file.file, ()):
+            what = "not used" if field == "ignore" else f"read as {field}"
+            lines.append(f"{diary_file.file}: column '{header}' {what} (set by the user)")
+    return tuple(lines)
 
 
 def load_patient(
@@ -36,26 +234,23 @@ def load_patient(
     mapping: Mapping[str, str] | None = None,
     date_order: DateOrder | None = None,
 ) -> PatientData:
-    """Read every file of one patient.
+    """Read every file of one patient and assemble them (files that cannot be read are issues)."""
+    return assemble(read_sources(sources, mapping=mapping, date_order=date_order))
 
-    Raises:
-        InputError: a file cannot be read at all (the message names it).
-    """
-    diary = read_diaries(sources.diaries, mapping=mapping, date_order=date_order)
-    treatments: list[Treatment] = []
-    issues: list[Issue] = []
-    for name, data in sources.treatments:
-        loaded = read_treatments(data, name, date_order=date_order)
-        treatments.extend(loaded.records)
-        issues.extend(loaded.issues)
-    answers = read_questionnaires(list(sources.questionnaires))
-    issues.extend(answers.issues)
-    return PatientData(
-        diary=diary,
-        treatments=tuple(treatments),
-        answers=answers.records[0] if answers.records else Answers(),
-        issues=tuple(issues),
-    )
+
+def with_edits(
+    readings: Readings,
+    *,
+    treatments: Loaded[Treatment] | None = None,
+    answers: Answers | None = None,
+) -> Readings:
+    """Readings with the app's edited treatment table and questionnaire form in place."""
+    changed = readings
+    if treatments is not None:
+        changed = dataclasses.replace(changed, treatments=treatments)
+    if answers is not None:
+        changed = dataclasses.replace(changed, answers=Loaded((answers,), readings.answers.issues))
+    return changed
 
 
 def summarise_patient(
@@ -68,3 +263,8 @@ def summarise_patient(
 def has_content(data: PatientData) -> bool:
     """True when anything at all was read: a diary row, a treatment, or an answer."""
     return bool(data.diary.rows_used or data.treatments or data.answers != Answers())
+
+
+def left_out(data: PatientData) -> tuple[Issue, ...]:
+    """The issues of files left out whole, in file order."""
+    return tuple(issue for issue in data.issues if issue.code == FILE_LEFT_OUT)

@@ -24,7 +24,7 @@ from zip_bombs import billion_laughs_xlsx, lying_zip_bomb, xlsx_zip_bomb
 
 from tnprep import editing
 from tnprep.cli import main
-from tnprep.cli_batch import index_csv, run_batch
+from tnprep.cli.batch import index_csv, run_batch
 from tnprep.csv_safety import write_csv
 from tnprep.ingest.decode import MAX_FILE_BYTES, read_table
 from tnprep.ingest.diary import read_diary

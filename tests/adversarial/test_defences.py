@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tnprep import cli_common
+from tnprep.cli import files as cli_files
 from tnprep.cli import main
 
 ROOT = Path(__file__).parents[2]
@@ -88,8 +88,8 @@ def test_a_failed_write_leaves_neither_a_half_file_nor_a_temporary(
     def crash(source: str, destination: Path) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(cli_common.os, "replace", crash)
+    monkeypatch.setattr(cli_files.os, "replace", crash)
     with pytest.raises(OSError, match="disk full"):
-        cli_common.write_atomically(target, b"%PDF- new page")
+        cli_files.write_atomically(target, b"%PDF- new page")
     assert target.read_bytes() == b"the previous page"
     assert [path.name for path in tmp_path.iterdir()] == ["page.pdf"]

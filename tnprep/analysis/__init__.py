@@ -72,7 +72,7 @@ def summarise(
         scores=scores,
         findings=findings(scores, treatments, figures.trend, comparisons, data.answers),
         input=input_account(data),
-        assumptions=assumptions(data.diary),
+        assumptions=(*assumptions(data.diary), *data.assumptions),
     )
 
 

@@ -14,12 +14,12 @@ from typing import Any
 
 import pandas as pd
 
-from tnprep.frames import attack_frame, concat_frames, day_frame
 from tnprep.ingest import fields as field_readers
 from tnprep.ingest.columns import ColumnMatch, match_columns
 from tnprep.ingest.dates import OrderDecision, decide_order, parse_dates, parse_times
 from tnprep.ingest.decode import Table, decode_text, parse_text_table, read_table, read_xlsx
 from tnprep.ingest.formats import migraine_buddy
+from tnprep.ingest.frames import attack_frame, concat_frames, day_frame
 from tnprep.ingest.row_issues import RowIssues
 from tnprep.issues import InputError, Issue, Severity
 from tnprep.model import DateOrder, DateOrderSource, Diary, DiaryFile, DiaryShape

@@ -1,7 +1,7 @@
 """Read every mapped column of a diary table into typed values, dropping what cannot be read.
 
 ``attack_columns`` and ``day_columns`` return column name → Series (aligned with the table's
-rows), ready for ``tnprep.frames``. Each unreadable or out-of-range cell is dropped for its row
+rows), ready for ``ingest.frames``. Each unreadable or out-of-range cell is dropped for its row
 only and reported through ``RowIssues``.
 """
 

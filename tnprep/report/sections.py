@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tnprep.issues import Severity
+from tnprep.issues import FILE_LEFT_OUT, Severity
 from tnprep.report import wording
 from tnprep.report.wording import NOT_GIVEN, day_text, number_text, percent, plural
 from tnprep.summary import BeforeAfter, ChangeKind, FindingKind, QuestionnaireScore, Summary, Trend
@@ -40,6 +40,8 @@ class Header:
     """Date of birth / age, visit, clinician, diagnosis as reported, onset, side and divisions."""
     period: tuple[Field, ...]
     """Period covered, recorded days, date generated."""
+    left_out: str | None = None
+    """Files that could not be read and were left out whole, named at the top (safety)."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,19 @@ def build_header(summary: Summary) -> Header:
             Field("Recorded days", f"{period.days_recorded} of {period.days}"),
             Field("Generated", day_text(summary.generated)),
         ),
+        left_out=left_out_text(summary),
+    )
+
+
+def left_out_text(summary: Summary) -> str | None:
+    """SPEC *Command line*: a file left out whole is named at the top of the page."""
+    files = [issue for issue in summary.input.issues if issue.code == FILE_LEFT_OUT]
+    if not files:
+        return None
+    named = ", ".join(issue.file for issue in files)
+    return (
+        f"Not on this page — could not be read, left out whole: {named}. "
+        "The figures are from the other files; the reasons are in the issues."
     )
 
 

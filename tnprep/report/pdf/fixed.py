@@ -63,7 +63,8 @@ def header_block(text: Text, content: PageContent, width: float) -> Block:
     top = beside([(0.0, name), (width * 0.58, period)])
     column = (width - 16) / 3
     fields = _grid([_field_block(text, field, BODY, column) for field in header.fields], 3, width)
-    return stack([title, top, rule(width, 0.4, 4), fields], 2.0)
+    warning = [_alert(text, header.left_out, width)] if header.left_out else []
+    return stack([title, *warning, top, rule(width, 0.4, 4), fields], 2.0)
 
 
 def _tile(text: Text, figure: Figure, width: float) -> Block:

@@ -1,7 +1,7 @@
-"""What the command-line front ends share: options, reading the user's files, exit codes.
+"""What the command-line front ends share: options, reading the user's files, writing, exit codes.
 
-``cli`` (check), ``cli_report`` (report) and ``cli_batch`` (batch) import this module, so none of
-them needs another at import time.
+``check``, ``report`` and ``batch`` import this module, so none of them needs another at import
+time.
 """
 
 from __future__ import annotations
@@ -14,10 +14,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tnprep.ingest.recognise import InputKind, recognise
+from tnprep.issues import InputError
 from tnprep.model import DateOrder
+from tnprep.pipeline import Unreadable
+from tnprep.summary import Summary
 
 EXIT_OK = 0
 """The output was written (problems in the data are reported in it, not fatal)."""
+EXIT_PARTIAL = 1
+"""The output was written from what could be read, but a file was left out whole (SPEC)."""
 EXIT_UNUSABLE = 2
 """Nothing usable could be made; one line on stderr says which file and why."""
 
@@ -68,7 +73,10 @@ def diary_sources(paths: Sequence[str]) -> list[tuple[str, bytes]]:
     sources = []
     for path in paths:
         name, data = Path(path).name, read_bytes(path)
-        kind = recognise(data, name)
+        try:
+            kind = recognise(data, name)
+        except InputError:  # the diary reader says why; the file is left out, not the run
+            kind = InputKind.DIARY
         if kind is not InputKind.DIARY:
             option = "--treatments" if kind is InputKind.TREATMENTS else "--questionnaire"
             raise UsageError(f"{name}: this is a {kind.value}, not a diary; pass it with {option}.")
@@ -114,3 +122,25 @@ def write_atomically(path: Path, data: bytes) -> None:
 def one_line(error: Exception) -> str:
     """An error message on one line (file contents may hold line breaks)."""
     return " ".join(str(error).split())
+
+
+def write_outputs(summary: Summary, pdf_path: Path, json_path: str | None, paper: str) -> None:
+    """Write the PDF and, when asked, the summary JSON — each atomically."""
+    from tnprep.report import build_page  # noqa: PLC0415 - ReportLab loads only when needed
+    from tnprep.summary_json import dumps  # noqa: PLC0415
+
+    if json_path:
+        write_atomically(Path(json_path), dumps(summary).encode("utf-8"))
+    write_atomically(pdf_path, build_page(summary, paper=paper))
+
+
+def left_out_line(unreadable: Sequence[Unreadable]) -> str:
+    """One line naming every file left out whole and why (stderr, batch's index)."""
+    return "left out " + "; ".join(" ".join(item.message.split()) for item in unreadable)
+
+
+def nothing_usable(unreadable: Sequence[Unreadable]) -> UsageError:
+    """The exit-2 error when nothing usable remains, naming the files that could not be read."""
+    if unreadable:
+        return UsageError("; ".join(item.message for item in unreadable))
+    return UsageError("nothing usable: no diary row, treatment or answer could be read.")

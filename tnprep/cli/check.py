@@ -1,80 +1,52 @@
-"""Command line: ``python -m tnprep report | check | batch`` (SPEC *Command line*).
+"""``tnprep check``: read the diaries and say what was understood, without building a page.
 
-The only module besides app.py that touches files and the clock. Exit 0 when the output was
-written (issues in the data are reported, not fatal); exit 2 with one line on stderr naming the
-file and the reason when nothing usable can be made. Never a traceback for anything a user supplies.
+Exit 0 when every diary gave usable rows; exit 2 when a diary cannot be read at all or has no
+usable row (SPEC *Command line*): each such file is named on stderr, the rest is still shown.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-from collections.abc import Sequence
+from typing import Any
 
 from tnprep.analysis import input_account
-from tnprep.cli_batch import add_batch_command
-from tnprep.cli_common import (
-    EXIT_OK,
-    EXIT_UNUSABLE,
-    UsageError,
-    add_diary_arguments,
-    diary_sources,
-    one_line,
-)
-from tnprep.cli_report import add_report_command
+from tnprep.cli.files import EXIT_OK, EXIT_UNUSABLE, add_diary_arguments, diary_sources
 from tnprep.ingest.columns import parse_mapping
-from tnprep.ingest.diary import combine_diaries, read_diary
-from tnprep.issues import InputError
+from tnprep.ingest.diary import combine_diaries
 from tnprep.model import Diary, DiaryFile, PatientData
+from tnprep.pipeline import Unreadable, read_diary_file
 from tnprep.summary_json import input_json
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return the exit status."""
-    parser = _parser()
-    arguments = parser.parse_args(argv)
-    try:
-        return int(arguments.run(arguments))
-    except (InputError, UsageError, ValueError) as error:
-        print(f"tnprep: error: {one_line(error)}", file=sys.stderr)
-        return EXIT_UNUSABLE
-    except BrokenPipeError:
-        # The reader (e.g. `| head`) stopped early: nothing is wrong with the data.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m tnprep",
-        description="One page for the neurologist from a trigeminal neuralgia patient's records.",
-    )
-    commands = parser.add_subparsers(required=True, metavar="COMMAND")
-
-    add_report_command(commands)
+def add_check_command(commands: Any) -> None:
+    """Register the ``check`` sub-command."""
     check = commands.add_parser("check", help="validate diary files without building a report")
     add_diary_arguments(check)
     check.add_argument("--json", action="store_true", help="print the input summary as JSON")
     check.set_defaults(run=run_check)
-    add_batch_command(commands)
-    return parser
 
 
 def run_check(arguments: argparse.Namespace) -> int:
     """``check``: read each diary, print what was understood and every issue."""
     mapping = parse_mapping(arguments.map)
-    files = [
-        read_diary(data, name, mapping=mapping, date_order=arguments.date_order)
-        for name, data in diary_sources(arguments.diary)
+    read = [
+        read_diary_file(source, mapping=mapping, date_order=arguments.date_order)
+        for source in diary_sources(arguments.diary)
     ]
+    files = [item for item in read if isinstance(item, DiaryFile)]
+    unreadable = [item for item in read if isinstance(item, Unreadable)]
     diary = combine_diaries(files)
-    if arguments.json:
+    if not files:
+        pass  # nothing usable: only the stderr lines below
+    elif arguments.json:
         print(json.dumps(check_json(diary), indent=2, ensure_ascii=False))
     else:
         print(check_text(diary))
-    return EXIT_OK
+    for item in unreadable:
+        print(f"tnprep: error: {' '.join(item.message.split())}", file=sys.stderr)
+    return EXIT_UNUSABLE if unreadable else EXIT_OK
 
 
 def check_json(diary: Diary) -> dict[str, object]:

@@ -1,23 +1,32 @@
-"""``python -m tnprep report``: files → summary JSON and the one-page PDF."""
+"""``tnprep report``: files → summary JSON and the one-page PDF.
+
+A file that cannot be read at all is left out: the page is built from the rest and names it at
+the top, the issues list it, stderr says it, and the exit status is 1 (SPEC *Command line*).
+Nothing usable left: exit 2 with one line.
+"""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Any
 
-from tnprep.cli_common import (
+from tnprep.cli.files import (
     EXIT_OK,
+    EXIT_PARTIAL,
     UsageError,
     add_diary_arguments,
     diary_sources,
+    left_out_line,
+    nothing_usable,
     parse_day,
     read_bytes,
-    write_atomically,
+    write_outputs,
 )
 from tnprep.ingest.columns import parse_mapping
-from tnprep.pipeline import Sources, has_content, load_patient, summarise_patient
+from tnprep.pipeline import Sources, assemble, has_content, read_sources, summarise_patient
 from tnprep.summary import Summary
 
 
@@ -54,11 +63,12 @@ def run_report(arguments: argparse.Namespace) -> int:
         ],
         questionnaires=[(Path(path).name, read_bytes(path)) for path in arguments.questionnaire],
     )
-    data = load_patient(
+    readings = read_sources(
         sources, mapping=parse_mapping(arguments.map), date_order=arguments.date_order
     )
+    data = assemble(readings)
     if not has_content(data):
-        raise UsageError("nothing usable: no diary row, treatment or answer could be read.")
+        raise nothing_usable(readings.unreadable)
     summary = summarise_patient(data, start=start, end=end, today=dt.date.today())
     try:
         write_outputs(summary, Path(arguments.out), arguments.summary_json, arguments.paper)
@@ -66,17 +76,10 @@ def run_report(arguments: argparse.Namespace) -> int:
         where = error.filename or arguments.out
         raise UsageError(f"{where}: cannot be written ({error.strerror}).") from error
     print(result_line(summary, arguments.out))
+    if readings.unreadable:
+        print(f"tnprep: {left_out_line(readings.unreadable)}", file=sys.stderr)
+        return EXIT_PARTIAL
     return EXIT_OK
-
-
-def write_outputs(summary: Summary, pdf_path: Path, json_path: str | None, paper: str) -> None:
-    """Write the PDF and, when asked, the summary JSON — each atomically."""
-    from tnprep.report import build_page  # noqa: PLC0415 - ReportLab loads only when needed
-    from tnprep.summary_json import dumps  # noqa: PLC0415
-
-    if json_path:
-        write_atomically(Path(json_path), dumps(summary).encode("utf-8"))
-    write_atomically(pdf_path, build_page(summary, paper=paper))
 
 
 def result_line(summary: Summary, out: str) -> str:

@@ -1,10 +1,11 @@
-"""``python -m tnprep batch INTAKE_DIR --out OUT_DIR [--jobs N]``: one page per patient folder.
+"""``tnprep batch INTAKE_DIR --out OUT_DIR [--jobs N]``: one page per patient folder.
 
 For intake clinics: each sub-folder of INTAKE_DIR holds one patient's files, recognised by content.
 For each patient the PDF and summary JSON are written atomically to OUT_DIR as ``<folder>.pdf`` and
-``<folder>.summary.json``; ``index.csv`` lists every patient with its status. One unreadable patient
-never stops the others. Exit 0 when every patient succeeded, 1 when some failed, 2 when none could
-be made (or INTAKE_DIR holds no patient folder).
+``<folder>.summary.json``; ``index.csv`` lists every patient with its status: ``ok``, ``partial``
+(a file was left out whole, as ``report`` exits 1 for it; the page names it) or ``failed``. One
+unreadable patient never stops the others. Exit 0 when every patient is ``ok``, 1 when some are
+partial or failed, 2 when none could be made (or INTAKE_DIR holds no patient folder).
 """
 
 from __future__ import annotations
@@ -18,12 +19,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tnprep.cli_common import UsageError, write_atomically
-from tnprep.cli_report import write_outputs
+from tnprep.cli.files import (
+    EXIT_OK,
+    EXIT_PARTIAL,
+    EXIT_UNUSABLE,
+    UsageError,
+    left_out_line,
+    nothing_usable,
+    one_line,
+    write_atomically,
+    write_outputs,
+)
 from tnprep.csv_safety import write_csv
 from tnprep.ingest.recognise import InputKind, recognise
 from tnprep.issues import InputError
-from tnprep.pipeline import Sources, has_content, load_patient, summarise_patient
+from tnprep.pipeline import (
+    Sources,
+    Unreadable,
+    assemble,
+    has_content,
+    read_sources,
+    summarise_patient,
+)
 
 INDEX_HEADER = (
     "patient_folder",
@@ -48,14 +65,23 @@ class PatientResult:
     item9_flag: bool | None = None
     """True when PHQ-9 item 9 was answered above 0 (the page flags it)."""
     message: str = ""
-    """Why the patient failed (file and reason), empty when it succeeded."""
+    """Why the patient failed or which files were left out (file and reason), else empty."""
+    partial: bool = False
+    """True when the page was made but a file was left out whole (``report`` exits 1)."""
+
+    @property
+    def status(self) -> str:
+        """``ok``, ``partial`` or ``failed`` (index.csv's status column)."""
+        if not self.ok:
+            return "failed"
+        return "partial" if self.partial else "ok"
 
     def index_row(self) -> tuple[object, ...]:
         """The row of index.csv."""
         flag = "" if self.item9_flag is None else ("yes" if self.item9_flag else "no")
         return (
             self.folder,
-            "ok" if self.ok else "failed",
+            self.status,
             _blank(self.attacks),
             _blank(self.recorded_days),
             _blank(self.issue_count),
@@ -101,12 +127,25 @@ def run_batch_command(arguments: argparse.Namespace) -> int:
         progress=progress,
     )
     write_atomically(out / "index.csv", index_csv(results).encode("utf-8"))
+    print(result_line(results, out))
+    return exit_status(results)
+
+
+def result_line(results: list[PatientResult], out: Path) -> str:
+    """One line for the terminal: counts only, never patient text."""
     failed = sum(not result.ok for result in results)
-    print(
+    partial = sum(result.partial for result in results)
+    return (
         f"Batch: {len(results) - failed} of {len(results)} patients written to {out}; "
-        f"{failed} failed (see {out / 'index.csv'})."
+        f"{failed} failed, {partial} partial (see {out / 'index.csv'})."
     )
-    return 0 if failed == 0 else (2 if failed == len(results) else 1)
+
+
+def exit_status(results: list[PatientResult]) -> int:
+    """0 when every patient is ``ok``, 2 when none could be made, else 1."""
+    if all(result.status == "ok" for result in results):
+        return EXIT_OK
+    return EXIT_UNUSABLE if not any(result.ok for result in results) else EXIT_PARTIAL
 
 
 def patient_folders(intake: Path) -> list[Path]:
@@ -150,15 +189,20 @@ def _map(tasks: list[tuple[Path, Path, str, dt.date]], jobs: int) -> Iterator[Pa
 def run_patient(folder: Path, out: Path, paper: str, today: dt.date) -> PatientResult:
     """Make one patient's PDF and summary JSON; any failure becomes a failed index row."""
     try:
-        data = load_patient(patient_sources(folder))
+        readings = read_sources(patient_sources(folder))
+        data = assemble(readings)
         if not has_content(data):
-            return PatientResult(folder.name, ok=False, message="no file held usable data")
+            reason = "no file held usable data"
+            message = (
+                one_line(nothing_usable(readings.unreadable)) if readings.unreadable else reason
+            )
+            return PatientResult(folder.name, ok=False, message=message)
         summary = summarise_patient(data, start=None, end=None, today=today)
         write_outputs(
             summary, out / f"{folder.name}.pdf", str(out / f"{folder.name}.summary.json"), paper
         )
     except InputError as error:
-        return PatientResult(folder.name, ok=False, message=" ".join(str(error).split()))
+        return PatientResult(folder.name, ok=False, message=one_line(error))
     except Exception as error:  # one patient must never stop the others
         return PatientResult(
             folder.name, ok=False, message=f"internal error ({type(error).__name__})"
@@ -171,18 +215,27 @@ def run_patient(folder: Path, out: Path, paper: str, today: dt.date) -> PatientR
         recorded_days=summary.period.days_recorded,
         issue_count=len(summary.input.issues),
         item9_flag=None if phq9 is None or phq9.item9 is None else phq9.item9 > 0,
+        message=left_out_line(readings.unreadable) if readings.unreadable else "",
+        partial=bool(readings.unreadable),
     )
 
 
 def patient_sources(folder: Path) -> Sources:
     """Every regular, non-hidden file of ``folder``, sorted by name and recognised by content."""
     kinds: dict[InputKind, list[tuple[str, bytes]]] = {kind: [] for kind in InputKind}
+    unrecognised: list[Unreadable] = []
     for path in sorted(folder.iterdir()):
         if path.is_file() and not path.name.startswith("."):
             data = path.read_bytes()
-            kinds[recognise(data, path.name)].append((path.name, data))
+            try:
+                kinds[recognise(data, path.name)].append((path.name, data))
+            except InputError as error:  # left out like any unreadable file, as report does
+                unrecognised.append(Unreadable(path.name, "file", error.reason))
     return Sources(
-        kinds[InputKind.DIARY], kinds[InputKind.TREATMENTS], kinds[InputKind.QUESTIONNAIRE]
+        kinds[InputKind.DIARY],
+        kinds[InputKind.TREATMENTS],
+        kinds[InputKind.QUESTIONNAIRE],
+        unrecognised,
     )
 
 

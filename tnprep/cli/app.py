@@ -1,0 +1,55 @@
+"""``tnprep app``: start the Streamlit app on this computer with the project's privacy settings.
+
+The settings are ``.streamlit/config.toml``'s, shipped inside the package
+(``tnprep/app/streamlit_config.toml``, kept identical by a test) and passed to Streamlit as
+command-line flags, which win over any config file of the folder it is run from.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tomllib
+from importlib import resources
+from typing import Any
+
+SCRIPT = "main.py"
+"""The app's Streamlit script inside ``tnprep/app/``."""
+CONFIG = "streamlit_config.toml"
+"""The privacy-first server settings inside ``tnprep/app/``."""
+
+
+def add_app_command(commands: Any) -> None:
+    """Register the ``app`` sub-command."""
+    app = commands.add_parser("app", help="start the app on this computer only")
+    app.add_argument("--port", type=int, default=8501, help="port on 127.0.0.1 (default 8501)")
+    app.set_defaults(run=run_app)
+
+
+def run_app(arguments: argparse.Namespace) -> int:
+    """Run ``streamlit run`` on the packaged app until it is stopped; return its exit status."""
+    folder = resources.files("tnprep.app")
+    command = [sys.executable, "-m", "streamlit", "run", str(folder / SCRIPT),
+               *config_flags(), "--server.port", str(arguments.port)]  # fmt: skip
+    try:
+        return subprocess.call(command)
+    except KeyboardInterrupt:
+        return 0
+
+
+def config_flags() -> list[str]:
+    """The packaged settings as ``--section.option value`` flags (a list repeats its flag)."""
+    text = (resources.files("tnprep.app") / CONFIG).read_text(encoding="utf-8")
+    flags: list[str] = []
+    for section, options in tomllib.loads(text).items():
+        for option, value in options.items():
+            for item in value if isinstance(value, list) else [value]:
+                flags += [f"--{section}.{option}", _flag_text(item)]
+    return flags
+
+
+def _flag_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
