@@ -367,10 +367,19 @@ def test_user_text_is_never_markdown(app: AppTest) -> None:
 # ---------------------------------------------------------------------------
 
 
+APP_SOURCES = [ROOT / "app.py", *sorted((ROOT / "tnprep" / "app").glob("*.py"))]
+"""Every module that may import Streamlit (tests/test_layers.py proves no other does)."""
+
+
+def app_source() -> str:
+    return "\n".join(path.read_text(encoding="utf-8") for path in APP_SOURCES)
+
+
 def cache_decorators() -> list[ast.Call]:
-    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
+    trees = [ast.parse(path.read_text(encoding="utf-8")) for path in APP_SOURCES]
     return [
         decorator
+        for tree in trees
         for node in ast.walk(tree)
         if isinstance(node, ast.FunctionDef)
         for decorator in node.decorator_list
@@ -400,4 +409,4 @@ def test_every_cache_is_per_session() -> None:
     ],
 )
 def test_the_app_writes_no_files_and_renders_no_html(writer: str) -> None:
-    assert writer not in (ROOT / "app.py").read_text(encoding="utf-8")
+    assert writer not in app_source()

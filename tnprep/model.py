@@ -102,6 +102,10 @@ DAY_COLUMNS: dict[str, str] = {
 """Columns of every daily-log DataFrame, in this order, with their dtype and meaning."""
 
 
+GENERIC_TABLE = "generic table"
+"""``DiaryFile.source_format`` of a file read through the alias table (not a known export)."""
+
+
 @dataclass(frozen=True)
 class DiaryFile:
     """One diary file as read: its rows plus everything ``tnprep check`` reports about it."""
@@ -132,6 +136,14 @@ class DiaryFile:
     """Used rows: ATTACK_COLUMNS for an attack log, DAY_COLUMNS for a daily log."""
     issues: tuple[Issue, ...] = ()
     """Problems found in this file, in row order."""
+
+    @property
+    def mapping_offered(self) -> bool:
+        """True when the user may map the columns the alias table left unused.
+
+        Only a generic table with unused columns: a known export's layout is fixed.
+        """
+        return self.source_format == GENERIC_TABLE and bool(self.ignored_columns)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from tnprep.ingest.formats import migraine_buddy
 from tnprep.ingest.frames import attack_frame, concat_frames, day_frame
 from tnprep.ingest.row_issues import RowIssues
 from tnprep.issues import InputError, Issue, Severity
-from tnprep.model import DateOrder, DateOrderSource, Diary, DiaryFile, DiaryShape
+from tnprep.model import GENERIC_TABLE, DateOrder, DateOrderSource, Diary, DiaryFile, DiaryShape
 
 ATTACK_ONLY_FIELDS = frozenset(
     {
@@ -71,7 +71,7 @@ def read_diary(
     return DiaryFile(
         file=file,
         shape=shape,
-        source_format="Migraine Buddy" if fixed_mapping else "generic table",
+        source_format="Migraine Buddy" if fixed_mapping else GENERIC_TABLE,
         encoding=table.encoding,
         delimiter=table.delimiter,
         date_order=decision.order,

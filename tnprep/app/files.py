@@ -1,0 +1,113 @@
+"""Reading the uploads through the recipe (``tnprep.pipeline``), as the command line does.
+
+A plain message beside each unreadable file; the column-mapping panel for a diary whose columns
+were not all matched.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from tnprep import editing
+from tnprep.app.state import (
+    Choices,
+    cached_answers,
+    cached_diary,
+    cached_headers,
+    cached_questionnaire_check,
+    cached_treatments,
+    digest,
+    remember_mapping,
+    remembered_mapping,
+    show_problem,
+)
+from tnprep.ingest.columns import FIELDS, match_columns
+from tnprep.model import DiaryFile, Loaded, Treatment
+from tnprep.pipeline import MappingPairs, Readings, Source, Unreadable, join_loaded
+
+
+def read_files(choices: Choices) -> Readings:
+    """Read every upload (or the sample) as the command line does; show what could not be read."""
+    diaries, mappings, unreadable = _diaries(choices)
+    treatments = _treatments(choices, unreadable)
+    readable: list[Source] = []
+    for name, data in choices.questionnaires:
+        checked = cached_questionnaire_check(data, name)
+        if isinstance(checked, Unreadable):
+            unreadable.append(checked)
+            show_problem("A questionnaire could not be read; the others are still used.",
+                         checked.message)  # fmt: skip
+        else:
+            readable.append(checked)
+    return Readings(
+        diaries=tuple(diaries),
+        treatments=treatments,
+        answers=cached_answers(tuple(readable)),
+        unreadable=tuple(unreadable),
+        user_mappings=tuple(mappings.items()),
+    )
+
+
+def _diaries(
+    choices: Choices,
+) -> tuple[list[DiaryFile], dict[str, MappingPairs], list[Unreadable]]:
+    """Each diary with its remembered mapping; the mapping panel where one is needed."""
+    files: list[DiaryFile] = []
+    used: dict[str, MappingPairs] = {}
+    unreadable: list[Unreadable] = []
+    for name, data in choices.diaries:
+        file_key = digest(name, data)
+        mapping = remembered_mapping(file_key)
+        read = cached_diary(data, name, mapping, choices.order_key)
+        if isinstance(read, Unreadable):
+            unreadable.append(read)
+            show_problem("A diary file could not be read; the others are still used.",
+                         read.message)  # fmt: skip
+        else:
+            files.append(read)
+            if mapping:
+                used[name] = mapping
+        if isinstance(read, Unreadable) or mapping or read.mapping_offered:
+            mapping_panel(name, data, file_key, isinstance(read, Unreadable))
+    return files, used, unreadable
+
+
+def _treatments(choices: Choices, unreadable: list[Unreadable]) -> Loaded[Treatment]:
+    parts: list[Loaded[Treatment]] = []
+    for name, data in choices.treatments:
+        read = cached_treatments(data, name, choices.order_key)
+        if isinstance(read, Unreadable):
+            unreadable.append(read)
+            show_problem("The treatment history could not be read.", read.message)
+        else:
+            parts.append(read)
+    return join_loaded(parts)
+
+
+def mapping_panel(name: str, data: bytes, file_key: str, failed: bool) -> None:
+    """Let the user pick the field of each header; the choice is remembered for this file."""
+    headers = cached_headers(data, name)
+    if headers is None:  # not a table: the read error above says so
+        return
+    remembered = dict(remembered_mapping(file_key))
+    automatic = {
+        headers[position]: field for position, field in match_columns(headers).fields.items()
+    }
+    shown = editing.mapping_choices(headers, automatic, remembered)
+    title = "Match the columns of a diary file" if failed else "Some diary columns were not used"
+    with st.expander(title, expanded=failed):
+        st.text(f"{name}: choose what each column holds ('{editing.NOT_USED}' leaves it out).")
+        table = pd.DataFrame({"column": list(shown), "field": list(shown.values())})
+        edited = st.data_editor(
+            table, key=f"map-{file_key}-{digest(repr(sorted(remembered.items())))}",
+            hide_index=True, disabled=["column"], width="stretch",
+            column_config={"field": st.column_config.SelectboxColumn(
+                "Field", options=[editing.NOT_USED, *FIELDS], required=True)},
+        )  # fmt: skip
+    chosen = editing.mapping_changes(
+        dict(zip(edited["column"], edited["field"], strict=True)), automatic
+    )
+    if chosen != remembered_mapping(file_key):
+        remember_mapping(file_key, chosen)
+        st.rerun()

@@ -1,0 +1,27 @@
+"""The Report tab: a preview of the page, the PDF and the summary JSON."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from tnprep.app.state import cached_page, cached_preview
+from tnprep.summary import Summary
+from tnprep.summary_json import dumps
+
+
+def report_tab(summary: Summary, paper: str) -> None:
+    """A preview of the page, the PDF and the summary JSON."""
+    pdf = cached_page(repr(summary), paper, summary)
+    json_text = dumps(summary)
+    left, right = st.columns(2)
+    left.download_button("Download the page (PDF)", pdf, file_name="tnprep-report.pdf",
+                         mime="application/pdf", on_click="ignore", type="primary")  # fmt: skip
+    right.download_button("Download the summary (JSON)", json_text, file_name="tnprep-summary.json",
+                          mime="application/json", on_click="ignore")  # fmt: skip
+    preview = cached_preview(pdf)
+    if preview is None:
+        st.text("No preview here (install pypdfium2 to see one); the PDF download works.")
+    else:
+        st.image(preview, alt="Preview of the one-page report for the clinician", width="stretch")
+    with st.expander("Summary JSON"):
+        st.code(json_text, language="json")
