@@ -216,14 +216,21 @@ def mapping_assumptions(
 ) -> tuple[str, ...]:
     """One plain line per column the user mapped by hand, for the page and the JSON.
 
+    Lines follow each file's used columns, then its unused ones (so the app's table and the
+    command line's ``--map`` order give the same lines), then any other pair as given.
+
     Args:
         files: The diary files as read.
         chosen: File name → the user's (header, field or 'ignore') pairs for that file.
     """
     lines = []
     for diary_file in files:
-        for header, field in chosen.get(diary_file.file, ()):
-            what = "not used" if field == "ignore" else f"read as {field}"
+        pairs = dict(chosen.get(diary_file.file, ()))
+        known = (*(header for header, _ in diary_file.mapping), *diary_file.ignored_columns)
+        ordered = [header for header in known if header in pairs]
+        ordered += [header for header in pairs if header not in ordered]
+        for header in ordered:
+            what = "not used" if pairs[header] == "ignore" else f"read as {pairs[header]}"
             lines.append(f"{diary_file.file}: column '{header}' {what} (set by the user)")
     return tuple(lines)
 
