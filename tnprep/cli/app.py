@@ -8,7 +8,7 @@ command-line flags, which win over any config file of the folder it is run from.
 from __future__ import annotations
 
 import argparse
-import subprocess
+import os
 import sys
 import tomllib
 from importlib import resources
@@ -28,14 +28,12 @@ def add_app_command(commands: Any) -> None:
 
 
 def run_app(arguments: argparse.Namespace) -> int:
-    """Run ``streamlit run`` on the packaged app until it is stopped; return its exit status."""
+    """Replace this process with ``streamlit run`` on the packaged app (signals reach it)."""
     folder = resources.files("tnprep.app")
     command = [sys.executable, "-m", "streamlit", "run", str(folder / SCRIPT),
                *config_flags(), "--server.port", str(arguments.port)]  # fmt: skip
-    try:
-        return subprocess.call(command)
-    except KeyboardInterrupt:
-        return 0
+    os.execv(sys.executable, command)  # a fixed argument list, no shell
+    return 0  # not reached
 
 
 def config_flags() -> list[str]:
