@@ -128,3 +128,20 @@ def test_check_names_an_unreadable_diary_and_exits_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "attack_log.csv: attack log" in result.stdout
     assert result.stderr.startswith("tnprep: error: broken.csv: contains NUL bytes")
+
+
+def test_several_left_out_files_are_all_named_on_one_page() -> None:
+    import datetime as dt  # noqa: PLC0415
+
+    from tnprep.pipeline import Sources, load_patient, summarise_patient  # noqa: PLC0415
+    from tnprep.report import build_page  # noqa: PLC0415
+
+    broken = [(f"export-from-phone-{number}.csv", BROKEN) for number in range(5)]
+    diaries = [("attack_log.csv", (SAMPLES / "attack_log.csv").read_bytes()), *broken]
+    data = load_patient(Sources(diaries=diaries))
+    summary = summarise_patient(data, start=None, end=None, today=dt.date(2026, 11, 25))
+    reader = pypdf.PdfReader(io.BytesIO(build_page(summary, "a4")))
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    for name, _ in broken:
+        assert name in text.split("At a glance")[0]

@@ -270,8 +270,3 @@ def summarise_patient(
 def has_content(data: PatientData) -> bool:
     """True when anything at all was read: a diary row, a treatment, or an answer."""
     return bool(data.diary.rows_used or data.treatments or data.answers != Answers())
-
-
-def left_out(data: PatientData) -> tuple[Issue, ...]:
-    """The issues of files left out whole, in file order."""
-    return tuple(issue for issue in data.issues if issue.code == FILE_LEFT_OUT)
