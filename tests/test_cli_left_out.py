@@ -8,6 +8,7 @@ only when nothing usable remains.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import shutil
@@ -17,6 +18,9 @@ from pathlib import Path
 
 import pypdf
 import pytest
+
+from tnprep.pipeline import Sources, load_patient, summarise_patient
+from tnprep.report import build_page
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_data"
@@ -131,11 +135,6 @@ def test_check_names_an_unreadable_diary_and_exits_2(tmp_path: Path) -> None:
 
 
 def test_several_left_out_files_are_all_named_on_one_page() -> None:
-    import datetime as dt  # noqa: PLC0415
-
-    from tnprep.pipeline import Sources, load_patient, summarise_patient  # noqa: PLC0415
-    from tnprep.report import build_page  # noqa: PLC0415
-
     broken = [(f"export-from-phone-{number}.csv", BROKEN) for number in range(5)]
     diaries = [("attack_log.csv", (SAMPLES / "attack_log.csv").read_bytes()), *broken]
     data = load_patient(Sources(diaries=diaries))
