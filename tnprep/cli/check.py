@@ -14,9 +14,8 @@ from typing import Any
 from tnprep.analysis import input_account
 from tnprep.cli.files import EXIT_OK, EXIT_UNUSABLE, add_diary_arguments, diary_sources
 from tnprep.ingest.columns import parse_mapping
-from tnprep.ingest.diary import combine_diaries
 from tnprep.model import Diary, DiaryFile, PatientData
-from tnprep.pipeline import Unreadable, read_diary_file
+from tnprep.pipeline import Readings, Unreadable, assemble, read_diary_file
 from tnprep.summary_json import input_json
 
 
@@ -37,12 +36,10 @@ def run_check(arguments: argparse.Namespace) -> int:
     ]
     files = [item for item in read if isinstance(item, DiaryFile)]
     unreadable = [item for item in read if isinstance(item, Unreadable)]
-    diary = combine_diaries(files)
-    if not files:
-        pass  # nothing usable: only the stderr lines below
-    elif arguments.json:
+    diary = assemble(Readings(diaries=tuple(files))).diary
+    if files and arguments.json:
         print(json.dumps(check_json(diary), indent=2, ensure_ascii=False))
-    else:
+    elif files:  # with nothing readable, only the stderr lines below
         print(check_text(diary))
     for item in unreadable:
         print(f"tnprep: error: {' '.join(item.message.split())}", file=sys.stderr)
