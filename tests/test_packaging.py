@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 import shutil
+import socket
 import subprocess
 import sys
+import time
 import tomllib
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -94,3 +97,31 @@ def test_the_installed_command_reports_from_another_folder(installed: Path, tmp_
     assert summary["treatments"]  # the catalogue and the fonts came with the package
     check = run([installed / "tnprep", "check", "--diary", samples / "attack_log.csv"], tmp_path)
     assert check.stdout.startswith("attack_log.csv: attack log")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_the_installed_app_command_serves_on_loopback(installed: Path, tmp_path: Path) -> None:
+    port = free_port()
+    server = subprocess.Popen(
+        [str(installed / "tnprep"), "app", "--port", str(port)], cwd=tmp_path,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health") as answer:
+                    assert answer.read() == b"ok"
+                    break
+            except OSError:
+                assert server.poll() is None, server.stdout.read() if server.stdout else ""
+                assert time.monotonic() < deadline, "the app did not start"
+                time.sleep(0.5)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -12,6 +12,7 @@ import os
 import sys
 import tomllib
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 SCRIPT = "main.py"
@@ -32,8 +33,15 @@ def run_app(arguments: argparse.Namespace) -> int:
     folder = resources.files("tnprep.app")
     command = [sys.executable, "-m", "streamlit", "run", str(folder / SCRIPT),
                *config_flags(), "--server.port", str(arguments.port)]  # fmt: skip
-    os.execv(sys.executable, command)  # a fixed argument list, no shell
+    os.execve(sys.executable, command, _environment())  # a fixed argument list, no shell
     return 0  # not reached
+
+
+def _environment() -> dict[str, str]:
+    """This environment, with the folder holding ``tnprep`` first on the script's import path."""
+    home = str(Path(__file__).resolve().parent.parent.parent)
+    paths = [home, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
 
 
 def config_flags() -> list[str]:
