@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Any
 
+from tnprep.analysis.since import with_since
 from tnprep.cli_common import (
     EXIT_OK,
     UsageError,
@@ -17,6 +19,7 @@ from tnprep.cli_common import (
     write_atomically,
 )
 from tnprep.ingest.columns import parse_mapping
+from tnprep.ingest.previous import read_previous_visits
 from tnprep.pipeline import Sources, has_content, load_patient, summarise_patient
 from tnprep.summary import Summary
 
@@ -38,6 +41,13 @@ def add_report_command(commands: Any) -> None:
     report.add_argument("--paper", choices=("a4", "letter"), default="a4")
     report.add_argument("--out", required=True, metavar="report.pdf")
     report.add_argument("--summary-json", metavar="summary.json")
+    report.add_argument(
+        "--previous",
+        action="append",
+        default=[],
+        metavar="LAST_VISIT.summary.json",
+        help="an earlier visit's summary JSON, for 'since the last visit' (repeatable)",
+    )
     report.set_defaults(run=run_report)
 
 
@@ -60,13 +70,23 @@ def run_report(arguments: argparse.Namespace) -> int:
     if not has_content(data):
         raise UsageError("nothing usable: no diary row, treatment or answer could be read.")
     summary = summarise_patient(data, start=start, end=end, today=dt.date.today())
+    previous = [(Path(path).name, read_bytes(path)) for path in arguments.previous]
+    summary = with_since(summary, read_previous_visits(previous))
     try:
         write_outputs(summary, Path(arguments.out), arguments.summary_json, arguments.paper)
     except OSError as error:
         where = error.filename or arguments.out
         raise UsageError(f"{where}: cannot be written ({error.strerror}).") from error
     print(result_line(summary, arguments.out))
-    return EXIT_OK
+    return left_out_status(summary)
+
+
+def left_out_status(summary: Summary) -> int:
+    """Exit 1 (SPEC) when an earlier summary was left out; each is named on stderr."""
+    left_out = summary.since.left_out if summary.since is not None else ()
+    for item in left_out:
+        print(f"tnprep: warning: {item.file}: {item.reason}", file=sys.stderr)
+    return 1 if left_out else EXIT_OK
 
 
 def write_outputs(summary: Summary, pdf_path: Path, json_path: str | None, paper: str) -> None:
