@@ -3,8 +3,10 @@
 For intake clinics: each sub-folder of INTAKE_DIR holds one patient's files, recognised by content.
 For each patient the PDF and summary JSON are written atomically to OUT_DIR as ``<folder>.pdf`` and
 ``<folder>.summary.json``; ``index.csv`` lists every patient with its status. One unreadable patient
-never stops the others. Exit 0 when every patient succeeded, 1 when some failed, 2 when none could
-be made (or INTAKE_DIR holds no patient folder).
+never stops the others. A patient folder may also hold the last visit's summary JSON
+(``*.summary.json``): the page then shows what changed since it. Exit 0 when every patient
+succeeded, 1 when some failed or are partial (an earlier summary left out), 2 when none could be
+made (or INTAKE_DIR holds no patient folder).
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tnprep.analysis.since import with_since
 from tnprep.cli_common import UsageError, write_atomically
 from tnprep.cli_report import write_outputs
 from tnprep.csv_safety import write_csv
+from tnprep.ingest.previous import read_previous_visits
 from tnprep.ingest.recognise import InputKind, recognise
 from tnprep.issues import InputError
 from tnprep.pipeline import Sources, has_content, load_patient, summarise_patient
@@ -48,14 +52,16 @@ class PatientResult:
     item9_flag: bool | None = None
     """True when PHQ-9 item 9 was answered above 0 (the page flags it)."""
     message: str = ""
-    """Why the patient failed (file and reason), empty when it succeeded."""
+    """Why the patient failed, or which file was left out (file and reason); else empty."""
+    partial: bool = False
+    """True when the page was made but a file was left out (an earlier summary, SPEC exit 1)."""
 
     def index_row(self) -> tuple[object, ...]:
         """The row of index.csv."""
         flag = "" if self.item9_flag is None else ("yes" if self.item9_flag else "no")
         return (
             self.folder,
-            "ok" if self.ok else "failed",
+            ("partial" if self.partial else "ok") if self.ok else "failed",
             _blank(self.attacks),
             _blank(self.recorded_days),
             _blank(self.issue_count),
@@ -102,11 +108,15 @@ def run_batch_command(arguments: argparse.Namespace) -> int:
     )
     write_atomically(out / "index.csv", index_csv(results).encode("utf-8"))
     failed = sum(not result.ok for result in results)
+    partial = sum(result.partial for result in results)
     print(
         f"Batch: {len(results) - failed} of {len(results)} patients written to {out}; "
         f"{failed} failed (see {out / 'index.csv'})."
+        + (f" {partial} partial: a file left out." if partial else "")
     )
-    return 0 if failed == 0 else (2 if failed == len(results) else 1)
+    if failed == len(results):
+        return 2
+    return 0 if failed == 0 and partial == 0 else 1
 
 
 def patient_folders(intake: Path) -> list[Path]:
@@ -154,6 +164,7 @@ def run_patient(folder: Path, out: Path, paper: str, today: dt.date) -> PatientR
         if not has_content(data):
             return PatientResult(folder.name, ok=False, message="no file held usable data")
         summary = summarise_patient(data, start=None, end=None, today=today)
+        summary = with_since(summary, read_previous_visits(previous_sources(folder)))
         write_outputs(
             summary, out / f"{folder.name}.pdf", str(out / f"{folder.name}.summary.json"), paper
         )
@@ -164,9 +175,12 @@ def run_patient(folder: Path, out: Path, paper: str, today: dt.date) -> PatientR
             folder.name, ok=False, message=f"internal error ({type(error).__name__})"
         )
     phq9 = summary.scores.phq9
+    left_out = summary.since.left_out if summary.since is not None else ()
     return PatientResult(
         folder.name,
         ok=True,
+        partial=bool(left_out),
+        message="; ".join(f"{item.file}: {item.reason}" for item in left_out),
         attacks=summary.attacks.total,
         recorded_days=summary.period.days_recorded,
         issue_count=len(summary.input.issues),
@@ -175,15 +189,39 @@ def run_patient(folder: Path, out: Path, paper: str, today: dt.date) -> PatientR
 
 
 def patient_sources(folder: Path) -> Sources:
-    """Every regular, non-hidden file of ``folder``, sorted by name and recognised by content."""
+    """Every regular, non-hidden file of ``folder``, sorted by name and recognised by content.
+
+    Earlier summaries (``previous_sources``) are not patient files and are left to the comparison.
+    """
     kinds: dict[InputKind, list[tuple[str, bytes]]] = {kind: [] for kind in InputKind}
     for path in sorted(folder.iterdir()):
-        if path.is_file() and not path.name.startswith("."):
+        if path.is_file() and not path.name.startswith(".") and not _is_summary(path):
             data = path.read_bytes()
             kinds[recognise(data, path.name)].append((path.name, data))
     return Sources(
         kinds[InputKind.DIARY], kinds[InputKind.TREATMENTS], kinds[InputKind.QUESTIONNAIRE]
     )
+
+
+def previous_sources(folder: Path) -> list[tuple[str, bytes]]:
+    """The folder's earlier tnprep summaries (last visit's), sorted by name."""
+    return [(path.name, path.read_bytes()) for path in sorted(folder.iterdir())
+            if path.is_file() and not path.name.startswith(".") and _is_summary(path)]  # fmt: skip
+
+
+def _is_summary(path: Path) -> bool:
+    """A tnprep summary JSON: named ``*.summary.json`` (as tnprep writes it) or saying so inside.
+
+    A damaged ``*.summary.json`` is still taken as one, so it gets the comparison's clear refusal
+    rather than a questionnaire error.
+    """
+    if path.name.casefold().endswith(".summary.json"):
+        return True
+    if not path.name.casefold().endswith(".json"):
+        return False
+    with path.open("rb") as stream:
+        head = stream.read(200)
+    return b'"schema": "tnprep.summary/' in head or b'"schema":"tnprep.summary/' in head
 
 
 def index_csv(results: list[PatientResult]) -> str:
