@@ -182,9 +182,7 @@ def figure_changes(visit: PreviousVisit, summary: Summary) -> tuple[FigureChange
             visit.per_recorded_day,
             attacks.per_recorded_day,
         ),
-        _numeric(
-            "attack_free_percent", "Attack-free share of recorded days", then_share, now_share
-        ),
+        _numeric("attack_free_percent", "Attack-free days, % of recorded", then_share, now_share),
         _numeric("intensity_max", "Worst pain 0–10", visit.intensity_max, attacks.intensity_max),
         _numeric(
             "intensity_median", "Median pain 0–10", visit.intensity_median, attacks.intensity_median

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from tnprep.analysis.since import question_key
+from tnprep.analysis.since import current_date, question_key
 from tnprep.model import PartialDate
 from tnprep.report.wording import day_text, number_text, partial_date_text, plural
 from tnprep.summary import Summary
@@ -25,11 +25,13 @@ from tnprep.visits import (
     TreatmentChangeSince,
 )
 
+NBSP = "\u00a0"
+"""Keeps an arrow with its word, and 'then → now' on one line, when a cell wraps."""
 _ARROWS = {
-    Direction.HIGHER: "↑ higher",
-    Direction.LOWER: "↓ lower",
-    Direction.SAME: "= same",
-    Direction.NOT_COMPARABLE: "not comparable",
+    Direction.HIGHER: f"↑{NBSP}higher",
+    Direction.LOWER: f"↓{NBSP}lower",
+    Direction.SAME: f"={NBSP}same",
+    Direction.NOT_COMPARABLE: f"not{NBSP}comparable",
 }
 
 
@@ -68,15 +70,16 @@ def build_since_strip(summary: Summary) -> SinceStrip | None:
     visit = since.previous
     if visit is None:
         return SinceStrip("Since the last visit: not compared", left_out, "", (), ())
-    title = f"Since {day_text(visit.date)} (last visit)"
+    title = f"Since {day_text(visit.date)} — last visit's summary {visit.file}"
     if since.status is SinceStatus.NO_CHANGE:
-        source = f"{_source(visit)} It covers the same period with the same figures: no change."
-        return SinceStrip(title + ": no change", left_out, source, (), _identity(since))
+        source = f"{_source(visit)} Same period, same figures as now: no change."
+        return SinceStrip(title, left_out, source, (), _identity(since))
+    now = current_date(summary)
     return SinceStrip(
         title=title,
         left_out=left_out,
         source=_source(visit) + _overlap_text(since.overlap),
-        cells=tuple(_cell(figure) for figure in since.figures),
+        cells=tuple(_cell(figure, visit.date, now) for figure in since.figures),
         lines=(
             _treatments_line(since.treatment_changes),
             _questions_line(since),
@@ -88,40 +91,44 @@ def build_since_strip(summary: Summary) -> SinceStrip | None:
 def _source(visit: PreviousVisit) -> str:
     period = "no diary period"
     if visit.period_start and visit.period_end:
-        period = f"period {day_text(visit.period_start)} – {day_text(visit.period_end)}"
+        period = _span(visit.period_start, visit.period_end)
         if visit.days is not None and visit.days_recorded is not None:
             period += f", {visit.days_recorded} of {visit.days} days recorded"
-    return f"Then = {visit.file} ({period}); now = this page. Each as its own summary computed it."
+    return f"Then: {period}."
+
+
+def _span(first: dt.date, last: dt.date) -> str:
+    """'1 Jul – 6 Sep 2026' (the year once when both days share it)."""
+    start = day_text(first)
+    if first.year == last.year:
+        start = start.rsplit(" ", 1)[0]
+    return f"{start} – {day_text(last)}"
 
 
 def _overlap_text(overlap: Overlap | None) -> str:
     if overlap is None:
-        return ""
+        return " Each figure as its own summary computed it."
     return (
-        f" The periods share {plural(overlap.days, 'day')} ({day_text(overlap.first_day)} – "
-        f"{day_text(overlap.last_day)}): counted in each, never added together."
+        f" Shared with now: {plural(overlap.days, 'day')} "
+        f"({_span(overlap.first_day, overlap.last_day)}), counted by each summary, never added."
     )
 
 
-def _cell(figure: FigureChange) -> SinceCell:
-    label = figure.label
-    unit = " %" if figure.key == "attack_free_percent" else ""
-    values = f"{_value(figure.then, unit)} → {_value(figure.now, unit)}"
+def _cell(figure: FigureChange, then: dt.date | None, now: dt.date) -> SinceCell:
+    """A score's dates are written only when they are not the two visits' dates."""
+    unit = f"{NBSP}%" if figure.key == "attack_free_percent" else ""
+    values = f"{_value(figure.then, unit)}{NBSP}→{NBSP}{_value(figure.now, unit)}"
     change = _ARROWS[figure.direction]
-    if figure.then_date is not None and figure.now_date is not None:
-        change += f" ({_short_day(figure.then_date)} → {day_text(figure.now_date)})"
-    return SinceCell(label, values, change)
+    dates = (figure.then_date, figure.now_date)
+    if None not in dates and dates != (then, now):
+        change += f" ({day_text(figure.then_date)} → {day_text(figure.now_date)})"
+    return SinceCell(figure.label, values, change)
 
 
 def _value(value: float | str | None, unit: str) -> str:
     if isinstance(value, str):
         return value
     return "–" if value is None else number_text(value, unit)
-
-
-def _short_day(date: dt.date) -> str:
-    """'7 Sep' (the year follows in the 'now' date)."""
-    return day_text(date).rsplit(" ", 1)[0]
 
 
 _CHANGE_WORDS = {
@@ -164,9 +171,9 @@ def _questions_line(since: SinceLastVisit) -> str:
     again = sum(question.asked_again for question in earlier)
     text = f"Earlier questions: {again} of {len(earlier)} asked again"
     if again:
-        text += " (marked 'asked before' in the questions)"
+        text += " (marked 'asked before' below)"
     if again < len(earlier):
-        text += f"; {len(earlier) - again} not asked again (listed in the app and the summary JSON)"
+        text += f"; {len(earlier) - again} not asked again (in the app and the summary JSON)"
     return text + "."
 
 
