@@ -107,3 +107,14 @@ def test_strip_survives_a_crowded_page() -> None:
     )
     text = _page_text(build_page(dataclasses.replace(crowded, patient=patient), "a4"))
     assert "Since 8 Jan 2024" in text and "more questions" in text
+
+
+def test_hostile_file_names_print_literally_and_the_page_stays_one_page() -> None:
+    summary = with_earlier()
+    assert summary.since is not None and summary.since.previous is not None
+    previous = dataclasses.replace(summary.since.previous, file="<b>&amp;" + "x" * 300 + ".json")
+    summary = dataclasses.replace(
+        summary, since=dataclasses.replace(summary.since, previous=previous)
+    )
+    text = _page_text(build_page(summary, "letter"))
+    assert "last visit's summary <b>&amp;xxx" in text

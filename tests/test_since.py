@@ -7,6 +7,8 @@ import datetime as dt
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from since_factory import earlier_bytes, earlier_document, with_earlier
 from summary_factory import SAMPLE_QUESTIONS, make_patient, make_summary
 
@@ -322,3 +324,38 @@ def test_a_questionnaire_without_a_total_is_not_compared() -> None:
     document["scores"]["phq9"]["score"] = None
     figures = _figures(with_earlier(make_summary(), document))
     assert figures["phq9"] == (None, 10.0, Direction.NOT_COMPARABLE)
+
+
+# ---------------------------------------------------------------------------
+# Properties: any bytes, any JSON — a PreviousVisit or an InputError, nothing else
+# ---------------------------------------------------------------------------
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=200))
+def test_any_bytes_read_or_refused(data: bytes) -> None:
+    try:
+        read_previous(data, "x.json")
+    except InputError as error:
+        assert error.file == "x.json"
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON, st.sampled_from(list(earlier_document())))
+def test_any_value_under_any_key_is_read_or_refused(value: object, key: str) -> None:
+    document = earlier_document()
+    document[key] = value
+    try:
+        visit = read_previous(json.dumps(document).encode(), "x.json")
+    except InputError as error:
+        assert error.reason
+    else:
+        with_since(make_summary(), PreviousReading((visit,)))  # compares without raising
