@@ -15,6 +15,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from tnprep.analysis.since import with_since
+from tnprep.ingest.previous import read_previous_visits
 from tnprep.pipeline import Sources, load_patient, summarise_patient
 from tnprep.report import build_page
 from tnprep.summary import Summary
@@ -25,6 +27,8 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 TODAY = dt.date(2026, 11, 25)
 DIARIES = ("attack_log.csv", "paper_diary.csv", "migraine_buddy.csv")
 QUESTIONNAIRES = ("questionnaire.csv", "phq9_fhir.json")
+PREVIOUS = ("previous_visit.summary.json",)
+"""The earlier visit's summary: the sample page shows what changed since it (README command)."""
 
 
 def sample_summary() -> Summary:
@@ -34,7 +38,8 @@ def sample_summary() -> Summary:
         return [(name, (SAMPLE / name).read_bytes()) for name in names]
 
     sources = Sources(files(DIARIES), files(("treatments.csv",)), files(QUESTIONNAIRES))
-    return summarise_patient(load_patient(sources), start=None, end=None, today=TODAY)
+    summary = summarise_patient(load_patient(sources), start=None, end=None, today=TODAY)
+    return with_since(summary, read_previous_visits(files(PREVIOUS)))
 
 
 def check_golden(name: str, text: str) -> None:

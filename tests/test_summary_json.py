@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import re
 from pathlib import Path
 
 from hypothesis import given, settings
+from since_factory import with_earlier
 from summary_factory import empty_summary, make_patient, make_summary, summaries
 
 from tnprep.issues import Issue, Severity
 from tnprep.summary import InputAccount, QuestionnaireScore, Scores, Summary, Trend
 from tnprep.summary_json import dumps, summary_to_json
+from tnprep.visits import LeftOut, Overlap
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "summary-json.md"
 SPEC_TOP_LEVEL = [
@@ -52,7 +55,17 @@ def _documented() -> list[str]:
 
 def _full_summary() -> Summary:
     """The sample patient: every optional object present at least once."""
-    summary = make_summary()
+    summary = with_earlier(make_summary())
+    assert summary.since and summary.since.treatment_changes and summary.since.visits
+    assert summary.since.overlap is None  # an overlap is added below, so the keys are emitted
+    summary = dataclasses.replace(
+        summary,
+        since=dataclasses.replace(
+            summary.since,
+            overlap=Overlap(dt.date(2024, 1, 8), dt.date(2024, 1, 8), 1),
+            left_out=(LeftOut("other.json", "damaged or not JSON; it is not compared."),),
+        ),
+    )
     assert summary.scores.phq9 and summary.scores.gad7
     assert any(item.dose_range for item in summary.treatments)
     assert summary.patient.other and summary.findings and summary.before_after

@@ -13,6 +13,7 @@ from enum import Enum
 
 from tnprep.issues import Issue
 from tnprep.model import Answers, Treatment
+from tnprep.visits import SinceLastVisit
 
 SCHEMA = "tnprep.summary/1"
 """The schema name written into every summary JSON."""
@@ -289,6 +290,9 @@ class Summary:
     input: InputAccount
     assumptions: tuple[str, ...]
     """Plain statements of assumptions made (date order per file, column mappings)."""
+    since: SinceLastVisit | None = None
+    """What changed since the last visit's summary; ``None`` when none was given
+    (``tnprep.analysis.since.with_since`` sets it)."""
 
     @property
     def questions(self) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ import math
 from tnprep.analysis.discussion import describe
 from tnprep.issues import Issue
 from tnprep.model import Answers, PartialDate, Treatment
+from tnprep.since_json import since_json
 from tnprep.summary import (
     SCHEMA,
     AttackFigures,
@@ -55,6 +56,7 @@ def summary_to_json(summary: Summary) -> JsonObject:
         "before_after": [before_after_json(item) for item in summary.before_after],
         "findings": [finding_json(finding) for finding in summary.findings],
         "assumptions": list(summary.assumptions),
+        "since_last_visit": since_json(summary.since),
     }
 
 

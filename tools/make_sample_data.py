@@ -577,6 +577,79 @@ def phq9_json() -> bytes:
 
 
 # ---------------------------------------------------------------------------
+# The earlier visit (2026-09-07): its summary JSON, made by tnprep itself
+# ---------------------------------------------------------------------------
+
+PREVIOUS_VISIT = dt.date(2026, 9, 7)
+PREVIOUS_PERIOD_END = dt.date(2026, 9, 6)
+"""The earlier visit, three days before oxcarbazepine; its page covered the diaries up to here."""
+
+PREVIOUS_QUESTIONNAIRE = """\
+item,answer
+name,Alex Example
+date_of_birth,1968-04-12
+visit_date,2026-09-07
+clinician,Dr Jordan Sample
+diagnosis,"Trigeminal neuralgia, right"
+onset,2017
+side,right
+divisions,"V2, V3"
+bni_pain,V
+bni_numbness,II
+phq9_1,2
+phq9_2,2
+phq9_3,2
+phq9_4,2
+phq9_5,1
+phq9_6,2
+phq9_7,1
+phq9_8,1
+phq9_9,1
+gad7_1,2
+gad7_2,2
+gad7_3,2
+gad7_4,2
+gad7_5,1
+gad7_6,2
+gad7_7,2
+question,"Would a second operation help, or is another procedure better now?"
+question,"Should my sodium be checked, since carbamazepine lowered it?"
+question,Is there a medicine for trigeminal neuralgia I have not tried yet?
+question,Could I have a letter for my employer about shorter hours?
+"""
+"""The earlier visit's answers: PHQ-9 14, GAD-7 13, BNI pain V; two questions come back later."""
+
+
+def previous_visit_summary(files: dict[str, bytes]) -> bytes:
+    """The earlier visit's summary JSON, exactly as ``report --summary-json`` writes it.
+
+    Equivalent to ``python -m tnprep report --diary attack_log.csv --diary paper_diary.csv
+    --diary migraine_buddy.csv --treatments <history without oxcarbazepine> --questionnaire
+    <PREVIOUS_QUESTIONNAIRE> --to 2026-09-06 --summary-json …`` run on 2026-09-06: the history and
+    answers are those of that day, so they are built here rather than kept as sample files.
+    """
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from tnprep.pipeline import Sources, load_patient, summarise_patient  # noqa: PLC0415
+    from tnprep.summary_json import dumps  # noqa: PLC0415
+
+    history = "".join(line for line in TREATMENTS.splitlines(keepends=True)
+                      if not line.startswith("Oxcarbazepine"))  # fmt: skip
+    sources = Sources(
+        diaries=[(name, files[name]) for name in DEFAULT_DIARIES],
+        treatments=[("treatments.csv", history.encode("utf-8"))],
+        questionnaires=[("questionnaire.csv", PREVIOUS_QUESTIONNAIRE.encode("utf-8"))],
+    )
+    summary = summarise_patient(
+        load_patient(sources), start=None, end=PREVIOUS_PERIOD_END, today=PREVIOUS_PERIOD_END
+    )
+    return dumps(summary).encode("utf-8")
+
+
+DEFAULT_DIARIES = ("attack_log.csv", "paper_diary.csv", "migraine_buddy.csv")
+"""The diaries of the sample page (README's report command)."""
+
+
+# ---------------------------------------------------------------------------
 # Writing
 # ---------------------------------------------------------------------------
 
@@ -604,7 +677,7 @@ def csv_bytes(
 def sample_files() -> dict[str, bytes]:
     """Return every sample file's name and bytes (README.md is written by hand)."""
     attacks = attack_log()
-    return {
+    files = {
         "attack_log.csv": attack_log_csv(attacks),
         "paper_diary.csv": paper_diary_csv(attacks),
         "migraine_buddy.csv": migraine_buddy_csv(attacks),
@@ -614,6 +687,8 @@ def sample_files() -> dict[str, bytes]:
         "questionnaire.csv": QUESTIONNAIRE.encode("utf-8"),
         "phq9_fhir.json": phq9_json(),
     }
+    files["previous_visit.summary.json"] = previous_visit_summary(files)
+    return files
 
 
 def main(out_dir: Path) -> None:

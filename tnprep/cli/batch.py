@@ -4,8 +4,10 @@ For intake clinics: each sub-folder of INTAKE_DIR holds one patient's files, rec
 For each patient the PDF and summary JSON are written atomically to OUT_DIR as ``<folder>.pdf`` and
 ``<folder>.summary.json``; ``index.csv`` lists every patient with its status: ``ok``, ``partial``
 (a file was left out whole, as ``report`` exits 1 for it; the page names it) or ``failed``. One
-unreadable patient never stops the others. Exit 0 when every patient is ``ok``, 1 when some are
-partial or failed, 2 when none could be made (or INTAKE_DIR holds no patient folder).
+unreadable patient never stops the others. A patient folder may also hold the last visit's summary
+JSON (``*.summary.json``): the page then shows what changed since it. Exit 0 when every patient is
+``ok``, 1 when some are partial or failed, 2 when none could be made (or INTAKE_DIR holds no patient
+folder).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tnprep.analysis.since import with_since
 from tnprep.cli.files import (
     EXIT_OK,
     EXIT_PARTIAL,
@@ -31,6 +34,7 @@ from tnprep.cli.files import (
     write_outputs,
 )
 from tnprep.csv_safety import write_csv
+from tnprep.ingest.previous import read_previous_visits
 from tnprep.ingest.recognise import InputKind, recognise
 from tnprep.issues import InputError
 from tnprep.pipeline import (
@@ -198,6 +202,7 @@ def run_patient(folder: Path, out: Path, paper: str, today: dt.date) -> PatientR
             )
             return PatientResult(folder.name, ok=False, message=message)
         summary = summarise_patient(data, start=None, end=None, today=today)
+        summary = with_since(summary, read_previous_visits(previous_sources(folder)))
         write_outputs(
             summary, out / f"{folder.name}.pdf", str(out / f"{folder.name}.summary.json"), paper
         )
@@ -208,6 +213,9 @@ def run_patient(folder: Path, out: Path, paper: str, today: dt.date) -> PatientR
             folder.name, ok=False, message=f"internal error ({type(error).__name__})"
         )
     phq9 = summary.scores.phq9
+    left_out = summary.since.left_out if summary.since is not None else ()
+    messages = [left_out_line(readings.unreadable)] if readings.unreadable else []
+    messages += [f"{item.file}: {item.reason}" for item in left_out]
     return PatientResult(
         folder.name,
         ok=True,
@@ -215,17 +223,20 @@ def run_patient(folder: Path, out: Path, paper: str, today: dt.date) -> PatientR
         recorded_days=summary.period.days_recorded,
         issue_count=len(summary.input.issues),
         item9_flag=None if phq9 is None or phq9.item9 is None else phq9.item9 > 0,
-        message=left_out_line(readings.unreadable) if readings.unreadable else "",
-        partial=bool(readings.unreadable),
+        message="; ".join(messages),
+        partial=bool(readings.unreadable or left_out),
     )
 
 
 def patient_sources(folder: Path) -> Sources:
-    """Every regular, non-hidden file of ``folder``, sorted by name and recognised by content."""
+    """Every regular, non-hidden file of ``folder``, sorted by name and recognised by content.
+
+    Earlier summaries (``previous_sources``) are not patient files and are left to the comparison.
+    """
     kinds: dict[InputKind, list[tuple[str, bytes]]] = {kind: [] for kind in InputKind}
     unrecognised: list[Unreadable] = []
     for path in sorted(folder.iterdir()):
-        if path.is_file() and not path.name.startswith("."):
+        if path.is_file() and not path.name.startswith(".") and not _is_summary(path):
             data = path.read_bytes()
             try:
                 kinds[recognise(data, path.name)].append((path.name, data))
@@ -237,6 +248,27 @@ def patient_sources(folder: Path) -> Sources:
         kinds[InputKind.QUESTIONNAIRE],
         unrecognised,
     )
+
+
+def previous_sources(folder: Path) -> list[tuple[str, bytes]]:
+    """The folder's earlier tnprep summaries (last visit's), sorted by name."""
+    return [(path.name, path.read_bytes()) for path in sorted(folder.iterdir())
+            if path.is_file() and not path.name.startswith(".") and _is_summary(path)]  # fmt: skip
+
+
+def _is_summary(path: Path) -> bool:
+    """A tnprep summary JSON: named ``*.summary.json`` (as tnprep writes it) or saying so inside.
+
+    A damaged ``*.summary.json`` is still taken as one, so it gets the comparison's clear refusal
+    rather than a questionnaire error.
+    """
+    if path.name.casefold().endswith(".summary.json"):
+        return True
+    if not path.name.casefold().endswith(".json"):
+        return False
+    with path.open("rb") as stream:
+        head = stream.read(200)
+    return b'"schema": "tnprep.summary/' in head or b'"schema":"tnprep.summary/' in head
 
 
 def index_csv(results: list[PatientResult]) -> str:

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from tnprep.analysis.since import with_since
 from tnprep.cli.files import (
     EXIT_OK,
     EXIT_PARTIAL,
@@ -26,6 +27,7 @@ from tnprep.cli.files import (
     write_outputs,
 )
 from tnprep.ingest.columns import parse_mapping
+from tnprep.ingest.previous import read_previous_visits
 from tnprep.pipeline import Sources, assemble, has_content, read_sources, summarise_patient
 from tnprep.summary import Summary
 
@@ -47,6 +49,13 @@ def add_report_command(commands: Any) -> None:
     report.add_argument("--paper", choices=("a4", "letter"), default="a4")
     report.add_argument("--out", required=True, metavar="report.pdf")
     report.add_argument("--summary-json", metavar="summary.json")
+    report.add_argument(
+        "--previous",
+        action="append",
+        default=[],
+        metavar="LAST_VISIT.summary.json",
+        help="an earlier visit's summary JSON, for 'since the last visit' (repeatable)",
+    )
     report.set_defaults(run=run_report)
 
 
@@ -70,16 +79,20 @@ def run_report(arguments: argparse.Namespace) -> int:
     if not has_content(data):
         raise nothing_usable(readings.unreadable)
     summary = summarise_patient(data, start=start, end=end, today=dt.date.today())
+    previous = [(Path(path).name, read_bytes(path)) for path in arguments.previous]
+    summary = with_since(summary, read_previous_visits(previous))
     try:
         write_outputs(summary, Path(arguments.out), arguments.summary_json, arguments.paper)
     except OSError as error:
         where = error.filename or arguments.out
         raise UsageError(f"{where}: cannot be written ({error.strerror}).") from error
     print(result_line(summary, arguments.out))
+    left_out = summary.since.left_out if summary.since is not None else ()
+    for item in left_out:
+        print(f"tnprep: warning: {item.file}: {item.reason}", file=sys.stderr)
     if readings.unreadable:
         print(f"tnprep: {left_out_line(readings.unreadable)}", file=sys.stderr)
-        return EXIT_PARTIAL
-    return EXIT_OK
+    return EXIT_PARTIAL if readings.unreadable or left_out else EXIT_OK
 
 
 def result_line(summary: Summary, out: str) -> str:

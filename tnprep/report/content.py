@@ -28,6 +28,7 @@ from tnprep.report.sections import (
     build_pattern,
     build_treatments,
 )
+from tnprep.report.since import SinceStrip, build_since_strip, mark_asked_before
 from tnprep.summary import Finding, FindingKind, Summary
 
 __all__ = [
@@ -85,6 +86,8 @@ class PageContent:
     questions: Listing
     discussion: Listing
     footer: Footer
+    since: SinceStrip | None = None
+    """What changed since the last visit's summary; ``None`` when none was given."""
 
 
 TITLE = "Trigeminal neuralgia — patient-reported summary"
@@ -112,12 +115,13 @@ def build_content(summary: Summary, paper: Paper) -> PageContent:
         treatments=build_treatments(summary),
         questions=Listing(
             title="Patient's questions (their order)",
-            items=tuple(summary.questions),
+            items=mark_asked_before(summary),
             noun="questions",
             empty="No questions listed.",
         ),
         discussion=_discussion(summary.findings),
         footer=build_footer(summary),
+        since=build_since_strip(summary),
     )
 
 

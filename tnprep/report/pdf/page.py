@@ -19,6 +19,7 @@ from tnprep.report.pdf.fixed import (
     pattern_block,
 )
 from tnprep.report.pdf.flexible import flexible_blocks
+from tnprep.report.pdf.since import since_block
 from tnprep.report.pdf.text import FONT, Text, covered_code_points
 
 MARGIN = 26.0
@@ -67,12 +68,16 @@ def render_pdf(content: PageContent, *, include_name_in_metadata: bool = False) 
 
 
 def _fixed_blocks(text: Text, content: PageContent, width: float) -> list[Block]:
-    return [
+    blocks = [
         header_block(text, content, width),
         glance_block(text, content, width),
         chart_row_block(text, content, width),
         pattern_block(text, content, width, PATTERN_BUDGET),
     ]
+    strip = since_block(text, content.since, width)
+    if strip is not None:  # right after the glance and its safety alert (SPEC priority)
+        blocks.insert(2, strip)
+    return blocks
 
 
 def _missing_characters(content: PageContent) -> set[str]:
