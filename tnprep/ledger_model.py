@@ -34,12 +34,6 @@ class DaySpan:
         """True when both ends were known to the day."""
         return self.shortest_days == self.longest_days
 
-    def __add__(self, other: DaySpan) -> DaySpan:
-        """Two spans laid end to end (for totals over courses or dose steps)."""
-        return DaySpan(
-            self.shortest_days + other.shortest_days, self.longest_days + other.longest_days
-        )
-
 
 @dataclass(frozen=True)
 class DoseStep:
