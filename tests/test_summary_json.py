@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from hypothesis import given, settings
+from ledger_cases import rich_ledger
 from summary_factory import empty_summary, make_patient, make_summary, summaries
 
 from tnprep.issues import Issue, Severity
@@ -52,7 +53,7 @@ def _documented() -> list[str]:
 
 def _full_summary() -> Summary:
     """The sample patient: every optional object present at least once."""
-    summary = make_summary()
+    summary = make_summary(ledger=rich_ledger())
     assert summary.scores.phq9 and summary.scores.gad7
     assert any(item.dose_range for item in summary.treatments)
     assert summary.patient.other and summary.findings and summary.before_after

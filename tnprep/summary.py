@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
-
 from typing import TYPE_CHECKING
 
 from tnprep.issues import Issue

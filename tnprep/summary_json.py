@@ -13,6 +13,7 @@ import math
 
 from tnprep.analysis.discussion import describe
 from tnprep.issues import Issue
+from tnprep.ledger_json import ledger_json
 from tnprep.model import Answers, PartialDate, Treatment
 from tnprep.summary import (
     SCHEMA,
@@ -55,6 +56,9 @@ def summary_to_json(summary: Summary) -> JsonObject:
         "before_after": [before_after_json(item) for item in summary.before_after],
         "findings": [finding_json(finding) for finding in summary.findings],
         "assumptions": list(summary.assumptions),
+        "ledger": None
+        if summary.ledger is None
+        else ledger_json(summary.ledger, before_after_json),
     }
 
 

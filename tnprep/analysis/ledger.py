@@ -30,7 +30,6 @@ from tnprep.analysis.ledger_courses import (
 from tnprep.analysis.treatments import DOSE_RANGES
 from tnprep.catalogue import Role, role_of
 from tnprep.ledger_model import (
-    AcuteBurden,
     Course,
     DaySpan,
     DrugLedger,
@@ -39,7 +38,7 @@ from tnprep.ledger_model import (
     ProcedureEntry,
 )
 from tnprep.model import Answers, PartialDate, Treatment, TreatmentCategory
-from tnprep.summary import AttackFigures, BeforeAfter, DayFigure, Features
+from tnprep.summary import AttackFigures, BeforeAfter, DayFigure, Features, Summary
 
 PROCEDURE_ROLES = frozenset({Role.SURGICAL, Role.RADIOSURGERY, Role.PERCUTANEOUS})
 """Roles listed in the procedures block (besides anything categorised 'procedure')."""
@@ -204,6 +203,32 @@ def pain_free_interval(date: PartialDate | None, until: PartialDate | None) -> D
     return DaySpan(shortest, max(shortest, (until.last_day() - date.first_day()).days))
 
 
-def empty_burden() -> AcuteBurden:
-    """The burden of a summary made without diary rows (old summaries, tests)."""
-    return AcuteBurden(0, 0, (), None, None, 0, 0, 0, 0)
+def ledger_from_summary(summary: Summary) -> Ledger:
+    """Return the ledger a Summary made without one implies (its treatments, days, features).
+
+    Rescue uses need the diary rows, so this ledger lists none; everything else is as
+    ``build_ledger`` makes it. The page uses it for summaries built without a ledger.
+    """
+    rows = [item.treatment for item in summary.treatments]
+    procedures = tuple(row for row in rows if is_procedure(row))
+    features = summary.features
+    burden = acute_burden(_NO_ATTACKS, summary.daily, features)
+    burden = replace(
+        burden,
+        attacks=summary.attacks.total,
+        typed_attacks=features.paroxysmal + features.continuous,
+        continuous_attacks=features.continuous,
+    )
+    return Ledger(
+        drugs=drug_ledgers(
+            [r for r in rows if not is_procedure(r)], summary.before_after, summary.generated
+        ),
+        procedures=procedure_entries(procedures),
+        burden=burden,
+        intake=intake_items(summary.patient),
+        facts=facts(summary.attacks, burden, summary.patient, procedure_done=bool(procedures)),
+    )
+
+
+_NO_ATTACKS = pd.DataFrame({"rescue": pd.Series([], dtype="string"),
+                            "pain_type": pd.Series([], dtype="string")})  # fmt: skip
