@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
-
 from summary_factory import make_summary
+
 from tnprep.analysis.ledger import build_ledger
 from tnprep.ingest.doses import parse_daily_dose
 from tnprep.ledger_model import Ledger
