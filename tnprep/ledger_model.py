@@ -75,7 +75,8 @@ class AdverseEffect:
     """As written."""
     lab_values: tuple[LabValue, ...]
     when: PartialDate | None
-    """The end of the row it was recorded on (else its start): the nearest date recorded."""
+    """The end of the row it was written on (the nearest date recorded); ``None`` while the
+    row is ongoing or its end is not given (the start is no date of the effect)."""
 
 
 @dataclass(frozen=True)
@@ -214,7 +215,7 @@ class IntakeItem:
     item: str
     """Questionnaire item name, e.g. 'emergency_visits'."""
     label: str
-    """Words for the page, e.g. 'Emergency visits'."""
+    """Words for the page, e.g. 'emergency visits'."""
     answer: str | None
 
 

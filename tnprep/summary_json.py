@@ -160,7 +160,9 @@ def treatment_json(item: TreatmentSummary) -> JsonObject:
 
 
 def _dose_range(dose_range: DoseRange | None) -> JsonObject | None:
-    if dose_range is None:
+    # A range in other units (botulinum toxin, units per session) is not an mg/day range: it is
+    # in ``ledger.drugs[].dose_range`` with its unit, never here under ``low_mg``.
+    if dose_range is None or dose_range.unit != "mg/day":
         return None
     return {
         "low_mg": _float(dose_range.low_mg),

@@ -116,13 +116,13 @@ def _longest_attack_free_run(daily: Sequence[DayFigure]) -> tuple[int | None, dt
 
 
 INTAKE_ITEMS: tuple[tuple[str, str], ...] = (
-    ("emergency_visits", "Emergency visits"),
+    ("emergency_visits", "emergency visits"),
     ("iv_infusions", "IV infusions"),
-    ("days_unable_to_eat", "Days unable to eat"),
-    ("weight_lost", "Weight lost"),
-    ("impact_work", "Work"),
-    ("driving", "Driving"),
-    ("age_at_onset", "Age at onset"),
+    ("days_unable_to_eat", "days unable to eat"),
+    ("weight_lost", "weight lost"),
+    ("impact_work", "work"),
+    ("driving", "driving"),
+    ("age_at_onset", "age at onset"),
 )
 """Questionnaire item → label, in the order the ledger shows them (docs/questionnaires.md)."""
 

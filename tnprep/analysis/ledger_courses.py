@@ -152,12 +152,12 @@ def response_text(row: Treatment) -> str | None:
 
 
 def adverse_effects(rows: Sequence[Treatment]) -> tuple[AdverseEffect, ...]:
-    """Each row's side effects as written (repeats once), with lab values and the row's date."""
+    """Each row's side effects as written (repeats once), with lab values and the row's end."""
     effects: list[AdverseEffect] = []
     for row in rows:
         for text in (row.side_effects, row.complications):
             if text and all(effect.text != text for effect in effects):
-                effects.append(AdverseEffect(text, lab_values(text), row.end or row.start))
+                effects.append(AdverseEffect(text, lab_values(text), row.end))
     return tuple(effects)
 
 
