@@ -19,6 +19,7 @@ from tnprep.ledger_model import (
     DrugLedger,
     IntakeItem,
     Ledger,
+    LedgerGroup,
     ProcedureEntry,
 )
 from tnprep.report.wording import day_text, number_text, partial_date_text, plural
@@ -42,9 +43,9 @@ def ledger_lines(ledger: Ledger) -> tuple[LedgerLine, ...]:
     """Current drugs first, then first-line drugs, procedures, add-ons and others (issue 11)."""
     current = [drug_line(drug) for drug in ledger.drugs if drug.current]
     earlier = [drug for drug in ledger.drugs if not drug.current]
-    first_line = [drug_line(drug) for drug in earlier if drug.group.name == "FIRST_LINE"]
+    first_line = [drug_line(drug) for drug in earlier if drug.group is LedgerGroup.FIRST_LINE]
     procedures = [procedure_line(entry) for entry in ledger.procedures]
-    rest = [drug_line(drug) for drug in earlier if drug.group.name != "FIRST_LINE"]
+    rest = [drug_line(drug) for drug in earlier if drug.group is not LedgerGroup.FIRST_LINE]
     return (*current, *first_line, *procedures, *rest)
 
 

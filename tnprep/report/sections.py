@@ -234,7 +234,7 @@ def build_pattern(summary: Summary) -> Pattern:
         Field("Time of day", _time_of_day(attacks.by_hour)),
         Field("Lasting ≤ 2 min", percent(features.short_attacks, features.with_duration)),
         Field("Triggered / spontaneous", f"{features.triggered} / {features.spontaneous}"),
-        *_facts(summary),
+        _continuous_pain(summary),
     ]
     life = [
         f"{label}: {text}"
@@ -248,6 +248,7 @@ def build_pattern(summary: Summary) -> Pattern:
     ]
     if life:
         fields.append(Field("Daily life", "; ".join(life)))
+    fields += _facts(summary)
     if patient.interested_in:
         fields.append(Field("Wants to discuss", ", ".join(patient.interested_in)))
     fields.extend(Field(label, value) for label, value in patient.other)
@@ -262,18 +263,26 @@ _FACT_LABELS = {
 
 
 def _facts(summary: Summary) -> list[Field]:
-    """Recorded facts worth a question (issue 11), never advice, in place of background pain."""
+    """Recorded facts worth a question (issue 11), never advice: both sides, numbness."""
     ledger = summary.ledger or ledger_from_summary(summary)
-    fields = [Field(_FACT_LABELS[fact.kind], fact.text) for fact in ledger.facts]
+    return [
+        Field(_FACT_LABELS[fact.kind], fact.text)
+        for fact in ledger.facts
+        if fact.kind is not FactKind.CONTINUOUS_PAIN
+    ]
+
+
+def _continuous_pain(summary: Summary) -> Field:
+    """The continuous-pain fact in place of the background-pain line, when the diary shows it."""
+    ledger = summary.ledger or ledger_from_summary(summary)
+    fact = next((f for f in ledger.facts if f.kind is FactKind.CONTINUOUS_PAIN), None)
+    if fact is None:
+        return Field("Background pain", _background(summary))
     median = summary.features.background_pain_median
-    for index, fact in enumerate(ledger.facts):
-        if fact.kind is FactKind.CONTINUOUS_PAIN and median is not None:
-            fields[index] = Field(
-                fields[index].label, f"{fact.text} (median {number_text(median)}/10)"
-            )
-    if all(fact.kind is not FactKind.CONTINUOUS_PAIN for fact in ledger.facts):
-        fields.append(Field("Background pain", _background(summary)))
-    return fields
+    text = (
+        fact.text if median is None else f"{fact.text} (background median {number_text(median)}/10)"
+    )
+    return Field(_FACT_LABELS[fact.kind], text)
 
 
 def _counts(*pairs: tuple[str, int]) -> str:
