@@ -279,9 +279,9 @@ def _continuous_pain(summary: Summary) -> Field:
     if fact is None:
         return Field("Background pain", _background(summary))
     median = summary.features.background_pain_median
-    text = (
-        fact.text if median is None else f"{fact.text} (background median {number_text(median)}/10)"
-    )
+    text = fact.text
+    if median is not None and summary.features.background_pain_days:
+        text += f" (median {number_text(median)}/10)"
     return Field(_FACT_LABELS[fact.kind], text)
 
 
