@@ -80,4 +80,4 @@ def test_titration_adjunct_and_recurrence_reach_the_page_and_the_json(tmp_path: 
     assert "Carbamazepine: reached 600 of 200–1200 mg/day*" in page and "2 courses" in page
     assert "MVD, left: 12 Jan 2021: complete; recurrence Nov 2022" in page
     assert "pain-free interval 22–23 months" in page
-    assert "Published range: Pract Neurol 2021" in page
+    assert "Range: Pract Neurol 2021" in page

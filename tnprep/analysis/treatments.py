@@ -24,7 +24,7 @@ PRACTICAL_NEUROLOGY_2021 = (
 )
 """Source of every published dose range tnprep prints (verified against the table's text)."""
 
-NICE_CKS_CARBAMAZEPINE = "NICE CKS Trigeminal neuralgia: carbamazepine up to 1600 mg/day"
+NICE_CKS_CARBAMAZEPINE = "NICE CKS: carbamazepine up to 1600 mg/day"
 """NICE Clinical Knowledge Summary's maximum for carbamazepine, printed beside the range."""
 
 # Dose ranges of the preventive treatments in Table 5 of Lambru G, Zakrzewska J, Matharu M,

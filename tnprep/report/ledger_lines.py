@@ -221,5 +221,5 @@ def ranges_note(ledger: Ledger) -> str | None:
     if not shown:
         return None
     notes = sorted({dose_range.note for dose_range in shown if dose_range.note})
-    text = "* Published range: Pract Neurol 2021;21:392–402, Table 5 (adapted from EAN 2019)"
+    text = "* Range: Pract Neurol 2021;21:392–402, Table 5 (adapted from EAN 2019)"
     return text + "".join(f"; {note}" for note in notes) + "."
