@@ -2,7 +2,8 @@
 
 ``summarise`` is the recipe; each step lives in its own module: ``coverage`` (recorded
 days, the per-day table), ``attacks`` (SPEC's attack figures), ``trend``, ``features``
-(TN features as recorded), ``before_after`` (treatment changes), ``discussion`` (the
+(TN features as recorded), ``before_after`` (treatment changes), ``ledger`` (the
+treatment-resistance ledger: courses, procedures, acute burden), ``discussion`` (the
 typed discussion points and their words). docs/figures.md defines every figure.
 """
 
