@@ -129,7 +129,9 @@ def test_first_line_stopped_only_for_first_line_drugs() -> None:
         ("oxcarbazepine", 150.0, "Oxcarbazepine 150 mg/day (as written) is below the published "
          "range of 300–1800 mg/day (EAN 2019)."),
         ("carbamazepine", 1200.0, None),
-        ("pregabalin", 9000.0, None),
+        ("pregabalin", 9000.0, "Pregabalin 9000 mg/day (as written) is above the published "
+         "range of 150–600 mg/day (EAN 2019)."),
+        ("phenytoin", 9000.0, None),
     ],
 )  # fmt: skip
 def test_dose_outside_range(name: str, dose: float, expected: str | None) -> None:

@@ -48,8 +48,9 @@ def test_content_keeps_every_question_and_finding_in_order() -> None:
     content = build_content(make_summary(), Paper.LETTER)
     assert content.questions.items == SAMPLE_QUESTIONS
     assert len(content.discussion.items) == len(make_summary().findings)
-    assert len(content.treatments.rows) == len(make_treatments())
-    assert content.treatments.rows[0].current
+    # One ledger line per drug or procedure; each sample row is a drug of its own.
+    assert len(content.treatments.lines) == len(make_treatments())
+    assert content.treatments.lines[0].current
 
 
 def test_item9_finding_goes_first_and_is_flagged_whatever_the_order() -> None:
@@ -122,7 +123,7 @@ def test_empty_summary_has_words_for_everything() -> None:
     assert content.chart.bins == ()
     assert content.chart.words == ("No diary days in the period.",)
     assert content.glance.alert is None
-    assert content.treatments.rows == ()
+    assert content.treatments.lines == ()
 
 
 def test_triggers_beyond_the_top_six_are_counted() -> None:

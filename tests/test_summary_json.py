@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from hypothesis import given, settings
+from ledger_cases import rich_ledger
 from since_factory import with_earlier
 from summary_factory import empty_summary, make_patient, make_summary, summaries
 
@@ -55,7 +56,7 @@ def _documented() -> list[str]:
 
 def _full_summary() -> Summary:
     """The sample patient: every optional object present at least once."""
-    summary = with_earlier(make_summary())
+    summary = with_earlier(make_summary(ledger=rich_ledger()))
     assert summary.since and summary.since.treatment_changes and summary.since.visits
     assert summary.since.overlap is None  # an overlap is added below, so the keys are emitted
     summary = dataclasses.replace(

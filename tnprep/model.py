@@ -272,6 +272,16 @@ class Treatment:
     """File the row came from ('' when entered in the app)."""
     row: int | None = None
     """Spreadsheet row number (header = 1), ``None`` when entered in the app."""
+    side: str | None = None
+    """Side treated as written (a procedure's side: left, right, both), ``None`` when not given."""
+    outcome: str | None = None
+    """A procedure's outcome as written (optional ``outcome`` column)."""
+    pain_free_until: PartialDate | None = None
+    """Last day known pain-free after the treatment (optional column), at its precision."""
+    recurrence: PartialDate | None = None
+    """When pain came back after the treatment (optional ``recurrence`` column)."""
+    complications: str | None = None
+    """Complications as written, e.g. 'new numbness of the upper lip' (optional column)."""
 
 
 # ---------------------------------------------------------------------------
@@ -306,6 +316,18 @@ class Answers:
     impact_sleep: str | None = None
     impact_work: str | None = None
     goals: str | None = None
+    emergency_visits: str | None = None
+    """Emergency visits for facial pain in the period, as written (a count or text)."""
+    iv_infusions: str | None = None
+    """Intravenous infusions (e.g. fosphenytoin, lidocaine) in the period, as written."""
+    days_unable_to_eat: str | None = None
+    """Days unable to eat because of the pain, as written."""
+    weight_lost: str | None = None
+    """Weight lost because of the pain, as written (e.g. '4 kg since June')."""
+    driving: str | None = None
+    """Whether the pain or the medicines affect driving, as written."""
+    age_at_onset: str | None = None
+    """Age when the facial pain began, as written."""
     questions: tuple[str, ...] = ()
     """The patient's questions in their priority order."""
     interested_in: tuple[str, ...] = ()

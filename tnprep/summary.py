@@ -10,10 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from tnprep.issues import Issue
 from tnprep.model import Answers, Treatment
 from tnprep.visits import SinceLastVisit
+
+if TYPE_CHECKING:  # ledger_model imports this module's BeforeAfter and DoseRange
+    from tnprep.ledger_model import Ledger
 
 SCHEMA = "tnprep.summary/1"
 """The schema name written into every summary JSON."""
@@ -195,6 +199,10 @@ class DoseRange:
     high_mg: float
     source: str
     """Citation, e.g. 'EAN guideline on trigeminal neuralgia, Bendtsen et al. 2019'."""
+    unit: str = "mg/day"
+    """What ``low_mg``/``high_mg`` count: 'mg/day', or 'units per session' for botulinum toxin."""
+    note: str | None = None
+    """Another published figure worth printing beside the range (e.g. NICE CKS's maximum)."""
 
 
 @dataclass(frozen=True)
@@ -293,6 +301,8 @@ class Summary:
     since: SinceLastVisit | None = None
     """What changed since the last visit's summary; ``None`` when none was given
     (``tnprep.analysis.since.with_since`` sets it)."""
+    ledger: Ledger | None = None
+    """The treatment-resistance ledger; ``None`` in summaries made without it (old files)."""
 
     @property
     def questions(self) -> tuple[str, ...]:

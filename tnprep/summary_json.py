@@ -13,6 +13,7 @@ import math
 
 from tnprep.analysis.discussion import describe
 from tnprep.issues import Issue
+from tnprep.ledger_json import ledger_json
 from tnprep.model import Answers, PartialDate, Treatment
 from tnprep.since_json import since_json
 from tnprep.summary import (
@@ -57,6 +58,9 @@ def summary_to_json(summary: Summary) -> JsonObject:
         "findings": [finding_json(finding) for finding in summary.findings],
         "assumptions": list(summary.assumptions),
         "since_last_visit": since_json(summary.since),
+        "ledger": None
+        if summary.ledger is None
+        else ledger_json(summary.ledger, before_after_json),
     }
 
 
@@ -158,7 +162,9 @@ def treatment_json(item: TreatmentSummary) -> JsonObject:
 
 
 def _dose_range(dose_range: DoseRange | None) -> JsonObject | None:
-    if dose_range is None:
+    # A range in other units (botulinum toxin, units per session) is not an mg/day range: it is
+    # in ``ledger.drugs[].dose_range`` with its unit, never here under ``low_mg``.
+    if dose_range is None or dose_range.unit != "mg/day":
         return None
     return {
         "low_mg": _float(dose_range.low_mg),

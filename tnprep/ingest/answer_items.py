@@ -34,6 +34,13 @@ ITEMS: dict[str, ItemKind] = {
     "impact_sleep": ItemKind.TEXT,
     "impact_work": ItemKind.TEXT,
     "goals": ItemKind.TEXT,
+    # Intake items of the treatment-resistance ledger (docs/questionnaires.md), kept as written.
+    "emergency_visits": ItemKind.TEXT,
+    "iv_infusions": ItemKind.TEXT,
+    "days_unable_to_eat": ItemKind.TEXT,
+    "weight_lost": ItemKind.TEXT,
+    "driving": ItemKind.TEXT,
+    "age_at_onset": ItemKind.TEXT,
     "question": ItemKind.QUESTION,
     "interested_in": ItemKind.INTEREST,
 }
@@ -50,6 +57,13 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "bni_pain": ("bni", "bnipainscore", "bnipainintensity", "bnipainintensityscore"),
     "bni_numbness": ("bninumbnessscore", "bnifacialnumbness", "bnifacialnumbnessscore"),
     "goals": ("goal", "mygoals"),
+    "impact_work": ("work", "workimpact"),
+    "emergency_visits": ("edvisits", "aevisits", "ervisits", "emergencydepartmentvisits"),
+    "iv_infusions": ("infusions", "intravenousinfusions"),
+    "days_unable_to_eat": ("dayswithouteating", "couldnoteat"),
+    "weight_lost": ("weightloss",),
+    "driving": ("drive", "candrive"),
+    "age_at_onset": ("onsetage", "agewhenpainbegan"),
     "question": ("questions", "myquestions"),
     "interested_in": ("interests", "interest", "interestedin", "options"),
 }

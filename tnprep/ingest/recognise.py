@@ -17,8 +17,9 @@ from tnprep.ingest.treatments import HEADER_ALIASES
 
 _HEAD_LINES = 50
 _TREATMENT_HEADERS = frozenset(HEADER_ALIASES["treatment"]) - {"name"}
+# "side" is not here: a treatment history may say which side a procedure treated.
 _DIARY_ONLY = frozenset(
-    {"time", "duration", "intensity", "side", "location", "division", "triggers", "attacks",
+    {"time", "duration", "intensity", "location", "division", "triggers", "attacks",
      "worst_intensity", "background_pain"}
 )  # fmt: skip
 

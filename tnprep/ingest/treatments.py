@@ -44,11 +44,19 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "side_effects": ("sideeffects", "adverseeffects", "sideeffect", "adverseeffect"),
     "notes": ("notes", "comments", "note", "comment", "remarks"),
+    # Optional columns of the treatment-resistance ledger (procedures mostly; docs/treatments.md).
+    "side": ("side", "treatedside", "operatedside", "sidetreated"),
+    "outcome": ("outcome", "result", "procedureoutcome"),
+    "pain_free_until": ("painfreeuntil", "painfreeto", "painfreetill"),
+    "recurrence": (
+        "recurrence", "recurrencedate", "painreturned", "attacksreturned", "relapse", "relapsedate",
+    ),
+    "complications": ("complications", "complication"),
 }  # fmt: skip
 """Field → normalised header keys that mean it (docs/treatments.md prints this table)."""
 
 _FIELD_OF_KEY = {key: field for field, keys in HEADER_ALIASES.items() for key in keys}
-_DATE_FIELDS = ("start", "end")
+_DATE_FIELDS = ("start", "end", "pain_free_until", "recurrence")
 
 ISSUE_CODES: dict[str, Severity] = {
     "treatment-missing": Severity.REJECTED,
@@ -202,6 +210,11 @@ def _read_row(row: _Row, context: _Context) -> tuple[Treatment | None, list[Issu
         notes=cell_text(row.cells.get("notes")),
         file=context.file,
         row=row.number,
+        side=cell_text(row.cells.get("side")),
+        outcome=cell_text(row.cells.get("outcome")),
+        pain_free_until=_date(row, context, "pain_free_until", issues),
+        recurrence=_date(row, context, "recurrence", issues),
+        complications=cell_text(row.cells.get("complications")),
     )
     return treatment, issues
 

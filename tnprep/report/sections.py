@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tnprep.analysis.ledger import ledger_from_summary
 from tnprep.issues import FILE_LEFT_OUT, Severity
+from tnprep.ledger_model import FactKind
 from tnprep.report import wording
+from tnprep.report.ledger_lines import LedgerLine, burden_text, ledger_lines, ranges_note
 from tnprep.report.wording import NOT_GIVEN, day_text, number_text, percent, plural
 from tnprep.summary import BeforeAfter, ChangeKind, FindingKind, QuestionnaireScore, Summary, Trend
 
@@ -63,27 +66,15 @@ class Pattern:
 
 
 @dataclass(frozen=True)
-class TreatmentRow:
-    """One treatment as table cells (plain text)."""
-
-    name: str
-    category: str
-    dates: str
-    dose: str
-    response: str
-    stopped: str
-    """Stopped because, and side effects."""
-    current: bool
-    brief: str = ""
-    """The row in one phrase for the compact 'Also tried' line: name (dates; mg/day; response;
-    why stopped) — side effects and the dose as written are left to the table and the app."""
-
-
-@dataclass(frozen=True)
 class Treatments:
-    """Treatments tried, current first, then most recent."""
+    """The treatment-resistance ledger: one line per drug or procedure, by relevance."""
 
-    rows: tuple[TreatmentRow, ...]
+    lines: tuple[LedgerLine, ...]
+    """Current first, then first-line drugs, procedures, add-ons, others (cut from the end)."""
+    burden: str | None
+    """Acute burden: rescues, longest attack-free run, emergency visits and other intake items."""
+    ranges_note: str | None
+    """The source of the starred published dose ranges, when a line shows one."""
     before_after: tuple[str, ...]
     """Before/after sentences where the diary covers a change."""
     not_yet: str | None
@@ -119,7 +110,7 @@ def build_header(summary: Summary) -> Header:
         Field("Visit", day_text(patient.visit_date)),
         Field("Clinician", patient.clinician or NOT_GIVEN),
         Field("Diagnosis as reported", patient.diagnosis or NOT_GIVEN),
-        Field("Onset", patient.onset or NOT_GIVEN),
+        Field("Onset", _onset(patient.onset, patient.age_at_onset)),
         Field("Side, divisions", sides or NOT_GIVEN),
     )
     covered = "no diary data"
@@ -149,6 +140,12 @@ def left_out_text(summary: Summary) -> str | None:
         f"Not on this page — could not be read, left out whole: {named}. "
         "The figures are from the other files; the reasons are in the issues."
     )
+
+
+def _onset(onset: str | None, age: str | None) -> str:
+    if age is None:
+        return onset or NOT_GIVEN
+    return f"{onset} (age {age})" if onset else f"age {age}"
 
 
 # ---------------------------------------------------------------------------
@@ -252,7 +249,7 @@ def build_pattern(summary: Summary) -> Pattern:
         Field("Time of day", _time_of_day(attacks.by_hour)),
         Field("Lasting ≤ 2 min", percent(features.short_attacks, features.with_duration)),
         Field("Triggered / spontaneous", f"{features.triggered} / {features.spontaneous}"),
-        Field("Background pain", _background(summary)),
+        _continuous_pain(summary),
     ]
     life = [
         f"{label}: {text}"
@@ -266,10 +263,41 @@ def build_pattern(summary: Summary) -> Pattern:
     ]
     if life:
         fields.append(Field("Daily life", "; ".join(life)))
+    fields += _facts(summary)
     if patient.interested_in:
         fields.append(Field("Wants to discuss", ", ".join(patient.interested_in)))
     fields.extend(Field(label, value) for label, value in patient.other)
     return Pattern(fields=tuple(fields))
+
+
+_FACT_LABELS = {
+    FactKind.BOTH_SIDES: "Both sides recorded",
+    FactKind.NUMBNESS_NO_PROCEDURE: "Numbness",
+    FactKind.CONTINUOUS_PAIN: "Continuous pain",
+}
+
+
+def _facts(summary: Summary) -> list[Field]:
+    """Recorded facts worth a question (issue 11), never advice: both sides, numbness."""
+    ledger = summary.ledger or ledger_from_summary(summary)
+    return [
+        Field(_FACT_LABELS[fact.kind], fact.text)
+        for fact in ledger.facts
+        if fact.kind is not FactKind.CONTINUOUS_PAIN
+    ]
+
+
+def _continuous_pain(summary: Summary) -> Field:
+    """The continuous-pain fact in place of the background-pain line, when the diary shows it."""
+    ledger = summary.ledger or ledger_from_summary(summary)
+    fact = next((f for f in ledger.facts if f.kind is FactKind.CONTINUOUS_PAIN), None)
+    if fact is None:
+        return Field("Background pain", _background(summary))
+    median = summary.features.background_pain_median
+    text = fact.text
+    if median is not None and summary.features.background_pain_days:
+        text += f" (median {number_text(median)}/10)"
+    return Field(_FACT_LABELS[fact.kind], text)
 
 
 def _counts(*pairs: tuple[str, int]) -> str:
@@ -308,23 +336,13 @@ def _background(summary: Summary) -> str:
 
 
 def build_treatments(summary: Summary) -> Treatments:
-    """Return the treatment rows (order as in the Summary: current first, then most recent)."""
-    rows = tuple(
-        TreatmentRow(
-            name=item.treatment.name_as_written or item.treatment.name,
-            category=item.treatment.category.value,
-            dates=wording.treatment_dates(item.treatment),
-            dose=wording.dose_text(item),
-            response=wording.response_text(item.treatment),
-            stopped=wording.stopped_text(item.treatment),
-            current=item.treatment.ongoing,
-            brief=wording.treatment_brief(item),
-        )
-        for item in summary.treatments
-    )
+    """Return the ledger section (a Summary made without a ledger gets one from its history)."""
+    ledger = summary.ledger or ledger_from_summary(summary)
     not_yet = [f.subject for f in summary.findings if f.kind is FindingKind.NOT_YET_IN_HISTORY]
     return Treatments(
-        rows=rows,
+        lines=ledger_lines(ledger),
+        burden=burden_text(ledger.burden, ledger.intake),
+        ranges_note=ranges_note(ledger),
         before_after=tuple(_before_after_text(item) for item in summary.before_after),
         not_yet=f"Not in the history yet: {', '.join(not_yet)}." if not_yet else None,
     )
