@@ -25,9 +25,11 @@ from tnprep.cli_common import (
 )
 from tnprep.cli_report import add_report_command
 from tnprep.ingest.columns import parse_mapping
+from tnprep.ingest.scales import parse_scale_pairs
 from tnprep.ingest.diary import combine_diaries, read_diary
 from tnprep.issues import InputError
 from tnprep.model import Diary, DiaryFile, PatientData
+from tnprep.diary_info import diary_info_json, diary_info_lines
 from tnprep.summary_json import input_json
 
 
@@ -65,8 +67,9 @@ def _parser() -> argparse.ArgumentParser:
 def run_check(arguments: argparse.Namespace) -> int:
     """``check``: read each diary, print what was understood and every issue."""
     mapping = parse_mapping(arguments.map)
+    scales = parse_scale_pairs(arguments.scale)
     files = [
-        read_diary(data, name, mapping=mapping, date_order=arguments.date_order)
+        read_diary(data, name, mapping=mapping, date_order=arguments.date_order, scales=scales)
         for name, data in diary_sources(arguments.diary)
     ]
     diary = combine_diaries(files)
@@ -74,6 +77,10 @@ def run_check(arguments: argparse.Namespace) -> int:
         print(json.dumps(check_json(diary), indent=2, ensure_ascii=False))
     else:
         print(check_text(diary))
+    unusable = [item.file for item in files if item.table.empty]
+    if unusable:  # SPEC: check exits 2 when a diary has no usable row
+        print(f"tnprep: error: {unusable[0]}: no usable row (see the issues above).", file=sys.stderr)
+        return EXIT_UNUSABLE
     return EXIT_OK
 
 
@@ -97,6 +104,7 @@ def _file_json(item: DiaryFile) -> dict[str, object]:
         "rows_read": item.rows_read,
         "rows_rejected": item.rows_rejected,
         "rows_kept": len(item.table),
+        **diary_info_json(item.info),
     }
 
 
@@ -107,7 +115,7 @@ def check_text(diary: Diary) -> str:
         lines.extend(_file_lines(item))
     lines.append(
         f"Total: {diary.rows_read} rows read = {diary.rows_used} used + {diary.rows_rejected} "
-        f"rejected + {diary.duplicates} duplicates."
+        f"rejected + {diary.duplicates} duplicates + {diary.rows_other} other."
     )
     lines.append(f"Issues: {len(diary.issues)}" + (":" if diary.issues else "."))
     lines.extend(
@@ -123,12 +131,14 @@ def _file_lines(item: DiaryFile) -> list[str]:
     delimiter = {None: "none (xlsx)", "\t": "tab"}.get(item.delimiter, item.delimiter)
     mapping = ", ".join(f"{header} → {name}" for header, name in item.mapping)
     lines = [
-        f"{item.file}: {item.shape.value} ({item.source_format})",
+        f"{item.file}: {item.info.kind or item.shape.value} ({item.source_format})",
         f"  encoding {item.encoding}, delimiter {delimiter!s}, dates {order} "
         f"({item.date_order_source.value})",
         f"  columns: {mapping}",
-        f"  rows: {item.rows_read} read, {item.rows_rejected} rejected, {len(item.table)} kept",
+        f"  rows: {item.rows_read} read, {item.rows_rejected} rejected, {item.rows_other} other, "
+        f"{len(item.table)} kept",
     ]
     if item.ignored_columns:
         lines.insert(3, "  not used: " + ", ".join(item.ignored_columns))
+    lines.extend(diary_info_lines(item.info))
     return lines

@@ -17,6 +17,7 @@ from tnprep.cli_common import (
     write_atomically,
 )
 from tnprep.ingest.columns import parse_mapping
+from tnprep.ingest.scales import parse_scale_pairs
 from tnprep.pipeline import Sources, has_content, load_patient, summarise_patient
 from tnprep.summary import Summary
 
@@ -55,7 +56,10 @@ def run_report(arguments: argparse.Namespace) -> int:
         questionnaires=[(Path(path).name, read_bytes(path)) for path in arguments.questionnaire],
     )
     data = load_patient(
-        sources, mapping=parse_mapping(arguments.map), date_order=arguments.date_order
+        sources,
+        mapping=parse_mapping(arguments.map),
+        date_order=arguments.date_order,
+        scales=parse_scale_pairs(arguments.scale),
     )
     if not has_content(data):
         raise UsageError("nothing usable: no diary row, treatment or answer could be read.")

@@ -35,13 +35,14 @@ def load_patient(
     *,
     mapping: Mapping[str, str] | None = None,
     date_order: DateOrder | None = None,
+    scales: Mapping[str, str] | None = None,
 ) -> PatientData:
     """Read every file of one patient.
 
     Raises:
         InputError: a file cannot be read at all (the message names it).
     """
-    diary = read_diaries(sources.diaries, mapping=mapping, date_order=date_order)
+    diary = read_diaries(sources.diaries, mapping=mapping, date_order=date_order, scales=scales)
     treatments: list[Treatment] = []
     issues: list[Issue] = []
     for name, data in sources.treatments:
