@@ -377,9 +377,16 @@ def _agree(attacks: pd.DataFrame, first: int, other: int) -> bool:
         one, two = attacks.at[first, name], attacks.at[other, name]
         if _blank(one) or _blank(two):
             continue
-        if one != two:
+        if _comparable(one) != _comparable(two):
             return False
     return True
+
+
+def _comparable(value: object) -> object:
+    """Triggers compare as a set of words, case ignored ('Talking' is 'talking')."""
+    if isinstance(value, tuple):
+        return frozenset(str(item).casefold() for item in value)
+    return value
 
 
 def _blank(value: object) -> bool:

@@ -36,6 +36,7 @@ A rescue / medication column or an end time alone does not: a medication list ha
 """
 _PAIN_HEADER_WORDS = ("attack", "anfall", "episode", "pain", "headache", "neuralgia", "schmerz")
 _SAMPLE = 2000
+_FEW = 10
 _MOSTLY = 0.5
 _LOOKS_LIKE: tuple[tuple[tuple[str, ...], str], ...] = (
     (("patient", "encounter"), "an EHR table (patient and encounter columns)"),
@@ -95,8 +96,8 @@ def _fit(cells: pd.Series, name: str) -> str:
     """'ok', 'misfit' or (for a time column) 'date'."""
     text = values.text_cells(cells.head(_SAMPLE))
     filled = text[text.ne("")]
-    if filled.empty or name not in _WHAT:
-        return "ok"
+    if len(filled) < _FEW or name not in _WHAT:
+        return "ok"  # a handful of cells: row-level issues say more than dropping the column
     if name == "time":
         readable = parse_times(filled).notna().mean()
         if readable >= _MOSTLY:
@@ -137,8 +138,8 @@ def refuse_unless_pain(table: Table, match: ColumnMatch) -> None:
         InputError: naming what the file looks like and how to map a column if it is a diary.
     """
     mapped = set(match.fields.values())
-    if mapped & PAIN_EVIDENCE:
-        return
+    if mapped & PAIN_EVIDENCE or not mapped & {"date", "start"}:
+        return  # no date at all: the shape check lists the headers seen and the fields needed
     if any(word in normalise_header(header) for header in table.header
            for word in _PAIN_HEADER_WORDS):  # fmt: skip
         return
