@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from tnprep.issues import Severity
 from tnprep.report import wording
+from tnprep.report.input_lines import rescue_and_scale
 from tnprep.report.wording import NOT_GIVEN, day_text, number_text, percent, plural
 from tnprep.summary import BeforeAfter, ChangeKind, FindingKind, QuestionnaireScore, Summary, Trend
 
@@ -238,6 +239,7 @@ def build_pattern(summary: Summary) -> Pattern:
         Field("Lasting ≤ 2 min", percent(features.short_attacks, features.with_duration)),
         Field("Triggered / spontaneous", f"{features.triggered} / {features.spontaneous}"),
         Field("Background pain", _background(summary)),
+        *(Field(label, text) for label, text in rescue_and_scale(summary)),
     ]
     life = [
         f"{label}: {text}"
@@ -343,10 +345,11 @@ def build_footer(summary: Summary) -> Footer:
     """Return the footer: disclaimer, data-quality line, assumptions, page number."""
     account, period = summary.input, summary.period
     dropped = sum(1 for issue in account.issues if issue.severity is Severity.DROPPED)
+    other = f"{account.rows_other} event-log rows not attacks, " if account.rows_other else ""
     quality = (
         f"Data: {account.rows_read} rows read, {account.rows_used} used, "
         f"{account.rows_rejected} rejected, "
-        f"{plural(account.duplicates, 'duplicate')} counted once, "
+        f"{plural(account.duplicates, 'duplicate')} counted once, {other}"
         f"{plural(dropped, 'value')} left out; {period.days - period.days_recorded} days without "
         f"diary; {plural(len(summary.attacks.conflict_days), 'day')} where diaries disagreed "
         "(higher count used)."
