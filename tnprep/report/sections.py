@@ -239,8 +239,12 @@ def build_pattern(summary: Summary) -> Pattern:
         Field("Lasting ≤ 2 min", percent(features.short_attacks, features.with_duration)),
         Field("Triggered / spontaneous", f"{features.triggered} / {features.spontaneous}"),
         Field("Background pain", _background(summary)),
-        *(Field(label, text) for label, text in rescue_and_scale(summary)),
     ]
+    lines = dict(rescue_and_scale(summary))
+    if "Pain scale" in lines:  # says how to read every pain figure: kept high
+        fields.insert(0, Field("Pain scale", lines["Pain scale"]))
+    if "Rescue" in lines:  # part of the attack pattern (SPEC priority), before daily life
+        fields.append(Field("Rescue", lines["Rescue"]))
     life = [
         f"{label}: {text}"
         for label, text in (
