@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from tnprep.catalogue import lookup
+from tnprep.ingest import ehr_medications
 from tnprep.ingest.columns import normalise_header
 from tnprep.ingest.decode import Table, read_table
 from tnprep.ingest.doses import parse_daily_dose
@@ -35,7 +36,10 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "medicationname", "drugname",
     ),
     "category": ("category", "type", "treatmenttype", "kind"),
-    "start": ("start", "started", "startdate", "from", "datestarted", "since", "began"),
+    "start": (
+        "start", "started", "startdate", "from", "datestarted", "since", "began", "timestamp",
+        "date", "datetime",
+    ),
     "end": ("end", "enddate", "stopped", "to", "until", "ended", "datestopped", "stopdate"),
     "dose": ("dose", "dosage", "dosing", "dailydose"),
     "response": ("response", "effect", "relief", "benefit", "effectiveness", "helped"),
@@ -62,6 +66,7 @@ ISSUE_CODES: dict[str, Severity] = {
     "response-unreadable": Severity.DROPPED,
     "column-unknown": Severity.NOTICE,
     "column-duplicate": Severity.NOTICE,
+    "prescriptions-joined": Severity.NOTICE,
 }
 """Every issue code this reader raises, with its severity (docs/treatments.md explains each)."""
 
@@ -101,10 +106,12 @@ def read_treatments(
     Raises:
         InputError: the file is not a table, or has no column naming the treatment.
     """
-    table = read_table(data, file)
+    table, ehr_issues = _as_treatment_table(read_table(data, file))
     columns, issues = _match_columns(table)
     if "treatment" not in columns.values():
         raise InputError(file, _NO_TREATMENT_COLUMN.format(headers=", ".join(table.header)))
+    table = ehr_medications.split_several(table, *_name_and_dose(columns))
+    issues += ehr_issues
     rows = list(_rows(table, columns))
     order, order_issues = _file_order(rows, file, date_order)
     context = _Context(file, order)
@@ -115,6 +122,18 @@ def read_treatments(
         issues += row_issues
     issues = [*table.issues, *issues, *order_issues]
     return Loaded(tuple(records), tuple(sorted(issues, key=Issue.sort_key)))
+
+
+def _as_treatment_table(table: Table) -> tuple[Table, list[Issue]]:
+    """An EHR medication list becomes one row per course (``tnprep.ingest.ehr_medications``)."""
+    if ehr_medications.is_medication_list(table.header):
+        return ehr_medications.as_treatment_table(table)
+    return table, []
+
+
+def _name_and_dose(columns: Mapping[int, str]) -> tuple[int, int | None]:
+    by_field = {name: position for position, name in columns.items()}
+    return by_field["treatment"], by_field.get("dose")
 
 
 _NO_TREATMENT_COLUMN = (
