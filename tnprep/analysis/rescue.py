@@ -1,7 +1,7 @@
 """Rescue use: which rescue treatments the attacks of the period record, and whether they helped.
 
 Read from an attack log's ``rescue`` column (a medication / treatment column; several names in one
-cell split on ``+ ; , / &`` and "and"), its ``rescue_helped`` column, and Migraine Buddy's four
+cell split on ``+ ; , | &`` and "and"; never on ``/``, which doses use: ``10-25l/min``), its ``rescue_helped`` column, and Migraine Buddy's four
 per-attack medication ratings. Event logs' medicine rows (oxygen, sumatriptan …) are not linked to
 an attack in the file, so they are counted by name over the whole file. Recorded facts only: no
 judgement of whether a rescue works.
@@ -17,7 +17,7 @@ import pandas as pd
 from tnprep.model import Diary
 from tnprep.summary import RescueSummary
 
-_SPLIT = re.compile(r"\s*(?:\+|;|,|/|&|\band\b)\s*", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:\+|;|,|\||&|\band\b)\s*", re.IGNORECASE)
 _NONE = frozenset({"", "none", "no", "nothing", "no medication", "no medications", "-", "n/a"})
 _RATINGS = (
     ("medication_helpful", "helpful"),

@@ -2,8 +2,10 @@
 
 A workbook with one filled sheet reads like a text file. With several, each sheet is read on its
 own (its rows keep their own row numbers; issues name the sheet as ``file [sheet]``) and the diary
-sheets of the first diary sheet's shape are merged into one source. A sheet that is not a diary —
-a medicines-taken table, a chart's data, a settings sheet — is named in one notice with the reason.
+sheets of the first diary sheet's shape are merged into one source. A medicines-taken sheet is
+read as medicine events linked to the attacks it names (``tnprep.ingest.medicine_sheets``). Any
+other sheet that is not a diary — a chart's data, a settings sheet — is named in one notice with
+the reason.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import replace
 
 from tnprep.frames import attack_frame, concat_frames, day_frame
 from tnprep.ingest.decode import Table, read_xlsx_sheets
+from tnprep.ingest.medicine_sheets import MedicineSheet, link_rescue, read_medicine_sheet
 from tnprep.issues import InputError, Issue, Severity
 from tnprep.model import DiaryFile, DiaryShape
 
@@ -28,15 +31,47 @@ def read_workbook(data: bytes, file: str, read: Callable[[Table], DiaryFile]) ->
         return read(sheets[0][1])
     read_files: list[tuple[str, DiaryFile]] = []
     skipped: list[tuple[str, str]] = []
+    tables: list[Table] = []
+    medicines: list[tuple[str, MedicineSheet]] = []
     for name, table in sheets:
+        labelled = replace(table, file=f"{file} [{name}]")
         try:
-            read_files.append((name, read(replace(table, file=f"{file} [{name}]"))))
+            read_files.append((name, read(labelled)))
+            tables.append(labelled)
         except InputError as error:
-            skipped.append((name, error.reason))
+            medicine = read_medicine_sheet(labelled)
+            if medicine is None:
+                skipped.append((name, error.reason))
+            else:
+                medicines.append((name, medicine))
     if not read_files:
-        name, reason = skipped[0]
+        name, reason = skipped[0] if skipped else (sheets[0][0], "holds no attacks")
         raise InputError(file, f"(sheet {name}) {reason}")
-    return _merge(file, read_files, skipped)
+    merged = _merge(file, read_files, skipped)
+    return _with_medicines(merged, tables, medicines)
+
+
+def _with_medicines(
+    merged: DiaryFile, tables: list[Table], medicines: list[tuple[str, MedicineSheet]]
+) -> DiaryFile:
+    """Medicine sheets: their rows counted as 'medicine' events, linked to attacks by id."""
+    if not medicines:
+        return merged
+    frame = merged.table
+    for _, sheet in medicines:
+        for table in tables:
+            frame = link_rescue(frame, table, sheet)
+    rows = sum(sheet.rows for _, sheet in medicines)
+    names = [pair for _, sheet in medicines for pair in sheet.names]
+    info = replace(
+        merged.info,
+        other_kinds=_summed([*merged.info.other_kinds, ("medicine", rows)]),
+        medicine_events=_summed([*merged.info.medicine_events, *names]),
+        sheets_read=(*merged.info.sheets_read, *(name for name, _ in medicines)),
+    )
+    mapping = (*merged.mapping, *((f"[{name}] medicines taken", "rescue") for name, _ in medicines))
+    return replace(merged, rows_read=merged.rows_read + rows, table=frame, info=info,
+                   mapping=mapping)  # fmt: skip
 
 
 def _merge(
