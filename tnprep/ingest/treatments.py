@@ -33,7 +33,7 @@ from tnprep.model import DateOrder, Loaded, PartialDate, Treatment, TreatmentCat
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "treatment": (
         "treatment", "medication", "medicine", "drug", "name", "therapy", "treatmentname",
-        "medicationname", "drugname",
+        "medicationname", "drugname", "medications", "medicines", "drugs", "treatments",
     ),
     "category": ("category", "type", "treatmenttype", "kind"),
     "start": (
@@ -110,7 +110,10 @@ def read_treatments(
     columns, issues = _match_columns(table)
     if "treatment" not in columns.values():
         raise InputError(file, _NO_TREATMENT_COLUMN.format(headers=", ".join(table.header)))
-    table = ehr_medications.split_several(table, *_name_and_dose(columns))
+    split = ehr_medications.split_several(table, *_name_and_dose(columns))
+    if split.header != table.header:  # a Dose column was added for the strengths split off
+        columns, issues = _match_columns(split)
+    table = split
     issues += ehr_issues
     rows = list(_rows(table, columns))
     order, order_issues = _file_order(rows, file, date_order)
