@@ -6,8 +6,8 @@
 - An **event log** has a type / category column whose values name kinds of events (symptom,
   medicine, sleep, mood …); only its pain rows are attacks (``tnprep.ingest.event_log``).
 - A table with a date but nothing about pain (no intensity, duration, side, location, division,
-  triggers, pain type, rescue, end time, attack count, worst or background pain, and no header
-  naming attacks or pain) is **not a pain diary**: refused, naming what it looks like. A date
+  triggers, pain type, attack count, worst or background pain, and no header naming attacks) is
+  **not a pain diary**: refused, naming what it looks like. A date
   column alone never makes a file an attack log.
 """
 
@@ -34,7 +34,8 @@ PAIN_EVIDENCE = frozenset(
 
 A rescue / medication column or an end time alone does not: a medication list has both.
 """
-_PAIN_HEADER_WORDS = ("attack", "anfall", "episode", "pain", "headache", "neuralgia", "schmerz")
+_PAIN_HEADER_WORDS = ("attack", "anfall")
+"""A header naming attacks ('Attack start') says the rows are attacks; 'Back pain' says nothing."""
 _SAMPLE = 2000
 _FEW = 10
 _MOSTLY = 0.5
