@@ -5,7 +5,7 @@ The rule (docs/formats.md, "Pain scales"):
 - A **0–10** scale is read as it is (SPEC: intensities are NRS 0–10).
 - A **0–N** scale (``0-100``, ``/5`` read as 0–5 only when written ``0-5``) is converted to 0–10 by
   value × 10 / N: both ends are anchored (0 = no pain, N = worst), so the conversion is a change
-  of unit, not an interpretation.
+  of unit, not an interpretation ("NRS and VAS scores corresponded": Hjermstad et al. 2011, below).
 - A scale that **starts above 0** (``1-5``, ``1–3``, ``/5`` — a file writing ``/5`` scores from 1)
   has no "no pain" anchor, so any mapping to 0–10 would invent one: its values are **not converted**.
   They are kept on their own scale (median and worst in the file's scale, stated on the page) and
@@ -33,9 +33,10 @@ PAIN_WORDS: dict[str, int] = {
 """Words of verbal rating scales (VRS) and their rank, kept as words (never turned into 0–10).
 
 The ranks only order the words for display (none < mild < moderate < severe < extreme), as in the
-4- and 5-point verbal rating scales compared by Hjermstad et al. 2011 (J Pain Symptom Manage
-41(6):1073-93, doi:10.1016/j.jpainsymman.2010.08.016), which found no single agreed NRS equivalent
-for the words — the reason tnprep does not convert them.
+verbal rating scales reviewed by Hjermstad et al. 2011 ("Studies comparing numerical rating scales,
+verbal rating scales, and visual analogue scales for assessment of pain intensity in adults",
+J Pain Symptom Manage 41(6):1073-93), which found "wide distributions of NRS scores within each
+category of the VRSs" — no agreed NRS equivalent for a word, the reason tnprep does not convert.
 """
 
 
