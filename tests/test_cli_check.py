@@ -47,8 +47,8 @@ def test_text_report_of_the_messy_sample() -> None:
         "figure. [32/13/2026]"
     )
     assert lines[-1] == (
-        "  messy_diary.csv, row 17, column -: Same start minute and the same recorded values as row 16; "
-        "counted once."
+        "  messy_diary.csv, row 17, column -: Same start minute and the same recorded values as "
+        "row 16; counted once."
     )
     assert len(lines) == 16
 

@@ -314,7 +314,8 @@ def test_one_column_file() -> None:
         read("Timestamp\n2026-01-02 08:00\n2026-01-03 09:15\n")
     diary_file = read("Timestamp,Pain\n2026-01-02 08:00,\n\n2026-01-03 09:15,\nlater,\n")
     assert (diary_file.delimiter, diary_file.mapping) == (
-        ",", (("Timestamp", "start"), ("Pain", "intensity"))
+        ",",
+        (("Timestamp", "start"), ("Pain", "intensity")),
     )
     assert starts(diary_file) == ["2026-01-02 08:00", "2026-01-03 09:15"]
     assert located(diary_file.issues) == [(5, "Timestamp", "date-unreadable")]
@@ -437,7 +438,9 @@ def test_unmatched_file_is_an_error_listing_headers_seen_and_fields_needed() -> 
 
 
 def test_a_date_without_any_diary_field_is_an_error() -> None:
-    with pytest.raises(InputError, match=r"not a pain diary: it looks like a mood diary \(columns Date, Mood\)"):
+    with pytest.raises(
+        InputError, match=r"not a pain diary: it looks like a mood diary \(columns Date, Mood\)"
+    ):
         read("Date,Mood\n2026-01-02,fine\n")
 
 
@@ -603,11 +606,11 @@ KITCHEN_SINK = [
     "Date,Attacks,Worst pain,Background pain\n2026-01-02,x,x,x\n2026-01-03,-1,11,11\n",
     # issue 9: event logs, dates under 'time', mismatched and unnamed columns, end times,
     # a column failing for most rows
-    "Date,Time,Type,Name,Pain\n" + "2026-01-02,08:00,symptom,Headache,5\n" * 2
+    "Date,Time,Type,Name,Pain\n"
+    + "2026-01-02,08:00,symptom,Headache,5\n" * 2
     + "2026-01-02,09:00,sleep,asleep,\n",
     "Time,Pain,Side\n" + "".join(f"2026-01-{day:02d},5,Odense\n" for day in range(1, 13)),
-    "Start,End,Pain,,Notes\n2026-01-02 08:00,2026-01-02 07:00,5,,\n"
-    "2026-01-02 09:00,later,5,,\n",
+    "Start,End,Pain,,Notes\n2026-01-02 08:00,2026-01-02 07:00,5,,\n2026-01-02 09:00,later,5,,\n",
     "Start,Duration\n" + "".join(f"2026-01-{day:02d} 08:00,forever\n" for day in range(1, 13)),
 ]
 

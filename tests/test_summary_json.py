@@ -67,7 +67,9 @@ def _full_summary() -> Summary:
     summary = dataclasses.replace(
         summary,
         rescue=RescueSummary(3, 2, (("oxygen", 2),), (("yes", 2),), (("oxygen-demand-valve", 5),)),
-        input=dataclasses.replace(summary.input, rows_other=6, files=(("events.csv", _EVENT_INFO),)),
+        input=dataclasses.replace(
+            summary.input, rows_other=6, files=(("events.csv", _EVENT_INFO),)
+        ),
     )
     assert summary.scores.phq9 and summary.scores.gad7
     assert any(item.dose_range for item in summary.treatments)

@@ -24,12 +24,12 @@ from tnprep.cli_common import (
     one_line,
 )
 from tnprep.cli_report import add_report_command
+from tnprep.diary_info import diary_info_json, diary_info_lines
 from tnprep.ingest.columns import parse_mapping
-from tnprep.ingest.scales import parse_scale_pairs
 from tnprep.ingest.diary import combine_diaries, read_diary
+from tnprep.ingest.scales import parse_scale_pairs
 from tnprep.issues import InputError
 from tnprep.model import Diary, DiaryFile, PatientData
-from tnprep.diary_info import diary_info_json, diary_info_lines
 from tnprep.summary_json import input_json
 
 
@@ -79,7 +79,9 @@ def run_check(arguments: argparse.Namespace) -> int:
         print(check_text(diary))
     unusable = [item.file for item in files if item.table.empty]
     if unusable:  # SPEC: check exits 2 when a diary has no usable row
-        print(f"tnprep: error: {unusable[0]}: no usable row (see the issues above).", file=sys.stderr)
+        print(
+            f"tnprep: error: {unusable[0]}: no usable row (see the issues above).", file=sys.stderr
+        )
         return EXIT_UNUSABLE
     return EXIT_OK
 

@@ -1,4 +1,4 @@
-"""How a diary file was read beyond its columns — kind, other rows, scale, sheets — as JSON and text.
+"""How a diary file was read beyond its columns (kind, other rows, scale, sheets): JSON and text.
 
 Shared by ``check`` (text and ``--json``) and the summary JSON's ``input.files``.
 """
@@ -46,7 +46,10 @@ def scale_sentence(scale: PainScale) -> str:
         words = ", ".join(f"{word} {count}" for word, count in scale.words)
         return f"pain recorded as words ({words}); not converted to 0–10"
     if scale.converted:
-        return f"{scale.column} is on a {scale.label} scale; converted to 0–10 (value × 10 / {scale.high:g})"
+        return (
+            f"{scale.column} is on a {scale.label} scale; converted to 0–10 "
+            f"(value × 10 / {scale.high:g})"
+        )
     figures = (
         f" (median {scale.median:g}, worst {scale.maximum:g} of {scale.high:g})"
         if scale.median is not None and scale.maximum is not None

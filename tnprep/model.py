@@ -181,7 +181,7 @@ class DiaryFile:
     """Used rows: ATTACK_COLUMNS for an attack log, DAY_COLUMNS for a daily log."""
     issues: tuple[Issue, ...] = ()
     """Problems found in this file, in row order."""
-    info: DiaryInfo = field(default_factory=lambda: DiaryInfo())
+    info: DiaryInfo = field(default_factory=DiaryInfo)
     """What the file is and how it was read beyond the columns (event kinds, scale, sheets)."""
 
     @property

@@ -12,8 +12,8 @@ import json
 import math
 
 from tnprep.analysis.discussion import describe
-from tnprep.issues import Issue
 from tnprep.diary_info import diary_info_json
+from tnprep.issues import Issue
 from tnprep.model import Answers, PartialDate, Treatment
 from tnprep.summary import (
     SCHEMA,

@@ -1,5 +1,7 @@
-"""Real public exports (../shared/real-exports, see each folder's provenance.txt): read as a careful
-human would read them, or refused with a reason a patient understands — never a confident misreading.
+"""Real public exports (../shared/real-exports, see each folder's provenance.txt).
+
+Each is read as a careful human would read it, or refused with a reason a patient understands —
+never a confident misreading.
 
 One row per diary-type file (the FHIR questionnaires belong to tests/test_fhir.py). The corpus is
 kept beside the checkout, not in it (licences vary); a missing corpus fails loudly.
@@ -53,7 +55,8 @@ CASES = [
     Expected("cht-export/sample_logs.csv", "attack log", 3, 3, 0, 0,
              ("start", "end", "intensity", "rescue", "triggers", "notes"), (), None,
              "2024-03-01", "2024-03-04", max_issues=0),
-    Expected("daylio-sample/sample.csv", "refused", refusal="not a pain diary: it looks like a mood diary"),
+    Expected("daylio-sample/sample.csv", "refused",
+             refusal="not a pain diary: it looks like a mood diary"),
     Expected("gchrg-pavia-symptoms/Pavia-anfald-nobbism-Symptoms.head.csv", "event log",
              1375, 139, 0, 1236, ("date", "time", "duration", "intensity"), ("pain_type",), None,
              "2019-07-21", "2019-11-24"),
@@ -112,7 +115,11 @@ def test_durations_come_from_start_and_end() -> None:
 
 
 def test_rescue_is_read_from_the_medication_column() -> None:
-    assert _read(CASES[2]).table["rescue"].tolist() == ["Sumatriptan", "Oxygen", "Sumatriptan + Oxygen"]
+    assert _read(CASES[2]).table["rescue"].tolist() == [
+        "Sumatriptan",
+        "Oxygen",
+        "Sumatriptan + Oxygen",
+    ]
     yilativs = _read(CASES[6]).table
     assert yilativs["rescue"].str.casefold().str.contains("oxygen").sum() > 700
 
@@ -148,7 +155,9 @@ def test_batch_recognition_agrees_with_report(case: Expected) -> None:
 
 
 @pytest.mark.parametrize(
-    ("case", "status"), [(CASES[3], 2), (CASES[1], 0), (CASES[6], 0)], ids=["daylio", "bearable", "tsv"]
+    ("case", "status"),
+    [(CASES[3], 2), (CASES[1], 0), (CASES[6], 0)],
+    ids=["daylio", "bearable", "tsv"],
 )
 def test_check_exit_status(case: Expected, status: int, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--diary", str(CORPUS / case.path), "--json"]) == status

@@ -23,8 +23,8 @@ from tnprep.analysis.coverage import (
 )
 from tnprep.analysis.discussion import findings
 from tnprep.analysis.features import features, files_with_trigger_column
-from tnprep.analysis.scores import score_answers
 from tnprep.analysis.rescue import rescue_summary
+from tnprep.analysis.scores import score_answers
 from tnprep.analysis.treatments import summarise_treatments, treatment_changes
 from tnprep.issues import Issue
 from tnprep.model import DateOrderSource, Diary, PatientData

@@ -1,9 +1,10 @@
 """Rescue use: which rescue treatments the attacks of the period record, and whether they helped.
 
 Read from an attack log's ``rescue`` column (a medication / treatment column; several names in one
-cell split on ``+ ; , | &`` and "and"; never on ``/``, which doses use: ``10-25l/min``), its ``rescue_helped`` column, and Migraine Buddy's four
-per-attack medication ratings. Event logs' medicine rows (oxygen, sumatriptan …) are not linked to
-an attack in the file, so they are counted by name over the whole file. Recorded facts only: no
+cell split on ``+ ; , | &`` and "and"; never on ``/``, which doses use: ``10-25l/min``), its
+``rescue_helped`` column, and Migraine Buddy's four per-attack medication ratings. Event logs'
+medicine rows (oxygen, sumatriptan …) are not linked to an attack in the file, so they are counted
+by name over the whole file. Recorded facts only: no
 judgement of whether a rescue works.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 import pandas as pd
 
@@ -53,18 +55,18 @@ def _files_recording_rescue(diary: Diary) -> set[str]:
     return files
 
 
-def _names(row: object) -> tuple[str, ...]:
-    text = getattr(row, "rescue")
+def _names(row: Any) -> tuple[str, ...]:
+    text = row.rescue
     parts = [] if pd.isna(text) else _SPLIT.split(str(text))
     for column, _ in _RATINGS:
         parts.extend(getattr(row, column))
-    return tuple(dict.fromkeys(part.strip().casefold() for part in parts
-                               if part.strip().casefold() not in _NONE))  # fmt: skip
+    folded = (part.strip().casefold() for part in parts)
+    return tuple(dict.fromkeys(part for part in folded if part not in _NONE))
 
 
-def _helped(row: object) -> list[str]:
+def _helped(row: Any) -> list[str]:
     answers = [label for column, label in _RATINGS if getattr(row, column)]
-    text = getattr(row, "rescue_helped")
+    text = row.rescue_helped
     if not pd.isna(text) and str(text).strip():
         answer = str(text).strip().casefold()
         answers.append(_YES_NO.get(answer, answer))

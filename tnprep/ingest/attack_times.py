@@ -91,7 +91,7 @@ def _date_and_time(
 def durations_from_end(
     table: Table, position: int, starts: Starts, decision: OrderDecision, issues: RowIssues
 ) -> pd.Series:
-    """Seconds from start to end; NaN (with an issue) where the end is unreadable or before start."""
+    """Seconds from start to end; NaN (with an issue) where the end is unreadable or too early."""
     cells = table.cells[position]
     ends = parse_dates(cells, decision.order, with_time=True)
     clock = parse_times(cells)

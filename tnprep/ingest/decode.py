@@ -238,11 +238,11 @@ def read_xlsx_sheets(data: bytes, file: str) -> list[tuple[str, Table]]:
 def _past_title(records: list[list[object]]) -> tuple[list[list[object]], int]:
     """Skip a sheet's title row ('--Medications Taken Table--' alone above the real header)."""
     filled = [index for index, record in enumerate(records) if any(map(_has_value, record))]
-    if len(filled) < 2:  # noqa: PLR2004 - a title needs a header below it
+    if len(filled) < 2:
         return records, 0
     title, header = records[filled[0]], records[filled[1]]
-    if sum(map(_has_value, title)) == 1 and sum(map(_has_value, header)) >= 3:  # noqa: PLR2004
-        return records[filled[1]:], filled[1]
+    if sum(map(_has_value, title)) == 1 and sum(map(_has_value, header)) >= 3:
+        return records[filled[1] :], filled[1]
     return records, 0
 
 

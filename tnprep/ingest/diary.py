@@ -73,7 +73,9 @@ def read_diary(
     """
     options = _Options(mapping or {}, date_order, scales or {})
     if data.startswith(b"PK\x03\x04"):
-        return workbooks.read_workbook(data, file, lambda table: _read_source(table, {}, None, options))
+        return workbooks.read_workbook(
+            data, file, lambda table: _read_source(table, {}, None, options)
+        )
     text, encoding = decode_text(data, file)
     export = migraine_buddy.find_attack_table(text)
     if export is None:
@@ -110,7 +112,7 @@ def _read_source(
     issues = RowIssues(work)
     scale: PainScale | None = None
     if shape is DiaryShape.ATTACK_LOG:
-        frame, scale = _attack_rows(work, match, decision, issues, options, split)
+        frame, scale = _attack_rows(work, match, decision, issues, options=options, split=split)
     else:
         frame = _day_rows(work, match, decision, issues)
     info = DiaryInfo(
@@ -238,6 +240,7 @@ def _attack_rows(
     match: ColumnMatch,
     decision: OrderDecision,
     issues: RowIssues,
+    *,
     options: _Options,
     split: event_log.EventSplit | None,
 ) -> tuple[pd.DataFrame, PainScale | None]:
@@ -252,9 +255,7 @@ def _attack_rows(
     elif split is not None:
         scale = _event_name_scale(table, split)
     if "end" in by_field and "duration" not in by_field:
-        columns["duration_s"] = durations_from_end(
-            table, by_field["end"], starts, decision, issues
-        )
+        columns["duration_s"] = durations_from_end(table, by_field["end"], starts, decision, issues)
     columns = {**columns, "start": starts.start, "time_unknown": starts.time_unknown}
     return attack_frame(_kept_rows(table, issues, columns, starts.start.notna())), scale
 
@@ -365,13 +366,17 @@ def _duplicates(attacks: pd.DataFrame) -> tuple[list[int], pd.Series, pd.Series]
                 firsts.append(index)
                 continue
             duplicate.append(index)
-            first_file[index], first_row[index] = attacks.at[original, "file"], attacks.at[original, "row"]
+            first_file[index], first_row[index] = (
+                attacks.at[original, "file"],
+                attacks.at[original, "row"],
+            )
     return duplicate, first_file, first_row
 
 
 def _agree(attacks: pd.DataFrame, first: int, other: int) -> bool:
     # Rows of one file with only the day known are separate entries (two 'pm' headaches).
-    if attacks.at[first, "time_unknown"] and attacks.at[first, "file"] == attacks.at[other, "file"]:
+    same_file = str(attacks.at[first, "file"]) == str(attacks.at[other, "file"])
+    if bool(attacks.at[first, "time_unknown"]) and same_file:
         return False
     for name in _SAME_VALUES:
         one, two = attacks.at[first, name], attacks.at[other, name]

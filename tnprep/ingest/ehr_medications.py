@@ -19,6 +19,7 @@ after a name going to the dose when the row has none.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -52,7 +53,7 @@ class Description:
 
 
 def parse_description(text: str) -> Description:
-    """``Carbamazepine 200 MG Oral Tablet`` → drug Carbamazepine, strength 200 MG, form Oral Tablet."""
+    """``Carbamazepine 200 MG Oral Tablet`` → Carbamazepine, strength 200 MG, form Oral Tablet."""
     cleaned = _PACKAGE.sub("", text.strip())
     found = _STRENGTH.search(cleaned)
     if found is None or not cleaned[: found.start()].strip():
@@ -65,8 +66,10 @@ def parse_description(text: str) -> Description:
 def is_medication_list(header: tuple[str, ...]) -> bool:
     """An EHR medication list: a description, a start or stop, and an EHR column (patient …)."""
     keys = {normalise_header(cell) for cell in header}
-    return bool(keys & set(_DESCRIPTION)) and bool(keys & {"start", "stop"}) and bool(
-        keys & _EHR_MARKERS
+    return (
+        bool(keys & set(_DESCRIPTION))
+        and bool(keys & {"start", "stop"})
+        and bool(keys & _EHR_MARKERS)
     )
 
 
@@ -113,8 +116,12 @@ class _Course:
         dose = " then ".join(dict.fromkeys(self.strengths)) or None
         if dose and self.form:
             dose = f"{dose} {self.form}"
-        notes = (f"EHR: {len(self.rows)} prescriptions joined (rows "
-                 f"{', '.join(map(str, self.rows))})" if len(self.rows) > 1 else "EHR prescription")  # fmt: skip
+        joined = ", ".join(map(str, self.rows))
+        notes = (
+            f"EHR: {len(self.rows)} prescriptions joined (rows {joined})"
+            if len(self.rows) > 1
+            else "EHR prescription"
+        )
         return [self.drug, "medication", self.start_text, self.stop_text, dose, notes]
 
 
@@ -154,7 +161,9 @@ def _extend(course: _Course, row_number: int, row: pd.Series) -> None:
 
 
 def _stamp(value: object) -> pd.Timestamp | None:
-    return None if value is None or pd.isna(value) else pd.Timestamp(value)  # type: ignore[arg-type]
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return pd.Timestamp(value)  # type: ignore[arg-type]
 
 
 def _dates(table: Table, position: int | None) -> pd.Series:
@@ -172,8 +181,10 @@ def _texts(table: Table, position: int | None) -> list[str]:
 
 
 def _filled(cell: object) -> bool:
-    return cell is not None and not (isinstance(cell, float) and pd.isna(cell)) and bool(
-        str(cell).strip()
+    return (
+        cell is not None
+        and not (isinstance(cell, float) and pd.isna(cell))
+        and bool(str(cell).strip())
     )
 
 
@@ -201,7 +212,7 @@ def split_several(table: Table, name_position: int, dose_position: int | None) -
         )
     rows: list[pd.Series] = []
     for number, row in cells.iterrows():
-        if not several[number]:
+        if not several.loc[number]:  # type: ignore[call-overload]
             rows.append(row)
             continue
         for piece in (part for part in _SEVERAL.split(str(row[name_position]).strip()) if part):

@@ -35,9 +35,9 @@ def read_intensity(
     if chosen is None:
         chosen = scales.values_range(numbers.values)
         source = "values"
-    if chosen is None or (chosen.low == 0 and chosen.high == 10):  # noqa: PLR2004 - the NRS 0–10
+    if chosen is None or (chosen.low == 0 and chosen.high == 10):
         return fields.scale_0_10(table, position, issues, "intensity"), None
-    return _on_scale(table, position, issues, numbers, chosen, source)
+    return _on_scale(table, position, issues, numbers=numbers, scale=chosen, source=source)
 
 
 def _chosen(
@@ -53,6 +53,7 @@ def _on_scale(
     table: Table,
     position: int,
     issues: RowIssues,
+    *,
     numbers: values.Parsed,
     scale: scales.ScaleRange,
     source: str,
@@ -61,8 +62,12 @@ def _on_scale(
     issues.drop(position, numbers.unreadable, "intensity-unreadable",
                 f"This is not a number from {label}; it was left out for this row.")  # fmt: skip
     outside = (numbers.values < scale.low) | (numbers.values > scale.high)
-    issues.drop(position, outside, "intensity-out-of-range",
-                f"Pain in this column is scored {label}; this value was left out for this row.")  # fmt: skip
+    issues.drop(
+        position,
+        outside,
+        "intensity-out-of-range",
+        f"Pain in this column is scored {label}; this value was left out for this row.",
+    )
     kept = numbers.values.mask(outside)
     converted, info = scales.apply_scale(kept, scale, table.header[position], source)
     return converted, info

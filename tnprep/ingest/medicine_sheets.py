@@ -70,7 +70,7 @@ def link_rescue(attacks: pd.DataFrame, table: Table, sheet: MedicineSheet) -> pd
     ids = pd.Series(_ids(table.cells[position]), index=table.cells.index)
     own = attacks["file"].eq(table.file)
     attack_ids = attacks.loc[own, "row"].map(ids)
-    found = attack_ids.map(lambda attack: sheet.by_attack.get(attack))
+    found = attack_ids.map(sheet.by_attack.get)
     linked = found.notna() & attacks.loc[own, "rescue"].isna()
     if not linked.any():
         return attacks

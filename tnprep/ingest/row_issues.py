@@ -88,8 +88,11 @@ class RowIssues:
         rows = len(self._table.cells)
         crowded = {key for key, items in groups.items()
                    if len(items) >= COLUMN_LEVEL_MINIMUM and len(items) * 2 > rows}  # fmt: skip
-        kept = [issue for issue in self._issues
-                if issue.severity is not Severity.DROPPED or (issue.column, issue.code) not in crowded]  # fmt: skip
+        kept = [
+            issue
+            for issue in self._issues
+            if issue.severity is not Severity.DROPPED or (issue.column, issue.code) not in crowded
+        ]
         kept += [_column_level(groups[key], rows) for key in sorted(crowded, key=str)]
         return tuple(sorted(kept, key=Issue.sort_key))
 

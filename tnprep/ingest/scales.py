@@ -6,8 +6,8 @@ The rule (docs/formats.md, "Pain scales"):
 - A **0–N** scale (``0-100``, ``/5`` read as 0–5 only when written ``0-5``) is converted to 0–10 by
   value × 10 / N: both ends are anchored (0 = no pain, N = worst), so the conversion is a change
   of unit, not an interpretation ("NRS and VAS scores corresponded": Hjermstad et al. 2011, below).
-- A scale that **starts above 0** (``1-5``, ``1–3``, ``/5`` — a file writing ``/5`` scores from 1)
-  has no "no pain" anchor, so any mapping to 0–10 would invent one: its values are **not converted**.
+- A scale that **starts above 0** (``1-5``, ``1–3``, ``/5`` — a file writing ``/5`` scores from
+  1) has no "no pain" anchor, so any mapping to 0–10 would invent one: values are **not converted**.
   They are kept on their own scale (median and worst in the file's scale, stated on the page) and
   stay out of the 0–10 intensity figures. A 1–5 value is never printed as x/10.
 - **Words** (mild / moderate / severe …) are kept as words and counted; no number is made up.
@@ -101,11 +101,11 @@ def parse_scale_pairs(pairs: list[str]) -> dict[str, str]:
 
 
 def values_range(values: pd.Series) -> ScaleRange | None:
-    """0–100 when the values leave no doubt: a quarter or more above 10, none above 100, none < 0."""
+    """0–100 when the values leave no doubt: a quarter or more above 10, none above 100 or < 0."""
     known = values.dropna()
-    if len(known) < 4 or (known < 0).any() or (known > 100).any():  # noqa: PLR2004 - see docstring
+    if len(known) < 4 or (known < 0).any() or (known > 100).any():
         return None
-    return ScaleRange(0.0, 100.0) if (known > 10).mean() >= 0.25 else None  # noqa: PLR2004
+    return ScaleRange(0.0, 100.0) if (known > 10).mean() >= 0.25 else None
 
 
 def apply_scale(
@@ -119,9 +119,7 @@ def apply_scale(
     inside = values.where((values >= scale.low) & (values <= scale.high))
     median = None if inside.dropna().empty else float(inside.median())
     maximum = None if inside.dropna().empty else float(inside.max())
-    info = PainScale(
-        column, scale.low, scale.high, source, scale.zero_anchored, median, maximum
-    )
+    info = PainScale(column, scale.low, scale.high, source, scale.zero_anchored, median, maximum)
     if scale.zero_anchored:
         return values * 10.0 / scale.high, info
     return pd.Series(float("nan"), index=values.index, dtype="float64"), info
@@ -130,7 +128,8 @@ def apply_scale(
 def word_values(text: pd.Series) -> pd.Series:
     """The pain word of each cell (lower case) when the whole cell is one, else <NA>."""
     folded = text.str.casefold().str.strip()
-    return folded.where(folded.isin(list(PAIN_WORDS)), pd.NA).astype("string")
+    words: pd.Series = folded.mask(~folded.isin(list(PAIN_WORDS))).astype("string")
+    return words
 
 
 def word_scale(words: pd.Series, column: str, source: str) -> PainScale:

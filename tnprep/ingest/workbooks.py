@@ -117,6 +117,3 @@ def _skipped_notice(file: str, sheet: str, reason: str) -> Issue:
         "sheet-skipped", Severity.NOTICE, file, None, None, None,
         f"Sheet '{sheet}' was not read as a diary; it {reason}",
     )  # fmt: skip
-
-
-

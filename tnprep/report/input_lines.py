@@ -41,7 +41,10 @@ def rescue_text(rescue: RescueSummary) -> str:
             text += "; helped: " + _top(rescue.helped)
         parts.append(text)
     if rescue.medicine_events:
-        parts.append("medicine entries in the file (not linked to an attack): " + _top(rescue.medicine_events))
+        parts.append(
+            "medicine entries in the file (not linked to an attack): "
+            + _top(rescue.medicine_events)
+        )
     return "; ".join(parts)
 
 
