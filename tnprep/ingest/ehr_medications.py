@@ -12,8 +12,8 @@ turned into a plain treatment table before the treatment reader sees them:
   (a prescription without a stop makes the course ongoing). The course's dose lists the strengths
   in order (``200 MG then 400 MG``), and a notice names the rows joined.
 
-**Cells naming several drugs** (``omeprazole 40 mg;pindolol 10 mg``, split on ``;`` ``|`` and
-line breaks — never on commas, which doses use) become one treatment each, the strength written
+**Cells naming several drugs** (``omeprazole 40 mg;pindolol 10 mg``, split on ``;`` and line
+breaks — never on commas, which doses use, nor on ``|``, which a formula-like name may hold) become one treatment each, the strength written
 after a name going to the dose when the row has none.
 """
 
@@ -40,7 +40,7 @@ _STRENGTH = re.compile(
     re.IGNORECASE,
 )
 _PACKAGE = re.compile(r"^\s*(?:NDA\d+\s+)?\d+(?:[.,]\d+)?\s*(?:HR|ML|ACTUAT|DAY)\s+", re.IGNORECASE)
-_SEVERAL = re.compile(r"\s*(?:;|\||\n)\s*")
+_SEVERAL = re.compile(r"\s*[;\n]\s*")
 
 
 @dataclass(frozen=True)

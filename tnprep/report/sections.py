@@ -243,8 +243,6 @@ def build_pattern(summary: Summary) -> Pattern:
     lines = dict(rescue_and_scale(summary))
     if "Pain scale" in lines:  # says how to read every pain figure: kept high
         fields.insert(0, Field("Pain scale", lines["Pain scale"]))
-    if "Rescue" in lines:  # part of the attack pattern (SPEC priority), before daily life
-        fields.append(Field("Rescue", lines["Rescue"]))
     life = [
         f"{label}: {text}"
         for label, text in (
@@ -259,6 +257,8 @@ def build_pattern(summary: Summary) -> Pattern:
         fields.append(Field("Daily life", "; ".join(life)))
     if patient.interested_in:
         fields.append(Field("Wants to discuss", ", ".join(patient.interested_in)))
+    if "Rescue" in lines:  # after the patient's own words: a crowded page condenses it first
+        fields.append(Field("Rescue", lines["Rescue"]))
     fields.extend(Field(label, value) for label, value in patient.other)
     return Pattern(fields=tuple(fields))
 
