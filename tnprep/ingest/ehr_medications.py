@@ -13,8 +13,9 @@ turned into a plain treatment table before the treatment reader sees them:
   in order (``200 MG then 400 MG``), and a notice names the rows joined.
 
 **Cells naming several drugs** (``omeprazole 40 mg;pindolol 10 mg``, split on ``;`` and line
-breaks — never on commas, which doses use, nor on ``|``, which a formula-like name may hold) become one treatment each, the strength written
-after a name going to the dose when the row has none.
+breaks — never on commas, which doses use, nor on ``|``, which a formula-like name may hold)
+become one treatment each, the strength written after a name going to the dose when the row has
+none. A cell with fewer than two parts (``;`` alone) stays as written.
 """
 
 from __future__ import annotations
@@ -200,7 +201,7 @@ def _joined_notice(file: str, course: _Course) -> Issue:
 def split_several(table: Table, name_position: int, dose_position: int | None) -> Table:
     """One row per drug where a name cell lists several (``a 40 mg;b 10 mg``); same row number."""
     names = table.cells[name_position]
-    several = names.map(lambda cell: isinstance(cell, str) and bool(_SEVERAL.search(cell.strip())))
+    several = names.map(lambda cell: len(drug_parts(cell)) > 1)
     if not several.any():
         return table
     cells = table.cells
@@ -215,9 +216,18 @@ def split_several(table: Table, name_position: int, dose_position: int | None) -
         if not several.loc[number]:  # type: ignore[call-overload]
             rows.append(row)
             continue
-        for piece in (part for part in _SEVERAL.split(str(row[name_position]).strip()) if part):
-            rows.append(_piece_row(row, piece, name_position, dose_position))
+        rows.extend(
+            _piece_row(row, piece, name_position, dose_position)
+            for piece in drug_parts(row[name_position])
+        )
     return replace(table, cells=pd.DataFrame(rows))
+
+
+def drug_parts(cell: object) -> list[str]:
+    """The drugs a name cell lists (split on ';' and line breaks); one part when it names one."""
+    if not isinstance(cell, str):
+        return []
+    return [part for part in _SEVERAL.split(cell.strip()) if part]
 
 
 def _piece_row(row: pd.Series, piece: str, name_position: int, dose_position: int) -> pd.Series:
