@@ -167,3 +167,22 @@ def test_check_exit_status(case: Expected, status: int, capsys: pytest.CaptureFi
             account["rows_used"] + account["rows_rejected"] + account["duplicates"]
             + account["rows_other"]
         )  # fmt: skip
+
+
+def test_check_exits_2_when_a_diary_has_no_usable_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    diary = tmp_path / "unreadable_dates.csv"
+    diary.write_text("Date,Time,Pain\nsomeday,08:00,5\nlater,09:00,6\n", encoding="utf-8")
+    assert main(["check", "--diary", str(diary)]) == 2
+    assert "no usable row" in capsys.readouterr().err
+
+
+def test_scale_given_by_the_user(tmp_path: Path) -> None:
+    diary = tmp_path / "scored.csv"
+    diary.write_text("Start,Score\n2026-01-02 08:00,3\n2026-01-03 08:00,5\n", encoding="utf-8")
+    scaled = read_diary(diary.read_bytes(), diary.name, scales={"Score": "1-5"})
+    assert scaled.info.scale is not None and scaled.info.scale.source == "user"
+    assert scaled.table["intensity"].isna().all()
+    hundred = read_diary(b"Start,VAS (0-100)\n2026-01-02 08:00,35\n", "vas.csv")
+    assert hundred.table["intensity"].tolist() == [3.5]
