@@ -23,6 +23,7 @@ from tnprep.ingest.attack_times import attack_starts, durations_from_end
 from tnprep.ingest.columns import ColumnMatch, match_columns
 from tnprep.ingest.dates import OrderDecision, decide_order, parse_dates
 from tnprep.ingest.decode import Table, decode_text, parse_text_table, read_table
+from tnprep.ingest.duplicates import duplicate_issue, find_duplicates
 from tnprep.ingest.formats import migraine_buddy
 from tnprep.ingest.intensity import read_intensity
 from tnprep.ingest.kinds import check_columns, refuse_unless_pain
@@ -172,8 +173,8 @@ def combine_diaries(files: Sequence[DiaryFile]) -> Diary:
     attack_tables = [item.table for item in files if item.shape is DiaryShape.ATTACK_LOG]
     day_tables = [item.table for item in files if item.shape is DiaryShape.DAILY_LOG]
     attacks = concat_frames(attack_tables, attack_frame())
-    duplicate, first_file, first_row = _duplicates(attacks)
-    issues = [_duplicate_issue(attacks, index, first_file, first_row) for index in duplicate]
+    duplicate, first_file, first_row = find_duplicates(attacks)
+    issues = [duplicate_issue(attacks, index, first_file, first_row) for index in duplicate]
     kept = attacks.drop(index=duplicate).sort_values(["start", "file", "row"], kind="stable")
     days = concat_frames(day_tables, day_frame()).sort_values(
         ["date", "file", "row"], kind="stable"
@@ -340,78 +341,3 @@ def _event_log_notice(table: Table, split: event_log.EventSplit) -> Issue:
         f"An event log: only its {int(split.attack_rows.sum())} pain rows are attacks; the other "
         f"rows are counted by kind, not as attacks ({kinds}).",
     )  # fmt: skip
-
-
-_SAME_VALUES = ("intensity", "duration_s", "side", "triggers")
-"""Recorded values two copies of an attack must agree on (SPEC Row rules)."""
-
-
-def _duplicates(attacks: pd.DataFrame) -> tuple[list[int], pd.Series, pd.Series]:
-    """Indexes of extra copies, and for each row the file and row of the first copy.
-
-    Copies share the start minute and agree on every recorded value: a value missing in one and
-    present in the other is not a difference (SPEC). Only rows sharing a minute are compared one
-    by one, so a ten-year diary pays for its few same-minute pairs only.
-    """
-    first_file = attacks["file"].copy()
-    first_row = attacks["row"].copy()
-    minute = attacks["start"].dt.floor("min")
-    crowded = minute.duplicated(keep=False)
-    duplicate: list[int] = []
-    for _, group in attacks[crowded].groupby(minute[crowded], sort=False):
-        firsts: list[int] = []
-        for index in group.index:
-            original = next((first for first in firsts if _agree(attacks, first, index)), None)
-            if original is None:
-                firsts.append(index)
-                continue
-            duplicate.append(index)
-            first_file[index], first_row[index] = (
-                attacks.at[original, "file"],
-                attacks.at[original, "row"],
-            )
-    return duplicate, first_file, first_row
-
-
-def _agree(attacks: pd.DataFrame, first: int, other: int) -> bool:
-    # Rows of one file with only the day known are separate entries (two 'pm' headaches).
-    same_file = str(attacks.at[first, "file"]) == str(attacks.at[other, "file"])
-    if bool(attacks.at[first, "time_unknown"]) and same_file:
-        return False
-    for name in _SAME_VALUES:
-        one, two = attacks.at[first, name], attacks.at[other, name]
-        if _blank(one) or _blank(two):
-            continue
-        if _comparable(one) != _comparable(two):
-            return False
-    return True
-
-
-def _comparable(value: object) -> object:
-    """Triggers compare as a set of words, case ignored ('Talking' is 'talking')."""
-    if isinstance(value, tuple):
-        return frozenset(str(item).casefold() for item in value)
-    return value
-
-
-def _blank(value: object) -> bool:
-    if isinstance(value, tuple):
-        return not value
-    return bool(pd.isna(value))  # type: ignore[call-overload]
-
-
-def _duplicate_issue(
-    attacks: pd.DataFrame, index: int, first_file: pd.Series, first_row: pd.Series
-) -> Issue:
-    where = f"row {first_row[index]}"
-    if first_file[index] != attacks.at[index, "file"]:
-        where += f" of {first_file[index]}"
-    return Issue(
-        "duplicate",
-        Severity.DUPLICATE,
-        str(attacks.at[index, "file"]),
-        int(attacks["row"][index]),
-        None,
-        None,
-        f"Same start minute and the same recorded values as {where}; counted once.",
-    )
