@@ -12,6 +12,8 @@ from tnprep.summary import RescueSummary, Summary
 
 TOP_NAMES = 3
 """Rescue names shown before '+N more'."""
+RESCUE_LABEL = "Rescue / medicines"
+"""The line's label: attack-linked rescue and the medicine entries of event logs share it."""
 
 
 def rescue_and_scale(summary: Summary) -> list[tuple[str, str]]:
@@ -19,7 +21,7 @@ def rescue_and_scale(summary: Summary) -> list[tuple[str, str]]:
     lines: list[tuple[str, str]] = []
     rescue = rescue_text(summary.rescue)
     if rescue:
-        lines.append(("Rescue", rescue))
+        lines.append((RESCUE_LABEL, rescue))
     scales = [
         f"{file}: {scale_sentence(info.scale)}"
         for file, info in summary.input.files
@@ -41,10 +43,7 @@ def rescue_text(rescue: RescueSummary) -> str:
             text += "; helped: " + _top(rescue.helped)
         parts.append(text)
     if rescue.medicine_events:
-        parts.append(
-            "medicine entries in the file (not linked to an attack): "
-            + _top(rescue.medicine_events)
-        )
+        parts.append("medicine entries (not per attack): " + _top(rescue.medicine_events))
     return "; ".join(parts)
 
 

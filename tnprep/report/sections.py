@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from tnprep.issues import Severity
 from tnprep.report import wording
-from tnprep.report.input_lines import rescue_and_scale
+from tnprep.report.input_lines import RESCUE_LABEL, rescue_and_scale
 from tnprep.report.wording import NOT_GIVEN, day_text, number_text, percent, plural
 from tnprep.summary import BeforeAfter, ChangeKind, FindingKind, QuestionnaireScore, Summary, Trend
 
@@ -257,8 +257,8 @@ def build_pattern(summary: Summary) -> Pattern:
         fields.append(Field("Daily life", "; ".join(life)))
     if patient.interested_in:
         fields.append(Field("Wants to discuss", ", ".join(patient.interested_in)))
-    if "Rescue" in lines:  # after the patient's own words: a crowded page condenses it first
-        fields.append(Field("Rescue", lines["Rescue"]))
+    if RESCUE_LABEL in lines:  # after the patient's own words: a crowded page condenses it first
+        fields.append(Field(RESCUE_LABEL, lines[RESCUE_LABEL]))
     fields.extend(Field(label, value) for label, value in patient.other)
     return Pattern(fields=tuple(fields))
 
