@@ -14,7 +14,8 @@ from since_factory import with_earlier
 from summary_factory import empty_summary, make_patient, make_summary, summaries
 
 from tnprep.issues import Issue, Severity
-from tnprep.summary import InputAccount, QuestionnaireScore, Scores, Summary, Trend
+from tnprep.model import DiaryInfo, PainScale
+from tnprep.summary import InputAccount, QuestionnaireScore, RescueSummary, Scores, Summary, Trend
 from tnprep.summary_json import dumps, summary_to_json
 from tnprep.visits import LeftOut, Overlap
 
@@ -30,7 +31,7 @@ SPEC_TOP_LEVEL = [
     "discussion_points",
     "input",
 ]
-MAPS = {"findings[].evidence"}
+MAPS = {"findings[].evidence", "input.files[].rows_other_by_kind"}
 """Objects whose keys are data (labels chosen by each rule), documented as one row."""
 
 
@@ -54,6 +55,16 @@ def _documented() -> list[str]:
     return rows
 
 
+_EVENT_INFO = DiaryInfo(
+    kind="event log",
+    other_kinds=(("sleep", 1), ("medicine", 5)),
+    medicine_events=(("oxygen-demand-valve", 5),),
+    scale=PainScale("pain (1-5)", 1.0, 5.0, "header", False, 2.0, 5.0, (("mild", 1),)),
+    sheets_read=("Ark1",),
+    sheets_skipped=("Ark2",),
+)
+
+
 def _full_summary() -> Summary:
     """The sample patient: every optional object present at least once."""
     summary = with_earlier(make_summary(ledger=rich_ledger()))
@@ -65,6 +76,10 @@ def _full_summary() -> Summary:
             summary.since,
             overlap=Overlap(dt.date(2024, 1, 8), dt.date(2024, 1, 8), 1),
             left_out=(LeftOut("other.json", "damaged or not JSON; it is not compared."),),
+        ),
+        rescue=RescueSummary(3, 2, (("oxygen", 2),), (("yes", 2),), (("oxygen-demand-valve", 5),)),
+        input=dataclasses.replace(
+            summary.input, rows_other=6, files=(("events.csv", _EVENT_INFO),)
         ),
     )
     assert summary.scores.phq9 and summary.scores.gad7
@@ -164,6 +179,8 @@ def test_issues_carry_specs_keys_then_code_severity_value() -> None:
         "rows_used": 1,
         "rows_rejected": 0,
         "duplicates": 0,
+        "rows_other": 0,
+        "files": [],
         "issues": [
             {
                 "file": "q.json",

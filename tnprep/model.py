@@ -80,11 +80,13 @@ ATTACK_COLUMNS: dict[str, str] = {
     "triggers": "object: tuple[str, ...] as written (stripped), () when none",
     "pain_type": "string: 'paroxysmal', 'continuous' or <NA>",
     "rescue": "string: rescue treatment as written, or <NA>",
+    "rescue_helped": "string: whether the rescue helped, as written ('yes', '50%'), or <NA>",
     "notes": "string: free text as written, or <NA>",
     "medication_helpful": "object: tuple[str, ...] medications rated helpful (Migraine Buddy)",
     "medication_somewhat": "object: tuple[str, ...] rated somewhat helpful",
     "medication_unhelpful": "object: tuple[str, ...] rated unhelpful",
     "medication_unsure": "object: tuple[str, ...] rated unsure",
+    "time_unknown": "bool: the row gave a day but no clock time (kept out of hour figures)",
     "file": "string: file name the row came from",
     "row": "int64: spreadsheet row number in that file (header = 1)",
 }
@@ -104,6 +106,53 @@ DAY_COLUMNS: dict[str, str] = {
 
 GENERIC_TABLE = "generic table"
 """``DiaryFile.source_format`` of a file read through the alias table (not a known export)."""
+
+
+@dataclass(frozen=True)
+class PainScale:
+    """The pain scale a diary column uses, and how its values were read (docs/formats.md)."""
+
+    column: str
+    """The column as written (e.g. 'pain level (1-5)')."""
+    low: float | None
+    """Lowest value of a numeric scale (1 for 1–5); ``None`` for a word scale."""
+    high: float | None
+    """Highest value of a numeric scale (5 for 1–5); ``None`` for a word scale."""
+    source: str
+    """Where the scale came from: 'header', 'values', 'user' or the export's name."""
+    converted: bool
+    """True when values were converted to 0–10 (only 0–N scales, by value × 10 / N)."""
+    median: float | None = None
+    """Median of the values on their own scale (numeric scales), ``None`` when none."""
+    maximum: float | None = None
+    """Highest value on its own scale (numeric scales)."""
+    words: tuple[tuple[str, int], ...] = ()
+    """A word scale's words (lower case) with their counts, most frequent first."""
+
+    @property
+    def label(self) -> str:
+        """The scale as people write it: '1–5', '0–100' or 'words'."""
+        if self.low is None or self.high is None:
+            return "words"
+        return f"{self.low:g}–{self.high:g}"
+
+
+@dataclass(frozen=True)
+class DiaryInfo:
+    """What a diary file turned out to be, beyond its columns (kind, other rows, scale, sheets)."""
+
+    kind: str = ""
+    """'attack log', 'daily log', 'event log', 'date-only log' …; '' = the shape's own name."""
+    other_kinds: tuple[tuple[str, int], ...] = ()
+    """Rows of an event log that are not pain attacks, counted by kind (SPEC ``rows_other``)."""
+    medicine_events: tuple[tuple[str, int], ...] = ()
+    """Medicine rows of an event log by name (as written, lower case) with counts."""
+    scale: PainScale | None = None
+    """The pain scale when it is not the plain 0–10 (or when it was converted)."""
+    sheets_read: tuple[str, ...] = ()
+    """Workbook sheets read as diaries (empty for a text file)."""
+    sheets_skipped: tuple[str, ...] = ()
+    """Workbook sheets named as skipped."""
 
 
 @dataclass(frozen=True)
@@ -136,6 +185,13 @@ class DiaryFile:
     """Used rows: ATTACK_COLUMNS for an attack log, DAY_COLUMNS for a daily log."""
     issues: tuple[Issue, ...] = ()
     """Problems found in this file, in row order."""
+    info: DiaryInfo = field(default_factory=DiaryInfo)
+    """What the file is and how it was read beyond the columns (event kinds, scale, sheets)."""
+
+    @property
+    def rows_other(self) -> int:
+        """Rows of other kinds (an event log's sleep, mood, medicine … rows), counted by kind."""
+        return sum(count for _, count in self.info.other_kinds)
 
     @property
     def mapping_offered(self) -> bool:
@@ -172,9 +228,14 @@ class Diary:
         return sum(diary_file.rows_rejected for diary_file in self.files)
 
     @property
+    def rows_other(self) -> int:
+        """Rows of other kinds (event logs) over all files."""
+        return sum(diary_file.rows_other for diary_file in self.files)
+
+    @property
     def rows_used(self) -> int:
-        """Rows that count: read, less rejected, less duplicates."""
-        return self.rows_read - self.rows_rejected - self.duplicates
+        """Rows that count: read, less rejected, duplicates and rows of other kinds."""
+        return self.rows_read - self.rows_rejected - self.duplicates - self.rows_other
 
 
 # ---------------------------------------------------------------------------

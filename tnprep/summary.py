@@ -8,12 +8,12 @@ each figure follow SPEC *Meaning of the figures*; docs/summary-json.md documents
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
 from tnprep.issues import Issue
-from tnprep.model import Answers, Treatment
+from tnprep.model import Answers, DiaryInfo, Treatment
 from tnprep.visits import SinceLastVisit
 
 if TYPE_CHECKING:  # ledger_model imports this module's BeforeAfter and DoseRange
@@ -275,6 +275,27 @@ class InputAccount:
     rows_rejected: int
     duplicates: int
     issues: tuple[Issue, ...]
+    rows_other: int = 0
+    """Event-log rows that are not pain attacks (counted by kind per file in ``files``)."""
+    files: tuple[tuple[str, DiaryInfo], ...] = ()
+    """(file, what it turned out to be: kind, other rows by kind, pain scale, sheets)."""
+
+
+@dataclass(frozen=True)
+class RescueSummary:
+    """Rescue use recorded with the attacks of the period, and medicine events of event logs."""
+
+    attacks_with_record: int = 0
+    """Attacks in files that have a rescue / medication column (the denominator)."""
+    attacks_with_rescue: int = 0
+    """Of those, attacks with a rescue named (not 'none')."""
+    by_name: tuple[tuple[str, int], ...] = ()
+    """Rescue names (lower case) by number of attacks, most frequent first."""
+    helped: tuple[tuple[str, int], ...] = ()
+    """Whether it helped, as recorded (lower case; Migraine Buddy ratings as helpful/somewhat/
+    unhelpful/unsure), with counts."""
+    medicine_events: tuple[tuple[str, int], ...] = ()
+    """Medicine rows of event logs by name (whole files, not linked to an attack)."""
 
 
 @dataclass(frozen=True)
@@ -303,6 +324,8 @@ class Summary:
     (``tnprep.analysis.since.with_since`` sets it)."""
     ledger: Ledger | None = None
     """The treatment-resistance ledger; ``None`` in summaries made without it (old files)."""
+    rescue: RescueSummary = field(default_factory=RescueSummary)
+    """Rescue use (docs/summary-json.md ``attacks.rescue``)."""
 
     @property
     def questions(self) -> tuple[str, ...]:

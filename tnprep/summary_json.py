@@ -12,6 +12,7 @@ import json
 import math
 
 from tnprep.analysis.discussion import describe
+from tnprep.diary_info import diary_info_json
 from tnprep.issues import Issue
 from tnprep.ledger_json import ledger_json
 from tnprep.model import Answers, PartialDate, Treatment
@@ -27,6 +28,7 @@ from tnprep.summary import (
     InputAccount,
     Period,
     QuestionnaireScore,
+    RescueSummary,
     Scores,
     Summary,
     TreatmentSummary,
@@ -44,7 +46,7 @@ def summary_to_json(summary: Summary) -> JsonObject:
         "schema": SCHEMA,
         "patient": patient_json(summary.patient),
         "period": period_json(summary.period),
-        "attacks": attacks_json(summary.attacks),
+        "attacks": {**attacks_json(summary.attacks), "rescue": rescue_json(summary.rescue)},
         "treatments": [treatment_json(item) for item in summary.treatments],
         "scores": scores_json(summary.scores),
         "questions": list(summary.questions),
@@ -197,6 +199,19 @@ def _discussion_points(findings: tuple[Finding, ...]) -> list[str]:
     return [describe(finding) for finding in findings]
 
 
+def rescue_json(rescue: RescueSummary) -> JsonObject:
+    """Rescue use: attacks with a rescue record, with a rescue named, names, helped, events."""
+    return {
+        "attacks_with_record": rescue.attacks_with_record,
+        "attacks_with_rescue": rescue.attacks_with_rescue,
+        "by_name": [{"name": name, "count": count} for name, count in rescue.by_name],
+        "helped": [{"answer": answer, "count": count} for answer, count in rescue.helped],
+        "medicine_events": [
+            {"name": name, "count": count} for name, count in rescue.medicine_events
+        ],
+    }
+
+
 def input_json(account: InputAccount) -> JsonObject:
     """SPEC's ``input`` object: every row accounted for, and every issue."""
     return {
@@ -204,7 +219,9 @@ def input_json(account: InputAccount) -> JsonObject:
         "rows_used": int(account.rows_used),
         "rows_rejected": int(account.rows_rejected),
         "duplicates": int(account.duplicates),
+        "rows_other": int(account.rows_other),
         "issues": [issue_json(issue) for issue in account.issues],
+        "files": [{"file": file, **diary_info_json(info)} for file, info in account.files],
     }
 
 

@@ -25,6 +25,7 @@ from tnprep.analysis.coverage import (
 from tnprep.analysis.discussion import findings
 from tnprep.analysis.features import features, files_with_trigger_column
 from tnprep.analysis.ledger import build_ledger
+from tnprep.analysis.rescue import rescue_summary
 from tnprep.analysis.scores import score_answers
 from tnprep.analysis.treatments import summarise_treatments, treatment_changes
 from tnprep.issues import Issue
@@ -88,6 +89,7 @@ def summarise(
         input=input_account(data),
         assumptions=(*assumptions(data.diary), *data.assumptions),
         ledger=ledger,
+        rescue=rescue_summary(data.diary, attacks),
     )
 
 
@@ -133,6 +135,8 @@ def input_account(data: PatientData) -> InputAccount:
         rows_rejected=diary.rows_rejected,
         duplicates=diary.duplicates,
         issues=tuple(issues),
+        rows_other=diary.rows_other,
+        files=tuple((item.file, item.info) for item in diary.files),
     )
 
 

@@ -28,6 +28,7 @@ from tnprep.cli.files import (
 )
 from tnprep.ingest.columns import parse_mapping
 from tnprep.ingest.previous import read_previous_visits
+from tnprep.ingest.scales import parse_scale_pairs
 from tnprep.pipeline import Sources, assemble, has_content, read_sources, summarise_patient
 from tnprep.summary import Summary
 
@@ -73,7 +74,10 @@ def run_report(arguments: argparse.Namespace) -> int:
         questionnaires=[(Path(path).name, read_bytes(path)) for path in arguments.questionnaire],
     )
     readings = read_sources(
-        sources, mapping=parse_mapping(arguments.map), date_order=arguments.date_order
+        sources,
+        mapping=parse_mapping(arguments.map),
+        date_order=arguments.date_order,
+        scales=parse_scale_pairs(arguments.scale),
     )
     data = assemble(readings)
     if not has_content(data):

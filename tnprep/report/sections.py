@@ -12,6 +12,7 @@ from tnprep.analysis.ledger import ledger_from_summary
 from tnprep.issues import FILE_LEFT_OUT, Severity
 from tnprep.ledger_model import FactKind
 from tnprep.report import wording
+from tnprep.report.input_lines import RESCUE_LABEL, rescue_and_scale
 from tnprep.report.ledger_lines import LedgerLine, burden_text, ledger_lines, ranges_note
 from tnprep.report.wording import NOT_GIVEN, day_text, number_text, percent, plural
 from tnprep.summary import BeforeAfter, ChangeKind, FindingKind, QuestionnaireScore, Summary, Trend
@@ -251,6 +252,9 @@ def build_pattern(summary: Summary) -> Pattern:
         Field("Triggered / spontaneous", f"{features.triggered} / {features.spontaneous}"),
         _continuous_pain(summary),
     ]
+    lines = dict(rescue_and_scale(summary))
+    if "Pain scale" in lines:  # says how to read every pain figure: kept high
+        fields.insert(0, Field("Pain scale", lines["Pain scale"]))
     life = [
         f"{label}: {text}"
         for label, text in (
@@ -266,6 +270,8 @@ def build_pattern(summary: Summary) -> Pattern:
     fields += _facts(summary)
     if patient.interested_in:
         fields.append(Field("Wants to discuss", ", ".join(patient.interested_in)))
+    if RESCUE_LABEL in lines:  # after the patient's own words: a crowded page condenses it first
+        fields.append(Field(RESCUE_LABEL, lines[RESCUE_LABEL]))
     fields.extend(Field(label, value) for label, value in patient.other)
     return Pattern(fields=tuple(fields))
 
@@ -376,10 +382,11 @@ def build_footer(summary: Summary) -> Footer:
     """Return the footer: disclaimer, data-quality line, assumptions, page number."""
     account, period = summary.input, summary.period
     dropped = sum(1 for issue in account.issues if issue.severity is Severity.DROPPED)
+    other = f"{account.rows_other} event-log rows not attacks, " if account.rows_other else ""
     quality = (
         f"Data: {account.rows_read} rows read, {account.rows_used} used, "
         f"{account.rows_rejected} rejected, "
-        f"{plural(account.duplicates, 'duplicate')} counted once, "
+        f"{plural(account.duplicates, 'duplicate')} counted once, {other}"
         f"{plural(dropped, 'value')} left out; {period.days - period.days_recorded} days without "
         f"diary; {plural(len(summary.attacks.conflict_days), 'day')} where diaries disagreed "
         "(higher count used)."
