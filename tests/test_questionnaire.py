@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -48,7 +49,8 @@ def _read(
         ("phq9 q5", "phq9_5"),
         ("GAD-7 7", "gad7_7"),
         ("gad7_8", None),
-        ("phq9_10", None),
+        ("phq9_10", "phq9_10"),  # PHQ-9 item 10 (difficulty) is an item of its own
+        ("phq9_11", None),
         ("phq9_0", None),
         ("Date of birth", "date_of_birth"),
         ("DOB", "date_of_birth"),
@@ -219,7 +221,7 @@ def test_full_csv() -> None:
     )
     answers, issues = _read(("intake.csv", data))
     assert issues == []
-    assert answers == Answers(
+    assert dataclasses.replace(answers, administrations=()) == Answers(
         name="Zoë Ångström",
         date_of_birth=dt.date(1961, 2, 28),
         visit_date=dt.date(2024, 5, 14),
@@ -260,7 +262,7 @@ def test_json_object_with_lists_and_numbers() -> None:
     ).encode()
     answers, issues = _read(("q.json", data))
     assert issues == []
-    assert answers == Answers(
+    assert dataclasses.replace(answers, administrations=()) == Answers(
         name="Jane",
         phq9=(2,) + (None,) * 8,
         gad7=(3,) + (None,) * 6,
@@ -493,7 +495,7 @@ def test_rows_round_trip_through_the_reader(answers: Answers) -> None:
     if not rows:
         return
     loaded = read_questionnaires([("download.csv", _to_csv(rows))])
-    assert loaded.records[0] == answers
+    assert dataclasses.replace(loaded.records[0], administrations=()) == answers
     assert loaded.issues == ()
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
+from tnprep.catalogue import DrugClass
 from tnprep.issues import Issue
 from tnprep.model import Answers, Treatment
 
@@ -218,6 +219,35 @@ class QuestionnaireScore:
     """Items answered."""
     item9: int | None = None
     """PHQ-9 item 9 (thoughts of self-harm), 0–3; ``None`` for GAD-7 or unanswered."""
+    items: int = 9
+    """Items on the form (9 for PHQ-9, 7 for GAD-7)."""
+    floor: int | None = None
+    """With unanswered items: the sum of the answered ones, a floor ('≥ N'); else ``None``."""
+    floor_band: str | None = None
+    """The band of ``floor`` (the band is at least this), ``None`` with a complete form."""
+    item9_unanswered: bool = False
+    """PHQ-9 only: item 9 left unanswered (flagged 'not answered — ask', SPEC *Scores*)."""
+    date: dt.date | None = None
+    """When the administration shown was filled in, ``None`` when not given."""
+    file: str | None = None
+    """The file of the administration shown (``None`` for answers entered in the app)."""
+    older: tuple[ScoreAdministration, ...] = ()
+    """The other administrations of this form whose result differs from the one shown."""
+    difficulty: str | None = None
+    """PHQ-9 item 10 (how difficult the problems made things), as answered; not in the total."""
+
+
+@dataclass(frozen=True)
+class ScoreAdministration:
+    """Another administration of the same form, kept so the page can say it differs."""
+
+    file: str
+    date: dt.date | None
+    score: int | None
+    """Total when complete, else ``None``."""
+    floor: int | None
+    """Sum of the answered items when incomplete."""
+    answered: int
 
 
 @dataclass(frozen=True)
@@ -228,6 +258,37 @@ class Scores:
     gad7: QuestionnaireScore | None
     bni_pain: str | None
     bni_numbness: str | None
+
+
+@dataclass(frozen=True)
+class SafetyEvent:
+    """One course whose recorded side effects (or reason for stopping) name a class effect."""
+
+    treatment: str
+    """The treatment's name as written."""
+    start: str | None
+    """Start date at its recorded precision (ISO), ``None`` when not given."""
+    end: str | None
+    """End date at its recorded precision (ISO), ``None`` when ongoing or not given."""
+    recorded: str
+    """The side effects (and reason for stopping) exactly as written."""
+    value: str | None
+    """A value found in the record, e.g. 'sodium 128' ('sodium 128 mmol/L'); ``None`` if none."""
+
+
+@dataclass(frozen=True)
+class SafetyNote:
+    """Earlier adverse effects in one drug class, beside the class drugs taken now."""
+
+    drug_class: DrugClass
+    members: tuple[str, ...]
+    """The drugs of the class, in catalogue order."""
+    events: tuple[SafetyEvent, ...]
+    """Every course that recorded a class effect, oldest first."""
+    taken_now: tuple[str, ...]
+    """Class drugs with an ongoing course (canonical names, sorted)."""
+    source: str
+    """Where the class effect is described."""
 
 
 class FindingKind(Enum):

@@ -29,7 +29,15 @@ ITEMS: dict[str, ItemKind] = {
     "bni_pain": ItemKind.BNI_PAIN,
     "bni_numbness": ItemKind.BNI_NUMBNESS,
     **{f"phq9_{number}": ItemKind.SCORE for number in range(1, PHQ9_ITEMS + 1)},
+    "phq9_10": ItemKind.DIFFICULTY,
+    "phq9_total": ItemKind.TOTAL,
     **{f"gad7_{number}": ItemKind.SCORE for number in range(1, GAD7_ITEMS + 1)},
+    "gad7_total": ItemKind.TOTAL,
+    "questionnaire_date": ItemKind.DATE,
+    "mri_done": ItemKind.YES_NO,
+    "mri_date": ItemKind.TEXT,
+    "mri_contact": ItemKind.MRI_CONTACT,
+    "mri_side": ItemKind.SIDE,
     "impact_eating": ItemKind.TEXT,
     "impact_sleep": ItemKind.TEXT,
     "impact_work": ItemKind.TEXT,
@@ -50,6 +58,14 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "bni_pain": ("bni", "bnipainscore", "bnipainintensity", "bnipainintensityscore"),
     "bni_numbness": ("bninumbnessscore", "bnifacialnumbness", "bnifacialnumbnessscore"),
     "goals": ("goal", "mygoals"),
+    "phq9_10": ("phq9difficulty", "phq9item10", "phq910difficulty", "phqdifficulty"),
+    "phq9_total": ("phq9score", "phq9totalscore", "phq9sum"),
+    "gad7_total": ("gad7score", "gad7totalscore", "gad7sum", "anxietyscore"),
+    "questionnaire_date": ("questionnairedate", "datecompleted", "completed", "authored",
+                           "filledin", "answereddate", "datetime"),
+    "mri_done": ("mri", "mridone", "hadmri"),
+    "mri_contact": ("neurovascularcontact", "mrineurovascularcontact", "nvc", "mrinvc"),
+    "mri_side": ("nvcside", "contactside"),
     "question": ("questions", "myquestions"),
     "interested_in": ("interests", "interest", "interestedin", "options"),
 }
@@ -118,7 +134,17 @@ def answers_to_rows(answers: Answers) -> list[tuple[str, str]]:
     return rows
 
 
+_NOT_WRITTEN = frozenset({"phq9_total", "gad7_total", "mri_done"})
+"""Items read from files but not written back (a total is recomputed; mri_done is in mri_contact)."""
+
+
 def _field_values(answers: Answers, name: str) -> tuple[object, ...]:
+    if name in _NOT_WRITTEN:
+        return ()
+    if name == "phq9_10":
+        return (answers.phq9_difficulty,)
+    if name == "mri_contact":
+        return (answers.mri_contact.value if answers.mri_contact else None,)
     if ITEMS[name] is ItemKind.SCORE:
         scale, number = name.split("_")
         return (getattr(answers, scale)[int(number) - 1],)
