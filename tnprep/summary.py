@@ -185,6 +185,31 @@ class BeforeAfter:
     after: WindowFigures
     enough_data: bool
     """False when either window has fewer than 14 recorded days ("not enough data")."""
+    verdict: Verdict = None  # type: ignore[assignment]  # set in __post_init__
+    """Whether a figure can be claimed: compared, too early, overlapping change, not enough data."""
+    overlapping: tuple[str, ...] = ()
+    """Other changes between the before window's first day and the after window's last day."""
+    rule: str = "drug"
+    """The window rule used: 'drug', 'lamotrigine', 'procedure' or 'radiosurgery'."""
+
+    def __post_init__(self) -> None:
+        """Default the verdict from ``enough_data`` for callers that do not set it."""
+        if self.verdict is None:
+            verdict = Verdict.COMPARED if self.enough_data else Verdict.NOT_ENOUGH_DATA
+            object.__setattr__(self, "verdict", verdict)
+
+
+class Verdict(Enum):
+    """What a before/after comparison may claim (docs/figures.md *Before and after*)."""
+
+    COMPARED = "compared"
+    """Both windows have enough recorded days and no other change overlaps: figures shown."""
+    TOO_EARLY = "too early"
+    """The after window is not over by the end of the period (or the latency has not passed)."""
+    OVERLAPPING = "overlapping change"
+    """Another change falls inside the windows: no single-change figure is claimed."""
+    NOT_ENOUGH_DATA = "not enough data"
+    """Fewer than 14 recorded days in either window."""
 
 
 @dataclass(frozen=True)
@@ -295,11 +320,13 @@ class FindingKind(Enum):
     """The kinds of discussion point; each is produced by one named rule."""
 
     SELF_HARM_ITEM = "phq9 item 9 above 0"
+    SELF_HARM_UNANSWERED = "phq9 item 9 not answered"
     FIRST_LINE_STOPPED = "first-line drug stopped"
     DOSE_OUTSIDE_RANGE = "dose outside published range"
     ATTACKS_RISING = "attacks rising"
     NO_CHANGE_AFTER_TREATMENT = "no change or worse after a treatment"
     MOOD_SCORE_HIGH = "questionnaire score 10 or more"
+    PSYCHOLOGICAL_SUPPORT = "psychological support in the history"
     NOT_YET_IN_HISTORY = "option not yet in the history"
     MONITORING_QUESTION = "monitoring question"
 

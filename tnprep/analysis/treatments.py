@@ -18,12 +18,23 @@ from tnprep.summary import ChangeKind, DoseRange, TreatmentSummary
 EAN_2019 = "EAN guideline on trigeminal neuralgia (Bendtsen et al., Eur J Neurol 2019;26:831–849)"
 """Source of the published daily dose ranges."""
 
-# Daily ranges from the EAN guideline on trigeminal neuralgia (Bendtsen et al., Eur J Neurol
-# 2019;26:831–849, first-line drugs): carbamazepine 200–1200 mg/day, oxcarbazepine 300–1800 mg/day.
+FIRST_LINE_TABLE = (
+    "Lambru, Zakrzewska & Matharu, Pract Neurol 2021;21:392–402, table 5 (adapted from the EAN "
+    "guideline, Bendtsen et al., Eur J Neurol 2019;26:831–849)"
+)
+"""The published table the first-line ranges come from."""
+
+# Daily ranges, Practical Neurology table 5 adapted from EAN 2019 (checked against the table):
+# carbamazepine 200–1200 mg/day, oxcarbazepine 300–1800 mg/day. Other sources allow more for
+# carbamazepine (NICE CKS, trigeminal neuralgia: maximum 1600 mg daily), so the source is named.
 # They are shown as sourced facts beside the dose, never as limits.
 DOSE_RANGES: dict[str, DoseRange] = {
-    "carbamazepine": DoseRange(low_mg=200.0, high_mg=1200.0, source=EAN_2019),
-    "oxcarbazepine": DoseRange(low_mg=300.0, high_mg=1800.0, source=EAN_2019),
+    "carbamazepine": DoseRange(
+        low_mg=200.0,
+        high_mg=1200.0,
+        source=FIRST_LINE_TABLE + "; NICE CKS allows up to 1600 mg/day",
+    ),
+    "oxcarbazepine": DoseRange(low_mg=300.0, high_mg=1800.0, source=FIRST_LINE_TABLE),
 }
 """Canonical catalogue name → published daily range in mg/day."""
 
@@ -84,7 +95,8 @@ def treatment_changes(
             changes += _dated(treatment, ChangeKind.START, treatment.start)
         elif _dose_differs(treatments[previous], treatment):
             changes += _dated(treatment, ChangeKind.DOSE_CHANGE, treatment.start)
-        if index not in continued.values():
+        # A one-day treatment (a procedure: start = end) is a start, not also a stop.
+        if index not in continued.values() and treatment.end != treatment.start:
             changes += _dated(treatment, ChangeKind.STOP, treatment.end)
     inside = (change for change in changes if first_day <= change.date <= last_day)
     return tuple(sorted(inside, key=lambda change: change.date))
