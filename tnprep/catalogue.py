@@ -14,7 +14,8 @@ lidocaine plaster, spray or gel is local ("topical"), never "acute". Topiramate,
 nortriptyline and tramadol are known by name ("other medication") so they are never "other".
 
 Drug *classes* (``DrugClass``) group drugs that share a serious adverse effect, so an earlier
-reaction to one is put beside a current or likely drug of the same class (``tnprep.analysis.safety``).
+reaction to one is put beside a current or likely drug of the same class
+(``tnprep.analysis.safety``).
 """
 
 from __future__ import annotations

@@ -377,6 +377,8 @@ class Summary:
     input: InputAccount
     assumptions: tuple[str, ...]
     """Plain statements of assumptions made (date order per file, column mappings)."""
+    safety: tuple[SafetyNote, ...] = ()
+    """Earlier adverse effects per drug class (sodium-lowering, serious rash), first on the page."""
 
     @property
     def questions(self) -> tuple[str, ...]:

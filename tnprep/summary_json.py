@@ -31,6 +31,12 @@ from tnprep.summary import (
     Trend,
     WindowFigures,
 )
+from tnprep.summary_json_clinical import (
+    before_after_extras,
+    patient_extras,
+    safety_json,
+    score_extras,
+)
 
 JsonObject = dict[str, object]
 """A JSON object ready for ``json.dumps``."""
@@ -55,6 +61,7 @@ def summary_to_json(summary: Summary) -> JsonObject:
         "before_after": [before_after_json(item) for item in summary.before_after],
         "findings": [finding_json(finding) for finding in summary.findings],
         "assumptions": list(summary.assumptions),
+        "safety": safety_json(summary.safety),
     }
 
 
@@ -81,6 +88,7 @@ def patient_json(patient: Answers) -> JsonObject:
         "goals": patient.goals,
         "interested_in": list(patient.interested_in),
         "other": [{"item": item, "answer": answer} for item, answer in patient.other],
+        **patient_extras(patient),
     }
 
 
@@ -182,7 +190,7 @@ def _questionnaire(score: QuestionnaireScore | None, *, with_item9: bool) -> Jso
     if with_item9:
         result["item9"] = _int(score.item9)
     result["answered"] = int(score.answered)
-    return result
+    return result | score_extras(score, phq9=with_item9)
 
 
 def _discussion_points(findings: tuple[Finding, ...]) -> list[str]:
@@ -250,6 +258,7 @@ def before_after_json(item: BeforeAfter) -> JsonObject:
         "before": _window(item.before),
         "after": _window(item.after),
         "enough_data": item.enough_data,
+        **before_after_extras(item),
     }
 
 

@@ -23,6 +23,7 @@ from tnprep.analysis.coverage import (
 )
 from tnprep.analysis.discussion import findings
 from tnprep.analysis.features import features, files_with_trigger_column
+from tnprep.analysis.safety import safety_notes
 from tnprep.analysis.scores import score_answers
 from tnprep.analysis.treatments import summarise_treatments, treatment_changes
 from tnprep.issues import Issue
@@ -73,6 +74,7 @@ def summarise(
         findings=findings(scores, treatments, figures.trend, comparisons, data.answers),
         input=input_account(data),
         assumptions=assumptions(data.diary),
+        safety=safety_notes(data.treatments),
     )
 
 

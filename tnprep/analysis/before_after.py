@@ -116,8 +116,17 @@ def before_after(
         overlapping = _overlapping(change, ordered, before.first_day, after.last_day)
         verdict = _verdict(enough, overlapping, after.last_day, period_end)
         results.append(
-            BeforeAfter(change.treatment, change.change, day, before, after, enough,
-                        verdict, overlapping, rule)  # fmt: skip
+            BeforeAfter(
+                change.treatment,
+                change.change,
+                day,
+                before,
+                after,
+                enough,
+                verdict,
+                overlapping,
+                rule,
+            )
         )
     return tuple(results)
 
@@ -143,7 +152,7 @@ _CHANGE_WORDS = {ChangeKind.START: "started", ChangeKind.STOP: "stopped",
 def _overlapping(
     change: Change, changes: Iterable[Change], first_day: dt.date, last_day: dt.date
 ) -> tuple[str, ...]:
-    """Other changes between ``first_day`` and ``last_day`` ('oxcarbazepine dose changed 2024-03-15')."""
+    """Other changes from ``first_day`` to ``last_day``: 'oxcarbazepine dose changed 2024-03-15'."""
     return tuple(
         f"{other.treatment} {_CHANGE_WORDS[other.change]} {other.date.isoformat()}"
         for other in changes

@@ -278,9 +278,7 @@ def _score_evidence(result: QuestionnaireScore) -> tuple[tuple[str, str], ...]:
     return (("score", str(result.score)), ("band", result.band or ""))
 
 
-def psychological_support(
-    scores: Scores, history: Sequence[Treatment]
-) -> tuple[Finding, ...]:
+def psychological_support(scores: Scores, history: Sequence[Treatment]) -> tuple[Finding, ...]:
     """One point when PHQ-9 or GAD-7 is 10 or more (a total, or a floor of an incomplete form).
 
     It does not repeat the scores or bands (*At a glance* shows them); it states whether
@@ -297,7 +295,8 @@ def psychological_support(
     evidence = tuple(
         ("in the history", f"{row.name_as_written or row.name} ({_dates(row)})") for row in done
     )
-    return (Finding(FindingKind.PSYCHOLOGICAL_SUPPORT, "psychological support", evidence, EAN_2019),)
+    subject = "psychological support"
+    return (Finding(FindingKind.PSYCHOLOGICAL_SUPPORT, subject, evidence, EAN_2019),)
 
 
 def _dates(treatment: Treatment) -> str:
@@ -339,7 +338,9 @@ def not_yet_in_history(
             skip_psychological and Role.PSYCHOLOGICAL in option.roles
         ):
             continue
-        evidence = (("patient interested", "yes"),) if interested else ()
+        evidence: tuple[tuple[str, str], ...] = (
+            (("patient interested", "yes"),) if interested else ()
+        )
         if Role.SURGICAL in option.roles:
             evidence += _mri_evidence(answers)
         found.append(Finding(FindingKind.NOT_YET_IN_HISTORY, option.name, evidence, option.source))
@@ -403,4 +404,3 @@ def monitoring_questions(history: Sequence[Treatment]) -> tuple[Finding, ...]:
         subject = "HLA-B*15:02 before a first course of carbamazepine or oxcarbazepine"
         found.append(Finding(FindingKind.MONITORING_QUESTION, subject, (), CPIC_2017))
     return tuple(found)
-

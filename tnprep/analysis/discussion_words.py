@@ -29,7 +29,9 @@ IMMPACT_2008 = "IMMPACT recommendations (Dworkin et al., J Pain 2008;9:105–121
 """A fall of 30 % or more in pain intensity is a moderately important improvement in trials."""
 PRODUCT_RULE = "tnprep rule (docs/figures.md)"
 """A threshold chosen by this product, not a clinical criterion."""
-BNI_SOURCE = "BNI pain intensity score (Rogers et al., Int J Radiat Oncol Biol Phys 2000;47:1013–1019)"
+BNI_SOURCE = (
+    "BNI pain intensity score (Rogers et al., Int J Radiat Oncol Biol Phys 2000;47:1013–1019)"
+)
 """The Barrow Neurological Institute pain and numbness scores."""
 
 _SHORT_SOURCES = {

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+
 from tnprep.catalogue import DrugClass, classes_of, members_of
 from tnprep.model import Treatment
 from tnprep.summary import SafetyEvent, SafetyNote

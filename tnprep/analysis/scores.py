@@ -3,7 +3,8 @@
 A questionnaire with an unanswered item gets no total: the sum of its answered items is a floor
 ('≥ N (band of N), k of 9 answered', SPEC *Scores*); prorating would invent answers. Each
 administration (file, date) is scored as a unit, never mixed with another file's items; the
-latest complete one is shown. A questionnaire with no item answered is ``None``. The bands are documented in docs/questionnaires.md.
+latest complete one is shown. A questionnaire with no item answered is ``None``. The bands are
+documented in docs/questionnaires.md.
 """
 
 from __future__ import annotations
@@ -91,9 +92,7 @@ def _shown(
     """The latest complete administration (undated ones count as oldest), else the latest."""
     if not found:
         return None
-    order = sorted(
-        range(len(found)), key=lambda index: (found[index].date or dt.date.min, index)
-    )
+    order = sorted(range(len(found)), key=lambda index: (found[index].date or dt.date.min, index))
     complete = [index for index in order if None not in found[index].items]
     chosen = complete[-1] if complete else order[-1]
     score = score_items(found[chosen].items, bands, item9=item9)
@@ -164,6 +163,8 @@ def score_items(
         floor_band=None if floor is None else band_of(floor, bands),
         item9_unanswered=item9 and len(items) > 8 and items[8] is None,
     )
+
+
 def band_of(total: int, bands: Sequence[tuple[int, str]]) -> str:
     """The band whose lowest total is the highest one not above ``total``."""
     return [name for lowest, name in bands if total >= lowest][-1]

@@ -8,6 +8,7 @@ names match case-, space- and punctuation-insensitively; how each answer is read
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tnprep.ingest.answer_values import ItemKind, answer_text
@@ -61,8 +62,15 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "phq9_10": ("phq9difficulty", "phq9item10", "phq910difficulty", "phqdifficulty"),
     "phq9_total": ("phq9score", "phq9totalscore", "phq9sum"),
     "gad7_total": ("gad7score", "gad7totalscore", "gad7sum", "anxietyscore"),
-    "questionnaire_date": ("questionnairedate", "datecompleted", "completed", "authored",
-                           "filledin", "answereddate", "datetime"),
+    "questionnaire_date": (
+        "questionnairedate",
+        "datecompleted",
+        "completed",
+        "authored",
+        "filledin",
+        "answereddate",
+        "datetime",
+    ),
     "mri_done": ("mri", "mridone", "hadmri"),
     "mri_contact": ("neurovascularcontact", "mrineurovascularcontact", "nvc", "mrinvc"),
     "mri_side": ("nvcside", "contactside"),
@@ -135,16 +143,19 @@ def answers_to_rows(answers: Answers) -> list[tuple[str, str]]:
 
 
 _NOT_WRITTEN = frozenset({"phq9_total", "gad7_total", "mri_done"})
-"""Items read from files but not written back (a total is recomputed; mri_done is in mri_contact)."""
+"""Items read but not written back (a total is recomputed; mri_done lives in mri_contact)."""
+_WRITTEN_FROM: dict[str, Callable[[Answers], object]] = {
+    "phq9_10": lambda answers: answers.phq9_difficulty,
+    "mri_contact": lambda answers: answers.mri_contact.value if answers.mri_contact else None,
+}
+"""Items written from an ``Answers`` field of another name."""
 
 
 def _field_values(answers: Answers, name: str) -> tuple[object, ...]:
     if name in _NOT_WRITTEN:
         return ()
-    if name == "phq9_10":
-        return (answers.phq9_difficulty,)
-    if name == "mri_contact":
-        return (answers.mri_contact.value if answers.mri_contact else None,)
+    if name in _WRITTEN_FROM:
+        return (_WRITTEN_FROM[name](answers),)
     if ITEMS[name] is ItemKind.SCORE:
         scale, number = name.split("_")
         return (getattr(answers, scale)[int(number) - 1],)

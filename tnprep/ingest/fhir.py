@@ -7,10 +7,11 @@ SDC example: linkIds 'H1/T1/Q1', answers 'Several days') is known by its questio
 URL or title ('…PHQ9', 'gad-7') and each item by the standard item wording (``wording.py``).
 The response's ``authored`` date becomes ``questionnaire_date``; a total the file states
 (LOINC 44261-6 / 70274-6, or an item worded as a total score) becomes ``phq9_total`` /
-``gad7_total``, compared with the items by the reader. The LOINC codes and their order were checked against the HL7 Personal
-Health Record Format IG examples (github.com/HL7/personal-health-record-format-ig,
-input/fsh/pghd/examples/Mind/QuestionnaireResponse-ScoredAssessment-PHQ9.fsh and -GAD7.fsh) and the
-LOINC answer list LL358-3 (LA6568-5 … LA6571-9). Note GAD-7 item 2 is 68509-9.
+``gad7_total``, compared with the items by the reader. The LOINC codes and their order were
+checked against the HL7 Personal Health Record Format IG examples
+(github.com/HL7/personal-health-record-format-ig,
+input/fsh/pghd/examples/Mind/QuestionnaireResponse-ScoredAssessment-PHQ9.fsh and -GAD7.fsh) and
+the LOINC answer list LL358-3 (LA6568-5 … LA6571-9). Note GAD-7 item 2 is 68509-9.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tnprep.ingest.answer_items import RawAnswer, answers_to_rows, match_item
-from tnprep.ingest.wording import item_by_wording, panel_by_name
 from tnprep.ingest.columns import normalise_header
+from tnprep.ingest.wording import item_by_wording, panel_by_name
 from tnprep.issues import Issue, Severity, clip
 from tnprep.model import Answers
 
@@ -167,7 +168,7 @@ def _authored(resource: Mapping[str, object], file: str) -> list[RawAnswer]:
 def _item_name(
     item: Mapping[str, object], code: str | None, panel: Panel | None, link: str | None
 ) -> str | None:
-    """tnprep's item name: by LOINC code, by a numbered linkId, else by the standard wording."""
+    """Tnprep's item name: by LOINC code, by a numbered linkId, else by the standard wording."""
     if code in _TOTAL_CODES:
         return f"{_TOTAL_CODES[code].key}_total"
     by_code = _ITEM_BY_CODE.get(code or "") or _numbered(panel, link)

@@ -75,7 +75,7 @@ def item_by_wording(text: str | None, panel: str | None) -> str | None:
     if not text:
         return None
     words = _words(text)
-    if panel is not None and _TOTAL_WORDS <= words | {"sum"} and len(words & _TOTAL_WORDS) >= 2:
+    if panel is not None and words | {"sum"} >= _TOTAL_WORDS and len(words & _TOTAL_WORDS) >= 2:
         return f"{panel}_total"
     best, best_share = None, 0.0
     for name, standard in _ITEM_WORDS.items():

@@ -8,10 +8,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tnprep.analysis.discussion import not_yet_phrase
 from tnprep.issues import Severity
 from tnprep.report import wording
+from tnprep.report.safety import item9_alert
 from tnprep.report.wording import NOT_GIVEN, day_text, number_text, percent, plural
-from tnprep.summary import BeforeAfter, ChangeKind, FindingKind, QuestionnaireScore, Summary, Trend
+from tnprep.summary import (
+    BeforeAfter,
+    ChangeKind,
+    Finding,
+    FindingKind,
+    QuestionnaireScore,
+    Summary,
+    Trend,
+    Verdict,
+)
 
 
 @dataclass(frozen=True)
@@ -166,9 +177,23 @@ def build_glance(summary: Summary) -> Glance:
     score_figures = (
         _score_figure("PHQ-9", scores.phq9, 9),
         _score_figure("GAD-7", scores.gad7, 7),
-        Figure("BNI pain / numbness", f"{scores.bni_pain or '–'} / {scores.bni_numbness or '–'}"),
+        Figure(
+            "BNI pain / numbness (self-rated)",
+            f"{scores.bni_pain or '–'} / {scores.bni_numbness or '–'}",
+            _bni_detail(scores.bni_pain, scores.bni_numbness),
+        ),
     )
-    return Glance(alert=_item9_alert(summary), figures=figures, scores=score_figures)
+    return Glance(alert=item9_alert(summary), figures=figures, scores=score_figures)
+
+
+def _bni_detail(pain: str | None, numbness: str | None) -> str:
+    """The descriptors of the BNI scores given (Rogers et al. 2000)."""
+    parts = []
+    if pain is not None:
+        parts.append(f"{pain}: {wording.BNI_PAIN_WORDS.get(pain, '')}")
+    if numbness is not None:
+        parts.append(f"{numbness}: {wording.BNI_NUMBNESS_WORDS.get(numbness, '')}")
+    return "; ".join(parts)
 
 
 def _trend_figure(trend: Trend) -> Figure:
@@ -186,26 +211,33 @@ def _trend_figure(trend: Trend) -> Figure:
 
 
 def _score_figure(name: str, score: QuestionnaireScore | None, items: int) -> Figure:
+    """SPEC *Scores*: a total with its band, or for an incomplete form a floor: '≥ N (band)'."""
     if score is None:
         return Figure(name, "–", "not answered")
+    dated = f"; {day_text(score.date)}" if score.date is not None else ""
     if score.score is None:
-        return Figure(name, "no total", f"{score.answered} of {items} items answered")
-    return Figure(name, str(score.score), score.band or "")
+        return Figure(
+            name,
+            f"≥ {score.floor}",
+            f"({score.floor_band}), {score.answered} of {items} answered{dated}",
+        )
+    return Figure(name, str(score.score), f"{score.band or ''}{dated}")
 
 
-def _item9_alert(summary: Summary) -> str | None:
-    """SPEC *Scores*: PHQ-9 item 9 above 0 is always flagged on the page."""
+def questionnaire_notes(summary: Summary) -> str | None:
+    """PHQ-9 item 10 and older administrations that differ, as one line; ``None`` if neither."""
+    notes = []
     phq9 = summary.scores.phq9
-    item9 = phq9.item9 if phq9 is not None and phq9.item9 is not None else None
-    if item9 is None and len(summary.patient.phq9) == 9:
-        item9 = summary.patient.phq9[8]
-    if item9 is None or item9 <= 0:
-        return None
-    answer = wording.PHQ9_ANSWERS[min(item9, 3)]
-    return (
-        f"PHQ-9 item 9 = {item9} ({answer}): thoughts of being better off dead or of "
-        "self-harm. Please ask about it today."
-    )
+    if phq9 is not None and phq9.difficulty:
+        notes.append(f"PHQ-9 item 10 (difficulty): {phq9.difficulty}")
+    for name, score in (("PHQ-9", phq9), ("GAD-7", summary.scores.gad7)):
+        for older in score.older if score is not None else ():
+            result = str(older.score) if older.score is not None else f"≥ {older.floor}"
+            notes.append(
+                f"an older {name} ({day_text(older.date) if older.date else 'undated'}, "
+                f"{older.file}) gave {result}"
+            )
+    return "; ".join(notes) or None
 
 
 # ---------------------------------------------------------------------------
@@ -234,6 +266,7 @@ def build_pattern(summary: Summary) -> Pattern:
         Field("Side", side_counts),
         Field("Divisions", division_counts),
         Field("Triggers", ", ".join(triggers) or "none recorded"),
+        *_questionnaire_field(summary),
         Field("Time of day", _time_of_day(attacks.by_hour)),
         Field("Lasting ≤ 2 min", percent(features.short_attacks, features.with_duration)),
         Field("Triggered / spontaneous", f"{features.triggered} / {features.spontaneous}"),
@@ -255,6 +288,11 @@ def build_pattern(summary: Summary) -> Pattern:
         fields.append(Field("Wants to discuss", ", ".join(patient.interested_in)))
     fields.extend(Field(label, value) for label, value in patient.other)
     return Pattern(fields=tuple(fields))
+
+
+def _questionnaire_field(summary: Summary) -> tuple[Field, ...]:
+    notes = questionnaire_notes(summary)
+    return (Field("Questionnaires", notes),) if notes else ()
 
 
 def _counts(*pairs: tuple[str, int]) -> str:
@@ -307,12 +345,20 @@ def build_treatments(summary: Summary) -> Treatments:
         )
         for item in summary.treatments
     )
-    not_yet = [f.subject for f in summary.findings if f.kind is FindingKind.NOT_YET_IN_HISTORY]
+    not_yet = [
+        not_yet_phrase(f) + (" — patient wants to discuss" if _asked(f) else "")
+        for f in summary.findings
+        if f.kind is FindingKind.NOT_YET_IN_HISTORY
+    ]
     return Treatments(
         rows=rows,
         before_after=tuple(_before_after_text(item) for item in summary.before_after),
         not_yet=f"Not in the history yet: {', '.join(not_yet)}." if not_yet else None,
     )
+
+
+def _asked(finding: Finding) -> bool:
+    return ("patient interested", "yes") in finding.evidence
 
 
 _CHANGE_WORDS = {
@@ -323,13 +369,21 @@ _CHANGE_WORDS = {
 
 
 def _before_after_text(item: BeforeAfter) -> str:
+    """One sentence per change; a number only when the verdict allows a claim (docs/figures.md)."""
     head = f"{item.treatment} {_CHANGE_WORDS[item.change]} {day_text(item.date)}"
-    if not item.enough_data:
+    first = (item.after.first_day - item.date).days
+    last = (item.after.last_day - item.date).days
+    if item.verdict is Verdict.TOO_EARLY:
+        reason = "radiosurgery latency" if item.rule == "radiosurgery" else "window not over"
+        return f"{head}: too early to compare (days {first}–{last} after; {reason})."
+    if item.verdict is Verdict.OVERLAPPING:
+        return f"{head}: overlapping change ({'; '.join(item.overlapping)}) — no figure claimed."
+    if item.verdict is Verdict.NOT_ENOUGH_DATA:
         return f"{head}: not enough diary around the change (under 14 recorded days a side)."
     before, after = item.before, item.after
     return (
         f"{head}: {number_text(before.per_recorded_day)} → {number_text(after.per_recorded_day)} "
-        "attacks per recorded day (28 days before → days 15–42 after; "
+        f"attacks per recorded day (28 days before → days {first}–{last} after; "
         f"{before.days_recorded}/{after.days_recorded} days recorded)."
     )
 

@@ -19,6 +19,7 @@ from tnprep.report.pdf.fixed import (
     pattern_block,
 )
 from tnprep.report.pdf.flexible import flexible_blocks
+from tnprep.report.pdf.safety import safety_block
 from tnprep.report.pdf.text import FONT, Text, covered_code_points
 
 MARGIN = 26.0
@@ -67,8 +68,10 @@ def render_pdf(content: PageContent, *, include_name_in_metadata: bool = False) 
 
 
 def _fixed_blocks(text: Text, content: PageContent, width: float) -> list[Block]:
+    safety = safety_block(text, content, width)
     return [
         header_block(text, content, width),
+        *([safety] if safety is not None else []),
         glance_block(text, content, width),
         chart_row_block(text, content, width),
         pattern_block(text, content, width, PATTERN_BUDGET),
