@@ -52,11 +52,32 @@ def item9_alert(summary: Summary) -> str | None:
     if phq9.item9 is not None and phq9.item9 > 0:
         answer = wording.PHQ9_ANSWERS[min(phq9.item9, 3)]
         return f"PHQ-9 item 9 = {phq9.item9} ({answer}): {ITEM9_WORDS}. Please ask about it today."
+    earlier = _earlier_item9(summary)
+    if earlier is not None:
+        return earlier
     if phq9.item9_unanswered:
         return (
             f"PHQ-9 item 9 not answered — ask ({ITEM9_WORDS}); "
             f"{phq9.answered} of 9 items answered. A blank is not a 0."
         )
+    return None
+
+
+def _earlier_item9(summary: Summary) -> str | None:
+    """Item 9 above 0 in any other PHQ-9 the files hold (or the merged answers) is flagged too."""
+    patient = summary.patient
+    for administration in patient.administrations:
+        value = administration.items[8] if administration.scale == "phq9" else None
+        if value is not None and value > 0:
+            when = wording.day_text(administration.date) if administration.date else "undated"
+            return (
+                f"PHQ-9 item 9 = {value} in {administration.file} ({when}): {ITEM9_WORDS}. "
+                "Please ask about it today."
+            )
+    merged = patient.phq9[8] if len(patient.phq9) == 9 else None
+    if merged is not None and merged > 0:
+        answer = wording.PHQ9_ANSWERS[min(merged, 3)]
+        return f"PHQ-9 item 9 = {merged} ({answer}): {ITEM9_WORDS}. Please ask about it today."
     return None
 
 
