@@ -9,12 +9,12 @@ import pytest
 from tnprep.catalogue import (
     OPTIONS_FOR_RESISTANT_TN,
     DrugClass,
-    classes_of,
-    members_of,
     Role,
+    classes_of,
     entries,
     lookup,
     match_key,
+    members_of,
     options_not_in_history,
     role_of,
 )
@@ -71,8 +71,12 @@ def test_no_spelling_means_two_treatments() -> None:
         ("lidocaine 5% plaster", "lidocaine plaster", TreatmentCategory.MEDICATION, Role.TOPICAL),
         # Issue 10 case 6: known by name, never "other".
         ("Topamax", "topiramate", TreatmentCategory.MEDICATION, Role.OTHER_MEDICATION),
-        ("amitriptyline 10 mg", "amitriptyline", TreatmentCategory.MEDICATION,
-         Role.OTHER_MEDICATION),
+        (
+            "amitriptyline 10 mg",
+            "amitriptyline",
+            TreatmentCategory.MEDICATION,
+            Role.OTHER_MEDICATION,
+        ),
         ("nortriptyline", "nortriptyline", TreatmentCategory.MEDICATION, Role.OTHER_MEDICATION),
         ("Tramadol 50mg", "tramadol", TreatmentCategory.MEDICATION, Role.OTHER_MEDICATION),
         ("MVD", "microvascular decompression", TreatmentCategory.PROCEDURE, Role.SURGICAL),

@@ -65,7 +65,7 @@ def questionnaire(*rows: str) -> tuple[str, str]:
 # --- 1. Safety history shown first, never cut --------------------------------------------
 
 SODIUM_HISTORY = (
-    "Carbamazepine,,2018,2019-03,200 mg tds,good,side effects,\"hyponatraemia (sodium 128)\",\n"
+    'Carbamazepine,,2018,2019-03,200 mg tds,good,side effects,"hyponatraemia (sodium 128)",\n'
     "Oxcarbazepine,,2026-06-01,,600 mg bd,60%,,,\n"
 )
 
@@ -85,7 +85,9 @@ def test_case1_sodium_history_is_in_the_safety_block_with_value_and_date() -> No
 
 
 def test_case1_safety_survives_a_crowded_page() -> None:
-    many = "".join(f"Drug{number},medication,2020,2021,,none,inefficacy,,\n" for number in range(40))
+    many = "".join(
+        f"Drug{number},medication,2020,2021,,none,inefficacy,,\n" for number in range(40)
+    )
     text = page_text(patient(many + SODIUM_HISTORY))
     assert "hyponatraemia (sodium 128)" in text
 
@@ -98,7 +100,7 @@ def test_case1_eslicarbazepine_is_in_the_sodium_class() -> None:
 @pytest.mark.parametrize(
     "row",
     [
-        "Pregabalin,,2019,2020,,none,side effects,\"low sodium 129\",\n",  # not the class
+        'Pregabalin,,2019,2020,,none,side effects,"low sodium 129",\n',  # not the class
         "Carbamazepine,,2019,2020,,none,side effects,dizziness,\n",  # not the class effect
     ],
 )
@@ -221,7 +223,9 @@ def test_case4_radiosurgery_within_weeks_is_too_early() -> None:
 
 
 def test_case4_lamotrigine_is_judged_after_its_titration() -> None:
-    summary = patient("Lamotrigine,,2026-07-15,,,,,,\n", diary_bytes=diary(dt.date(2026, 6, 1), 150))
+    summary = patient(
+        "Lamotrigine,,2026-07-15,,,,,,\n", diary_bytes=diary(dt.date(2026, 6, 1), 150)
+    )
     (item,) = summary.before_after
     assert item.rule == "lamotrigine"
     assert (item.after.first_day - item.date).days == 43

@@ -316,7 +316,9 @@ def test_stu3_definition_carries_the_loinc_code() -> None:
     assert issues == []
 
 
-@pytest.mark.parametrize(("stated", "codes"), [(12, []), (13, [("phq9_total", "stated-total-differs")])])
+@pytest.mark.parametrize(
+    ("stated", "codes"), [(12, []), (13, [("phq9_total", "stated-total-differs")])]
+)
 def test_a_stated_total_is_compared_with_the_items(stated: int, codes: list[object]) -> None:
     resource = _worded("x-PHQ9", (0, 1, 2, 3, 2, 1, 0, 1, 2), PHQ9_TEXTS)
     resource["item"].append(

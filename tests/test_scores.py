@@ -66,9 +66,20 @@ def test_hand_computed_phq9() -> None:
     ("phq9", "expected"),
     [
         ((None,) * 9, None),
-        ((1, 1, 1, 1, 1, 1, 1, 1, None), QuestionnaireScore(None, None, 8, None, floor=8, floor_band="mild", item9_unanswered=True)),
-        ((None, None, None, None, None, None, None, None, 2), QuestionnaireScore(None, None, 1, 2, floor=2, floor_band="minimal")),
-        ((3, None, 3, 3, 3, 3, 3, 3, 0), QuestionnaireScore(None, None, 8, 0, floor=21, floor_band="severe")),
+        (
+            (1, 1, 1, 1, 1, 1, 1, 1, None),
+            QuestionnaireScore(
+                None, None, 8, None, floor=8, floor_band="mild", item9_unanswered=True
+            ),
+        ),
+        (
+            (None, None, None, None, None, None, None, None, 2),
+            QuestionnaireScore(None, None, 1, 2, floor=2, floor_band="minimal"),
+        ),
+        (
+            (3, None, 3, 3, 3, 3, 3, 3, 0),
+            QuestionnaireScore(None, None, 8, 0, floor=21, floor_band="severe"),
+        ),
     ],
 )
 def test_missing_items_give_no_total(

@@ -11,8 +11,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from summary_factory import empty_summary, make_patient, make_summary, summaries
 
-from tnprep.issues import Issue, Severity
 from tnprep.catalogue import DrugClass
+from tnprep.issues import Issue, Severity
 from tnprep.summary import (
     InputAccount,
     QuestionnaireScore,
