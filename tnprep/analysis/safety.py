@@ -36,14 +36,16 @@ RASH_SOURCE = "CPIC 2017 update (Phillips et al., Clin Pharmacol Ther 2018;103:5
 # Words that mark a recorded adverse effect as the class's own (case-insensitive, as written).
 _CLASS_WORDS: dict[DrugClass, re.Pattern[str]] = {
     DrugClass.SODIUM_LOWERING: re.compile(
-        r"sodium|hyponatr|\bna\b|\bna\+|low salt|siadh", re.IGNORECASE
+        r"sodium|hyponatr|\bna\+?\s*(?:of|was|=|:|at)?\s*\d{3}|siadh", re.IGNORECASE
     ),
     DrugClass.SERIOUS_RASH: re.compile(
-        r"rash|stevens|johnson|\bsjs\b|\bten\b|epidermal necrolysis|\bdress\b|blister|"
-        r"skin reaction|exanthem|hla",
-        re.IGNORECASE,
+        r"(?i:rash|stevens|johnson|epidermal necrolysis|blister|skin reaction|exanthem)"
+        r"|\b(?:SJS|TEN|DRESS|HLA)\b"
     ),
 }
+"""Words that mark a recorded adverse effect as the class's own. Abbreviations are matched in
+capitals only, so 'NA' (not applicable), 'ten days' or 'dressing' never count."""
+
 _SOURCES = {DrugClass.SODIUM_LOWERING: SODIUM_SOURCE, DrugClass.SERIOUS_RASH: RASH_SOURCE}
 _SODIUM_VALUE = re.compile(
     r"(?:sodium|\bna\+?)\s*(?:of|was|=|:|at)?\s*(\d{3}(?:[.,]\d)?)\s*(mmol\s*/\s*l)?", re.IGNORECASE
