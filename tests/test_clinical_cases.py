@@ -319,3 +319,17 @@ def test_case8_dose_outside_range_names_its_source() -> None:
     ) in text
     dose_range = summary_json(summary)["treatments"][0]["dose_range"]  # type: ignore[index]
     assert "NICE CKS allows up to 1600" in dose_range["source"]
+
+
+def test_case6_no_procedures_listed_while_radiosurgery_is_within_its_latency() -> None:
+    rows = (
+        "Carbamazepine,,2019,2026-06,,partial,inefficacy,,\n"
+        "Gamma Knife,procedure,2026-10-01,2026-10-01,,,,,\n"
+    )
+    text = page_text(patient(rows, (questionnaire("bni_pain,IV"),)))
+    assert "microvascular decompression" not in text
+    assert "neuroablative" not in text
+    asked = page_text(patient(rows, (questionnaire("bni_pain,IV", "interested_in,surgery"),)))
+    assert "microvascular decompression (MRI result not recorded) — patient wants to discuss" in (
+        asked
+    )

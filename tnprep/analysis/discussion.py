@@ -98,12 +98,27 @@ def findings(
             answers.interested_in,
             controlled=pain_controlled(answers.bni_pain, trend),
             answers=answers,
+            procedure_pending=procedure_pending(comparisons),
             skip_psychological=bool(support),
         ),
         *monitoring_questions(history),
     )
     order = list(FindingKind)
     return tuple(sorted(found, key=lambda finding: order.index(finding.kind)))
+
+
+def procedure_pending(comparisons: Sequence[BeforeAfter]) -> bool:
+    """A procedure or radiosurgery inside the period whose effect cannot be judged yet.
+
+    Listing other procedures weeks after radiosurgery would read as "this did not work"; while
+    the after window is not over (its latency, docs/figures.md), procedures are not listed.
+    """
+    return any(
+        item.verdict is Verdict.TOO_EARLY
+        and item.rule in {"procedure", "radiosurgery"}
+        and item.change is ChangeKind.START
+        for item in comparisons
+    )
 
 
 def self_harm_item(scores: Scores) -> tuple[Finding, ...]:

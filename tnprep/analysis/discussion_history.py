@@ -93,6 +93,7 @@ def not_yet_in_history(
     controlled: bool = False,
     answers: Answers | None = None,
     skip_psychological: bool = False,
+    procedure_pending: bool = False,
 ) -> tuple[Finding, ...]:
     """Options commonly discussed for resistant TN that the history does not show.
 
@@ -101,16 +102,18 @@ def not_yet_in_history(
     last window) — only for options the patient asked about. Microvascular decompression carries
     the MRI result as recorded (EAN 2019 discusses MVD where MRI shows neurovascular contact and
     neuroablative procedures where it does not; tnprep states the MRI fact, nothing more).
-    Psychological support is left out when the psychological-support point already names it.
+    Psychological support is left out when the psychological-support point already names it;
+    procedures (MVD, radiosurgery, neuroablative) are left out while a procedure done in the
+    period is still inside its latency (``procedure_pending``), unless the patient asked.
     """
     if not history:
         return ()
     found = []
     for option in options_not_in_history(history):
         interested = _interested(option, interested_in)
-        if (controlled and not interested) or (
-            skip_psychological and Role.PSYCHOLOGICAL in option.roles
-        ):
+        if (
+            (controlled or (procedure_pending and option.roles & _PROCEDURES)) and not interested
+        ) or (skip_psychological and Role.PSYCHOLOGICAL in option.roles):
             continue
         evidence: tuple[tuple[str, str], ...] = (
             (("patient interested", "yes"),) if interested else ()
@@ -119,6 +122,10 @@ def not_yet_in_history(
             evidence += _mri_evidence(answers)
         found.append(Finding(FindingKind.NOT_YET_IN_HISTORY, option.name, evidence, option.source))
     return tuple(found)
+
+
+_PROCEDURES = frozenset({Role.SURGICAL, Role.RADIOSURGERY, Role.PERCUTANEOUS})
+"""Roles of the options left out while a procedure's effect is pending."""
 
 
 def _mri_evidence(answers: Answers | None) -> tuple[tuple[str, str], ...]:
