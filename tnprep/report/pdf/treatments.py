@@ -74,18 +74,24 @@ def treatments_block(text: Text, content: PageContent, width: float, budget: flo
     # The whole history matters to a neurologist: rows that do not fit the table are listed
     # compactly; only what does not fit there either is counted as '+N more'.
     reserve = ALSO_TRIED_LINES * TABLE.leading + SMALL.leading + 4
-    taken, _ = fit_items(iter(rows[:-1]), max(room - reserve, rows[0].height))
+    taken, used = fit_items(iter(rows[:-1]), max(room - reserve, rows[0].height))
     rest = treatments.rows[len(taken) :]
-    also, shown = _also_tried(text, [row.brief for row in rest], width)
+    # On a crowded page (the safety block above, Letter paper) the compact line shrinks so the
+    # block keeps to its budget and the questions below keep their first line.
+    spare = room - used - SMALL.leading - 4
+    lines = max(1, min(ALSO_TRIED_LINES, int(spare // TABLE.leading)))
+    also, shown = _also_tried(text, [row.brief for row in rest], width, lines)
     blocks = [heading, header, *taken, also]
     if shown < len(rest):
         blocks.append(more_line(text, len(rest) - shown, "treatments", width))
     return stack([*blocks, extras])
 
 
-def _also_tried(text: Text, briefs: Sequence[str], width: float) -> tuple[Block, int]:
-    """'Also tried: A (…) · B (…)': as many whole entries as fit in ALSO_TRIED_LINES lines."""
-    limit = ALSO_TRIED_LINES * TABLE.leading + 0.5
+def _also_tried(
+    text: Text, briefs: Sequence[str], width: float, lines: int = ALSO_TRIED_LINES
+) -> tuple[Block, int]:
+    """'Also tried: A (…) · B (…)': as many whole entries as fit in ``lines`` lines."""
+    limit = lines * TABLE.leading + 0.5
 
     def paragraph(count: int) -> tuple[Paragraph, float]:
         return text.paragraph("Also tried:", " · ".join(briefs[:count]), TABLE, width, 99)
@@ -99,7 +105,7 @@ def _also_tried(text: Text, briefs: Sequence[str], width: float) -> tuple[Block,
             high = middle - 1
     if paragraph(low)[1] <= limit:
         return paragraph_block(*paragraph(low)), low
-    first = text.paragraph("Also tried:", briefs[0], TABLE, width, ALSO_TRIED_LINES)
+    first = text.paragraph("Also tried:", briefs[0], TABLE, width, lines)
     return paragraph_block(*first), 1
 
 
