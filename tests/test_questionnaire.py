@@ -516,3 +516,17 @@ def test_rows_are_in_item_order() -> None:
         ("question", "Q?"),
         ("x", "y"),
     ]
+
+
+def test_a_phq9_item_written_out_in_its_words_is_recognised() -> None:
+    """Issue 9: PHQ-9 item 9 is flagged whatever the coding — also as a CSV item's words."""
+    text = (
+        "item,answer\n"
+        '"Thoughts that you would be better off dead, or of hurting yourself in some way",'
+        "Several days\n"
+        "Trouble relaxing at work,often\n"
+    )
+    loaded = read_questionnaires([("export.csv", text.encode())])
+    answers = loaded.records[0]
+    assert answers.phq9[8] == 1
+    assert answers.other == (("Trouble relaxing at work", "often"),)

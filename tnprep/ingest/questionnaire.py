@@ -34,6 +34,7 @@ from tnprep.ingest.answer_values import (
 )
 from tnprep.ingest.columns import normalise_header
 from tnprep.ingest.decode import decode_text, read_table
+from tnprep.ingest.wording import item_by_wording
 from tnprep.issues import InputError, Issue, Severity, clip
 from tnprep.model import Administration, Answers, Loaded, MriContact
 
@@ -228,8 +229,13 @@ class _Merge:
     issues: list[Issue] = field(default_factory=list)
 
     def add(self, entry: RawAnswer) -> None:
-        """Read one answer and merge it in."""
-        key = match_item(entry.item)
+        """Read one answer and merge it in.
+
+        An item not known by name may be a PHQ-9 / GAD-7 item written out in its standard words
+        (a spreadsheet export with the questions as items): it is matched by its wording, so a
+        PHQ-9 item 9 above 0 is flagged whatever the file calls it.
+        """
+        key = match_item(entry.item) or item_by_wording(entry.item, None)
         if key is None:
             self._add_other(entry)
             return
