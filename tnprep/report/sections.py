@@ -58,7 +58,8 @@ class Glance:
     """The figures a clinician reads first."""
 
     alert: str | None
-    """PHQ-9 item 9 above 0, drawn unmistakably; ``None`` otherwise."""
+    """PHQ-9 item 9 above 0 or unanswered (the same words as the safety block, which draws it;
+    kept here for the app); ``None`` otherwise."""
     figures: tuple[Figure, ...]
     scores: tuple[Figure, ...]
 
