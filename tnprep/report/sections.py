@@ -12,13 +12,13 @@ from tnprep.analysis.discussion import not_yet_phrase
 from tnprep.issues import Severity
 from tnprep.report import wording
 from tnprep.report.safety import item9_alert
+from tnprep.report.score_lines import bni_detail, questionnaire_notes, score_value_detail
 from tnprep.report.wording import NOT_GIVEN, day_text, number_text, percent, plural
 from tnprep.summary import (
     BeforeAfter,
     ChangeKind,
     Finding,
     FindingKind,
-    QuestionnaireScore,
     Summary,
     Trend,
     Verdict,
@@ -176,25 +176,15 @@ def build_glance(summary: Summary) -> Glance:
     )
     scores = summary.scores
     score_figures = (
-        _score_figure("PHQ-9", scores.phq9, 9),
-        _score_figure("GAD-7", scores.gad7, 7),
+        Figure("PHQ-9", *score_value_detail(scores.phq9, 9)),
+        Figure("GAD-7", *score_value_detail(scores.gad7, 7)),
         Figure(
             "BNI pain / numbness (self-rated)",
             f"{scores.bni_pain or '–'} / {scores.bni_numbness or '–'}",
-            _bni_detail(scores.bni_pain, scores.bni_numbness),
+            bni_detail(scores.bni_pain, scores.bni_numbness),
         ),
     )
     return Glance(alert=item9_alert(summary), figures=figures, scores=score_figures)
-
-
-def _bni_detail(pain: str | None, numbness: str | None) -> str:
-    """The descriptors of the BNI scores given (Rogers et al. 2000)."""
-    parts = []
-    if pain is not None:
-        parts.append(f"{pain}: {wording.BNI_PAIN_WORDS.get(pain, '')}")
-    if numbness is not None:
-        parts.append(f"{numbness}: {wording.BNI_NUMBNESS_WORDS.get(numbness, '')}")
-    return "; ".join(parts)
 
 
 def _trend_figure(trend: Trend) -> Figure:
@@ -210,40 +200,6 @@ def _trend_figure(trend: Trend) -> Figure:
         f"{recent} vs {previous} a day in the {trend.window_days} before",
     )
 
-
-def _score_figure(name: str, score: QuestionnaireScore | None, items: int) -> Figure:
-    """SPEC *Scores*: a total with its band, or for an incomplete form a floor: '≥ N (band)'."""
-    if score is None:
-        return Figure(name, "–", "not answered")
-    dated = f"; {day_text(score.date)}" if score.date is not None else ""
-    if score.score is None:
-        return Figure(
-            name,
-            f"≥ {score.floor}",
-            f"({score.floor_band}), {score.answered} of {items} answered{dated}",
-        )
-    return Figure(name, str(score.score), f"{score.band or ''}{dated}")
-
-
-def questionnaire_notes(summary: Summary) -> str | None:
-    """PHQ-9 item 10 and older administrations that differ, as one line; ``None`` if neither."""
-    notes = []
-    phq9 = summary.scores.phq9
-    if phq9 is not None and phq9.difficulty:
-        notes.append(f"PHQ-9 item 10 (difficulty): {phq9.difficulty}")
-    for name, score in (("PHQ-9", phq9), ("GAD-7", summary.scores.gad7)):
-        for older in score.older if score is not None else ():
-            result = str(older.score) if older.score is not None else f"≥ {older.floor}"
-            notes.append(
-                f"an older {name} ({day_text(older.date) if older.date else 'undated'}, "
-                f"{older.file}) gave {result}"
-            )
-    return "; ".join(notes) or None
-
-
-# ---------------------------------------------------------------------------
-# Attack pattern
-# ---------------------------------------------------------------------------
 
 TOP_TRIGGERS = 6
 """Triggers named on the page; the rest are counted ('+4 more')."""
