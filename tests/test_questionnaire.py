@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from tnprep.ingest.answer_items import match_item
 from tnprep.ingest.questionnaire import answers_to_rows, read_questionnaires
 from tnprep.issues import InputError, Severity
-from tnprep.model import Answers
+from tnprep.model import Answers, MriContact
 
 
 def _csv(*rows: tuple[str, str], header: str = "item,answer") -> bytes:
@@ -530,3 +530,28 @@ def test_a_phq9_item_written_out_in_its_words_is_recognised() -> None:
     answers = loaded.records[0]
     assert answers.phq9[8] == 1
     assert answers.other == (("Trouble relaxing at work", "often"),)
+
+
+def test_mri_items_and_phq9_item10_round_trip() -> None:
+    answers = Answers(
+        mri_contact=MriContact.NO, mri_date="2025-04", mri_side="right",
+        phq9_difficulty="somewhat difficult",
+    )  # fmt: skip
+    rows = answers_to_rows(answers)
+    assert ("mri_contact", "no") in rows and ("phq9_10", "somewhat difficult") in rows
+    loaded = read_questionnaires([("download.csv", _to_csv(rows))])
+    assert dataclasses.replace(loaded.records[0], administrations=()) == answers
+
+
+@pytest.mark.parametrize(
+    ("rows", "contact"),
+    [
+        ("mri_done,no\n", MriContact.NOT_DONE),
+        ("mri_done,yes\n", MriContact.UNKNOWN),
+        ("mri_done,yes\nmri_contact,compression\n", MriContact.YES),
+        ("neurovascular contact,none\n", MriContact.NO),
+    ],
+)
+def test_mri_status_is_read(rows: str, contact: MriContact) -> None:
+    loaded = read_questionnaires([("q.csv", ("item,answer\n" + rows).encode())])
+    assert loaded.records[0].mri_contact is contact
