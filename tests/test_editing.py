@@ -179,7 +179,10 @@ def test_answers_csv_reads_back_unchanged() -> None:
     ]
     answers = read_questionnaires(files).records[0]
     again = read_questionnaires([("answers.csv", editing.answers_csv(answers))]).records[0]
-    assert again == answers
+    # One downloaded file is one administration; the answers themselves read back unchanged.
+    assert dataclasses.replace(again, administrations=()) == dataclasses.replace(
+        answers, administrations=()
+    )
 
 
 def test_answers_fhir_json() -> None:

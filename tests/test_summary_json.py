@@ -13,9 +13,20 @@ from ledger_cases import rich_ledger
 from since_factory import with_earlier
 from summary_factory import empty_summary, make_patient, make_summary, summaries
 
+from tnprep.catalogue import DrugClass
 from tnprep.issues import Issue, Severity
 from tnprep.model import DiaryInfo, PainScale
-from tnprep.summary import InputAccount, QuestionnaireScore, RescueSummary, Scores, Summary, Trend
+from tnprep.summary import (
+    InputAccount,
+    QuestionnaireScore,
+    RescueSummary,
+    SafetyEvent,
+    SafetyNote,
+    ScoreAdministration,
+    Scores,
+    Summary,
+    Trend,
+)
 from tnprep.summary_json import dumps, summary_to_json
 from tnprep.visits import LeftOut, Overlap
 
@@ -85,7 +96,18 @@ def _full_summary() -> Summary:
     assert summary.scores.phq9 and summary.scores.gad7
     assert any(item.dose_range for item in summary.treatments)
     assert summary.patient.other and summary.findings and summary.before_after
-    return summary
+    older = (ScoreAdministration("older.json", dt.date(2024, 1, 2), None, 6, 8),)
+    scores = dataclasses.replace(
+        summary.scores,
+        phq9=dataclasses.replace(summary.scores.phq9, older=older),
+        gad7=dataclasses.replace(summary.scores.gad7, older=older),
+    )
+    event = SafetyEvent("Tegretol", "2019", "2019-03", "hyponatraemia (sodium 128)", "sodium 128")
+    note = SafetyNote(
+        DrugClass.SODIUM_LOWERING, ("carbamazepine", "oxcarbazepine", "eslicarbazepine"),
+        (event,), ("oxcarbazepine",), "EAN 2019",
+    )  # fmt: skip
+    return dataclasses.replace(summary, scores=scores, safety=(note,))
 
 
 def test_documented_keys_are_exactly_the_emitted_keys_in_order() -> None:
@@ -128,8 +150,14 @@ def test_sample_values() -> None:
     assert patient["visit_date"] == "2024-04-10"
     assert patient["divisions"] == ["V2", "V3"]
     assert patient["other"] == [{"item": "preferred_language", "answer": "English"}]
-    assert scores["phq9"] == {"score": 10, "band": "moderate", "item9": 1, "answered": 9}
-    assert scores["gad7"] == {"score": 7, "band": "mild", "answered": 7}
+    phq9, gad7 = scores["phq9"], scores["gad7"]
+    assert isinstance(phq9, dict) and isinstance(gad7, dict)
+    assert {key: phq9[key] for key in ("score", "band", "item9", "answered")} == {
+        "score": 10, "band": "moderate", "item9": 1, "answered": 9,
+    }  # fmt: skip
+    assert {key: gad7[key] for key in ("score", "band", "answered")} == {
+        "score": 7, "band": "mild", "answered": 7,
+    }  # fmt: skip
     assert scores["bni_pain"] == "IV"
     assert treatments[1] == {
         "name": "carbamazepine",
@@ -204,12 +232,14 @@ def test_partial_questionnaire_and_trend_change_percent() -> None:
         attacks=dataclasses.replace(summary.attacks, trend=trend),
     )
     data = summary_to_json(summary)
-    assert data["scores"] == {
-        "phq9": {"score": None, "band": None, "item9": 0, "answered": 8},
-        "gad7": None,
-        "bni_pain": None,
-        "bni_numbness": None,
-    }
+    scores = data["scores"]
+    assert isinstance(scores, dict)
+    phq9 = scores["phq9"]
+    assert isinstance(phq9, dict)
+    assert {key: phq9[key] for key in ("score", "band", "item9", "answered")} == {
+        "score": None, "band": None, "item9": 0, "answered": 8,
+    }  # fmt: skip
+    assert (scores["gad7"], scores["bni_pain"], scores["bni_numbness"]) == (None, None, None)
     attacks = data["attacks"]
     assert isinstance(attacks, dict)
     assert attacks["trend"] == {

@@ -351,6 +351,39 @@ class Treatment:
 
 
 @dataclass(frozen=True)
+class Administration:
+    """One PHQ-9 or GAD-7 as filled in once: the items one file gives, with its date.
+
+    SPEC *Scores*: each administration (file, date) is scored as a unit; items from different
+    files are never mixed into one total.
+    """
+
+    scale: str
+    """'phq9' or 'gad7'."""
+    file: str
+    """The file the items came from."""
+    date: dt.date | None
+    """When it was filled in: FHIR ``authored`` or the file's ``questionnaire_date``."""
+    items: tuple[int | None, ...]
+    """Items 1–9 (PHQ-9) or 1–7 (GAD-7), 0–3 each, ``None`` when unanswered."""
+    stated_total: int | None = None
+    """A total the file states itself (compared with the items at ingest), ``None`` if none."""
+
+
+class MriContact(Enum):
+    """What an MRI showed about the trigeminal nerve, as the patient reports it."""
+
+    YES = "yes"
+    """Neurovascular contact reported."""
+    NO = "no"
+    """No neurovascular contact reported."""
+    NOT_DONE = "not done"
+    """No MRI done."""
+    UNKNOWN = "unknown"
+    """MRI done, result not known to the patient."""
+
+
+@dataclass(frozen=True)
 class Answers:
     """The intake questionnaire, merged over every questionnaire file (later answers win)."""
 
@@ -395,6 +428,19 @@ class Answers:
     """Options the patient wants to talk about (surgery, neuromodulation, …)."""
     other: tuple[tuple[str, str], ...] = ()
     """Unknown items as (item, answer), kept and shown, never dropped."""
+    phq9_difficulty: str | None = None
+    """PHQ-9 item 10: how difficult the problems made work, home or getting along
+    ('not difficult at all', 'somewhat difficult', 'very difficult', 'extremely difficult')."""
+    questionnaire_date: dt.date | None = None
+    """When the questionnaire was filled in (FHIR ``authored`` or the item), latest file wins."""
+    administrations: tuple[Administration, ...] = ()
+    """Each file's PHQ-9 / GAD-7 as filled in, in file order (SPEC *Scores*)."""
+    mri_contact: MriContact | None = None
+    """Neurovascular contact on MRI: yes / no / not done / unknown (item ``mri_contact``)."""
+    mri_date: str | None = None
+    """When the MRI was done, as written (a year, a month or a date)."""
+    mri_side: str | None = None
+    """Side of the contact, as written."""
 
 
 # ---------------------------------------------------------------------------

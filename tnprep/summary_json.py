@@ -35,6 +35,12 @@ from tnprep.summary import (
     Trend,
     WindowFigures,
 )
+from tnprep.summary_json_clinical import (
+    before_after_extras,
+    patient_extras,
+    safety_json,
+    score_extras,
+)
 
 JsonObject = dict[str, object]
 """A JSON object ready for ``json.dumps``."""
@@ -63,6 +69,7 @@ def summary_to_json(summary: Summary) -> JsonObject:
         "ledger": None
         if summary.ledger is None
         else ledger_json(summary.ledger, before_after_json),
+        "safety": safety_json(summary.safety),
     }
 
 
@@ -89,6 +96,7 @@ def patient_json(patient: Answers) -> JsonObject:
         "goals": patient.goals,
         "interested_in": list(patient.interested_in),
         "other": [{"item": item, "answer": answer} for item, answer in patient.other],
+        **patient_extras(patient),
     }
 
 
@@ -192,7 +200,7 @@ def _questionnaire(score: QuestionnaireScore | None, *, with_item9: bool) -> Jso
     if with_item9:
         result["item9"] = _int(score.item9)
     result["answered"] = int(score.answered)
-    return result
+    return result | score_extras(score, phq9=with_item9)
 
 
 def _discussion_points(findings: tuple[Finding, ...]) -> list[str]:
@@ -275,6 +283,7 @@ def before_after_json(item: BeforeAfter) -> JsonObject:
         "before": _window(item.before),
         "after": _window(item.after),
         "enough_data": item.enough_data,
+        **before_after_extras(item),
     }
 
 

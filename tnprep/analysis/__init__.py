@@ -26,6 +26,7 @@ from tnprep.analysis.discussion import findings
 from tnprep.analysis.features import features, files_with_trigger_column
 from tnprep.analysis.ledger import build_ledger
 from tnprep.analysis.rescue import rescue_summary
+from tnprep.analysis.safety import safety_notes
 from tnprep.analysis.scores import score_answers
 from tnprep.analysis.treatments import summarise_treatments, treatment_changes
 from tnprep.issues import Issue
@@ -90,6 +91,7 @@ def summarise(
         assumptions=(*assumptions(data.diary), *data.assumptions),
         ledger=ledger,
         rescue=rescue_summary(data.diary, attacks),
+        safety=safety_notes(data.treatments),
     )
 
 

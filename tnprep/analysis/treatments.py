@@ -108,7 +108,8 @@ def treatment_changes(
             changes += _dated(treatment, ChangeKind.START, treatment.start)
         elif _dose_differs(treatments[previous], treatment):
             changes += _dated(treatment, ChangeKind.DOSE_CHANGE, treatment.start)
-        if index not in continued.values():
+        # A one-day treatment (a procedure: start = end) is a start, not also a stop.
+        if index not in continued.values() and treatment.end != treatment.start:
             changes += _dated(treatment, ChangeKind.STOP, treatment.end)
     inside = (change for change in changes if first_day <= change.date <= last_day)
     return tuple(sorted(inside, key=lambda change: change.date))

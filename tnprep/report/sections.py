@@ -8,14 +8,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tnprep.analysis.discussion import not_yet_phrase
 from tnprep.analysis.ledger import ledger_from_summary
 from tnprep.issues import FILE_LEFT_OUT, Severity
 from tnprep.ledger_model import FactKind
 from tnprep.report import wording
 from tnprep.report.input_lines import RESCUE_LABEL, rescue_and_scale
 from tnprep.report.ledger_lines import LedgerLine, burden_text, ledger_lines, ranges_note
+from tnprep.report.safety import item9_alert
+from tnprep.report.score_lines import bni_detail, questionnaire_notes, score_value_detail
 from tnprep.report.wording import NOT_GIVEN, day_text, number_text, percent, plural
-from tnprep.summary import BeforeAfter, ChangeKind, FindingKind, QuestionnaireScore, Summary, Trend
+from tnprep.summary import (
+    BeforeAfter,
+    ChangeKind,
+    Finding,
+    FindingKind,
+    Summary,
+    Trend,
+    Verdict,
+)
 
 
 @dataclass(frozen=True)
@@ -53,7 +64,8 @@ class Glance:
     """The figures a clinician reads first."""
 
     alert: str | None
-    """PHQ-9 item 9 above 0, drawn unmistakably; ``None`` otherwise."""
+    """PHQ-9 item 9 above 0 or unanswered (the same words as the safety block, which draws it;
+    kept here for the app); ``None`` otherwise."""
     figures: tuple[Figure, ...]
     scores: tuple[Figure, ...]
 
@@ -177,11 +189,15 @@ def build_glance(summary: Summary) -> Glance:
     )
     scores = summary.scores
     score_figures = (
-        _score_figure("PHQ-9", scores.phq9, 9),
-        _score_figure("GAD-7", scores.gad7, 7),
-        Figure("BNI pain / numbness", f"{scores.bni_pain or '–'} / {scores.bni_numbness or '–'}"),
+        Figure("PHQ-9", *score_value_detail(scores.phq9, 9)),
+        Figure("GAD-7", *score_value_detail(scores.gad7, 7)),
+        Figure(
+            "BNI pain / numbness (self-rated)",
+            f"{scores.bni_pain or '–'} / {scores.bni_numbness or '–'}",
+            bni_detail(scores.bni_pain, scores.bni_numbness),
+        ),
     )
-    return Glance(alert=_item9_alert(summary), figures=figures, scores=score_figures)
+    return Glance(alert=item9_alert(summary), figures=figures, scores=score_figures)
 
 
 def _trend_figure(trend: Trend) -> Figure:
@@ -197,33 +213,6 @@ def _trend_figure(trend: Trend) -> Figure:
         f"{recent} vs {previous} a day in the {trend.window_days} before",
     )
 
-
-def _score_figure(name: str, score: QuestionnaireScore | None, items: int) -> Figure:
-    if score is None:
-        return Figure(name, "–", "not answered")
-    if score.score is None:
-        return Figure(name, "no total", f"{score.answered} of {items} items answered")
-    return Figure(name, str(score.score), score.band or "")
-
-
-def _item9_alert(summary: Summary) -> str | None:
-    """SPEC *Scores*: PHQ-9 item 9 above 0 is always flagged on the page."""
-    phq9 = summary.scores.phq9
-    item9 = phq9.item9 if phq9 is not None and phq9.item9 is not None else None
-    if item9 is None and len(summary.patient.phq9) == 9:
-        item9 = summary.patient.phq9[8]
-    if item9 is None or item9 <= 0:
-        return None
-    answer = wording.PHQ9_ANSWERS[min(item9, 3)]
-    return (
-        f"PHQ-9 item 9 = {item9} ({answer}): thoughts of being better off dead or of "
-        "self-harm. Please ask about it today."
-    )
-
-
-# ---------------------------------------------------------------------------
-# Attack pattern
-# ---------------------------------------------------------------------------
 
 TOP_TRIGGERS = 6
 """Triggers named on the page; the rest are counted ('+4 more')."""
@@ -247,6 +236,7 @@ def build_pattern(summary: Summary) -> Pattern:
         Field("Side", side_counts),
         Field("Divisions", division_counts),
         Field("Triggers", ", ".join(triggers) or "none recorded"),
+        *_questionnaire_field(summary),
         Field("Time of day", _time_of_day(attacks.by_hour)),
         Field("Lasting ≤ 2 min", percent(features.short_attacks, features.with_duration)),
         Field("Triggered / spontaneous", f"{features.triggered} / {features.spontaneous}"),
@@ -306,6 +296,11 @@ def _continuous_pain(summary: Summary) -> Field:
     return Field(_FACT_LABELS[fact.kind], text)
 
 
+def _questionnaire_field(summary: Summary) -> tuple[Field, ...]:
+    notes = questionnaire_notes(summary)
+    return (Field("Questionnaires", notes),) if notes else ()
+
+
 def _counts(*pairs: tuple[str, int]) -> str:
     return ", ".join(f"{name} {count}" for name, count in pairs if count) or "none recorded"
 
@@ -344,7 +339,11 @@ def _background(summary: Summary) -> str:
 def build_treatments(summary: Summary) -> Treatments:
     """Return the ledger section (a Summary made without a ledger gets one from its history)."""
     ledger = summary.ledger or ledger_from_summary(summary)
-    not_yet = [f.subject for f in summary.findings if f.kind is FindingKind.NOT_YET_IN_HISTORY]
+    not_yet = [
+        not_yet_phrase(f) + (" — patient wants to discuss" if _asked(f) else "")
+        for f in summary.findings
+        if f.kind is FindingKind.NOT_YET_IN_HISTORY
+    ]
     return Treatments(
         lines=ledger_lines(ledger),
         burden=burden_text(ledger.burden, ledger.intake),
@@ -352,6 +351,10 @@ def build_treatments(summary: Summary) -> Treatments:
         before_after=tuple(_before_after_text(item) for item in summary.before_after),
         not_yet=f"Not in the history yet: {', '.join(not_yet)}." if not_yet else None,
     )
+
+
+def _asked(finding: Finding) -> bool:
+    return ("patient interested", "yes") in finding.evidence
 
 
 _CHANGE_WORDS = {
@@ -362,13 +365,21 @@ _CHANGE_WORDS = {
 
 
 def _before_after_text(item: BeforeAfter) -> str:
+    """One sentence per change; a number only when the verdict allows a claim (docs/figures.md)."""
     head = f"{item.treatment} {_CHANGE_WORDS[item.change]} {day_text(item.date)}"
-    if not item.enough_data:
+    first = (item.after.first_day - item.date).days
+    last = (item.after.last_day - item.date).days
+    if item.verdict is Verdict.TOO_EARLY:
+        reason = "radiosurgery latency" if item.rule == "radiosurgery" else "window not over"
+        return f"{head}: too early to compare (days {first}–{last} after; {reason})."
+    if item.verdict is Verdict.OVERLAPPING:
+        return f"{head}: overlapping change ({'; '.join(item.overlapping)}) — no figure claimed."
+    if item.verdict is Verdict.NOT_ENOUGH_DATA:
         return f"{head}: not enough diary around the change (under 14 recorded days a side)."
     before, after = item.before, item.after
     return (
         f"{head}: {number_text(before.per_recorded_day)} → {number_text(after.per_recorded_day)} "
-        "attacks per recorded day (28 days before → days 15–42 after; "
+        f"attacks per recorded day (28 days before → days {first}–{last} after; "
         f"{before.days_recorded}/{after.days_recorded} days recorded)."
     )
 
