@@ -232,7 +232,7 @@ class DoseRange:
 
     @property
     def citation(self) -> str:
-        """The source with the note, as cited beside a dose: '…Table 5…; NICE CKS: … 1600 mg/day'."""
+        """The source with the note, as cited beside a dose (e.g. NICE CKS's maximum)."""
         return f"{self.source}; {self.note}" if self.note else self.source
 
 
