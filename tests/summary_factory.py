@@ -33,7 +33,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from tnprep.issues import Issue, Severity
+from tnprep.issues import Issue, IssueCode
 from tnprep.model import Answers, PartialDate, Response, Treatment, TreatmentCategory
 from tnprep.summary import (
     AttackFigures,
@@ -336,40 +336,36 @@ def _findings() -> tuple[Finding, ...]:
 def _input_account() -> InputAccount:
     issues = (
         Issue(
-            "date-unreadable",
-            Severity.REJECTED,
-            "attacks.csv",
-            57,
-            "Start Time",
-            "31/02/2024",
-            "The date 31/02/2024 does not exist; the row is left out.",
+            code=IssueCode.DATE_UNREADABLE,
+            file="attacks.csv",
+            row=57,
+            column="Start Time",
+            value="31/02/2024",
+            message="The date 31/02/2024 does not exist; the row is left out.",
         ),
         Issue(
-            "date-unreadable",
-            Severity.REJECTED,
-            "attacks.csv",
-            203,
-            "Start Time",
-            "",
-            "The row has no date; it is left out.",
+            code=IssueCode.DATE_UNREADABLE,
+            file="attacks.csv",
+            row=203,
+            column="Start Time",
+            value="",
+            message="The row has no date; it is left out.",
         ),
         Issue(
-            "intensity-out-of-range",
-            Severity.DROPPED,
-            "attacks.csv",
-            118,
-            "Pain",
-            "12",
-            "Intensity 12 is outside 0-10; the attack counts without an intensity.",
+            code=IssueCode.INTENSITY_OUT_OF_RANGE,
+            file="attacks.csv",
+            row=118,
+            column="Pain",
+            value="12",
+            message="Intensity 12 is outside 0-10; the attack counts without an intensity.",
         ),
         Issue(
-            "duplicate",
-            Severity.NOTICE,
-            "attacks-old-phone.csv",
-            14,
-            None,
-            None,
-            "Same attack as attacks.csv row 88; counted once.",
+            code=IssueCode.DUPLICATE,
+            file="attacks-old-phone.csv",
+            row=14,
+            column=None,
+            value=None,
+            message="Same attack as attacks.csv row 88; counted once.",
         ),
     )
     return InputAccount(rows_read=392, rows_used=389, rows_rejected=2, duplicates=1, issues=issues)
