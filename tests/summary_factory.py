@@ -35,6 +35,7 @@ from hypothesis import strategies as st
 
 from tnprep.issues import Issue, IssueCode
 from tnprep.model import Answers, PartialDate, Response, Treatment, TreatmentCategory
+from tnprep.sources import EAN_2019
 from tnprep.summary import (
     AttackFigures,
     BeforeAfter,
@@ -78,7 +79,7 @@ SAMPLE_QUESTIONS = (
 
 # EAN guideline on trigeminal neuralgia (Bendtsen et al., Eur J Neurol 2019;26:831-849),
 # maintenance doses: carbamazepine 200-1200 mg/day, oxcarbazepine 300-1800 mg/day.
-_EAN_2019 = "EAN guideline on trigeminal neuralgia, Bendtsen et al. 2019"
+_EAN_2019 = EAN_2019
 _CARBAMAZEPINE_RANGE = DoseRange(low_mg=200, high_mg=1200, source=_EAN_2019)
 _OXCARBAZEPINE_RANGE = DoseRange(low_mg=300, high_mg=1800, source=_EAN_2019)
 

@@ -19,9 +19,15 @@ from tnprep.analysis.discussion import (
     not_yet_in_history,
     self_harm_item,
 )
-from tnprep.analysis.discussion_words import EAN_2019, short_source
+from tnprep.analysis.discussion_words import short_source
 from tnprep.analysis.treatments import summarise_treatments
 from tnprep.model import Answers, PartialDate, Treatment, TreatmentCategory
+from tnprep.sources import (
+    CPIC_2017,
+    EAN_2019,
+    NICE_CKS_CARBAMAZEPINE,
+    PRACT_NEUROL_2021_TABLE_5,
+)
 from tnprep.summary import (
     BeforeAfter,
     ChangeKind,
@@ -363,7 +369,14 @@ def test_words_never_advise() -> None:
     ("source", "short"),
     [
         (EAN_2019, "EAN 2019"),
-        ("EAN guideline (Bendtsen et al. 2019)", "EAN 2019"),
+        (PRACT_NEUROL_2021_TABLE_5, "EAN 2019 table, Pract Neurol 2021"),
+        (
+            f"{PRACT_NEUROL_2021_TABLE_5}; {NICE_CKS_CARBAMAZEPINE}",
+            "EAN 2019 table, Pract Neurol 2021; NICE CKS up to 1600",
+        ),
+        (CPIC_2017, "CPIC 2017"),
+        # Only the constants are known: an author's name in other text is not looked for.
+        ("EAN guideline (Bendtsen et al. 2019)", "EAN guideline (Bendtsen et al. 2019)"),
         ("something else", "something else"),
     ],
 )

@@ -16,6 +16,7 @@ from summary_factory import empty_summary, make_patient, make_summary, summaries
 from tnprep.catalogue import DrugClass
 from tnprep.issues import Issue, IssueCode
 from tnprep.model import DiaryInfo, PainScale
+from tnprep.sources import EAN_2019
 from tnprep.summary import (
     InputAccount,
     QuestionnaireScore,
@@ -176,7 +177,7 @@ def test_sample_values() -> None:
         "dose_range": {
             "low_mg": 200.0,
             "high_mg": 1200.0,
-            "source": "EAN guideline on trigeminal neuralgia, Bendtsen et al. 2019",
+            "source": EAN_2019,
         },
         "outside_range": False,
     }

@@ -24,9 +24,6 @@ from tnprep.analysis.discussion_history import (
     psychological_support,
 )
 from tnprep.analysis.discussion_words import (
-    EAN_2019,
-    PHQ9_SOURCE,
-    PRODUCT_RULE,
     describe,
     not_yet_phrase,
     short_source,
@@ -36,6 +33,7 @@ from tnprep.catalogue import (
     role_of,
 )
 from tnprep.model import Answers, Treatment
+from tnprep.sources import EAN_2019, PHQ9_KROENKE_2001, PRODUCT_RULE
 from tnprep.summary import (
     BeforeAfter,
     ChangeKind,
@@ -126,7 +124,9 @@ def self_harm_item(scores: Scores) -> tuple[Finding, ...]:
     item9 = scores.phq9.item9 if scores.phq9 is not None else None
     if item9 is None or item9 <= 0:
         return ()
-    return (Finding(FindingKind.SELF_HARM_ITEM, "PHQ-9", (("item 9", str(item9)),), PHQ9_SOURCE),)
+    return (
+        Finding(FindingKind.SELF_HARM_ITEM, "PHQ-9", (("item 9", str(item9)),), PHQ9_KROENKE_2001),
+    )
 
 
 def self_harm_unanswered(scores: Scores) -> tuple[Finding, ...]:
@@ -137,7 +137,7 @@ def self_harm_unanswered(scores: Scores) -> tuple[Finding, ...]:
     if scores.phq9 is None or not scores.phq9.item9_unanswered:
         return ()
     evidence = (("item 9", "not answered"), ("answered", f"{scores.phq9.answered} of 9"))
-    return (Finding(FindingKind.SELF_HARM_UNANSWERED, "PHQ-9", evidence, PHQ9_SOURCE),)
+    return (Finding(FindingKind.SELF_HARM_UNANSWERED, "PHQ-9", evidence, PHQ9_KROENKE_2001),)
 
 
 def first_line_stopped(history: Sequence[Treatment]) -> tuple[Finding, ...]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tnprep.analysis.discussion_words import CPIC_2017, EAN_2019, GAD7_SOURCE, PHQ9_SOURCE
 from tnprep.analysis.safety import safety_notes
 from tnprep.catalogue import (
     DrugClass,
@@ -20,6 +19,7 @@ from tnprep.catalogue import (
     role_of,
 )
 from tnprep.model import Answers, MriContact, Treatment
+from tnprep.sources import CPIC_2017, EAN_2019, GAD7_SPITZER_2006, PHQ9_KROENKE_2001
 from tnprep.summary import Finding, FindingKind, QuestionnaireScore, Scores, Trend
 
 MOOD_SCORE_THRESHOLD = 10
@@ -40,7 +40,7 @@ def mood_score_high(scores: Scores) -> tuple[Finding, ...]:
 
     EAN 2019 counts psychological support as part of TN care.
     """
-    pairs = (("PHQ-9", scores.phq9, PHQ9_SOURCE), ("GAD-7", scores.gad7, GAD7_SOURCE))
+    pairs = (("PHQ-9", scores.phq9, PHQ9_KROENKE_2001), ("GAD-7", scores.gad7, GAD7_SPITZER_2006))
     return tuple(
         Finding(FindingKind.MOOD_SCORE_HIGH, name, _score_evidence(result), source)
         for name, result, source in pairs

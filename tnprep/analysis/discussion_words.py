@@ -2,7 +2,7 @@
 
 ``describe`` turns a ``Finding`` (kind, subject, evidence, source) into one or two calm,
 factual sentences for the page and the JSON. The wording states facts and questions,
-never a diagnosis or advice. The sources the rules cite are named here once.
+never a diagnosis or advice. The sources the rules cite are named once, in ``tnprep.sources``.
 Import ``describe`` from ``tnprep.analysis.discussion``.
 """
 
@@ -10,38 +10,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tnprep.sources import (
+    CARBAMAZEPINE_LABEL,
+    CPIC_2017,
+    EAN_2019,
+    GAD7_SPITZER_2006,
+    IMMPACT_2008,
+    NICE_CKS_CARBAMAZEPINE,
+    PHQ9_KROENKE_2001,
+    PRACT_NEUROL_2021_TABLE_5,
+)
 from tnprep.summary import ChangeKind, Finding, FindingKind
-
-EAN_2019 = "EAN guideline on trigeminal neuralgia (Bendtsen et al., Eur J Neurol 2019;26:831–849)"
-"""European Academy of Neurology guideline, the source of most rules."""
-PHQ9_SOURCE = "PHQ-9 (Kroenke et al., J Gen Intern Med 2001;16:606–613)"
-"""The PHQ-9 and its bands."""
-GAD7_SOURCE = "GAD-7 (Spitzer et al., Arch Intern Med 2006;166:1092–1097)"
-"""The GAD-7 and its bands."""
-CARBAMAZEPINE_LABEL = "Carbamazepine prescribing information, FDA boxed warning (HLA-B*1502)"
-"""The carbamazepine label's boxed warning on HLA-B*1502 and serious skin reactions."""
-CPIC_2017 = (
-    "CPIC guideline for HLA genotype and carbamazepine and oxcarbazepine, 2017 update "
-    "(Phillips et al., Clin Pharmacol Ther 2018;103:574–581)"
-)
-"""HLA-B*15:02 and SJS/TEN with carbamazepine and oxcarbazepine."""
-IMMPACT_2008 = "IMMPACT recommendations (Dworkin et al., J Pain 2008;9:105–121)"
-"""A fall of 30 % or more in pain intensity is a moderately important improvement in trials."""
-PRODUCT_RULE = "tnprep rule (docs/figures.md)"
-"""A threshold chosen by this product, not a clinical criterion."""
-BNI_SOURCE = (
-    "BNI pain intensity score (Rogers et al., Int J Radiat Oncol Biol Phys 2000;47:1013–1019)"
-)
-"""The Barrow Neurological Institute pain and numbness scores."""
 
 _SHORT_SOURCES = {
     EAN_2019: "EAN 2019",
-    PHQ9_SOURCE: "PHQ-9, Kroenke 2001",
-    GAD7_SOURCE: "GAD-7, Spitzer 2006",
+    PRACT_NEUROL_2021_TABLE_5: "EAN 2019 table, Pract Neurol 2021",
+    PHQ9_KROENKE_2001: "PHQ-9, Kroenke 2001",
+    GAD7_SPITZER_2006: "GAD-7, Spitzer 2006",
     CARBAMAZEPINE_LABEL: "carbamazepine label, FDA boxed warning",
     CPIC_2017: "CPIC 2017",
     IMMPACT_2008: "IMMPACT 2008",
 }
+"""Each source's short citation in a sentence."""
+
+_SHORT_NOTES = {NICE_CKS_CARBAMAZEPINE: "NICE CKS up to 1600"}
+"""Each dose range note's short form, after the range's source ('…; NICE CKS up to 1600')."""
 
 _CHANGE_WORDS = {
     ChangeKind.START: "started",
@@ -68,12 +61,14 @@ def describe(finding: Finding) -> str:
 
 
 def short_source(source: str) -> str:
-    """Return the short citation used in sentences ('EAN 2019'), or the source unchanged."""
-    if "Pract Neurol" in source:
-        extra = "; NICE CKS up to 1600" if "NICE CKS" in source else ""
-        return f"EAN 2019 table, Pract Neurol 2021{extra}"
-    if "Bendtsen" in source:
-        return _SHORT_SOURCES[EAN_2019]
+    """Return the short citation used in sentences ('EAN 2019'), or the source unchanged.
+
+    ``source`` is one of ``tnprep.sources``'s constants, or a dose range's citation (its source,
+    '; ' and its note, ``DoseRange.citation``); anything else is returned as written.
+    """
+    for note, short_note in _SHORT_NOTES.items():
+        if source.endswith(f"; {note}"):
+            return f"{short_source(source.removesuffix(f'; {note}'))}; {short_note}"
     return _SHORT_SOURCES.get(source, source)
 
 
