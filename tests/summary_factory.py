@@ -33,6 +33,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from tnprep.analysis.evidence import Evidence
 from tnprep.issues import Issue, IssueCode
 from tnprep.model import Answers, PartialDate, Response, Treatment, TreatmentCategory
 from tnprep.sources import EAN_2019
@@ -596,7 +597,8 @@ def summaries(draw: st.DrawFn) -> Summary:
                 Finding,
                 st.sampled_from(list(FindingKind)),
                 user_texts(),
-                st.just((("label", "value"),)),
+                # every label a describer may read, so any kind can be worded
+                st.just(tuple((label, "value") for label in Evidence)),
                 user_texts(80),
             ),
             max_size=30,

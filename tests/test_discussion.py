@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +21,7 @@ from tnprep.analysis.discussion import (
     self_harm_item,
 )
 from tnprep.analysis.discussion_words import short_source
+from tnprep.analysis.evidence import Evidence, optional, required
 from tnprep.analysis.treatments import summarise_treatments
 from tnprep.model import Answers, PartialDate, Treatment, TreatmentCategory
 from tnprep.sources import (
@@ -345,8 +347,9 @@ def test_findings_none_for_a_quiet_history() -> None:
 
 
 def test_every_kind_has_words() -> None:
+    evidence = tuple((label, "x") for label in Evidence)
     for kind in FindingKind:
-        assert describe(Finding(kind, "subject", (), "a source"))
+        assert describe(Finding(kind, "subject", evidence, "a source"))
 
 
 def test_words_never_advise() -> None:
@@ -406,3 +409,20 @@ def test_first_line_stopped_once_per_drug_from_its_last_course() -> None:
     assert [(finding.subject, finding.evidence[0]) for finding in found] == [
         ("carbamazepine", ("stopped because", "inefficacy"))
     ]
+
+
+def test_missing_evidence_fails_loudly_instead_of_printing_nothing() -> None:
+    finding = Finding(FindingKind.MOOD_SCORE_HIGH, "PHQ-9", ((Evidence.SCORE, "12"),), EAN_2019)
+    with pytest.raises(KeyError, match="has no 'band' evidence"):
+        describe(finding)
+    assert required(finding, Evidence.SCORE) == "12"
+    assert optional(finding, Evidence.BAND, "none") == "none"
+
+
+def test_every_evidence_label_is_written_by_a_rule() -> None:
+    folder = Path(__file__).resolve().parents[1] / "tnprep" / "analysis"
+    rules = "".join(
+        (folder / name).read_text(encoding="utf-8")
+        for name in ("discussion.py", "discussion_history.py")
+    )
+    assert [label for label in Evidence if f"Evidence.{label.name}," not in rules] == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tnprep.analysis.evidence import Evidence
 from tnprep.analysis.safety import safety_notes
 from tnprep.catalogue import (
     DrugClass,
@@ -49,7 +50,7 @@ def mood_score_high(scores: Scores) -> tuple[Finding, ...]:
 
 
 def _score_evidence(result: QuestionnaireScore) -> tuple[tuple[str, str], ...]:
-    return (("score", str(result.score)), ("band", result.band or ""))
+    return ((Evidence.SCORE, str(result.score)), (Evidence.BAND, result.band or ""))
 
 
 def psychological_support(scores: Scores, history: Sequence[Treatment]) -> tuple[Finding, ...]:
@@ -67,7 +68,8 @@ def psychological_support(scores: Scores, history: Sequence[Treatment]) -> tuple
         return ()
     done = [row for row in history if role_of(row) is Role.PSYCHOLOGICAL]
     evidence = tuple(
-        ("in the history", f"{row.name_as_written or row.name} ({_dates(row)})") for row in done
+        (Evidence.IN_THE_HISTORY, f"{row.name_as_written or row.name} ({_dates(row)})")
+        for row in done
     )
     subject = "psychological support"
     return (Finding(FindingKind.PSYCHOLOGICAL_SUPPORT, subject, evidence, EAN_2019),)
@@ -116,7 +118,7 @@ def not_yet_in_history(
         ) or (skip_psychological and Role.PSYCHOLOGICAL in option.roles):
             continue
         evidence: tuple[tuple[str, str], ...] = (
-            (("patient interested", "yes"),) if interested else ()
+            ((Evidence.PATIENT_INTERESTED, "yes"),) if interested else ()
         )
         if Role.SURGICAL in option.roles:
             evidence += _mri_evidence(answers)
@@ -131,12 +133,12 @@ _PROCEDURES = frozenset({Role.SURGICAL, Role.RADIOSURGERY, Role.PERCUTANEOUS})
 def _mri_evidence(answers: Answers | None) -> tuple[tuple[str, str], ...]:
     contact = answers.mri_contact if answers is not None else None
     if contact is None:
-        return (("MRI neurovascular contact", "not recorded"),)
-    pairs = [("MRI neurovascular contact", contact.value)]
+        return ((Evidence.MRI_CONTACT, "not recorded"),)
+    pairs = [(Evidence.MRI_CONTACT, contact.value)]
     if answers is not None and answers.mri_date and contact is not MriContact.NOT_DONE:
-        pairs.append(("MRI date", answers.mri_date))
+        pairs.append((Evidence.MRI_DATE, answers.mri_date))
     if answers is not None and answers.mri_side and contact is MriContact.YES:
-        pairs.append(("MRI side", answers.mri_side))
+        pairs.append((Evidence.MRI_SIDE, answers.mri_side))
     return tuple(pairs)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tnprep.analysis.discussion import not_yet_phrase
+from tnprep.analysis.evidence import Evidence
 from tnprep.analysis.ledger import ledger_from_summary
 from tnprep.issues import FILE_LEFT_OUT, Severity
 from tnprep.ledger_model import FactKind
@@ -354,7 +355,7 @@ def build_treatments(summary: Summary) -> Treatments:
 
 
 def _asked(finding: Finding) -> bool:
-    return ("patient interested", "yes") in finding.evidence
+    return (Evidence.PATIENT_INTERESTED, "yes") in finding.evidence
 
 
 _CHANGE_WORDS = {
