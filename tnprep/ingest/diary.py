@@ -122,6 +122,9 @@ def _read_source(
         other_kinds=() if split is None else split.other_kinds,
         medicine_events=() if split is None else split.medicine_events,
         scale=scale,
+        logged_days=()
+        if split is None
+        else event_log.logged_days(_date_cells(table, match), decision.order),
     )
     return DiaryFile(
         file=table.file,
