@@ -393,3 +393,24 @@ def test_first_line_stopped_once_per_drug_from_its_last_course() -> None:
     assert [(finding.subject, finding.evidence[0]) for finding in found] == [
         ("carbamazepine", ("stopped because", "inefficacy"))
     ]
+
+
+# --- no treatment history supplied ----------------------------------------------------------
+
+
+def test_no_history_rules_stay_silent_without_a_treatment_history() -> None:
+    # Regression: the HLA-B*15:02 question appeared on every diary-only page, although with no
+    # treatment history nothing is known about past carbamazepine or oxcarbazepine.
+    answers = Answers(interested_in=("surgery", "clinical trials"))
+    found = findings(NO_SCORES, (), FLAT, (), answers)
+    assert found == ()
+    assert monitoring_questions([]) == ()
+    assert first_line_stopped([]) == () and dose_outside_range([]) == ()
+
+
+def test_psychological_point_without_history_says_none_was_supplied() -> None:
+    scores = dataclasses.replace(NO_SCORES, phq9=phq9(14, 0))
+    found = findings(scores, (), FLAT, (), Answers())
+    assert texts(found) == [
+        "PHQ-9 or GAD-7 at 10 or more (At a glance); no treatment history supplied."
+    ]

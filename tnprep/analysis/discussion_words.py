@@ -157,6 +157,8 @@ def _describe_mood(finding: Finding) -> str:
 def _describe_psychological(finding: Finding) -> str:
     done = [value for label, value in finding.evidence if label == "in the history"]
     head = "PHQ-9 or GAD-7 at 10 or more (At a glance); "
+    if _evidence(finding, "treatment history") == "not supplied":
+        return head + "no treatment history supplied."
     if not done:
         return head + "no psychological support in the history."
     return head + "psychological support in the history: " + "; ".join(done) + "."
