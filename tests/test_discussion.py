@@ -426,3 +426,24 @@ def test_every_evidence_label_is_written_by_a_rule() -> None:
         for name in ("discussion.py", "discussion_history.py")
     )
     assert [label for label in Evidence if f"Evidence.{label.name}," not in rules] == []
+
+
+# --- no treatment history supplied ----------------------------------------------------------
+
+
+def test_no_history_rules_stay_silent_without_a_treatment_history() -> None:
+    # Regression: the HLA-B*15:02 question appeared on every diary-only page, although with no
+    # treatment history nothing is known about past carbamazepine or oxcarbazepine.
+    answers = Answers(interested_in=("surgery", "clinical trials"))
+    found = findings(NO_SCORES, (), FLAT, (), answers)
+    assert found == ()
+    assert monitoring_questions([]) == ()
+    assert first_line_stopped([]) == () and dose_outside_range([]) == ()
+
+
+def test_psychological_point_without_history_says_none_was_supplied() -> None:
+    scores = dataclasses.replace(NO_SCORES, phq9=phq9(14, 0))
+    found = findings(scores, (), FLAT, (), Answers())
+    assert texts(found) == [
+        "PHQ-9 or GAD-7 at 10 or more (At a glance); no treatment history supplied."
+    ]

@@ -138,6 +138,18 @@ class IssueCode(StrEnum):
         "An event log: only its pain rows are attacks; the other rows are counted by kind (row "
         "1, the type column).",
     )  # fmt: skip
+    ONGOING_EVENT = (
+        "ongoing-event", _N,
+        "Migraine Buddy: a row of the export's first table (ongoing events, e.g. an attack still "
+        'going on or a medication change) is named with its cells; it is not counted as an attack'
+        ' (the export gives it no start time).',
+    )  # fmt: skip
+    DURATION_OPEN = (
+        "duration-open", _N,
+        'Migraine Buddy: `Lasted` is empty — the attack may still have been going on at export '
+        'time; it is counted with its duration unknown (one notice per row, or one for the file '
+        'past 5 rows).',
+    )  # fmt: skip
     DATE_ORDER_ASSUMED = (
         "date-order-assumed", _N,
         "Every slash date could be day- or month-first; day-first was assumed (whole file).",

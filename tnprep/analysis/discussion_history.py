@@ -58,6 +58,8 @@ def psychological_support(scores: Scores, history: Sequence[Treatment]) -> tuple
 
     It does not repeat the scores or bands (*At a glance* shows them); it states whether
     psychological support is in the history, with its dates. Made once, whichever form fired.
+    With no treatment history supplied at all it says so, never "no psychological support in
+    the history": nothing is known about past care (docs/figures.md).
     """
     results = [result for result in (scores.phq9, scores.gad7) if result is not None]
     high = any(
@@ -71,6 +73,8 @@ def psychological_support(scores: Scores, history: Sequence[Treatment]) -> tuple
         (Evidence.IN_THE_HISTORY, f"{row.name_as_written or row.name} ({_dates(row)})")
         for row in done
     )
+    if not history:
+        evidence = ((Evidence.TREATMENT_HISTORY, "not supplied"),)
     subject = "psychological support"
     return (Finding(FindingKind.PSYCHOLOGICAL_SUPPORT, subject, evidence, EAN_2019),)
 
@@ -172,7 +176,11 @@ def monitoring_questions(history: Sequence[Treatment]) -> tuple[Finding, ...]:
     earlier sodium problem is recorded — the safety block then shows it with its value and date.
     HLA-B*15:02 only before a *first* course of carbamazepine or oxcarbazepine (CPIC 2017 covers
     both); tnprep records no ancestry, so it is asked as a question for everyone without either.
+    With no treatment history supplied nothing is known about past courses, so no question is
+    made at all (a first course cannot be told from an unrecorded one).
     """
+    if not history:
+        return ()
     current = {treatment.name for treatment in history if treatment.ongoing}
     earlier_sodium = any(
         note.drug_class is DrugClass.SODIUM_LOWERING for note in safety_notes(history)

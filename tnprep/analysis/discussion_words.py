@@ -155,6 +155,8 @@ def _describe_mood(finding: Finding) -> str:
 def _describe_psychological(finding: Finding) -> str:
     done = every(finding, Evidence.IN_THE_HISTORY)
     head = "PHQ-9 or GAD-7 at 10 or more (At a glance); "
+    if optional(finding, Evidence.TREATMENT_HISTORY, "") == "not supplied":
+        return head + "no treatment history supplied."
     if not done:
         return head + "no psychological support in the history."
     return head + "psychological support in the history: " + "; ".join(done) + "."

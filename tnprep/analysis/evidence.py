@@ -17,6 +17,8 @@ from tnprep.summary import Finding
 class Evidence(StrEnum):
     """One evidence label; compares equal to its text, the key written in the summary JSON."""
 
+    TREATMENT_HISTORY = "treatment history"
+    """'not supplied' when no treatment history was given (history rules stay silent)."""
     ITEM_9 = "item 9"
     """PHQ-9 item 9's answer (0–3), or 'not answered'."""
     ANSWERED = "answered"

@@ -83,7 +83,10 @@ def read_diary(
     if export is None:
         return _read_source(read_table(data, file), {}, None, options)
     table = parse_text_table(text, file, encoding, export.delimiter, export.header_record)
-    return _read_source(table, migraine_buddy.MAPPING, migraine_buddy.DATE_ORDER, options)
+    diary_file = _read_source(table, migraine_buddy.MAPPING, migraine_buddy.DATE_ORDER, options)
+    ongoing = migraine_buddy.ongoing_notices(text, export, table, diary_file.table["row"])
+    issues = sorted((*diary_file.issues, *ongoing), key=Issue.sort_key)
+    return replace(diary_file, issues=tuple(issues))
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,9 @@ def _read_source(
         other_kinds=() if split is None else split.other_kinds,
         medicine_events=() if split is None else split.medicine_events,
         scale=scale,
+        logged_days=()
+        if split is None
+        else event_log.logged_days(_date_cells(table, match), decision.order),
     )
     return DiaryFile(
         file=table.file,

@@ -91,6 +91,7 @@ def _merge(
         medicine_events=_summed([event for _, item in kept for event in item.info.medicine_events]),
         sheets_read=tuple(name for name, _ in kept),
         sheets_skipped=tuple(name for name, _ in skipped),
+        logged_days=tuple(sorted({day for _, item in kept for day in item.info.logged_days})),
     )
     return replace(
         first,
