@@ -4,7 +4,8 @@
 
 writes OUT_DIR/typical/ (90 days, ~5 attacks a day, treatments, questionnaires),
 OUT_DIR/heavy/ (10 years, up to 200 attacks a day: ~365,000 rows, ~16 MB) and
-OUT_DIR/clinic/ (100 patient folders shaped like typical).
+OUT_DIR/clinic/ (``clinic_size`` patient folders shaped like typical: 100, or 1,000 with
+``--clinic 1000``).
 """
 
 from __future__ import annotations
@@ -45,16 +46,17 @@ def write_patient(folder: Path, seed: int, days: int = 90, mean_per_day: float =
         shutil.copyfile(SAMPLE / name, folder / name)
 
 
-def main(out: Path) -> None:
+def main(out: Path, clinic_size: int = 100) -> None:
     """Write all three workloads under ``out``."""
     write_patient(out / "typical", seed=1)
     heavy = out / "heavy"
     heavy.mkdir(parents=True, exist_ok=True)
     rows = attack_rows(dt.date(2016, 11, 1), 3652, 100, seed=2)
     (heavy / "diary.csv").write_text(HEADER + "".join(rows), encoding="utf-8")
-    for number in range(100):
-        write_patient(out / "clinic" / f"patient-{number:03d}", seed=100 + number)
+    for number in range(clinic_size):
+        write_patient(out / "clinic" / f"patient-{number:04d}", seed=100 + number)
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "benchmarks/data"))
+    size = int(sys.argv[sys.argv.index("--clinic") + 1]) if "--clinic" in sys.argv else 100
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "benchmarks/data"), size)

@@ -1,16 +1,22 @@
 """Benchmark runner: each stage and each whole process beside its floor, measured in the same run.
 
-    python benchmarks/run.py [--repeat N] [--only typical,heavy,clinic]
+    python benchmarks/run.py [--repeat N] [--only typical,heavy,check,clinic] [--clinic 1000]
 
 Prints a Markdown table (copied into docs/performance.md). Workloads come from
-benchmarks/generate.py, written to a temporary folder. Times are medians of N runs (wall clock);
-peak memory is the child process's maximum resident set size.
+benchmarks/generate.py, written to a temporary folder. Times are medians of N runs: wall clock,
+and CPU time (user + system) beside it, which a shared machine disturbs far less; peak memory is
+the child process's maximum resident set size. A whole process and its floor run alternately, so
+both meet the same load. Child processes may write bytecode (to a temporary
+``PYTHONPYCACHEPREFIX``, never into the repository), as an installed package has it: without it
+every run would compile tnprep's ~100 modules from source (~0.2 s) while pandas and ReportLab,
+installed, load theirs.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import platform
 import resource
 import statistics
@@ -40,23 +46,48 @@ def median_seconds(action: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
-def process(command: list[str], repeat: int) -> tuple[float, float]:
-    """Median wall time (s) and peak RSS (MB) of a whole process, run from the repository root."""
-    wrapper = (
-        "import resource, subprocess, sys, time\n"
-        "start = time.perf_counter()\n"
-        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
-        "elapsed = time.perf_counter() - start\n"
-        "print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-    )
-    runs = []
-    for _ in range(repeat):
-        output = subprocess.run(
-            [sys.executable, "-c", wrapper, *command],
-            cwd=ROOT, check=True, capture_output=True, text=True,
-        ).stdout.split()  # fmt: skip
-        runs.append((float(output[0]), int(output[1]) / 1024))
-    return statistics.median(run[0] for run in runs), max(run[1] for run in runs)
+def process(command: list[str], repeat: int) -> tuple[float, float, float]:
+    """Median wall time (s), median CPU time (s) and peak RSS (MB) of a whole process."""
+    runs = [_one_process(command) for _ in range(repeat)]
+    return (statistics.median(run[0] for run in runs), statistics.median(run[1] for run in runs),
+            max(run[2] for run in runs))  # fmt: skip
+
+
+def side_by_side(
+    command: list[str], floor: list[str], repeat: int
+) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
+    """``process`` for a command and its floor, run alternately (one warm-up run each)."""
+    _one_process(command), _one_process(floor)
+    pairs = [(_one_process(command), _one_process(floor)) for _ in range(repeat)]
+    return _summary([pair[0] for pair in pairs]), _summary([pair[1] for pair in pairs])
+
+
+def _summary(runs: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+    return (statistics.median(run[0] for run in runs), statistics.median(run[1] for run in runs),
+            max(run[2] for run in runs))  # fmt: skip
+
+
+_WRAPPER = (
+    "import resource, subprocess, sys, time\n"
+    "start = time.perf_counter()\n"
+    "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+    "elapsed = time.perf_counter() - start\n"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)\n"
+)
+_BYTECODE = Path(tempfile.gettempdir()) / "tnprep-bench-pycache"
+
+
+def _one_process(command: list[str]) -> tuple[float, float, float]:
+    """Wall time (s), CPU time of it and its children (s), peak RSS of the largest (MB)."""
+    environment = {key: value for key, value in os.environ.items()
+                   if key != "PYTHONDONTWRITEBYTECODE"}  # fmt: skip
+    environment["PYTHONPYCACHEPREFIX"] = str(_BYTECODE)
+    output = subprocess.run(
+        [sys.executable, "-c", _WRAPPER, *command],
+        cwd=ROOT, check=True, capture_output=True, text=True, env=environment,
+    ).stdout.split()  # fmt: skip
+    return float(output[0]), float(output[1]), int(output[2]) / 1024
 
 
 def report_command(folder: Path, out: Path) -> list[str]:
@@ -128,20 +159,25 @@ def main() -> None:
     """Generate the workloads, measure, print the table."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--only", default="typical,heavy,clinic")
+    parser.add_argument("--only", default="typical,heavy,check,clinic")
+    parser.add_argument("--clinic", type=int, default=1000, help="patients in the big batch")
     arguments = parser.parse_args()
     chosen = set(arguments.only.split(","))
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
-        generate(work / "data")
+        generate(work / "data", arguments.clinic)
         print(_machine())
-        print("| workload | measure | tnprep | floor | floor measure | ratio |")
-        print("|---|---|---|---|---|---|")
+        print(
+            "| workload | measure | tnprep | floor | floor measure | ratio (wall) | ratio (CPU) |"
+        )
+        print("|---|---|---|---|---|---|---|")
         for name in ("typical", "heavy"):
             if name in chosen:
                 _workload(name, work, arguments.repeat)
+        if "check" in chosen:
+            _check(work, arguments.repeat)
         if "clinic" in chosen:
-            _clinic(work)
+            _clinic(work, arguments.clinic)
 
 
 def _workload(name: str, work: Path, repeat: int) -> None:
@@ -150,7 +186,6 @@ def _workload(name: str, work: Path, repeat: int) -> None:
     out.mkdir()
     for stage, seconds, floor_name, floor in stages(folder, repeat):
         _row(name, f"{stage} (warm, in-process)", seconds, floor, floor_name)
-    report_seconds, report_memory = process(report_command(folder, out), max(1, repeat // 2))
     if name == "typical":
         floor_command = [sys.executable, "-c", "import pandas, reportlab.platypus"]
         floor_name = 'python -c "import pandas, reportlab.platypus"'
@@ -160,26 +195,53 @@ def _workload(name: str, work: Path, repeat: int) -> None:
                          "pd.to_datetime(f['start'], format='%%Y-%%m-%%d %%H:%%M')"
                          % (folder / "diary.csv")]  # fmt: skip
         floor_name = "python: pandas read_csv(pyarrow) + to_datetime(format)"
-    floor_seconds, floor_memory = process(floor_command, max(1, repeat // 2))
-    _row(name, "whole `tnprep report` process", report_seconds, floor_seconds, floor_name)
-    print(f"| {name} | peak memory (MB) | {report_memory:.0f} | {floor_memory:.0f} | "
-          f"{floor_name} | {report_memory / floor_memory:.2f}× |")  # fmt: skip
+    report, floor = side_by_side(report_command(folder, out), floor_command, repeat)
+    _process_rows(name, "whole `tnprep report` process", report, floor, floor_name)
 
 
-def _clinic(work: Path) -> None:
-    command = [sys.executable, "-m", "tnprep", "batch", str(work / "data" / "clinic"),
-               "--out", str(work / "out-clinic"), "--jobs", "2"]  # fmt: skip
-    seconds, memory = process(command, 1)
-    print(
-        f"| clinic | 100 patients, `batch --jobs 2` | {seconds:.1f} s | 30 s (goal) | "
-        f"peak memory {memory:.0f} MB | {seconds / 30:.2f}× of goal |"
-    )
+def _check(work: Path, repeat: int) -> None:
+    diary = work / "data" / "typical" / "diary.csv"
+    command = [sys.executable, "-m", "tnprep", "check", "--diary", str(diary)]
+    floor_command = [sys.executable, "-c",
+                     f"import pandas; pandas.read_csv(r'{diary}', engine='pyarrow')"]  # fmt: skip
+    floor_name = "python: import pandas + read_csv(pyarrow) of the diary"
+    checked, floor = side_by_side(command, floor_command, repeat)
+    _process_rows("typical", "whole `tnprep check` process", checked, floor, floor_name)
+
+
+def _process_rows(
+    name: str,
+    measure: str,
+    run: tuple[float, float, float],
+    floor: tuple[float, float, float],
+    floor_name: str,
+) -> None:
+    print(f"| {name} | {measure} | {_time(run[0])} wall, {_time(run[1])} CPU | "
+          f"{_time(floor[0])} wall, {_time(floor[1])} CPU | {floor_name} | "
+          f"{run[0] / floor[0]:.2f}× | {run[1] / floor[1]:.2f}× |")  # fmt: skip
+    print(f"| {name} | {measure}: peak memory (MB) | {run[2]:.0f} | {floor[2]:.0f} | "
+          f"{floor_name} | {run[2] / floor[2]:.2f}× | |")  # fmt: skip
+
+
+def _clinic(work: Path, size: int) -> None:
+    """``batch --jobs 2`` over the first 100 patient folders, then all of them (memory flat?)."""
+    small = work / "data" / "clinic-100"
+    small.mkdir()
+    for folder in sorted((work / "data" / "clinic").iterdir())[:100]:
+        (small / folder.name).symlink_to(folder, target_is_directory=True)
+    for count, intake in ((100, small), (size, work / "data" / "clinic")):
+        command = [sys.executable, "-m", "tnprep", "batch", str(intake),
+                   "--out", str(work / f"out-clinic-{count}"), "--jobs", "2"]  # fmt: skip
+        wall, cpu, memory = process(command, 1)
+        print(f"| clinic | {count} patients, `batch --jobs 2` | {wall:.1f} s wall, {cpu:.1f} s "
+              f"CPU | 60 s (goal, 1,000) | peak memory of the largest process {memory:.0f} MB "
+              f"| {wall / 60 * 1000 / count:.2f}× of goal pro rata | |")  # fmt: skip
 
 
 def _row(workload: str, measure: str, seconds: float, floor: float, floor_name: str) -> None:
     print(
         f"| {workload} | {measure} | {_time(seconds)} | {_time(floor)} | {floor_name} | "
-        f"{seconds / floor:.2f}× |"
+        f"{seconds / floor:.2f}× | |"
     )
 
 
@@ -195,7 +257,8 @@ def _machine() -> str:
 
     return (f"Machine: {platform.processor() or platform.machine()}, {cores} cores, "
             f"{memory:.0f} GiB; Python {platform.python_version()}, pandas {pandas.__version__}, "
-            f"ReportLab {reportlab.Version}; {dt.date.today().isoformat()}\n")  # fmt: skip
+            f"ReportLab {reportlab.Version}; {dt.date.today().isoformat()}; load average "
+            f"{os.getloadavg()[0]:.1f} at the start\n")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from tnprep.analysis.rescue import split_names
@@ -34,6 +36,7 @@ _RATINGS = (
 )
 _NOT_A_RESCUE = frozenset({"nomedication", "none", "no", "nothing", "na", "n/a", "-"})
 _SPLIT = re.compile(r"[;|,]")
+_CELL_COLUMNS = ("rescue", *(column for column, _ in _RATINGS))
 
 
 def acute_burden(
@@ -66,30 +69,57 @@ def _rescues(attacks: pd.DataFrame) -> tuple[tuple[RescueUse, ...], int]:
     spelling: dict[str, str] = {}
     counts: dict[str, dict[str, int]] = {}
     rows_with_rescue = 0
-    for row in attacks.itertuples(index=False):
-        named = _named(row)
-        rows_with_rescue += bool(named)
+    # Each distinct row of rescue cells is named once and weighted by how often it occurs (a
+    # ten-year diary has 365,000 rows but a few hundred distinct ones); ``Counter`` keeps the
+    # order of first occurrence, so the first spelling still wins.
+    for cells, occurrences in _distinct_rescue_cells(attacks).items():
+        named = _named(cells)
+        rows_with_rescue += occurrences if named else 0
         for key, (name, ratings) in named.items():
             spelling.setdefault(key, name)
             tally = counts.setdefault(key, {"uses": 0, "helpful": 0, "somewhat": 0, "unhelpful": 0})
-            tally["uses"] += 1
+            tally["uses"] += occurrences
             for rating in ratings & {"helpful", "somewhat", "unhelpful"}:
-                tally[rating] += 1
+                tally[rating] += occurrences
     uses = [RescueUse(spelling[key], **tally) for key, tally in counts.items()]
     return tuple(sorted(uses, key=lambda use: (-use.uses, use.name.casefold()))), rows_with_rescue
 
 
-def _named(row: object) -> dict[str, tuple[str, set[str]]]:
-    """Rescue names on one attack row → (first spelling, ratings given to it)."""
+def _distinct_rescue_cells(attacks: pd.DataFrame) -> Counter[tuple[object, ...]]:
+    """Rows' (rescue, rating tuples …) cells → how many rows hold them; rows with none left out.
+
+    A column the frame lacks reads as blank (no rescue, no ratings).
+    """
+    present = [column for column in _CELL_COLUMNS if column in attacks]
+    if not present or not len(attacks):
+        return Counter()
+    filled = np.zeros(len(attacks), dtype=bool)
+    for column in present:
+        values = attacks[column]
+        filled |= values.notna().to_numpy() if column == "rescue" else _non_empty(values)
+    rows = attacks.loc[filled]
+    count = int(filled.sum())
+    blanks = (None, (), (), (), ())
+    cells = [rows[column].tolist() if column in attacks else [blank] * count
+             for column, blank in zip(_CELL_COLUMNS, blanks, strict=True)]  # fmt: skip
+    return Counter(zip(*cells, strict=True))
+
+
+def _non_empty(values: pd.Series) -> np.ndarray:
+    """True where a cell of tuples holds anything (truth tested in C, no Python loop)."""
+    return np.asarray(values.to_numpy(dtype=object).astype(bool), dtype=bool)
+
+
+def _named(cells: tuple[object, ...]) -> dict[str, tuple[str, set[str]]]:
+    """Rescue names in one row's (rescue, rating tuples …) cells → (first spelling, ratings)."""
     named: dict[str, tuple[str, set[str]]] = {}
-    rescue = getattr(row, "rescue", None)
-    cells: list[tuple[str, str | None]] = []
+    rescue, *rated = cells
+    parts: list[tuple[str, str | None]] = []
     if isinstance(rescue, str):
-        cells += [(part, None) for part in split_names(rescue, _SPLIT)]
-    for column, label in _RATINGS:
-        values = getattr(row, column, ())
-        cells += [(value, label) for value in values if isinstance(value, str)]
-    for text, rating in cells:
+        parts += [(part, None) for part in split_names(rescue, _SPLIT)]
+    for values, (_, label) in zip(rated, _RATINGS, strict=True):
+        parts += [(value, label) for value in values if isinstance(value, str)]  # type: ignore[attr-defined]
+    for text, rating in parts:
         name = " ".join(text.split())
         key = name.casefold()
         if not name or key.replace(" ", "") in _NOT_A_RESCUE:

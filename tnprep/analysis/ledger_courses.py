@@ -10,6 +10,7 @@ new course. Rows without a start are a course each. Nothing is merged away: ever
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 
@@ -170,18 +171,23 @@ _ANALYTES = {
     "neutrophils": "neutrophils", "hb": "haemoglobin", "haemoglobin": "haemoglobin",
     "hemoglobin": "haemoglobin",
 }  # fmt: skip
-_LAB = re.compile(
-    r"\b(?P<name>" + "|".join(sorted(_ANALYTES, key=len, reverse=True)) + r")\+?"
-    r"(?:\s*(?:of|was|at|:|=|level))*\s*(?P<value>\d+(?:[.,]\d+)?)"
-    r"(?:\s*(?P<unit>mmol/l|mmol|meq/l|u/l|iu/l|g/l|g/dl|x ?10\^?9/l|×10⁹/l))?",
-    re.IGNORECASE,
-)
+
+
+@functools.cache
+def _lab_pattern() -> re.Pattern[str]:
+    """The lab-value pattern, compiled on first use (~10 ms: case-insensitive Unicode)."""
+    return re.compile(
+        r"\b(?P<name>" + "|".join(sorted(_ANALYTES, key=len, reverse=True)) + r")\+?"
+        r"(?:\s*(?:of|was|at|:|=|level))*\s*(?P<value>\d+(?:[.,]\d+)?)"
+        r"(?:\s*(?P<unit>mmol/l|mmol|meq/l|u/l|iu/l|g/l|g/dl|x ?10\^?9/l|×10⁹/l))?",
+        re.IGNORECASE,
+    )
 
 
 def lab_values(text: str) -> tuple[LabValue, ...]:
     """Read lab values such as 'sodium 128', 'Na+ 129 mmol/L', 'ALT 95 U/L' from a text."""
     found = []
-    for match in _LAB.finditer(text):
+    for match in _lab_pattern().finditer(text):
         value = float(match["value"].replace(",", "."))
         unit = match["unit"]
         found.append(

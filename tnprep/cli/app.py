@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tomllib
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -46,6 +45,8 @@ def _environment() -> dict[str, str]:
 
 def config_flags() -> list[str]:
     """The packaged settings as ``--section.option value`` flags (a list repeats its flag)."""
+    import tomllib  # noqa: PLC0415 - only `tnprep app` reads the settings file
+
     text = (resources.files("tnprep.app") / CONFIG).read_text(encoding="utf-8")
     flags: list[str] = []
     for section, options in tomllib.loads(text).items():

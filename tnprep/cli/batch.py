@@ -16,6 +16,7 @@ import argparse
 import datetime as dt
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,7 @@ from tnprep.cli.files import (
     write_atomically,
     write_outputs,
 )
+from tnprep.cli.progress import progress_printer
 from tnprep.csv_safety import write_csv
 from tnprep.ingest.previous import read_previous_visits
 from tnprep.ingest.recognise import InputKind, recognise
@@ -125,7 +127,9 @@ def run_batch_command(arguments: argparse.Namespace) -> int:
     if arguments.jobs < 1:
         raise UsageError("--jobs must be 1 or more.")
     out.mkdir(parents=True, exist_ok=True)
-    progress = _progress_bar(len(folders)) if sys.stderr.isatty() else None
+    progress = (
+        progress_printer(len(folders), sys.stderr, time.monotonic) if sys.stderr.isatty() else None
+    )
     results = run_batch(
         folders,
         out,
@@ -283,15 +287,3 @@ def index_csv(results: list[PatientResult]) -> str:
 
 def _blank(value: int | None) -> object:
     return "" if value is None else value
-
-
-def _progress_bar(total: int) -> Callable[[int], None]:
-    def show(done: int) -> None:
-        width = 30
-        filled = width * done // total
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} patients")
-        if done == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-    return show

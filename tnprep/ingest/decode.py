@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from tnprep.ingest.arrow_read import line_lengths_may_exceed, read_regular
 from tnprep.issues import InputError, Issue, IssueCode
 
 DELIMITERS = (",", ";", "\t")
@@ -121,7 +122,7 @@ def sniff_delimiter(text: str) -> str:
 
     A file with one column has no delimiter at all; it is read with a comma, which it lacks.
     """
-    lines = [line for line in text.splitlines()[: _SNIFF_LINES * 2] if line.strip()]
+    lines = [line for line in _head(text, _SNIFF_LINES * 2).splitlines() if line.strip()]
     sample = lines[:_SNIFF_LINES]
     best, best_score = DELIMITERS[0], (0, 0)
     for delimiter in DELIMITERS:
@@ -157,12 +158,28 @@ def parse_text_table(
 
 
 def _fast_table(text: str, file: str, encoding: str, delimiter: str) -> Table | None:
-    """Read a regular file with pandas' C parser; ``None`` sends anything unusual to csv.
+    """Read a regular file with pyarrow, else pandas' C parser; ``None`` sends the rest to csv.
 
-    Taken only when the first line is the header, no header cell is blank at the end, and no row
-    is wider than the header; blank lines are kept as rows (then dropped) so that row numbers
+    pyarrow reads the files without quotes or empty lines (``tnprep.ingest.arrow_read``). Taken
+    only when the first line is the header, no header cell is blank at the end, and no row is
+    wider than the header; blank lines are kept as rows (then dropped) so that row numbers
     are the spreadsheet's, exactly as the csv path counts them.
     """
+    read = read_regular(text, delimiter) or _pandas_read(text, delimiter)
+    if read is None:
+        return None
+    header, body = read
+    if not header or not any(header) or not header[-1]:
+        return None
+    blank = pd.concat([body[column].str.strip().eq("") for column in body.columns], axis=1)
+    filled = ~blank.all(axis=1)
+    cells = body[filled]
+    cells.columns = pd.RangeIndex(len(header))
+    return Table(file, encoding, delimiter, header, cells, int((~filled).sum()), ())
+
+
+def _pandas_read(text: str, delimiter: str) -> tuple[tuple[str, ...], pd.DataFrame] | None:
+    """(header, body rows) by pandas' C parser, blank lines kept as rows; ``None`` if it refuses."""
     try:
         frame = pd.read_csv(
             io.StringIO(text), sep=delimiter, header=None, dtype=str, keep_default_na=False,
@@ -173,15 +190,9 @@ def _fast_table(text: str, file: str, encoding: str, delimiter: str) -> Table | 
     # Cells stay in pandas' Arrow-backed str dtype: stripping and matching then run in C.
     frame = frame.fillna("")
     header = tuple(str(cell).strip() for cell in frame.iloc[0]) if len(frame) else ()
-    if not header or not any(header) or not header[-1]:
-        return None
     body = frame.iloc[1:]
     body.index = pd.RangeIndex(2, len(frame) + 1).astype("int64")
-    blank = pd.concat([body[column].str.strip().eq("") for column in body.columns], axis=1)
-    filled = ~blank.all(axis=1)
-    cells = body[filled]
-    cells.columns = pd.RangeIndex(len(header))
-    return Table(file, encoding, delimiter, header, cells, int((~filled).sum()), ())
+    return header, body
 
 
 def read_xlsx(data: bytes, file: str) -> Table:
@@ -346,7 +357,23 @@ def _refuse_oversized(data: bytes, file: str) -> None:
         )
 
 
+def _head(text: str, line_count: int) -> str:
+    r"""The first ``line_count`` lines of ``text`` (at least: more when ``\r`` also ends lines).
+
+    Cut at a newline, so ``_head(text, n).splitlines()[:n] == text.splitlines()[:n]`` without
+    splitting a ten-year diary's 365,000 lines to look at its first few.
+    """
+    end = -1
+    for _ in range(line_count):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return text
+    return text[:end]
+
+
 def _refuse_long_lines(text: str, file: str) -> None:
+    if len(text) <= MAX_LINE_CHARACTERS or not line_lengths_may_exceed(text, MAX_LINE_CHARACTERS):
+        return
     longest = max(map(len, text.splitlines()), default=0)
     if longest > MAX_LINE_CHARACTERS:
         raise InputError(

@@ -21,7 +21,7 @@ from tnprep.ingest import scales as scales_module
 from tnprep.ingest.attack_times import attack_starts, durations_from_end
 from tnprep.ingest.columns import ColumnMatch, match_columns
 from tnprep.ingest.dates import OrderDecision, decide_order, parse_dates
-from tnprep.ingest.decode import Table, decode_text, parse_text_table, read_table
+from tnprep.ingest.decode import Table, decode_text, parse_text_table, sniff_delimiter
 from tnprep.ingest.duplicates import duplicate_issue, find_duplicates
 from tnprep.ingest.formats import migraine_buddy
 from tnprep.ingest.frames import attack_frame, concat_frames, day_frame
@@ -80,8 +80,9 @@ def read_diary(
         )
     text, encoding = decode_text(data, file)
     export = migraine_buddy.find_attack_table(text)
-    if export is None:
-        return _read_source(read_table(data, file), {}, None, options)
+    if export is None:  # the text already decoded is split, not the bytes decoded again
+        table = parse_text_table(text, file, encoding, sniff_delimiter(text))
+        return _read_source(table, {}, None, options)
     table = parse_text_table(text, file, encoding, export.delimiter, export.header_record)
     diary_file = _read_source(table, migraine_buddy.MAPPING, migraine_buddy.DATE_ORDER, options)
     ongoing = migraine_buddy.ongoing_notices(text, export, table, diary_file.table["row"])

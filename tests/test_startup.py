@@ -1,0 +1,41 @@
+"""Start-up stays lean (issue 15): ``check`` never imports ReportLab, in a fresh interpreter.
+
+Timings are benchmarks (benchmarks/run.py), never asserted here; only what is imported is.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sample_data" / "attack_log.csv"
+
+LOADED_AFTER_CHECK = """
+import contextlib, io, sys
+from tnprep.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    status = main(["check", "--diary", sys.argv[1]])
+heavy = sorted(name for name in sys.modules
+               if name.split(".")[0] in ("reportlab", "streamlit", "altair", "openpyxl"))
+print(status, " ".join(heavy))
+"""
+
+
+def test_check_never_imports_reportlab_streamlit_or_altair() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", LOADED_AFTER_CHECK, str(SAMPLE)],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    status, *loaded = result.stdout.split()
+    assert status == "0"
+    assert loaded == []
+
+
+def test_importing_the_command_line_loads_no_page_or_app_library() -> None:
+    code = ("import sys, tnprep.cli; print(sorted(n for n in sys.modules if n.split('.')[0] in "
+            "('reportlab', 'streamlit', 'altair', 'openpyxl', 'charset_normalizer')))")  # fmt: skip
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, check=True)  # fmt: skip
+    assert result.stdout.strip() == "[]"
