@@ -325,6 +325,15 @@ def test_rescues_count_once_per_attack_with_migraine_buddy_ratings() -> None:
     assert text.startswith("rescue named in 3 of 5 attacks — Lidocaine spray 2 (1 helpful)")
 
 
+def test_a_diary_without_a_rescue_column_gives_no_rescue_line() -> None:
+    # Regression: a Bearable export (no rescue column) read "rescue named in 0 of 22 attacks".
+    attacks = attack_rows([{"pain_type": "paroxysmal"}, {}])
+    burden = acute_burden(attacks, (), make_summary().features, attacks.iloc[0:0])
+    assert (burden.attacks, burden.attacks_with_rescue, burden.rescues) == (0, 0, ())
+    assert burden.typed_attacks == 1  # the other figures still count every attack
+    assert "rescue" not in (burden_text(burden, ()) or "")
+
+
 def test_facts_fire_on_recorded_facts_and_stay_silent_otherwise() -> None:
     summary = make_summary()
     both = dataclasses.replace(summary.attacks, by_side=SideCounts(left=3, right=40))

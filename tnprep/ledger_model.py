@@ -193,7 +193,7 @@ class AcuteBurden:
     """Acute burden from the diary over the period."""
 
     attacks: int
-    """Attack rows in the period."""
+    """Attack rows in the period from diaries that record rescue (a rescue or rating column)."""
     attacks_with_rescue: int
     rescues: tuple[RescueUse, ...]
     """By uses (descending), then name."""

@@ -25,7 +25,7 @@ from tnprep.analysis.coverage import (
 from tnprep.analysis.discussion import findings
 from tnprep.analysis.features import features, files_with_trigger_column
 from tnprep.analysis.ledger import build_ledger
-from tnprep.analysis.rescue import rescue_summary
+from tnprep.analysis.rescue import files_recording_rescue, rescue_summary
 from tnprep.analysis.safety import safety_notes
 from tnprep.analysis.scores import score_answers
 from tnprep.analysis.treatments import summarise_treatments, treatment_changes
@@ -75,6 +75,7 @@ def summarise(
         comparisons=comparisons,
         answers=data.answers,
         today=today,
+        rescue_attacks=attacks[attacks["file"].isin(files_recording_rescue(data.diary))],
     )
     return Summary(
         generated=today,

@@ -56,6 +56,7 @@ def build_ledger(
     comparisons: Sequence[BeforeAfter],
     answers: Answers,
     today: dt.date,
+    rescue_attacks: pd.DataFrame | None = None,
 ) -> Ledger:
     """Return the ledger of one patient.
 
@@ -68,10 +69,11 @@ def build_ledger(
         comparisons: The before/after comparisons of ``analysis.before_after``.
         answers: The intake questionnaire.
         today: The summary day: ongoing courses run to it.
+        rescue_attacks: The attack rows from diaries that record rescue (``None``: all).
     """
     procedures = tuple(row for row in treatments if is_procedure(row))
     others = [row for row in treatments if not is_procedure(row)]
-    burden = acute_burden(attacks, daily, features)
+    burden = acute_burden(attacks, daily, features, rescue_attacks)
     return Ledger(
         drugs=drug_ledgers(others, comparisons, today),
         procedures=procedure_entries(procedures),

@@ -40,7 +40,10 @@ _CELL_COLUMNS = ("rescue", *(column for column, _ in _RATINGS))
 
 
 def acute_burden(
-    attacks: pd.DataFrame, daily: Sequence[DayFigure], features: Features
+    attacks: pd.DataFrame,
+    daily: Sequence[DayFigure],
+    features: Features,
+    rescue_attacks: pd.DataFrame | None = None,
 ) -> AcuteBurden:
     """Return the period's acute burden.
 
@@ -48,12 +51,16 @@ def acute_burden(
         attacks: The period's attack rows (``model.ATTACK_COLUMNS``).
         daily: Every period day (``Summary.daily``), gaps with ``attacks`` ``None``.
         features: The period's TN features (background pain days come from there).
+        rescue_attacks: The attack rows from diaries that record rescue at all (a rescue or
+            rating column); the rescue figures count only these, so a diary without such a
+            column never reads as "rescue named in 0 of N attacks". ``None``: all of ``attacks``.
     """
-    rescues, with_rescue = _rescues(attacks)
+    recorded = attacks if rescue_attacks is None else rescue_attacks
+    rescues, with_rescue = _rescues(recorded)
     run, run_start = _longest_attack_free_run(daily)
     pain_types = attacks["pain_type"].dropna() if "pain_type" in attacks else pd.Series([])
     return AcuteBurden(
-        attacks=len(attacks),
+        attacks=len(recorded),
         attacks_with_rescue=with_rescue,
         rescues=rescues,
         longest_attack_free_run=run,

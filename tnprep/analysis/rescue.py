@@ -38,7 +38,7 @@ _RATINGS = (
 
 def rescue_summary(diary: Diary, attacks: pd.DataFrame) -> RescueSummary:
     """Rescue figures for ``attacks`` (the period's attack rows) and the diary's medicine events."""
-    recording = _files_recording_rescue(diary)
+    recording = files_recording_rescue(diary)
     recorded = attacks[attacks["file"].isin(recording)]
     names = [_names(row) for row in recorded.itertuples(index=False)]
     helped: Counter[str] = Counter()
@@ -58,7 +58,8 @@ def rescue_summary(diary: Diary, attacks: pd.DataFrame) -> RescueSummary:
     )
 
 
-def _files_recording_rescue(diary: Diary) -> set[str]:
+def files_recording_rescue(diary: Diary) -> set[str]:
+    """The diary files (and their sheets' sources) that have a rescue or rescue-rating column."""
     wanted = {"rescue", *(name for name, _ in _RATINGS)}
     files: set[str] = set()
     for item in diary.files:
