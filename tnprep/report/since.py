@@ -110,7 +110,7 @@ def _overlap_text(overlap: Overlap | None) -> str:
         return " Each figure as its own summary computed it."
     return (
         f" Shared with now: {plural(overlap.days, 'day')} "
-        f"({_span(overlap.first_day, overlap.last_day)}), counted by each summary, never added."
+        f"({_span(overlap.first_day, overlap.last_day)}), each summary's own count."
     )
 
 

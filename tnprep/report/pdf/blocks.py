@@ -10,7 +10,7 @@ from reportlab.platypus import Paragraph
 
 from tnprep.report.pdf.text import HEADING, SMALL, Text
 
-GAP = 5.0
+GAP = 4.0
 """Space between sections, in points."""
 
 Painter = Callable[[Canvas, float, float], None]

@@ -6,6 +6,7 @@ Each paragraph is clamped to a few lines, so these sections have a known, bounde
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from reportlab.graphics import renderPDF
 from reportlab.lib.styles import ParagraphStyle
@@ -101,33 +102,73 @@ def glance_block(text: Text, content: PageContent, width: float) -> Block:
 
 def pattern_block(text: Text, content: PageContent, width: float, budget: float) -> Block:
     """Two columns filled like a newspaper (left, then right), so the cut keeps priority order."""
-    heading = heading_block(text, "Attack pattern (as recorded)", width)
+    return measure_pattern(text, content, width).block(budget)
+
+
+@dataclass(frozen=True)
+class MeasuredPattern:
+    """The attack pattern's heading and fields measured once; ``block`` cuts to a budget."""
+
+    heading: Block
+    fields: tuple[Block, ...]
+    core: int
+    text: Text
+    column: float
+
+    def block(self, budget: float) -> Block:
+        """The two columns cut to ``budget``; what is left out is counted ('+4 more answers')."""
+        fields = list(self.fields)
+        room = budget - self.heading.height
+        left, _ = fit_items(iter(fields), room)
+        right, _ = fit_items(iter(fields[len(left) :]), room)
+        if len(fields) - len(left) - len(right):
+            right, _ = fit_items(iter(fields[len(left) :]), room - SMALL.leading)
+            more = more_line(self.text, len(fields) - len(left) - len(right), "answers", self.column)
+            right = [*right, more]
+        return stack([self.heading, beside([(0.0, stack(left)), (self.column + 12, stack(right))])])
+
+    def shown(self, budget: float) -> int:
+        """How many fields ``block(budget)`` prints."""
+        room = budget - self.heading.height
+        left, _ = fit_items(iter(self.fields), room)
+        right, _ = fit_items(iter(self.fields[len(left) :]), room)
+        if len(left) + len(right) < len(self.fields):
+            right, _ = fit_items(iter(self.fields[len(left) :]), room - SMALL.leading)
+        return len(left) + len(right)
+
+    def core_budget(self, most: float) -> float:
+        """The least budget (at most ``most``) that still prints every core field."""
+        budget = self.heading.height + float(SMALL.leading)
+        while budget < most and self.shown(budget) < self.core:
+            budget += 2.0
+        return min(budget, most)
+
+
+def measure_pattern(text: Text, content: PageContent, width: float) -> MeasuredPattern:
+    """Measure the attack pattern's fields once, at the two-column width."""
     column = (width - 12) / 2
-    fields = [_field_block(text, field, BODY, column) for field in content.pattern.fields]
-    room = budget - heading.height
-    left, _ = fit_items(iter(fields), room)
-    right, _ = fit_items(iter(fields[len(left) :]), room)
-    left_out = len(fields) - len(left) - len(right)
-    if left_out:
-        right, _ = fit_items(iter(fields[len(left) :]), room - SMALL.leading)
-        more = more_line(text, len(fields) - len(left) - len(right), "answers", column)
-        right = [*right, more]
-    return stack([heading, beside([(0.0, stack(left)), (column + 12, stack(right))])])
+    return MeasuredPattern(
+        heading=heading_block(text, "Attack pattern (as recorded)", width),
+        fields=tuple(_field_block(text, field, TABLE, column) for field in content.pattern.fields),
+        core=content.pattern.core,
+        text=text,
+        column=column,
+    )
 
 
 def footer_block(text: Text, content: PageContent, width: float, missing: int) -> Block:
     """Disclaimer, page number, data quality and how many characters print as U+FFFD."""
     footer = content.footer
     disclaimer = paragraph_block(
-        *text.paragraph("", footer.disclaimer, bold_style(BODY), width * 0.8, 1)
+        *text.paragraph("", footer.disclaimer, bold_style(BODY), width * 0.6, 1)
     )
-    page = paragraph_block(*text.paragraph("", footer.page, BODY, width * 0.18, 1))
+    page = paragraph_block(*text.paragraph("", footer.page, BODY, width * 0.38, 1))
     quality = footer.quality
     if footer.assumptions:
         quality += " Assumptions: " + "; ".join(footer.assumptions)
     lines = [
         rule(width, 0.8, 4),
-        beside([(0.0, disclaimer), (width * 0.82, page)]),
+        beside([(0.0, disclaimer), (width * 0.62, page)]),
         paragraph_block(*text.paragraph("", quality, SMALL, width, 3)),
     ]
     if missing:
@@ -139,16 +180,17 @@ def footer_block(text: Text, content: PageContent, width: float, missing: int) -
     return stack(lines)  # fmt: skip
 
 
-def chart_row_block(text: Text, content: PageContent, width: float) -> Block:
-    """The chart on the left; its key numbers in words and its legend on the right."""
+def chart_row_block(text: Text, content: PageContent, width: float,
+                    height: float = CHART_HEIGHT) -> Block:  # fmt: skip
+    """The chart ``height`` points tall on the left; its key numbers and legend on the right."""
     chart = content.chart
     chart_width = width * 0.64
-    drawing = chart_drawing(text, chart, chart_width)
-    left = Block(CHART_HEIGHT, lambda c, x, top: renderPDF.draw(drawing, c, x, top - CHART_HEIGHT))
+    drawing = chart_drawing(text, chart, chart_width, height)
+    left = Block(height, lambda c, x, top: renderPDF.draw(drawing, c, x, top - height))
     words_width = width - chart_width - 12
     legend = paragraph_block(*text.paragraph("", chart.caption, SMALL, words_width, 4))
     notes = [text.paragraph("", note, TABLE, words_width, 3) for note in chart.words[:40]]
-    room = CHART_HEIGHT - legend.height - 4
+    room = height - legend.height - 4
     words = cut_list(text, notes, len(chart.words), room, noun="chart notes", width=words_width)
     right = stack([words, Block(4, lambda c, x, t: None), legend])
     heading = heading_block(text, "Attacks per day and worst pain", width)

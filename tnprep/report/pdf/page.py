@@ -16,9 +16,10 @@ from tnprep.report.pdf.fixed import (
     footer_block,
     glance_block,
     header_block,
-    pattern_block,
+    measure_pattern,
 )
-from tnprep.report.pdf.flexible import flexible_blocks
+from tnprep.report.pdf.chart import CHART_HEIGHT, CHART_MIN_HEIGHT
+from tnprep.report.pdf.flexible import flexible_blocks, flexible_needs
 from tnprep.report.pdf.safety import safety_block
 from tnprep.report.pdf.since import since_block
 from tnprep.report.pdf.text import FONT, Text, covered_code_points
@@ -57,15 +58,42 @@ def render_pdf(content: PageContent, *, include_name_in_metadata: bool = False) 
     width = page_width - 2 * MARGIN
     missing = _missing_characters(content)
     footer = footer_block(text, content, width, len(missing))
-    top = stack(_fixed_blocks(text, content, width), GAP)
-    room = page_height - 2 * MARGIN - footer.height - top.height - 2 * GAP
-    stack([top, *flexible_blocks(text, content, width, room)], GAP).paint(
-        canvas, MARGIN, page_height - MARGIN
-    )
+    needs = flexible_needs(text, content, width)
+    available = page_height - 2 * MARGIN - footer.height - 2 * GAP
+    top, room = _top(text, content, width, available, needs.wanted)
+    flexible = flexible_blocks(text, content, width, room, needs)
+    stack([top, *flexible], GAP).paint(canvas, MARGIN, page_height - MARGIN)
     footer.paint(canvas, MARGIN, MARGIN + footer.height)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def _top(text: Text, content: PageContent, width: float, available: float,
+         wanted: float) -> tuple[Block, float]:  # fmt: skip
+    """Every section above the ledger, and the room left under it.
+
+    When the ledger and the first questions do not fit, the attack pattern first gives up its
+    lowest-ranked answers (daily life, other answers: "the rest" in SPEC's order), then the chart
+    shrinks to CHART_MIN_HEIGHT; only then are ledger lines or questions cut (docs/page.md).
+    """
+    fixed = _fixed_blocks(text, content, width)
+    pattern = measure_pattern(text, content, width)
+    chart_height, pattern_budget = CHART_HEIGHT, PATTERN_BUDGET
+
+    def measured() -> tuple[Block, float]:
+        chart = chart_row_block(text, content, width, chart_height)
+        top = stack([*fixed, chart, pattern.block(pattern_budget)], GAP)
+        return top, available - top.height
+
+    top, room = measured()
+    if wanted > room:
+        taller = pattern.block(pattern_budget).height
+        pattern_budget = pattern.core_budget(PATTERN_BUDGET)
+        shortfall = wanted - room - (taller - pattern.block(pattern_budget).height)
+        chart_height = max(CHART_HEIGHT - max(shortfall, 0.0), CHART_MIN_HEIGHT)
+        top, room = measured()
+    return top, room
 
 
 def _fixed_blocks(text: Text, content: PageContent, width: float) -> list[Block]:
@@ -77,8 +105,6 @@ def _fixed_blocks(text: Text, content: PageContent, width: float) -> list[Block]
         glance_block(text, content, width),
         # what changed since the last visit comes right after safety and the glance (SPEC)
         *([strip] if strip is not None else []),
-        chart_row_block(text, content, width),
-        pattern_block(text, content, width, PATTERN_BUDGET),
     ]
 
 
