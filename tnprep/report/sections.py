@@ -358,8 +358,9 @@ def build_treatments(summary: Summary) -> Treatments:
         burden=burden_text(ledger.burden, ledger.intake),
         ranges_note=ranges_note(ledger),
         # a drug's own comparisons are on its ledger line; the rest (procedures) stay sentences
-        before_after=tuple(_before_after_text(item) for item in summary.before_after
-                           if item not in folded),  # fmt: skip
+        before_after=tuple(
+            _before_after_text(item) for item in summary.before_after if item not in folded
+        ),
         not_yet=f"Not in the history yet: {', '.join(not_yet)}." if not_yet else None,
     )
 

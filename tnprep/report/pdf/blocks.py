@@ -65,7 +65,7 @@ def rule(width: float, weight: float = 0.8, space: float = 3.0) -> Block:
 def heading_block(text: Text, title: str, width: float) -> Block:
     """A section heading: a rule, then ``title`` in bold on one line."""
     paragraph, height = text.paragraph("", title, HEADING, width, 1)
-    return stack([rule(width, 0.8, 3), paragraph_block(paragraph, height)])
+    return stack([rule(width, 0.8, 2.5), paragraph_block(paragraph, height)])
 
 
 def fit_items(blocks: Iterator[Block], budget: float) -> tuple[list[Block], float]:

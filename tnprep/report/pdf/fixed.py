@@ -6,9 +6,7 @@ Each paragraph is clamped to a few lines, so these sections have a known, bounde
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from reportlab.graphics import renderPDF
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 
@@ -16,22 +14,17 @@ from tnprep.report.content import PageContent
 from tnprep.report.pdf.blocks import (
     Block,
     beside,
-    cut_list,
-    fit_items,
     heading_block,
-    more_line,
     paragraph_block,
     rule,
     stack,
 )
-from tnprep.report.pdf.chart import CHART_HEIGHT, chart_drawing
 from tnprep.report.pdf.safety import alert_block
 from tnprep.report.pdf.text import (
     BODY,
     NAME,
     REPLACEMENT,
     SMALL,
-    TABLE,
     VALUE,
     Text,
     bold_style,
@@ -61,10 +54,28 @@ def header_block(text: Text, content: PageContent, width: float) -> Block:
     name = paragraph_block(*text.paragraph("", header.name, NAME, width * 0.55, 2))
     period = stack([_field_block(text, field, BODY, width * 0.42, 1) for field in header.period])
     top = beside([(0.0, name), (width * 0.58, period)])
-    column = (width - 16) / 3
-    fields = _grid([_field_block(text, field, BODY, column) for field in header.fields], 3, width)
+    fields = _header_fields(text, header.fields, width)
     warning = [alert_block(text, header.left_out, width)] if header.left_out else []
     return stack([title, *warning, top, rule(width, 0.4, 4), fields], 2.0)
+
+
+def _header_fields(text: Text, fields: Sequence[Field], width: float) -> Block:
+    """The header fields: born, visit, clinician and side in a row of four.
+
+    Below them the diagnosis (two cells wide, so a diagnosis as written rarely needs a second
+    line) and the onset.
+    """
+    if len(fields) != 6:
+        column = (width - 16) / 3
+        return _grid([_field_block(text, field, BODY, column) for field in fields], 3, width)
+    born, visit, clinician, diagnosis, onset, sides = fields
+    step = (width + 8) / 4
+    top = [_field_block(text, f, BODY, step - 8) for f in (born, visit, clinician, sides)]
+    bottom = beside([
+        (0.0, _field_block(text, diagnosis, BODY, 2 * step - 8)),
+        (2 * step, _field_block(text, onset, BODY, step - 8)),
+    ])  # fmt: skip
+    return stack([beside([(i * step, block) for i, block in enumerate(top)]), bottom], 2.0)
 
 
 def _tile(text: Text, figure: Figure, width: float) -> Block:
@@ -97,63 +108,7 @@ def glance_block(text: Text, content: PageContent, width: float) -> Block:
     if glance.scores:
         offset = tile * (len(glance.scores) - 1)
         scores.append((offset, _tile(text, glance.scores[-1], width - offset)))
-    return stack([heading_block(text, "At a glance", width), figures, beside(scores)], 4.0)
-
-
-def pattern_block(text: Text, content: PageContent, width: float, budget: float) -> Block:
-    """Two columns filled like a newspaper (left, then right), so the cut keeps priority order."""
-    return measure_pattern(text, content, width).block(budget)
-
-
-@dataclass(frozen=True)
-class MeasuredPattern:
-    """The attack pattern's heading and fields measured once; ``block`` cuts to a budget."""
-
-    heading: Block
-    fields: tuple[Block, ...]
-    core: int
-    text: Text
-    column: float
-
-    def block(self, budget: float) -> Block:
-        """The two columns cut to ``budget``; what is left out is counted ('+4 more answers')."""
-        fields = list(self.fields)
-        room = budget - self.heading.height
-        left, _ = fit_items(iter(fields), room)
-        right, _ = fit_items(iter(fields[len(left) :]), room)
-        if len(fields) - len(left) - len(right):
-            right, _ = fit_items(iter(fields[len(left) :]), room - SMALL.leading)
-            more = more_line(self.text, len(fields) - len(left) - len(right), "answers", self.column)
-            right = [*right, more]
-        return stack([self.heading, beside([(0.0, stack(left)), (self.column + 12, stack(right))])])
-
-    def shown(self, budget: float) -> int:
-        """How many fields ``block(budget)`` prints."""
-        room = budget - self.heading.height
-        left, _ = fit_items(iter(self.fields), room)
-        right, _ = fit_items(iter(self.fields[len(left) :]), room)
-        if len(left) + len(right) < len(self.fields):
-            right, _ = fit_items(iter(self.fields[len(left) :]), room - SMALL.leading)
-        return len(left) + len(right)
-
-    def core_budget(self, most: float) -> float:
-        """The least budget (at most ``most``) that still prints every core field."""
-        budget = self.heading.height + float(SMALL.leading)
-        while budget < most and self.shown(budget) < self.core:
-            budget += 2.0
-        return min(budget, most)
-
-
-def measure_pattern(text: Text, content: PageContent, width: float) -> MeasuredPattern:
-    """Measure the attack pattern's fields once, at the two-column width."""
-    column = (width - 12) / 2
-    return MeasuredPattern(
-        heading=heading_block(text, "Attack pattern (as recorded)", width),
-        fields=tuple(_field_block(text, field, TABLE, column) for field in content.pattern.fields),
-        core=content.pattern.core,
-        text=text,
-        column=column,
-    )
+    return stack([heading_block(text, "At a glance", width), figures, beside(scores)], 3.0)
 
 
 def footer_block(text: Text, content: PageContent, width: float, missing: int) -> Block:
@@ -178,20 +133,3 @@ def footer_block(text: Text, content: PageContent, width: float, missing: int) -
         )
         lines.append(paragraph_block(*text.paragraph("", note, SMALL, width, 1)))
     return stack(lines)  # fmt: skip
-
-
-def chart_row_block(text: Text, content: PageContent, width: float,
-                    height: float = CHART_HEIGHT) -> Block:  # fmt: skip
-    """The chart ``height`` points tall on the left; its key numbers and legend on the right."""
-    chart = content.chart
-    chart_width = width * 0.64
-    drawing = chart_drawing(text, chart, chart_width, height)
-    left = Block(height, lambda c, x, top: renderPDF.draw(drawing, c, x, top - height))
-    words_width = width - chart_width - 12
-    legend = paragraph_block(*text.paragraph("", chart.caption, SMALL, words_width, 4))
-    notes = [text.paragraph("", note, TABLE, words_width, 3) for note in chart.words[:40]]
-    room = height - legend.height - 4
-    words = cut_list(text, notes, len(chart.words), room, noun="chart notes", width=words_width)
-    right = stack([words, Block(4, lambda c, x, t: None), legend])
-    heading = heading_block(text, "Attacks per day and worst pain", width)
-    return stack([heading, beside([(0.0, left), (chart_width + 12, right)])])

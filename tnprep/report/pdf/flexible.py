@@ -39,13 +39,20 @@ def _measured(text: Text, entries: Sequence[tuple[str, str, ParagraphStyle]], wi
     return items
 
 
+def _entries(listing: Listing, count: int | None = None) -> list[tuple[str, str, ParagraphStyle]]:
+    """(number, item, style) for the first ``count`` items; a flagged first item in bold."""
+    items = listing.items if count is None else listing.items[:count]
+    entries = [(f"{index + 1}.", item, TABLE) for index, item in enumerate(items)]
+    if listing.flagged_first and entries:
+        entries[0] = ("1. ⚠", listing.items[0], bold_style(TABLE))
+    return entries
+
+
 def _listing(text: Text, listing: Listing, width: float, budget: float, lines: int) -> Block:
     heading = heading_block(text, listing.title, width)
     if not listing.items:
         return stack([heading, paragraph_block(*text.paragraph("", listing.empty, BODY, width, 1))])
-    entries = [(f"{index + 1}.", item, TABLE) for index, item in enumerate(listing.items)]
-    if listing.flagged_first:
-        entries[0] = ("1. ⚠", listing.items[0], bold_style(TABLE))
+    entries = _entries(listing)
     room = budget - heading.height
     items = _measured(text, entries, width, lines, room)
     body = cut_list(text, items, len(entries), room, noun=listing.noun, width=width)
@@ -61,8 +68,9 @@ def _listing_height(text: Text, listing: Listing, width: float, lines: int, coun
     heading = heading_block(text, listing.title, width).height
     if not listing.items:
         return heading + float(BODY.leading)
-    shown = listing.items[:count]
-    height = sum(text.paragraph("1.", item, bold_style(TABLE), width, lines)[1] + 2 for item in shown)
+    shown = _entries(listing, count)
+    height = sum(text.paragraph(number, item, style, width, lines)[1] + 2
+                 for number, item, style in shown)  # fmt: skip
     more = float(SMALL.leading) + 1 if len(shown) < len(listing.items) else 0.0
     return heading + height + more
 

@@ -11,14 +11,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from tnprep.report.content import PageContent, Paper
 from tnprep.report.pdf.blocks import GAP, Block, stack
-from tnprep.report.pdf.fixed import (
-    chart_row_block,
-    footer_block,
-    glance_block,
-    header_block,
-    measure_pattern,
-)
 from tnprep.report.pdf.chart import CHART_HEIGHT, CHART_MIN_HEIGHT
+from tnprep.report.pdf.chart_row import PATTERN_MOST, chart_pattern_block, measure_pattern
+from tnprep.report.pdf.fixed import footer_block, glance_block, header_block
 from tnprep.report.pdf.flexible import flexible_blocks, flexible_needs
 from tnprep.report.pdf.safety import safety_block
 from tnprep.report.pdf.since import since_block
@@ -28,8 +23,6 @@ MARGIN = 26.0
 """Page margin on every side, in points."""
 SUBJECT = "Patient-reported trigeminal neuralgia diary summary for a clinic visit"
 """The PDF's subject metadata."""
-PATTERN_BUDGET = 84.0
-"""Most the attack pattern may take; further answers are counted, not printed."""
 
 
 def render_pdf(content: PageContent, *, include_name_in_metadata: bool = False) -> bytes:
@@ -75,25 +68,25 @@ def _top(text: Text, content: PageContent, width: float, available: float,
 
     When the ledger and the first questions do not fit, the attack pattern first gives up its
     lowest-ranked answers (daily life, other answers: "the rest" in SPEC's order), then the chart
-    shrinks to CHART_MIN_HEIGHT; only then are ledger lines or questions cut (docs/page.md).
+    shrinks towards CHART_MIN_HEIGHT; only then are ledger lines or questions cut (docs/page.md).
     """
-    fixed = _fixed_blocks(text, content, width)
+    fixed = stack(_fixed_blocks(text, content, width), GAP)
     pattern = measure_pattern(text, content, width)
-    chart_height, pattern_budget = CHART_HEIGHT, PATTERN_BUDGET
 
-    def measured() -> tuple[Block, float]:
-        chart = chart_row_block(text, content, width, chart_height)
-        top = stack([*fixed, chart, pattern.block(pattern_budget)], GAP)
+    def measured(chart_height: float, pattern_budget: float) -> tuple[Block, float]:
+        row = chart_pattern_block(text, content, width, pattern, chart_height=chart_height,
+                                  pattern_budget=pattern_budget)  # fmt: skip
+        top = stack([fixed, row], GAP)
         return top, available - top.height
 
-    top, room = measured()
-    if wanted > room:
-        taller = pattern.block(pattern_budget).height
-        pattern_budget = pattern.core_budget(PATTERN_BUDGET)
-        shortfall = wanted - room - (taller - pattern.block(pattern_budget).height)
-        chart_height = max(CHART_HEIGHT - max(shortfall, 0.0), CHART_MIN_HEIGHT)
-        top, room = measured()
-    return top, room
+    top, room = measured(CHART_HEIGHT, PATTERN_MOST)
+    if wanted <= room:
+        return top, room
+    core = pattern.core_budget(PATTERN_MOST)
+    top, room = measured(CHART_HEIGHT, core)
+    if wanted <= room:
+        return top, room
+    return measured(max(CHART_HEIGHT - (wanted - room), CHART_MIN_HEIGHT), core)
 
 
 def _fixed_blocks(text: Text, content: PageContent, width: float) -> list[Block]:

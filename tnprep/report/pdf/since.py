@@ -9,11 +9,10 @@ drawn among the fixed sections because it ranks right after safety (SPEC *The pa
 
 from __future__ import annotations
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from tnprep.report.pdf.blocks import Block, beside, heading_block, paragraph_block, stack
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
 from tnprep.report.pdf.text import BOLD, FONT, SMALL, Text, bold_style
 from tnprep.report.since import SinceCell, SinceStrip
 
@@ -54,18 +53,33 @@ def _cells(text: Text, cells: tuple[SinceCell, ...], width: float) -> Block:
         if row and used + natural > width:
             rows.append([])
         rows[-1].append((cell, natural))
-    return stack([_row(text, row, width) for row in rows if row], 2.0)
+    blocks: list[Block] = []
+    slots: list[tuple[float, float]] = []
+    for row in rows:
+        slots = _slots(row, width, slots)
+        placed = [(x, _cell(text, cell, cell_width)) for (cell, _), (x, cell_width)
+                  in zip(row, slots, strict=False)]  # fmt: skip
+        blocks.append(beside(placed))
+    return stack(blocks, 2.0)
 
 
-def _row(text: Text, row: list[tuple[SinceCell, float]], width: float) -> Block:
+def _slots(row: list[tuple[SinceCell, float]], width: float,
+           above: list[tuple[float, float]]) -> list[tuple[float, float]]:  # fmt: skip
+    """(x, width) of each cell in ``row``.
+
+    Under the row above's cells when they fit there, so the rows line up as a grid; otherwise
+    the row's spare width is shared out.
+    """
+    if len(row) <= len(above) and all(n <= w for (_, n), (_, w) in zip(row, above, strict=False)):
+        return above[: len(row)]
     spare = (width - sum(natural for _, natural in row) - CELL_GAP * (len(row) - 1)) / len(row)
-    placed: list[tuple[float, Block]] = []
+    slots: list[tuple[float, float]] = []
     x = 0.0
-    for cell, natural in row:
-        cell_width = natural + max(spare, 0.0)
-        placed.append((x, _cell(text, cell, min(cell_width, width))))
+    for _, natural in row:
+        cell_width = min(natural + max(spare, 0.0), width)
+        slots.append((x, cell_width))
         x += cell_width + CELL_GAP
-    return beside(placed)
+    return slots
 
 
 def _natural_width(text: Text, cell: SinceCell) -> float:
