@@ -84,7 +84,7 @@ def test_same_data_says_no_change() -> None:
 
 def test_questions_asked_before_are_marked() -> None:
     marked = mark_asked_before(with_earlier())
-    assert marked[2] == f"{SAMPLE_QUESTIONS[2]} (asked before)"
+    assert marked[2] == f"{SAMPLE_QUESTIONS[2]} (asked{NBSP}before)"
     assert marked[0] == SAMPLE_QUESTIONS[0]
 
 

@@ -87,11 +87,13 @@ def _pattern_width(width: float) -> float:
 
 def chart_pattern_block(text: Text, content: PageContent, width: float, pattern: MeasuredPattern,
                         *, chart_height: float = CHART_HEIGHT,
-                        pattern_budget: float = PATTERN_MOST) -> Block:  # fmt: skip
+                        pattern_budget: float = PATTERN_MOST,
+                        notes_whole: bool = False) -> Block:  # fmt: skip
     """The row: headings, then chart, legend and notes on the left and the pattern on the right.
 
     The row is as tall as the taller column; the other column fills up to that height (more
-    notes, more answers) before it counts what is left out.
+    notes, more answers) before it counts what is left out. With ``notes_whole`` the chart's
+    notes are all printed (the page has room for them).
     """
     chart = content.chart
     left_width, right_width = _chart_width(width), _pattern_width(width)
@@ -109,6 +111,8 @@ def chart_pattern_block(text: Text, content: PageContent, width: float, pattern:
     right = pattern.block(max(height, pattern_budget))
     height = max(height, right.height)
     notes = [text.paragraph("", note, SMALL, left_width, 2) for note in chart.words[:NOTES_SHOWN]]
+    if notes_whole and len(notes) == len(chart.words):
+        height = max(height, chart_height + legend.height + 2 + sum(h + 2 for _, h in notes))
     room = height - chart_height - legend.height - 2
     words = cut_list(text, notes, len(chart.words), room, noun="chart notes", width=left_width)
     left = stack([picture, Block(2.0, lambda c, x, t: None), legend, words])

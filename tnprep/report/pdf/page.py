@@ -73,15 +73,19 @@ def _top(text: Text, content: PageContent, width: float, available: float,
     fixed = stack(_fixed_blocks(text, content, width), GAP)
     pattern = measure_pattern(text, content, width)
 
-    def measured(chart_height: float, pattern_budget: float) -> tuple[Block, float]:
-        row = chart_pattern_block(text, content, width, pattern, chart_height=chart_height,
-                                  pattern_budget=pattern_budget)  # fmt: skip
+    def measured(chart_height: float, pattern_budget: float,
+                 notes_whole: bool = False) -> tuple[Block, float]:  # fmt: skip
+        row = chart_pattern_block(
+            text, content, width, pattern,
+            chart_height=chart_height, pattern_budget=pattern_budget, notes_whole=notes_whole,
+        )  # fmt: skip
         top = stack([fixed, row], GAP)
         return top, available - top.height
 
-    top, room = measured(CHART_HEIGHT, PATTERN_MOST)
-    if wanted <= room:
-        return top, room
+    for notes_whole in (True, False):
+        top, room = measured(CHART_HEIGHT, PATTERN_MOST, notes_whole)
+        if wanted <= room:
+            return top, room
     core = pattern.core_budget(PATTERN_MOST)
     top, room = measured(CHART_HEIGHT, core)
     if wanted <= room:
