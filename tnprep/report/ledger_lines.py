@@ -238,12 +238,14 @@ def burden_text(burden: AcuteBurden, intake: Sequence[IntakeItem]) -> str | None
     parts = []
     if burden.attacks:
         parts.append(_rescue_text(burden))
+    # the patient's answers (emergency visits, not eating, weight lost) before the diary's run:
+    # on a crowded page the line is cut from its end
+    answered = [item for item in intake if item.item in _BURDEN_ITEMS and item.answer]
+    parts += [f"{item.label}: {item.answer}" for item in answered]
     if burden.longest_attack_free_run is not None:
         run = plural(burden.longest_attack_free_run, "recorded day")
         start = burden.attack_free_run_start
         parts.append(f"longest attack-free run {run}" + (f" ({day_text(start)})" if start else ""))
-    answered = [item for item in intake if item.item in _BURDEN_ITEMS and item.answer]
-    parts += [f"{item.label}: {item.answer}" for item in answered]
     return "; ".join(parts) or None
 
 

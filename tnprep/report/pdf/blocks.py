@@ -82,6 +82,8 @@ def fit_items(blocks: Iterator[Block], budget: float) -> tuple[list[Block], floa
 
 def more_line(text: Text, count: int, noun: str, width: float) -> Block:
     """The line that says what was left out: '+12 more questions — see the app'."""
+    if count == 1 and noun.endswith("s"):
+        noun = noun[:-1]  # '+1 more question', '+1 more chart note'
     return paragraph_block(
         *text.paragraph("", f"+{count} more {noun} — see the app", SMALL, width, 1)
     )
