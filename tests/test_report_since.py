@@ -57,9 +57,8 @@ def test_overlap_is_said_on_the_strip() -> None:
                           "days_recorded": 60}  # fmt: skip
     strip = build_since_strip(with_earlier(make_summary(), document))
     assert strip is not None
-    assert (
-        "Shared with now: 25 days (8 Jan – 1 Feb 2024), each summary's own count."
-        in (strip.source)
+    assert "Shared with now: 25 days (8 Jan – 1 Feb 2024), each summary's own count." in (
+        strip.source
     )
 
 

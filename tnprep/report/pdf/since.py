@@ -86,7 +86,7 @@ def _natural_width(text: Text, cell: SinceCell) -> float:
     """Width of the cell's label and words on one line, with the rule and its padding."""
     label = stringWidth(text.plain(cell.label) + " ", BOLD, SMALL.fontSize)
     words = stringWidth(text.plain(f"{cell.values} {cell.change}"), FONT, SMALL.fontSize)
-    return label + words + _PADDING + 1.0
+    return float(label) + float(words) + _PADDING + 1.0
 
 
 _PADDING = 7.0
