@@ -131,11 +131,14 @@ def _draw_axes(drawing: Drawing, chart: Chart, plot: tuple[float, ...], scale: f
         y = y0 + height * value / scale
         drawing.add(_label(x0 - 3, y - 2.5, f"{value:g}", "end"))
         drawing.add(Line(x0 - 2, y, x0, y, strokeWidth=0.5))
+    drawing.add(_label(0, y0 + height + 4, "attacks", "start"))
+    if not any(chart_bin.worst_intensity is not None for chart_bin in chart.bins):
+        _draw_dates(drawing, chart, plot)
+        return  # no 0–10 pain to draw (e.g. a 1–5 scale not converted): no empty scale
     for pain in (0, 5, 10):
         y = y0 + height * pain / 10
         drawing.add(_label(x0 + width + 3, y - 2.5, str(pain)))
         drawing.add(Line(x0 + width, y, x0 + width + 2, y, strokeWidth=0.5))
-    drawing.add(_label(0, y0 + height + 4, "attacks", "start"))
     drawing.add(_label(drawing.width, y0 + height + 4, "pain", "end"))
     _draw_dates(drawing, chart, plot)
 
