@@ -33,8 +33,10 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from tnprep.issues import Issue, Severity
+from tnprep.analysis.evidence import Evidence
+from tnprep.issues import Issue, IssueCode
 from tnprep.model import Answers, PartialDate, Response, Treatment, TreatmentCategory
+from tnprep.sources import EAN_2019
 from tnprep.summary import (
     AttackFigures,
     BeforeAfter,
@@ -78,7 +80,7 @@ SAMPLE_QUESTIONS = (
 
 # EAN guideline on trigeminal neuralgia (Bendtsen et al., Eur J Neurol 2019;26:831-849),
 # maintenance doses: carbamazepine 200-1200 mg/day, oxcarbazepine 300-1800 mg/day.
-_EAN_2019 = "EAN guideline on trigeminal neuralgia, Bendtsen et al. 2019"
+_EAN_2019 = EAN_2019
 _CARBAMAZEPINE_RANGE = DoseRange(low_mg=200, high_mg=1200, source=_EAN_2019)
 _OXCARBAZEPINE_RANGE = DoseRange(low_mg=300, high_mg=1800, source=_EAN_2019)
 
@@ -336,40 +338,36 @@ def _findings() -> tuple[Finding, ...]:
 def _input_account() -> InputAccount:
     issues = (
         Issue(
-            "date-unreadable",
-            Severity.REJECTED,
-            "attacks.csv",
-            57,
-            "Start Time",
-            "31/02/2024",
-            "The date 31/02/2024 does not exist; the row is left out.",
+            code=IssueCode.DATE_UNREADABLE,
+            file="attacks.csv",
+            row=57,
+            column="Start Time",
+            value="31/02/2024",
+            message="The date 31/02/2024 does not exist; the row is left out.",
         ),
         Issue(
-            "date-unreadable",
-            Severity.REJECTED,
-            "attacks.csv",
-            203,
-            "Start Time",
-            "",
-            "The row has no date; it is left out.",
+            code=IssueCode.DATE_UNREADABLE,
+            file="attacks.csv",
+            row=203,
+            column="Start Time",
+            value="",
+            message="The row has no date; it is left out.",
         ),
         Issue(
-            "intensity-out-of-range",
-            Severity.DROPPED,
-            "attacks.csv",
-            118,
-            "Pain",
-            "12",
-            "Intensity 12 is outside 0-10; the attack counts without an intensity.",
+            code=IssueCode.INTENSITY_OUT_OF_RANGE,
+            file="attacks.csv",
+            row=118,
+            column="Pain",
+            value="12",
+            message="Intensity 12 is outside 0-10; the attack counts without an intensity.",
         ),
         Issue(
-            "duplicate",
-            Severity.NOTICE,
-            "attacks-old-phone.csv",
-            14,
-            None,
-            None,
-            "Same attack as attacks.csv row 88; counted once.",
+            code=IssueCode.DUPLICATE,
+            file="attacks-old-phone.csv",
+            row=14,
+            column=None,
+            value=None,
+            message="Same attack as attacks.csv row 88; counted once.",
         ),
     )
     return InputAccount(rows_read=392, rows_used=389, rows_rejected=2, duplicates=1, issues=issues)
@@ -599,7 +597,8 @@ def summaries(draw: st.DrawFn) -> Summary:
                 Finding,
                 st.sampled_from(list(FindingKind)),
                 user_texts(),
-                st.just((("label", "value"),)),
+                # every label a describer may read, so any kind can be worded
+                st.just(tuple((label, "value") for label in Evidence)),
                 user_texts(80),
             ),
             max_size=30,

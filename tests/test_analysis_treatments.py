@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 
 from tnprep.analysis.treatments import (
     DOSE_RANGES,
-    PRACTICAL_NEUROLOGY_2021,
     TreatmentChange,
     summarise_treatments,
     treatment_changes,
 )
 from tnprep.model import PartialDate, Treatment, TreatmentCategory
+from tnprep.sources import PRACT_NEUROL_2021_TABLE_5
 from tnprep.summary import ChangeKind
 
 TABLE = (
@@ -106,8 +106,8 @@ def test_ranges_cite_the_verified_table() -> None:
         "carbamazepine", "oxcarbazepine", "lamotrigine", "gabapentin", "pregabalin", "baclofen",
         "botulinum toxin A",
     }  # fmt: skip
-    assert {dose_range.source for dose_range in DOSE_RANGES.values()} == {PRACTICAL_NEUROLOGY_2021}
-    assert PRACTICAL_NEUROLOGY_2021 == TABLE
+    assert {dose_range.source for dose_range in DOSE_RANGES.values()} == {PRACT_NEUROL_2021_TABLE_5}
+    assert PRACT_NEUROL_2021_TABLE_5 == TABLE
     carbamazepine = DOSE_RANGES["carbamazepine"]
     assert carbamazepine.note is not None and "1600" in carbamazepine.note
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import shutil
 import subprocess
@@ -12,7 +13,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from tnprep.cli.batch import PatientResult, index_csv, patient_sources
+from tnprep.cli.batch import PatientResult, index_csv, patient_sources, run_patient
 from tnprep.ingest.recognise import InputKind, recognise
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,3 +117,24 @@ def test_index_neutralises_spreadsheet_formulas() -> None:
     rows = [PatientResult('=HYPERLINK("http://x","y")', ok=False, message="@SUM(A1)")]
     document = index_csv(rows)
     assert "'=HYPERLINK" in document and "'@SUM(A1)" in document
+
+
+@pytest.mark.timeout(300)
+def test_index_flags_an_unanswered_item9(tmp_path: Path) -> None:
+    # Regression: a PHQ-9 with item 9 blank left the index's flag empty, unlike the page's
+    # "not answered — ask".
+    folder = patient(tmp_path / "intake" / "dana", {"attack_log.csv": "diary.csv"})
+    answers = "".join(f"phq9_{item},1\n" for item in range(1, 9))
+    (folder / "form.csv").write_text(f"item,answer\n{answers}", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    result = run_patient(folder, tmp_path / "out", "a4", dt.date(2026, 11, 2))
+    assert (result.status, result.index_row()[5]) == ("ok", "not answered")
+
+
+@pytest.mark.parametrize(
+    ("flag", "unanswered", "written"),
+    [(None, False, ""), (False, False, "no"), (True, False, "yes"), (None, True, "not answered")],
+)
+def test_index_item9_column(flag: bool | None, unanswered: bool, written: str) -> None:
+    row = PatientResult("p", ok=True, item9_flag=flag, item9_unanswered=unanswered).index_row()
+    assert row[5] == written

@@ -32,7 +32,7 @@ def test_sample_report_writes_one_page_and_the_summary(tmp_path: Path) -> None:
     result = report(*SAMPLE_ARGUMENTS, "--out", pdf, "--summary-json", summary)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
-        f"Wrote {pdf}: 752 attacks over 114 recorded days of 121; 17 issues in the data."
+        f"Wrote {pdf}: 752 attacks over 114 recorded days of 121; 18 issues in the data."
     )
     assert len(pypdf.PdfReader(pdf).pages) == 1
     document = json.loads(summary.read_text(encoding="utf-8"))

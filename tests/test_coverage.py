@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pandas as pd
 
@@ -14,7 +15,7 @@ from tnprep.analysis.coverage import (
     gaps,
 )
 from tnprep.ingest.frames import attack_frame, day_frame
-from tnprep.model import DateOrderSource, Diary, DiaryFile, DiaryShape
+from tnprep.model import DateOrderSource, Diary, DiaryFile, DiaryInfo, DiaryShape
 from tnprep.summary import DayFigure
 
 D = dt.date
@@ -198,3 +199,22 @@ def test_empty_day_table_has_the_columns_and_no_days() -> None:
 
 def test_end_before_start_has_no_days() -> None:
     assert len(day_table(diary(), D(2024, 1, 2), D(2024, 1, 1))) == 0
+
+
+def test_event_log_covers_only_the_days_it_has_any_row() -> None:
+    # Regression: a general tracker (Bearable) followed the attack-log span rule, so its days
+    # without any row at all counted as attack-free.
+    headaches = attack_log("tracker.csv", ["2024-01-01 08:00", "2024-01-06 09:00"])
+    logged = (D(2024, 1, 1), D(2024, 1, 3), D(2024, 1, 6))
+    tracker = replace(headaches, info=DiaryInfo(kind="event log", logged_days=logged))
+    table = day_table(diary(tracker), D(2024, 1, 1), D(2024, 1, 6))
+    assert [counts(table)[D(2024, 1, day)] for day in range(1, 7)] == [1, None, 0, None, None, 1]
+    assert attack_log_spans(diary(tracker)) == ()
+    assert gaps(table) == ((D(2024, 1, 2), D(2024, 1, 2)), (D(2024, 1, 4), D(2024, 1, 5)))
+
+
+def test_event_log_attack_days_count_even_without_logged_days() -> None:
+    tracker = attack_log("tracker.csv", ["2024-01-01 08:00", "2024-01-03 09:00"])
+    tracker = replace(tracker, info=DiaryInfo(kind="event log"))
+    table = day_table(diary(tracker), D(2024, 1, 1), D(2024, 1, 3))
+    assert [counts(table)[D(2024, 1, day)] for day in range(1, 4)] == [1, None, 1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -19,9 +20,16 @@ from tnprep.analysis.discussion import (
     not_yet_in_history,
     self_harm_item,
 )
-from tnprep.analysis.discussion_words import EAN_2019, short_source
+from tnprep.analysis.discussion_words import short_source
+from tnprep.analysis.evidence import Evidence, optional, required
 from tnprep.analysis.treatments import summarise_treatments
 from tnprep.model import Answers, PartialDate, Treatment, TreatmentCategory
+from tnprep.sources import (
+    CPIC_2017,
+    EAN_2019,
+    NICE_CKS_CARBAMAZEPINE,
+    PRACT_NEUROL_2021_TABLE_5,
+)
 from tnprep.summary import (
     BeforeAfter,
     ChangeKind,
@@ -339,8 +347,9 @@ def test_findings_none_for_a_quiet_history() -> None:
 
 
 def test_every_kind_has_words() -> None:
+    evidence = tuple((label, "x") for label in Evidence)
     for kind in FindingKind:
-        assert describe(Finding(kind, "subject", (), "a source"))
+        assert describe(Finding(kind, "subject", evidence, "a source"))
 
 
 def test_words_never_advise() -> None:
@@ -363,7 +372,14 @@ def test_words_never_advise() -> None:
     ("source", "short"),
     [
         (EAN_2019, "EAN 2019"),
-        ("EAN guideline (Bendtsen et al. 2019)", "EAN 2019"),
+        (PRACT_NEUROL_2021_TABLE_5, "EAN 2019 table, Pract Neurol 2021"),
+        (
+            f"{PRACT_NEUROL_2021_TABLE_5}; {NICE_CKS_CARBAMAZEPINE}",
+            "EAN 2019 table, Pract Neurol 2021; NICE CKS up to 1600",
+        ),
+        (CPIC_2017, "CPIC 2017"),
+        # Only the constants are known: an author's name in other text is not looked for.
+        ("EAN guideline (Bendtsen et al. 2019)", "EAN guideline (Bendtsen et al. 2019)"),
         ("something else", "something else"),
     ],
 )
@@ -392,4 +408,42 @@ def test_first_line_stopped_once_per_drug_from_its_last_course() -> None:
     found = first_line_stopped(history)
     assert [(finding.subject, finding.evidence[0]) for finding in found] == [
         ("carbamazepine", ("stopped because", "inefficacy"))
+    ]
+
+
+def test_missing_evidence_fails_loudly_instead_of_printing_nothing() -> None:
+    finding = Finding(FindingKind.MOOD_SCORE_HIGH, "PHQ-9", ((Evidence.SCORE, "12"),), EAN_2019)
+    with pytest.raises(KeyError, match="has no 'band' evidence"):
+        describe(finding)
+    assert required(finding, Evidence.SCORE) == "12"
+    assert optional(finding, Evidence.BAND, "none") == "none"
+
+
+def test_every_evidence_label_is_written_by_a_rule() -> None:
+    folder = Path(__file__).resolve().parents[1] / "tnprep" / "analysis"
+    rules = "".join(
+        (folder / name).read_text(encoding="utf-8")
+        for name in ("discussion.py", "discussion_history.py")
+    )
+    assert [label for label in Evidence if f"Evidence.{label.name}," not in rules] == []
+
+
+# --- no treatment history supplied ----------------------------------------------------------
+
+
+def test_no_history_rules_stay_silent_without_a_treatment_history() -> None:
+    # Regression: the HLA-B*15:02 question appeared on every diary-only page, although with no
+    # treatment history nothing is known about past carbamazepine or oxcarbazepine.
+    answers = Answers(interested_in=("surgery", "clinical trials"))
+    found = findings(NO_SCORES, (), FLAT, (), answers)
+    assert found == ()
+    assert monitoring_questions([]) == ()
+    assert first_line_stopped([]) == () and dose_outside_range([]) == ()
+
+
+def test_psychological_point_without_history_says_none_was_supplied() -> None:
+    scores = dataclasses.replace(NO_SCORES, phq9=phq9(14, 0))
+    found = findings(scores, (), FLAT, (), Answers())
+    assert texts(found) == [
+        "PHQ-9 or GAD-7 at 10 or more (At a glance); no treatment history supplied."
     ]

@@ -12,6 +12,7 @@ from tnprep.ingest.formats.migraine_buddy import MAPPING, ExportLayout, find_att
 from tnprep.model import DateOrder, DateOrderSource, DiaryShape
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "migraine_buddy.csv"
+CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "real-exports" / "mb-contributed"
 
 PREAMBLE = '"Date","Time Period","Description","Notes"\n"9/24/26","Medication","Started","x"\n\n'
 ATTACK_HEADER = (
@@ -102,7 +103,8 @@ def test_synthetic_export_values() -> None:
         DateOrder.MONTH_FIRST,
         DateOrderSource.FORMAT,
     )
-    assert diary_file.issues == ()
+    # the preamble's event is named, never counted as an attack and never dropped silently
+    assert [(issue.code, issue.row) for issue in diary_file.issues] == [("ongoing-event", 2)]
     table = diary_file.table
     # the attack header is spreadsheet row 4 (preamble 1–2, blank row 3); the note's newline
     # stays inside row 6
@@ -151,7 +153,7 @@ def test_sample_export() -> None:
         40,
         0,
     )
-    assert diary_file.issues == ()
+    assert [(issue.code, issue.row) for issue in diary_file.issues] == [("ongoing-event", 3)]
     table = diary_file.table.set_index("row")
     assert table.index.tolist() == list(range(6, 46))  # the preamble is never read as attacks
     assert table.at[10, "start"] == pd.Timestamp("2026-10-05 13:02")  # '#5'
@@ -169,3 +171,36 @@ def test_export_order_wins_over_the_users_dayfirst() -> None:
     diary_file = read_diary(data, "migraine_buddy.csv", date_order=DateOrder.DAY_FIRST)
     assert diary_file.date_order is DateOrder.MONTH_FIRST
     assert diary_file.rows_rejected == 0
+
+
+# --- attacks still ongoing ------------------------------------------------------------------
+
+
+def test_an_attack_without_lasted_is_counted_with_a_notice() -> None:
+    # Regression: an attack still going on at export time (empty 'Lasted') was kept without a
+    # word; it now counts, with its duration unknown and a notice naming the row.
+    export = (
+        PREAMBLE
+        + ATTACK_HEADER
+        + attack(1, "10/2/26 13:15", "00h 03m", "3")
+        + attack(2, "10/3/26 8:00", "", "7")
+    )
+    diary_file = read_diary(export.encode("utf-8"), "export.csv")
+    assert diary_file.table["row"].tolist() == [5, 6]
+    assert diary_file.table["duration_s"].isna().tolist() == [False, True]
+    assert [(issue.code, issue.row, issue.column) for issue in diary_file.issues] == [
+        ("ongoing-event", 2, None), ("duration-open", 6, "Lasted"),
+    ]  # fmt: skip
+
+
+def test_the_no_ongoing_sentinel_is_not_a_notice() -> None:
+    diary_file = read_diary((CORPUS / "migraine_buddy_sample.csv").read_bytes(), "mb.csv")
+    assert diary_file.issues == ()
+    assert len(diary_file.table) == 1
+
+
+def test_many_open_attacks_are_one_notice() -> None:
+    rows = "".join(attack(number, f"10/{number}/26 8:00", "", "5") for number in range(1, 8))
+    diary_file = read_diary((PREAMBLE + ATTACK_HEADER + rows).encode("utf-8"), "export.csv")
+    opened = [issue for issue in diary_file.issues if issue.code == "duration-open"]
+    assert len(diary_file.table) == 7 and len(opened) == 1 and opened[0].message.startswith("7 ")

@@ -7,6 +7,8 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -15,7 +17,7 @@ from openpyxl import Workbook
 
 from tnprep.ingest.answer_items import match_item
 from tnprep.ingest.questionnaire import answers_to_rows, read_questionnaires
-from tnprep.issues import InputError, Severity
+from tnprep.issues import InputError, IssueCode, Severity
 from tnprep.model import Answers, MriContact
 
 
@@ -555,3 +557,12 @@ def test_mri_items_and_phq9_item10_round_trip() -> None:
 def test_mri_status_is_read(rows: str, contact: MriContact) -> None:
     loaded = read_questionnaires([("q.csv", ("item,answer\n" + rows).encode())])
     assert loaded.records[0].mri_contact is contact
+
+
+def test_docs_issue_codes_agree_with_the_registry() -> None:
+    """docs/questionnaires.md lists its codes with the registry's severities."""
+    docs = Path(__file__).resolve().parents[1] / "docs" / "questionnaires.md"
+    table = docs.read_text(encoding="utf-8").split("## Issue codes")[1]
+    rows = re.findall(r"^\| `([a-z0-9-]+)` \| (\w+) \|", table, flags=re.MULTILINE)
+    assert rows
+    assert [(code, IssueCode(code).severity.value) for code, _ in rows] == rows

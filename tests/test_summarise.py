@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from tnprep.analysis import summarise
 from tnprep.ingest.frames import attack_frame, day_frame
-from tnprep.issues import Issue, Severity
+from tnprep.issues import Issue, IssueCode
 from tnprep.model import (
     Answers,
     DateOrder,
@@ -70,7 +70,9 @@ def diary(*files: DiaryFile, duplicates: int = 0, issues: tuple[Issue, ...] = ()
 
 
 def issue(file: str, row: int | None, code: str) -> Issue:
-    return Issue(code, Severity.NOTICE, file, row, None, None, "message")
+    return Issue(
+        code=IssueCode(code), file=file, row=row, column=None, value=None, message="message"
+    )
 
 
 # Two attack logs with different spans and a daily log that conflicts with one of them.
@@ -163,18 +165,22 @@ def test_input_account_and_issues_sorted() -> None:
         diary_file("a.csv", attack_frame(), DiaryShape.ATTACK_LOG, rows_read=4, rows_rejected=0),
     )
     data = PatientData(
-        diary=diary(*files, duplicates=1, issues=(issue("b.csv", 4, "x"), issue("a.csv", 9, "y"))),
-        issues=(issue("treatments.csv", 2, "z"), issue("a.csv", 3, "w")),
+        diary=diary(
+            *files,
+            duplicates=1,
+            issues=(issue("b.csv", 4, "event-log"), issue("a.csv", 9, "duplicate")),
+        ),
+        issues=(issue("treatments.csv", 2, "dose-not-parsed"), issue("a.csv", 3, "side-unknown")),
     )
     account = summarise(data, today=TODAY).input
     assert (account.rows_read, account.rows_used, account.rows_rejected, account.duplicates) == (
         9, 6, 2, 1,
     )  # fmt: skip
     assert [(i.file, i.row, i.code) for i in account.issues] == [
-        ("a.csv", 3, "w"),
-        ("a.csv", 9, "y"),
-        ("b.csv", 4, "x"),
-        ("treatments.csv", 2, "z"),
+        ("a.csv", 3, "side-unknown"),
+        ("a.csv", 9, "duplicate"),
+        ("b.csv", 4, "event-log"),
+        ("treatments.csv", 2, "dose-not-parsed"),
     ]
 
 

@@ -14,8 +14,9 @@ from since_factory import with_earlier
 from summary_factory import empty_summary, make_patient, make_summary, summaries
 
 from tnprep.catalogue import DrugClass
-from tnprep.issues import Issue, Severity
+from tnprep.issues import Issue, IssueCode
 from tnprep.model import DiaryInfo, PainScale
+from tnprep.sources import EAN_2019
 from tnprep.summary import (
     InputAccount,
     QuestionnaireScore,
@@ -176,7 +177,7 @@ def test_sample_values() -> None:
         "dose_range": {
             "low_mg": 200.0,
             "high_mg": 1200.0,
-            "source": "EAN guideline on trigeminal neuralgia, Bendtsen et al. 2019",
+            "source": EAN_2019,
         },
         "outside_range": False,
     }
@@ -199,7 +200,14 @@ def test_discussion_points_follow_findings() -> None:
 
 
 def test_issues_carry_specs_keys_then_code_severity_value() -> None:
-    issue = Issue("answer-invalid", Severity.DROPPED, "q.json", None, "phq9_1", "7", "Dropped.")
+    issue = Issue(
+        code=IssueCode.ANSWER_INVALID,
+        file="q.json",
+        row=None,
+        column="phq9_1",
+        value="7",
+        message="Dropped.",
+    )
     summary = make_summary(input=InputAccount(1, 1, 0, 0, (issue,)))
     data = summary_to_json(summary)["input"]
     assert data == {

@@ -50,10 +50,10 @@ def test_whole_issue_list() -> None:
     _, issues = _read(HISTORY)
     assert issues == [
         (None, None, "date-order-from-data"),
-        (None, "Shoe size", "column-unknown"),
+        (None, "Shoe size", "column-ignored"),
         (4, "Medication", "treatment-missing"),
         (5, "Dosage", "dose-not-parsed"),
-        (5, "Stopped", "end-before-start"),
+        (5, "Stopped", "treatment-end-before-start"),
         (6, "Effect", "response-unreadable"),
         (6, "Medication", "treatment-unknown"),
         (8, "Started", "treatment-date-unreadable"),
@@ -66,7 +66,7 @@ def test_severities() -> None:
     assert severity[(4, "treatment-missing")] is Severity.REJECTED
     assert severity[(6, "response-unreadable")] is Severity.DROPPED
     assert severity[(6, "treatment-unknown")] is Severity.NOTICE
-    assert severity[(5, "end-before-start")] is Severity.NOTICE
+    assert severity[(5, "treatment-end-before-start")] is Severity.NOTICE
 
 
 def test_fields_of_a_full_row() -> None:
@@ -243,7 +243,7 @@ def test_treatment_header_aliases(header: str) -> None:
 def test_repeated_field_column_is_noted_and_the_first_used() -> None:
     records, issues = _read("Drug,Dose,Dosage\nBaclofen,10 mg tds,20 mg tds\n")
     assert records[0].dose_mg_per_day == 30.0
-    assert issues == [(None, "Dosage", "column-duplicate")]
+    assert issues == [(None, "Dosage", "column-repeated")]
 
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "treatments.md"
@@ -259,5 +259,5 @@ def test_docs_print_the_header_aliases() -> None:
 
 def test_docs_list_every_issue_code_with_its_severity() -> None:
     text = DOCS.read_text(encoding="utf-8")
-    for code, severity in ISSUE_CODES.items():
-        assert f"| `{code}` | {severity.value} |" in text
+    for code in ISSUE_CODES:
+        assert f"| `{code}` | {code.severity.value} |" in text

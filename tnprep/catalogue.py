@@ -31,12 +31,10 @@ from functools import cache
 from importlib import resources
 
 from tnprep.model import Treatment, TreatmentCategory
+from tnprep.sources import EAN_2019, TNPREP_OPTIONS_LIST
 
 CATALOGUE_FILE = "treatment_catalogue.csv"
 """The catalogue's file name inside the ``tnprep.data`` package."""
-
-EAN_2019 = "EAN guideline on trigeminal neuralgia (Bendtsen et al., Eur J Neurol 2019;26:831–849)"
-"""The source of the roles and of most options for treatment-resistant TN."""
 
 
 class Role(StrEnum):
@@ -111,8 +109,6 @@ class ResistantOption:
     """Where the option is described."""
 
 
-_TNPREP_LIST = "tnprep list of options commonly discussed (docs/treatments.md)"
-
 # Adjuncts, MVD, radiosurgery and psychological support are discussed in EAN 2019; complementary
 # therapies, neuromodulation and clinical trials are options patients commonly ask about, listed by
 # this product (EAN 2019 finds too little evidence to recommend for or against most of them).
@@ -126,14 +122,16 @@ OPTIONS_FOR_RESISTANT_TN: tuple[ResistantOption, ...] = (
         frozenset({Role.PERCUTANEOUS}),
         EAN_2019,
     ),
-    ResistantOption("complementary therapies", frozenset({Role.COMPLEMENTARY}), _TNPREP_LIST),
+    ResistantOption(
+        "complementary therapies", frozenset({Role.COMPLEMENTARY}), TNPREP_OPTIONS_LIST
+    ),
     ResistantOption(
         "cognitive behavioural therapy or psychological support",
         frozenset({Role.PSYCHOLOGICAL}),
         EAN_2019,
     ),
-    ResistantOption("neuromodulation", frozenset({Role.NEUROMODULATION}), _TNPREP_LIST),
-    ResistantOption("clinical trials", frozenset({Role.CLINICAL_TRIAL}), _TNPREP_LIST),
+    ResistantOption("neuromodulation", frozenset({Role.NEUROMODULATION}), TNPREP_OPTIONS_LIST),
+    ResistantOption("clinical trials", frozenset({Role.CLINICAL_TRIAL}), TNPREP_OPTIONS_LIST),
 )
 """Options for resistant TN, in the order the page lists them."""
 

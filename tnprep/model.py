@@ -153,6 +153,9 @@ class DiaryInfo:
     """Workbook sheets read as diaries (empty for a text file)."""
     sheets_skipped: tuple[str, ...] = ()
     """Workbook sheets named as skipped."""
+    logged_days: tuple[dt.date, ...] = ()
+    """Event logs only: the days with at least one row of any kind (sorted). An event log covers
+    these days and no others (docs/figures.md *Coverage*): a day without any row is a gap."""
 
 
 @dataclass(frozen=True)

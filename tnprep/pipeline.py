@@ -21,7 +21,7 @@ from tnprep.ingest.columns import normalise_header
 from tnprep.ingest.diary import combine_diaries, read_diary
 from tnprep.ingest.questionnaire import read_questionnaires
 from tnprep.ingest.treatments import read_treatments
-from tnprep.issues import FILE_LEFT_OUT, InputError, Issue, Severity
+from tnprep.issues import InputError, Issue, IssueCode
 from tnprep.model import Answers, DateOrder, DiaryFile, Loaded, PatientData, Treatment
 from tnprep.summary import Summary
 
@@ -51,8 +51,7 @@ class Unreadable:
     def issue(self) -> Issue:
         """The whole-file issue listed with the others (and named at the top of the page)."""
         return Issue(
-            code=FILE_LEFT_OUT,
-            severity=Severity.REJECTED,
+            code=IssueCode.FILE_LEFT_OUT,
             file=self.file,
             row=None,
             column=None,

@@ -240,7 +240,7 @@ def issue_json(issue: Issue) -> JsonObject:
         "row": _int(issue.row),
         "column": issue.column,
         "message": issue.message,
-        "code": issue.code,
+        "code": issue.code.value,
         "severity": issue.severity.value,
         "value": issue.value,
     }

@@ -186,3 +186,38 @@ def test_scale_given_by_the_user(tmp_path: Path) -> None:
     assert scaled.table["intensity"].isna().all()
     hundred = read_diary(b"Start,VAS (0-100)\n2026-01-02 08:00,35\n", "vas.csv")
     assert hundred.table["intensity"].tolist() == [3.5]
+
+
+@dataclass(frozen=True)
+class ExpectedCoverage:
+    """Coverage a careful reader expects from `report` on one real diary (docs/figures.md)."""
+
+    path: str
+    days: int
+    days_recorded: int
+    attack_free_days: int
+
+
+COVERAGE_CASES = [
+    # Event logs cover only the days with a row of any kind: Bearable has rows on 56 of the
+    # 254 days from its first to its last headache (12 of them headache days); the Pavia
+    # symptom export has rows on 111 of 127 days. Days without any row are gaps.
+    ExpectedCoverage("bearable-export/Bearable_Export_20210728.csv", 254, 56, 44),
+    ExpectedCoverage("gchrg-pavia-symptoms/Pavia-anfald-nobbism-Symptoms.head.csv", 127, 111, 37),
+    # An attack log still covers its span (a day without rows is attack-free).
+    ExpectedCoverage("cht-export/sample_logs.csv", 4, 4, 1),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "case", COVERAGE_CASES, ids=[case.path.split("/")[0] for case in COVERAGE_CASES]
+)
+def test_report_coverage_of_real_diaries(case: ExpectedCoverage, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.json"
+    arguments = ["report", "--diary", str(CORPUS / case.path), "--out", str(tmp_path / "r.pdf")]
+    assert main([*arguments, "--summary-json", str(summary)]) == 0
+    written = json.loads(summary.read_text(encoding="utf-8"))
+    figures = (written["period"]["days"], written["period"]["days_recorded"])
+    assert (*figures, written["attacks"]["attack_free_days"]) == (
+        case.days, case.days_recorded, case.attack_free_days,
+    )  # fmt: skip

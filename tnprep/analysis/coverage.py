@@ -3,8 +3,10 @@
 SPEC *Meaning of the figures*: an attack log covers every day from its *own* first to its
 last attack date (a day without rows is attack-free); a daily log covers only the days it
 lists. Decisions (docs/figures.md): a daily-log row covers its day only when it gives an
-attack count, since a row with only background pain says nothing about attacks; where the
-sources give different counts for a day, the highest is used and the day is a conflict.
+attack count, since a row with only background pain says nothing about attacks; an **event
+log** (a general tracker where only some rows are attacks) covers only the days on which it
+has a row of any kind, so its quiet days are gaps, never attack-free; where the sources give
+different counts for a day, the highest is used and the day is a conflict.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import datetime as dt
 
 import pandas as pd
 
-from tnprep.model import Diary, DiaryShape
+from tnprep.model import Diary, DiaryFile, DiaryShape
 from tnprep.summary import DayFigure
 
 DAY_TABLE_COLUMNS = (
@@ -44,8 +46,31 @@ def attack_log_spans(diary: Diary) -> tuple[tuple[dt.date, dt.date], ...]:
     for diary_file in diary.files:
         if diary_file.shape is DiaryShape.ATTACK_LOG and len(diary_file.table):
             starts_by_file[diary_file.file] = diary_file.table["start"]
+    for diary_file in diary.files:
+        if is_event_log(diary_file):
+            starts_by_file.pop(diary_file.file, None)
     spans = {_span(starts) for starts in starts_by_file.values()}
     return tuple(sorted(span for span in spans if span is not None))
+
+
+def is_event_log(diary_file: DiaryFile) -> bool:
+    """Whether a file is an event log (a general tracker: only some of its rows are attacks)."""
+    return diary_file.info.kind == "event log"
+
+
+def event_log_days(diary: Diary) -> frozenset[dt.date]:
+    """Return the days the event logs cover: days with a row of any kind in the file.
+
+    A general tracker (Bearable, a symptom app) records a headache only on the days the user
+    logged something; a day with no row at all says nothing, so it is a gap, not attack-free.
+    The file's own attack days always count (an attack row is a row).
+    """
+    days: set[dt.date] = set()
+    for diary_file in diary.files:
+        if is_event_log(diary_file):
+            days.update(diary_file.info.logged_days)
+            days.update(diary_file.table["start"].dropna().dt.date)
+    return frozenset(days)
 
 
 def _span(starts: pd.Series) -> tuple[dt.date, dt.date] | None:
@@ -91,7 +116,8 @@ def day_table(diary: Diary, start: dt.date, end: dt.date) -> pd.DataFrame:
     """
     index = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D", unit="ns")
     table = pd.DataFrame(index=index)
-    table["attack_log_covered"] = _covered(index, attack_log_spans(diary))
+    covered = _covered(index, attack_log_spans(diary))
+    table["attack_log_covered"] = covered | index.isin(_midnights(event_log_days(diary)))
     attacks = attacks_in_period(diary.attacks, start, end)
     per_day = attacks["start"].dt.normalize().value_counts()
     counts = per_day.reindex(index, fill_value=0).astype("float64")
@@ -113,6 +139,10 @@ def _covered(index: pd.DatetimeIndex, spans: tuple[tuple[dt.date, dt.date], ...]
     for first, last in spans:
         covered |= (index >= pd.Timestamp(first)) & (index <= pd.Timestamp(last))
     return covered
+
+
+def _midnights(days: frozenset[dt.date]) -> pd.DatetimeIndex:
+    return pd.DatetimeIndex([pd.Timestamp(day) for day in days], dtype="datetime64[ns]")
 
 
 def _daily_by_date(days: pd.DataFrame) -> pd.DataFrame:

@@ -24,18 +24,17 @@ from tnprep.analysis.discussion_history import (
     psychological_support,
 )
 from tnprep.analysis.discussion_words import (
-    EAN_2019,
-    PHQ9_SOURCE,
-    PRODUCT_RULE,
     describe,
     not_yet_phrase,
     short_source,
 )
+from tnprep.analysis.evidence import Evidence
 from tnprep.catalogue import (
     Role,
     role_of,
 )
 from tnprep.model import Answers, Treatment
+from tnprep.sources import EAN_2019, PHQ9_KROENKE_2001, PRODUCT_RULE
 from tnprep.summary import (
     BeforeAfter,
     ChangeKind,
@@ -126,7 +125,11 @@ def self_harm_item(scores: Scores) -> tuple[Finding, ...]:
     item9 = scores.phq9.item9 if scores.phq9 is not None else None
     if item9 is None or item9 <= 0:
         return ()
-    return (Finding(FindingKind.SELF_HARM_ITEM, "PHQ-9", (("item 9", str(item9)),), PHQ9_SOURCE),)
+    return (
+        Finding(
+            FindingKind.SELF_HARM_ITEM, "PHQ-9", ((Evidence.ITEM_9, str(item9)),), PHQ9_KROENKE_2001
+        ),
+    )
 
 
 def self_harm_unanswered(scores: Scores) -> tuple[Finding, ...]:
@@ -136,8 +139,11 @@ def self_harm_unanswered(scores: Scores) -> tuple[Finding, ...]:
     """
     if scores.phq9 is None or not scores.phq9.item9_unanswered:
         return ()
-    evidence = (("item 9", "not answered"), ("answered", f"{scores.phq9.answered} of 9"))
-    return (Finding(FindingKind.SELF_HARM_UNANSWERED, "PHQ-9", evidence, PHQ9_SOURCE),)
+    evidence = (
+        (Evidence.ITEM_9, "not answered"),
+        (Evidence.ANSWERED, f"{scores.phq9.answered} of 9"),
+    )
+    return (Finding(FindingKind.SELF_HARM_UNANSWERED, "PHQ-9", evidence, PHQ9_KROENKE_2001),)
 
 
 def first_line_stopped(history: Sequence[Treatment]) -> tuple[Finding, ...]:
@@ -166,7 +172,7 @@ def first_line_stopped(history: Sequence[Treatment]) -> tuple[Finding, ...]:
 
 
 def _taken_now(current: Sequence[str]) -> tuple[tuple[str, str], ...]:
-    return (("first-line taken now", ", ".join(current)),) if current else ()
+    return ((Evidence.FIRST_LINE_TAKEN_NOW, ", ".join(current)),) if current else ()
 
 
 def _last_course(rows: Sequence[Treatment]) -> Treatment:
@@ -176,9 +182,9 @@ def _last_course(rows: Sequence[Treatment]) -> Treatment:
 
 def _stop_evidence(treatment: Treatment) -> tuple[tuple[str, str], ...]:
     pairs = (
-        ("stopped because", treatment.stopped_because),
-        ("ended", treatment.end.iso() if treatment.end else None),
-        ("side effects", treatment.side_effects),
+        (Evidence.STOPPED_BECAUSE, treatment.stopped_because),
+        (Evidence.ENDED, treatment.end.iso() if treatment.end else None),
+        (Evidence.SIDE_EFFECTS, treatment.side_effects),
     )
     return tuple((label, value) for label, value in pairs if value)
 
@@ -195,10 +201,10 @@ def dose_outside_range(treatments: Sequence[TreatmentSummary]) -> tuple[Finding,
         if not summary.outside_range or dose is None or published is None:
             continue
         evidence = (
-            ("dose mg/day", f"{dose:g}"),
-            ("dose as written", summary.treatment.dose_text or ""),
-            ("position", "above" if dose > published.high_mg else "below"),
-            ("published range", f"{published.low_mg:g}–{published.high_mg:g} mg/day"),
+            (Evidence.DOSE_MG_PER_DAY, f"{dose:g}"),
+            (Evidence.DOSE_AS_WRITTEN, summary.treatment.dose_text or ""),
+            (Evidence.POSITION, "above" if dose > published.high_mg else "below"),
+            (Evidence.PUBLISHED_RANGE, f"{published.low_mg:g}–{published.high_mg:g} mg/day"),
         )
         found.append(
             Finding(
@@ -220,12 +226,12 @@ def attacks_rising(trend: Trend) -> tuple[Finding, ...]:
     if trend.ratio is None or trend.ratio < RISING_RATIO or not enough or trend.window_days == 0:
         return ()
     evidence = (
-        ("change", f"{trend.change_percent} %"),
-        ("window days", str(trend.window_days)),
-        ("recent per day", f"{trend.recent_per_day:.2f}"),
-        ("previous per day", f"{trend.previous_per_day:.2f}"),
-        ("recent days recorded", str(trend.recent_days_recorded)),
-        ("previous days recorded", str(trend.previous_days_recorded)),
+        (Evidence.CHANGE, f"{trend.change_percent} %"),
+        (Evidence.WINDOW_DAYS, str(trend.window_days)),
+        (Evidence.RECENT_PER_DAY, f"{trend.recent_per_day:.2f}"),
+        (Evidence.PREVIOUS_PER_DAY, f"{trend.previous_per_day:.2f}"),
+        (Evidence.RECENT_DAYS_RECORDED, str(trend.recent_days_recorded)),
+        (Evidence.PREVIOUS_DAYS_RECORDED, str(trend.previous_days_recorded)),
     )
     return (Finding(FindingKind.ATTACKS_RISING, "attacks", evidence, PRODUCT_RULE),)
 
@@ -255,13 +261,13 @@ def no_change_after_treatment(comparisons: Sequence[BeforeAfter]) -> tuple[Findi
 def _no_change_finding(comparison: BeforeAfter, before: float, after: float) -> Finding:
     words = {ChangeKind.START: "started", ChangeKind.DOSE_CHANGE: "dose changed"}
     evidence = (
-        ("change", words.get(comparison.change, comparison.change.value)),
-        ("date", comparison.date.isoformat()),
-        ("before per day", f"{before:.2f}"),
-        ("after per day", f"{after:.2f}"),
-        ("before days recorded", str(comparison.before.days_recorded)),
-        ("after days recorded", str(comparison.after.days_recorded)),
-        ("after window", _after_window(comparison)),
+        (Evidence.CHANGE, words.get(comparison.change, comparison.change.value)),
+        (Evidence.DATE, comparison.date.isoformat()),
+        (Evidence.BEFORE_PER_DAY, f"{before:.2f}"),
+        (Evidence.AFTER_PER_DAY, f"{after:.2f}"),
+        (Evidence.BEFORE_DAYS_RECORDED, str(comparison.before.days_recorded)),
+        (Evidence.AFTER_DAYS_RECORDED, str(comparison.after.days_recorded)),
+        (Evidence.AFTER_WINDOW, _after_window(comparison)),
     )
     return Finding(
         FindingKind.NO_CHANGE_AFTER_TREATMENT, comparison.treatment, evidence, PRODUCT_RULE

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tnprep.analysis.discussion_words import CPIC_2017, EAN_2019, GAD7_SOURCE, PHQ9_SOURCE
+from tnprep.analysis.evidence import Evidence
 from tnprep.analysis.safety import safety_notes
 from tnprep.catalogue import (
     DrugClass,
@@ -20,6 +20,7 @@ from tnprep.catalogue import (
     role_of,
 )
 from tnprep.model import Answers, MriContact, Treatment
+from tnprep.sources import CPIC_2017, EAN_2019, GAD7_SPITZER_2006, PHQ9_KROENKE_2001
 from tnprep.summary import Finding, FindingKind, QuestionnaireScore, Scores, Trend
 
 MOOD_SCORE_THRESHOLD = 10
@@ -40,7 +41,7 @@ def mood_score_high(scores: Scores) -> tuple[Finding, ...]:
 
     EAN 2019 counts psychological support as part of TN care.
     """
-    pairs = (("PHQ-9", scores.phq9, PHQ9_SOURCE), ("GAD-7", scores.gad7, GAD7_SOURCE))
+    pairs = (("PHQ-9", scores.phq9, PHQ9_KROENKE_2001), ("GAD-7", scores.gad7, GAD7_SPITZER_2006))
     return tuple(
         Finding(FindingKind.MOOD_SCORE_HIGH, name, _score_evidence(result), source)
         for name, result, source in pairs
@@ -49,7 +50,7 @@ def mood_score_high(scores: Scores) -> tuple[Finding, ...]:
 
 
 def _score_evidence(result: QuestionnaireScore) -> tuple[tuple[str, str], ...]:
-    return (("score", str(result.score)), ("band", result.band or ""))
+    return ((Evidence.SCORE, str(result.score)), (Evidence.BAND, result.band or ""))
 
 
 def psychological_support(scores: Scores, history: Sequence[Treatment]) -> tuple[Finding, ...]:
@@ -57,6 +58,8 @@ def psychological_support(scores: Scores, history: Sequence[Treatment]) -> tuple
 
     It does not repeat the scores or bands (*At a glance* shows them); it states whether
     psychological support is in the history, with its dates. Made once, whichever form fired.
+    With no treatment history supplied at all it says so, never "no psychological support in
+    the history": nothing is known about past care (docs/figures.md).
     """
     results = [result for result in (scores.phq9, scores.gad7) if result is not None]
     high = any(
@@ -67,8 +70,11 @@ def psychological_support(scores: Scores, history: Sequence[Treatment]) -> tuple
         return ()
     done = [row for row in history if role_of(row) is Role.PSYCHOLOGICAL]
     evidence = tuple(
-        ("in the history", f"{row.name_as_written or row.name} ({_dates(row)})") for row in done
+        (Evidence.IN_THE_HISTORY, f"{row.name_as_written or row.name} ({_dates(row)})")
+        for row in done
     )
+    if not history:
+        evidence = ((Evidence.TREATMENT_HISTORY, "not supplied"),)
     subject = "psychological support"
     return (Finding(FindingKind.PSYCHOLOGICAL_SUPPORT, subject, evidence, EAN_2019),)
 
@@ -116,7 +122,7 @@ def not_yet_in_history(
         ) or (skip_psychological and Role.PSYCHOLOGICAL in option.roles):
             continue
         evidence: tuple[tuple[str, str], ...] = (
-            (("patient interested", "yes"),) if interested else ()
+            ((Evidence.PATIENT_INTERESTED, "yes"),) if interested else ()
         )
         if Role.SURGICAL in option.roles:
             evidence += _mri_evidence(answers)
@@ -131,12 +137,12 @@ _PROCEDURES = frozenset({Role.SURGICAL, Role.RADIOSURGERY, Role.PERCUTANEOUS})
 def _mri_evidence(answers: Answers | None) -> tuple[tuple[str, str], ...]:
     contact = answers.mri_contact if answers is not None else None
     if contact is None:
-        return (("MRI neurovascular contact", "not recorded"),)
-    pairs = [("MRI neurovascular contact", contact.value)]
+        return ((Evidence.MRI_CONTACT, "not recorded"),)
+    pairs = [(Evidence.MRI_CONTACT, contact.value)]
     if answers is not None and answers.mri_date and contact is not MriContact.NOT_DONE:
-        pairs.append(("MRI date", answers.mri_date))
+        pairs.append((Evidence.MRI_DATE, answers.mri_date))
     if answers is not None and answers.mri_side and contact is MriContact.YES:
-        pairs.append(("MRI side", answers.mri_side))
+        pairs.append((Evidence.MRI_SIDE, answers.mri_side))
     return tuple(pairs)
 
 
@@ -170,7 +176,11 @@ def monitoring_questions(history: Sequence[Treatment]) -> tuple[Finding, ...]:
     earlier sodium problem is recorded — the safety block then shows it with its value and date.
     HLA-B*15:02 only before a *first* course of carbamazepine or oxcarbazepine (CPIC 2017 covers
     both); tnprep records no ancestry, so it is asked as a question for everyone without either.
+    With no treatment history supplied nothing is known about past courses, so no question is
+    made at all (a first course cannot be told from an unrecorded one).
     """
+    if not history:
+        return ()
     current = {treatment.name for treatment in history if treatment.ongoing}
     earlier_sodium = any(
         note.drug_class is DrugClass.SODIUM_LOWERING for note in safety_notes(history)

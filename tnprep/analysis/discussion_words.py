@@ -2,7 +2,7 @@
 
 ``describe`` turns a ``Finding`` (kind, subject, evidence, source) into one or two calm,
 factual sentences for the page and the JSON. The wording states facts and questions,
-never a diagnosis or advice. The sources the rules cite are named here once.
+never a diagnosis or advice. The sources the rules cite are named once, in ``tnprep.sources``.
 Import ``describe`` from ``tnprep.analysis.discussion``.
 """
 
@@ -10,38 +10,32 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tnprep.analysis.evidence import Evidence, every, optional, required
+from tnprep.sources import (
+    CARBAMAZEPINE_LABEL,
+    CPIC_2017,
+    EAN_2019,
+    GAD7_SPITZER_2006,
+    IMMPACT_2008,
+    NICE_CKS_CARBAMAZEPINE,
+    PHQ9_KROENKE_2001,
+    PRACT_NEUROL_2021_TABLE_5,
+)
 from tnprep.summary import ChangeKind, Finding, FindingKind
-
-EAN_2019 = "EAN guideline on trigeminal neuralgia (Bendtsen et al., Eur J Neurol 2019;26:831–849)"
-"""European Academy of Neurology guideline, the source of most rules."""
-PHQ9_SOURCE = "PHQ-9 (Kroenke et al., J Gen Intern Med 2001;16:606–613)"
-"""The PHQ-9 and its bands."""
-GAD7_SOURCE = "GAD-7 (Spitzer et al., Arch Intern Med 2006;166:1092–1097)"
-"""The GAD-7 and its bands."""
-CARBAMAZEPINE_LABEL = "Carbamazepine prescribing information, FDA boxed warning (HLA-B*1502)"
-"""The carbamazepine label's boxed warning on HLA-B*1502 and serious skin reactions."""
-CPIC_2017 = (
-    "CPIC guideline for HLA genotype and carbamazepine and oxcarbazepine, 2017 update "
-    "(Phillips et al., Clin Pharmacol Ther 2018;103:574–581)"
-)
-"""HLA-B*15:02 and SJS/TEN with carbamazepine and oxcarbazepine."""
-IMMPACT_2008 = "IMMPACT recommendations (Dworkin et al., J Pain 2008;9:105–121)"
-"""A fall of 30 % or more in pain intensity is a moderately important improvement in trials."""
-PRODUCT_RULE = "tnprep rule (docs/figures.md)"
-"""A threshold chosen by this product, not a clinical criterion."""
-BNI_SOURCE = (
-    "BNI pain intensity score (Rogers et al., Int J Radiat Oncol Biol Phys 2000;47:1013–1019)"
-)
-"""The Barrow Neurological Institute pain and numbness scores."""
 
 _SHORT_SOURCES = {
     EAN_2019: "EAN 2019",
-    PHQ9_SOURCE: "PHQ-9, Kroenke 2001",
-    GAD7_SOURCE: "GAD-7, Spitzer 2006",
+    PRACT_NEUROL_2021_TABLE_5: "EAN 2019 table, Pract Neurol 2021",
+    PHQ9_KROENKE_2001: "PHQ-9, Kroenke 2001",
+    GAD7_SPITZER_2006: "GAD-7, Spitzer 2006",
     CARBAMAZEPINE_LABEL: "carbamazepine label, FDA boxed warning",
     CPIC_2017: "CPIC 2017",
     IMMPACT_2008: "IMMPACT 2008",
 }
+"""Each source's short citation in a sentence."""
+
+_SHORT_NOTES = {NICE_CKS_CARBAMAZEPINE: "NICE CKS up to 1600"}
+"""Each dose range note's short form, after the range's source ('…; NICE CKS up to 1600')."""
 
 _CHANGE_WORDS = {
     ChangeKind.START: "started",
@@ -68,17 +62,15 @@ def describe(finding: Finding) -> str:
 
 
 def short_source(source: str) -> str:
-    """Return the short citation used in sentences ('EAN 2019'), or the source unchanged."""
-    if "Pract Neurol" in source:
-        extra = "; NICE CKS up to 1600" if "NICE CKS" in source else ""
-        return f"EAN 2019 table, Pract Neurol 2021{extra}"
-    if "Bendtsen" in source:
-        return _SHORT_SOURCES[EAN_2019]
+    """Return the short citation used in sentences ('EAN 2019'), or the source unchanged.
+
+    ``source`` is one of ``tnprep.sources``'s constants, or a dose range's citation (its source,
+    '; ' and its note, ``DoseRange.citation``); anything else is returned as written.
+    """
+    for note, short_note in _SHORT_NOTES.items():
+        if source.endswith(f"; {note}"):
+            return f"{short_source(source.removesuffix(f'; {note}'))}; {short_note}"
     return _SHORT_SOURCES.get(source, source)
-
-
-def _evidence(finding: Finding, label: str, default: str = "") -> str:
-    return dict(finding.evidence).get(label, default)
 
 
 def _capitalised(text: str) -> str:
@@ -90,73 +82,81 @@ ITEM9_WORDS = "thoughts that you would be better off dead, or of hurting yoursel
 
 
 def _describe_self_harm(finding: Finding) -> str:
-    answer = _evidence(finding, "item 9")
+    answer = required(finding, Evidence.ITEM_9)
     return f"PHQ-9 item 9 ({ITEM9_WORDS}) answered {answer} — please ask about it."
 
 
 def _describe_self_harm_unanswered(finding: Finding) -> str:
     return (
         f"PHQ-9 item 9 ({ITEM9_WORDS}) not answered — ask "
-        f"({_evidence(finding, 'answered')} items answered; a blank is not a 0)."
+        f"({required(finding, Evidence.ANSWERED)} items answered; a blank is not a 0)."
     )
 
 
 def _describe_first_line_stopped(finding: Finding) -> str:
-    reason = _evidence(finding, "stopped because", "reason not recorded")
-    effects = _evidence(finding, "side effects")
+    reason = optional(finding, Evidence.STOPPED_BECAUSE, "reason not recorded")
+    effects = optional(finding, Evidence.SIDE_EFFECTS)
     if effects and reason.strip().casefold() == "side effects":
         reason = f"side effects: {effects}"
-    ended = _evidence(finding, "ended")
+    ended = optional(finding, Evidence.ENDED)
     text = f"{_capitalised(finding.subject)} stopped" + (f" {ended}" if ended else "")
     text += f" ({reason})."
-    current = _evidence(finding, "first-line taken now")
+    current = optional(finding, Evidence.FIRST_LINE_TAKEN_NOW)
     if current:
         text += f" Taken now: {current}."
     return text
 
 
 def _describe_dose(finding: Finding) -> str:
-    written = _evidence(finding, "dose as written")
+    written = required(finding, Evidence.DOSE_AS_WRITTEN)
     as_written = f" ({written})" if written else ""
+    dose = required(finding, Evidence.DOSE_MG_PER_DAY)
     return (
-        f"{_capitalised(finding.subject)} {_evidence(finding, 'dose mg/day')} mg/day{as_written} "
-        f"is {_evidence(finding, 'position')} the published range of "
-        f"{_evidence(finding, 'published range')} ({short_source(finding.source)})."
+        f"{_capitalised(finding.subject)} {dose} mg/day{as_written} "
+        f"is {required(finding, Evidence.POSITION)} the published range of "
+        f"{required(finding, Evidence.PUBLISHED_RANGE)} ({short_source(finding.source)})."
     )
 
 
 def _describe_rising(finding: Finding) -> str:
-    window = _evidence(finding, "window days")
+    window = required(finding, Evidence.WINDOW_DAYS)
+    change = required(finding, Evidence.CHANGE)
     return (
-        f"Attacks per recorded day rose {_evidence(finding, 'change')} in the last {window} days "
-        f"against the {window} days before ({_evidence(finding, 'recent per day')} against "
-        f"{_evidence(finding, 'previous per day')}; "
-        f"{_evidence(finding, 'recent days recorded')} and "
-        f"{_evidence(finding, 'previous days recorded')} recorded days)."
+        f"Attacks per recorded day rose {change} in the last {window} days "
+        f"against the {window} days before ({required(finding, Evidence.RECENT_PER_DAY)} against "
+        f"{required(finding, Evidence.PREVIOUS_PER_DAY)}; "
+        f"{required(finding, Evidence.RECENT_DAYS_RECORDED)} and "
+        f"{required(finding, Evidence.PREVIOUS_DAYS_RECORDED)} recorded days)."
     )
 
 
 def _describe_no_change(finding: Finding) -> str:
-    window = _evidence(finding, "after window", "days 15–42")
+    window = required(finding, Evidence.AFTER_WINDOW)
+    before, after = (required(finding, label) for label in _BEFORE_AFTER)
     return (
-        f"{_capitalised(finding.subject)} {_evidence(finding, 'change')} on "
-        f"{_evidence(finding, 'date')}: {_evidence(finding, 'before per day')} attacks per "
-        f"recorded day in the 28 days before, {_evidence(finding, 'after per day')} on {window} "
+        f"{_capitalised(finding.subject)} {required(finding, Evidence.CHANGE)} on "
+        f"{required(finding, Evidence.DATE)}: {before} attacks per "
+        f"recorded day in the 28 days before, {after} on {window} "
         "after — less than tnprep's 30 % threshold (docs/figures.md)."
     )
 
 
+_BEFORE_AFTER = (Evidence.BEFORE_PER_DAY, Evidence.AFTER_PER_DAY)
+
+
 def _describe_mood(finding: Finding) -> str:
     return (
-        f"{finding.subject} score {_evidence(finding, 'score')} "
-        f"({_evidence(finding, 'band')}). The EAN 2019 guideline includes psychological "
+        f"{finding.subject} score {required(finding, Evidence.SCORE)} "
+        f"({required(finding, Evidence.BAND)}). The EAN 2019 guideline includes psychological "
         "support in the care of trigeminal neuralgia."
     )
 
 
 def _describe_psychological(finding: Finding) -> str:
-    done = [value for label, value in finding.evidence if label == "in the history"]
+    done = every(finding, Evidence.IN_THE_HISTORY)
     head = "PHQ-9 or GAD-7 at 10 or more (At a glance); "
+    if optional(finding, Evidence.TREATMENT_HISTORY, "") == "not supplied":
+        return head + "no treatment history supplied."
     if not done:
         return head + "no psychological support in the history."
     return head + "psychological support in the history: " + "; ".join(done) + "."
@@ -164,7 +164,7 @@ def _describe_psychological(finding: Finding) -> str:
 
 def not_yet_phrase(finding: Finding) -> str:
     """The option as the 'not in the history yet' line names it, with the MRI fact for MVD."""
-    contact = _evidence(finding, "MRI neurovascular contact")
+    contact = optional(finding, Evidence.MRI_CONTACT)
     if not contact:
         return finding.subject
     detail = {
@@ -174,14 +174,14 @@ def not_yet_phrase(finding: Finding) -> str:
         "unknown": "MRI result not known",
         "not recorded": "MRI result not recorded",
     }.get(contact, f"MRI: {contact}")
-    extras = [_evidence(finding, "MRI side"), _evidence(finding, "MRI date")]
+    extras = [optional(finding, Evidence.MRI_SIDE), optional(finding, Evidence.MRI_DATE)]
     detail += "".join(f", {extra}" for extra in extras if extra)
     return f"{finding.subject} ({detail})"
 
 
 def _describe_not_yet(finding: Finding) -> str:
     text = f"Not yet in the history: {not_yet_phrase(finding)}."
-    if _evidence(finding, "patient interested") == "yes":
+    if optional(finding, Evidence.PATIENT_INTERESTED) == "yes":
         text += " The patient would like to talk about it."
     return text
 

@@ -1,6 +1,7 @@
 """Acute burden from the diary, intake items, and the recorded facts worth a question.
 
-* **Rescue uses**: each attack row's ``rescue`` cell (split on ``;`` ``|`` ``,``) and Migraine
+* **Rescue uses**: each attack row's ``rescue`` cell (split on ``;`` ``|`` ``,``, never inside
+  entity-like text such as ``&amp;``, which prints as typed) and Migraine
   Buddy's helpful / somewhat helpful / unhelpful / unsure medication columns; a name counts once
   per attack row, case-insensitively, under its first spelling. "No medication" and "none" are
   not rescues.
@@ -20,6 +21,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from tnprep.analysis.rescue import split_names
 from tnprep.ledger_model import AcuteBurden, Fact, FactKind, IntakeItem, RescueUse
 from tnprep.model import Answers
 from tnprep.summary import AttackFigures, DayFigure, Features
@@ -83,7 +85,7 @@ def _named(row: object) -> dict[str, tuple[str, set[str]]]:
     rescue = getattr(row, "rescue", None)
     cells: list[tuple[str, str | None]] = []
     if isinstance(rescue, str):
-        cells += [(part, None) for part in _SPLIT.split(rescue)]
+        cells += [(part, None) for part in split_names(rescue, _SPLIT)]
     for column, label in _RATINGS:
         values = getattr(row, column, ())
         cells += [(value, label) for value in values if isinstance(value, str)]

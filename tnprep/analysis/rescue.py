@@ -6,6 +6,10 @@ cell split on ``+ ; , | &`` and "and"; never on ``/``, which doses use: ``10-25l
 medicine rows (oxygen, sumatriptan …) are not linked to an attack in the file, so they are counted
 by name over the whole file. Recorded facts only: no
 judgement of whether a rescue works.
+
+Names print as typed (SPEC *The page*): an entity-like sequence such as ``&amp;`` or ``&#38;`` is
+text the user typed, never two separators (``split_names``); names are counted case-insensitively
+and shown in their first spelling.
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ from tnprep.model import Diary
 from tnprep.summary import RescueSummary
 
 _SPLIT = re.compile(r"\s*(?:\+|;|,|\||&|\band\b)\s*", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.IGNORECASE)
+"""An HTML-entity-like sequence ('&amp;', '&#38;'): kept whole, as typed, never split."""
+_HIDDEN = re.compile("\x00([0-9]+)\x00")
 _NONE = frozenset({"", "none", "no", "nothing", "no medication", "no medications", "-", "n/a"})
 _RATINGS = (
     ("medication_helpful", "helpful"),
@@ -37,10 +44,15 @@ def rescue_summary(diary: Diary, attacks: pd.DataFrame) -> RescueSummary:
     helped: Counter[str] = Counter()
     for row in recorded.itertuples(index=False):
         helped.update(_helped(row))
+    spelling: dict[str, str] = {}
+    for found in names:
+        for name in found:
+            spelling.setdefault(name.casefold(), name)
+    counted = Counter(name.casefold() for found in names for name in found)
     return RescueSummary(
         attacks_with_record=len(recorded),
         attacks_with_rescue=sum(1 for found in names if found),
-        by_name=_ordered(Counter(name for found in names for name in set(found))),
+        by_name=_ordered(Counter({spelling[key]: count for key, count in counted.items()})),
         helped=_ordered(helped),
         medicine_events=_ordered(_medicine_events(diary)),
     )
@@ -55,13 +67,34 @@ def _files_recording_rescue(diary: Diary) -> set[str]:
     return files
 
 
+def split_names(text: str, separators: re.Pattern[str]) -> list[str]:
+    """Split a cell on ``separators``, keeping entity-like text ('&amp;', '&#38;') whole.
+
+    The user typed those characters; splitting '&amp;' on '&' and ';' would print 'amp'.
+    """
+    if "\x00" in text:
+        return separators.split(text)
+    entities: list[str] = []
+
+    def hide(match: re.Match[str]) -> str:
+        entities.append(match[0])
+        return f"\x00{len(entities) - 1}\x00"
+
+    parts = separators.split(_ENTITY.sub(hide, text))
+    return [_HIDDEN.sub(lambda found: entities[int(found[1])], part) for part in parts]
+
+
 def _names(row: Any) -> tuple[str, ...]:
+    """One row's rescue names as typed (first spelling), each once (case-insensitively)."""
     text = row.rescue
-    parts = [] if pd.isna(text) else _SPLIT.split(str(text))
+    parts = [] if pd.isna(text) else split_names(str(text), _SPLIT)
     for column, _ in _RATINGS:
         parts.extend(getattr(row, column))
-    folded = (part.strip().casefold() for part in parts)
-    return tuple(dict.fromkeys(part for part in folded if part not in _NONE))
+    kept: dict[str, str] = {}
+    for part in (part.strip() for part in parts):
+        if part.casefold() not in _NONE:
+            kept.setdefault(part.casefold(), part)
+    return tuple(kept.values())
 
 
 def _helped(row: Any) -> list[str]:

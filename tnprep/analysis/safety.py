@@ -23,14 +23,12 @@ from collections.abc import Sequence
 
 from tnprep.catalogue import DrugClass, classes_of, members_of
 from tnprep.model import Treatment
+from tnprep.sources import CPIC_2017, EAN_2019_AND_PRACT_NEUROL_2021
 from tnprep.summary import SafetyEvent, SafetyNote
 
-SODIUM_SOURCE = (
-    "EAN 2019 (Bendtsen et al., Eur J Neurol 2019;26:831–849); Lambru et al., Pract Neurol "
-    "2021;21:392–402, table 5"
-)
+SODIUM_SOURCE = EAN_2019_AND_PRACT_NEUROL_2021
 """Hyponatraemia as an adverse effect of carbamazepine and oxcarbazepine."""
-RASH_SOURCE = "CPIC 2017 update (Phillips et al., Clin Pharmacol Ther 2018;103:574–581)"
+RASH_SOURCE = CPIC_2017
 """HLA-B*15:02 and serious skin reactions with carbamazepine and oxcarbazepine."""
 
 # Words that mark a recorded adverse effect as the class's own (case-insensitive, as written).

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import replace
 
 from tnprep.analysis.since_treatments import treatment_changes_since
-from tnprep.issues import Issue, Severity
+from tnprep.issues import Issue, IssueCode
 from tnprep.summary import QuestionnaireScore, Summary
 from tnprep.visits import (
     Direction,
@@ -58,8 +58,7 @@ def with_since(summary: Summary, reading: PreviousReading) -> Summary:
 def left_out_issue(item: LeftOut) -> Issue:
     """The input issue for an earlier summary that was not used."""
     return Issue(
-        code="previous-left-out",
-        severity=Severity.NOTICE,
+        code=IssueCode.PREVIOUS_LEFT_OUT,
         file=item.file,
         row=None,
         column=None,

@@ -13,19 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tnprep.model import PartialDate, Treatment
+from tnprep.sources import NICE_CKS_CARBAMAZEPINE, PRACT_NEUROL_2021_TABLE_5
 from tnprep.summary import ChangeKind, DoseRange, TreatmentSummary
-
-EAN_2019 = "EAN guideline on trigeminal neuralgia (Bendtsen et al., Eur J Neurol 2019;26:831–849)"
-"""The EAN guideline, the basis of the table below."""
-
-PRACTICAL_NEUROLOGY_2021 = (
-    "Lambru, Zakrzewska, Matharu. Trigeminal neuralgia: a practical guide. Pract Neurol "
-    "2021;21:392–402, Table 5 (adapted from Bendtsen et al.)"
-)
-"""Source of every published dose range tnprep prints (verified against the table's text)."""
-
-NICE_CKS_CARBAMAZEPINE = "NICE CKS: carbamazepine up to 1600 mg/day"
-"""NICE Clinical Knowledge Summary's maximum for carbamazepine, printed beside the range."""
 
 # Dose ranges of the preventive treatments in Table 5 of Lambru G, Zakrzewska J, Matharu M,
 # "Trigeminal neuralgia: a practical guide", Pract Neurol 2021;21:392–402
@@ -38,15 +27,15 @@ NICE_CKS_CARBAMAZEPINE = "NICE CKS: carbamazepine up to 1600 mg/day"
 # Ranges are shown as sourced facts beside the dose, never as limits or judgements.
 DOSE_RANGES: dict[str, DoseRange] = {
     "carbamazepine": DoseRange(
-        200.0, 1200.0, PRACTICAL_NEUROLOGY_2021, note=NICE_CKS_CARBAMAZEPINE
+        200.0, 1200.0, PRACT_NEUROL_2021_TABLE_5, note=NICE_CKS_CARBAMAZEPINE
     ),
-    "oxcarbazepine": DoseRange(300.0, 1800.0, PRACTICAL_NEUROLOGY_2021),
-    "lamotrigine": DoseRange(25.0, 400.0, PRACTICAL_NEUROLOGY_2021),
-    "gabapentin": DoseRange(300.0, 3600.0, PRACTICAL_NEUROLOGY_2021),
-    "pregabalin": DoseRange(150.0, 600.0, PRACTICAL_NEUROLOGY_2021),
-    "baclofen": DoseRange(15.0, 90.0, PRACTICAL_NEUROLOGY_2021),
+    "oxcarbazepine": DoseRange(300.0, 1800.0, PRACT_NEUROL_2021_TABLE_5),
+    "lamotrigine": DoseRange(25.0, 400.0, PRACT_NEUROL_2021_TABLE_5),
+    "gabapentin": DoseRange(300.0, 3600.0, PRACT_NEUROL_2021_TABLE_5),
+    "pregabalin": DoseRange(150.0, 600.0, PRACT_NEUROL_2021_TABLE_5),
+    "baclofen": DoseRange(15.0, 90.0, PRACT_NEUROL_2021_TABLE_5),
     "botulinum toxin A": DoseRange(
-        25.0, 195.0, PRACTICAL_NEUROLOGY_2021, unit="units per session (every 12 weeks)"
+        25.0, 195.0, PRACT_NEUROL_2021_TABLE_5, unit="units per session (every 12 weeks)"
     ),
 }
 """Canonical catalogue name → published range (mg/day unless ``unit`` says otherwise)."""

@@ -68,6 +68,8 @@ class PatientResult:
     issue_count: int | None = None
     item9_flag: bool | None = None
     """True when PHQ-9 item 9 was answered above 0 (the page flags it)."""
+    item9_unanswered: bool = False
+    """True when a PHQ-9 was given with item 9 blank (the page flags it 'not answered — ask')."""
     message: str = ""
     """Why the patient failed or which files were left out (file and reason), else empty."""
     partial: bool = False
@@ -83,6 +85,8 @@ class PatientResult:
     def index_row(self) -> tuple[object, ...]:
         """The row of index.csv."""
         flag = "" if self.item9_flag is None else ("yes" if self.item9_flag else "no")
+        if self.item9_unanswered:
+            flag = "not answered"  # a blank is not a 0: the page says "not answered — ask"
         return (
             self.folder,
             self.status,
@@ -223,6 +227,7 @@ def run_patient(folder: Path, out: Path, paper: str, today: dt.date) -> PatientR
         recorded_days=summary.period.days_recorded,
         issue_count=len(summary.input.issues),
         item9_flag=None if phq9 is None or phq9.item9 is None else phq9.item9 > 0,
+        item9_unanswered=phq9 is not None and phq9.item9_unanswered,
         message="; ".join(messages),
         partial=bool(readings.unreadable or left_out),
     )

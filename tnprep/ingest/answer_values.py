@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from tnprep.ingest.columns import normalise_header
+from tnprep.issues import IssueCode
 
 
 class ItemKind(Enum):
@@ -109,7 +110,7 @@ _WHOLE_NUMBER = re.compile(r"^[+]?\d+(?:\.0+)?$")
 class Rejection:
     """Why an answer was dropped."""
 
-    code: str
+    code: IssueCode
     """Stable issue code (see docs/questionnaires.md)."""
     reason: str
     """Plain-language reason, completing 'The answer was dropped: …'."""
@@ -150,7 +151,7 @@ def parse_answer(kind: ItemKind, value: object) -> Parsed | Rejection | None:
         return parse_total(value)
     if isinstance(value, list) and kind is not ItemKind.DIVISIONS:
         return (
-            Rejection("answer-invalid", "a list of answers where one is expected")
+            Rejection(IssueCode.ANSWER_INVALID, "a list of answers where one is expected")
             if value
             else None
         )
@@ -160,7 +161,9 @@ def parse_answer(kind: ItemKind, value: object) -> Parsed | Rejection | None:
     return None if text is None else _TEXT_PARSERS[kind](text)
 
 
-_NOT_A_SCORE = Rejection("answer-invalid", "not a whole number from 0 to 3 or a standard answer")
+_NOT_A_SCORE = Rejection(
+    IssueCode.ANSWER_INVALID, "not a whole number from 0 to 3 or a standard answer"
+)
 
 
 def parse_score(value: object) -> int | Rejection | None:
@@ -206,7 +209,7 @@ def parse_date(value: object) -> dt.date | Rejection | None:
         return _slash_date(*(int(part) for part in match.groups()))
     else:
         return Rejection(
-            "answer-date-unreadable", "not a date (write it as yyyy-mm-dd or dd.mm.yyyy)"
+            IssueCode.ANSWER_DATE_UNREADABLE, "not a date (write it as yyyy-mm-dd or dd.mm.yyyy)"
         )
     return _calendar_date(year, month, day)
 
@@ -219,7 +222,7 @@ def _slash_date(first: int, second: int, year: int) -> dt.date | Rejection:
     if second > 12 >= first:
         return _calendar_date(year, first, second)
     return Rejection(
-        "answer-date-ambiguous",
+        IssueCode.ANSWER_DATE_AMBIGUOUS,
         "the date could be day/month or month/day (write it as yyyy-mm-dd or dd.mm.yyyy)",
     )
 
@@ -228,7 +231,7 @@ def _calendar_date(year: int, month: int, day: int) -> dt.date | Rejection:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        return Rejection("answer-date-unreadable", "no such day in the calendar")
+        return Rejection(IssueCode.ANSWER_DATE_UNREADABLE, "no such day in the calendar")
 
 
 def parse_divisions(value: object) -> tuple[str, ...] | Rejection | None:
@@ -244,7 +247,7 @@ def parse_divisions(value: object) -> tuple[str, ...] | Rejection | None:
         return None
     divisions = {_DIVISIONS.get(token.upper()) for token in tokens}
     if None in divisions:
-        return Rejection("answer-invalid", "divisions must be V1, V2 and/or V3")
+        return Rejection(IssueCode.ANSWER_INVALID, "divisions must be V1, V2 and/or V3")
     return tuple(sorted(division for division in divisions if division is not None))
 
 
@@ -258,7 +261,7 @@ def _bni(text: str, scale: dict[str, str], label: str) -> str | Rejection:
                 key, stripped = key[len(prefix) :], True
     if key in scale:
         return scale[key]
-    return Rejection("answer-invalid", f"not a BNI {label} score ({_BNI_RANGES[label]})")
+    return Rejection(IssueCode.ANSWER_INVALID, f"not a BNI {label} score ({_BNI_RANGES[label]})")
 
 
 _BNI_RANGES = {"pain": "I, II, III, IIIa, IIIb, IV or V", "numbness": "I, II, III or IV"}
@@ -282,13 +285,13 @@ def parse_total(value: object) -> int | Rejection | None:
         text = answer_text(value.get("value"))
     if text is not None and _WHOLE_NUMBER.match(text) and 0 <= float(text) <= 27:
         return int(float(text))
-    return Rejection("answer-invalid", "not a whole number from 0 to 27")
+    return Rejection(IssueCode.ANSWER_INVALID, "not a whole number from 0 to 27")
 
 
 def _lookup_words(table: dict[str, str], reason: str) -> Callable[[str], str | Rejection]:
     def parse(text: str) -> str | Rejection:
         words = " ".join(text.casefold().replace("’", "'").split())
-        return table.get(words, Rejection("answer-invalid", reason))
+        return table.get(words, Rejection(IssueCode.ANSWER_INVALID, reason))
 
     return parse
 

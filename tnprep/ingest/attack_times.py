@@ -21,6 +21,7 @@ import pandas as pd
 from tnprep.ingest.dates import OrderDecision, parse_dates, parse_times, part_of_day
 from tnprep.ingest.decode import Table
 from tnprep.ingest.row_issues import RowIssues
+from tnprep.issues import IssueCode
 
 _NO_TIME = (
     "The date has no time of day, and an attack log needs one (a date-time, or a date and a time "
@@ -68,7 +69,7 @@ def _single_column(
         start[day_only] = days[days.notna()]
         issues.reject_unreadable(position, start, "date", decision)
         return Starts(start, day_only.astype(bool))
-    issues.reject(position, day_only, "time-missing", _NO_TIME)
+    issues.reject(position, day_only, IssueCode.TIME_MISSING, _NO_TIME)
     issues.reject_unreadable(position, start, "date", decision)
     return Starts(start, pd.Series(False, index=start.index, dtype=bool))
 
@@ -102,9 +103,9 @@ def durations_from_end(
     seconds = (ends - start).dt.total_seconds()
     known = ~starts.time_unknown
     filled = cells.notna() & cells.astype("string").str.strip().ne("")
-    issues.drop(position, filled & known & ends.isna() & start.notna(), "end-unreadable",
+    issues.drop(position, filled & known & ends.isna() & start.notna(), IssueCode.END_UNREADABLE,
                 "The end time cannot be read; the duration was left out for this row.")  # fmt: skip
     negative = seconds < 0
-    issues.drop(position, negative & known, "end-before-start",
+    issues.drop(position, negative & known, IssueCode.END_BEFORE_START,
                 "The end is before the start; the duration was left out for this row.")  # fmt: skip
     return seconds.where(known & ~negative).astype("float64")

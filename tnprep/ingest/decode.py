@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from tnprep.issues import InputError, Issue, Severity
+from tnprep.issues import InputError, Issue, IssueCode
 
 DELIMITERS = (",", ";", "\t")
 """Field delimiters SPEC allows, in order of preference when the data cannot decide."""
@@ -326,13 +326,13 @@ def _has_value(cell: object) -> bool:
 
 def _extra_cells_issue(file: str, row: int, cell_count: int, width: int) -> Issue:
     return Issue(
-        "extra-cells",
-        Severity.DROPPED,
-        file,
-        row,
-        None,
-        None,
-        f"The row has {cell_count} cells but the header has {width}; the extra cells were ignored.",
+        code=IssueCode.EXTRA_CELLS,
+        file=file,
+        row=row,
+        column=None,
+        value=None,
+        message=f"The row has {cell_count} cells but the header has {width}; the extra cells "
+        "were ignored.",
     )
 
 

@@ -28,7 +28,7 @@ from tnprep.ingest.frames import attack_frame, concat_frames, day_frame
 from tnprep.ingest.intensity import read_intensity
 from tnprep.ingest.kinds import check_columns, refuse_unless_pain
 from tnprep.ingest.row_issues import RowIssues
-from tnprep.issues import InputError, Issue, Severity
+from tnprep.issues import InputError, Issue, IssueCode
 from tnprep.model import (
     GENERIC_TABLE,
     DateOrder,
@@ -83,7 +83,10 @@ def read_diary(
     if export is None:
         return _read_source(read_table(data, file), {}, None, options)
     table = parse_text_table(text, file, encoding, export.delimiter, export.header_record)
-    return _read_source(table, migraine_buddy.MAPPING, migraine_buddy.DATE_ORDER, options)
+    diary_file = _read_source(table, migraine_buddy.MAPPING, migraine_buddy.DATE_ORDER, options)
+    ongoing = migraine_buddy.ongoing_notices(text, export, table, diary_file.table["row"])
+    issues = sorted((*diary_file.issues, *ongoing), key=Issue.sort_key)
+    return replace(diary_file, issues=tuple(issues))
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,9 @@ def _read_source(
         other_kinds=() if split is None else split.other_kinds,
         medicine_events=() if split is None else split.medicine_events,
         scale=scale,
+        logged_days=()
+        if split is None
+        else event_log.logged_days(_date_cells(table, match), decision.order),
     )
     return DiaryFile(
         file=table.file,
@@ -305,9 +311,10 @@ def _file_issues(
     issues = []
     if decision.source is DateOrderSource.ASSUMED:
         issues.append(Issue(
-            "date-order-assumed", Severity.NOTICE, table.file, None, None, None,
-            "Every date in this file could be day-first or month-first (e.g. 03/04); they were "
-            "read day-first. If that is wrong, choose month-first (--monthfirst, or in the app).",
+            code=IssueCode.DATE_ORDER_ASSUMED, file=table.file, row=None, column=None, value=None,
+            message="Every date in this file could be day-first or month-first (e.g. 03/04); they "
+            "were read day-first. If that is wrong, choose month-first (--monthfirst, or in the "
+            "app).",
         ))  # fmt: skip
     if split is not None:
         issues.append(_event_log_notice(table, split))
@@ -315,21 +322,23 @@ def _file_issues(
         named = [position for position in match.ignored if table.header[position]]
         unnamed = len(match.ignored) - len(named)
         issues.extend(
-            Issue("column-ignored", Severity.NOTICE, table.file, 1, table.header[position], None,
-                  "This column matches no diary field and was not used; if it holds one, map it "
-                  f"with --map \"{table.header[position]}=field\" or in the app.")
+            Issue(code=IssueCode.COLUMN_IGNORED, file=table.file, row=1,
+                  column=table.header[position], value=None,
+                  message="This column matches no diary field and was not used; if it holds one, "
+                  f"map it with --map \"{table.header[position]}=field\" or in the app.")
             for position in named
         )  # fmt: skip
         if unnamed:
             issues.append(Issue(
-                "columns-unnamed", Severity.NOTICE, table.file, 1, None, None,
-                f"{unnamed} column{'s have' if unnamed > 1 else ' has'} no header and "
+                code=IssueCode.COLUMNS_UNNAMED, file=table.file, row=1, column=None, value=None,
+                message=f"{unnamed} column{'s have' if unnamed > 1 else ' has'} no header and "
                 f"{'were' if unnamed > 1 else 'was'} not used; give a column a header in the "
                 "file if it holds diary data.",
             ))  # fmt: skip
     issues.extend(
-        Issue("column-repeated", Severity.NOTICE, table.file, 1, table.header[position], None,
-              f"Another column already gives '{name}'; this one was not used.")
+        Issue(code=IssueCode.COLUMN_REPEATED, file=table.file, row=1,
+              column=table.header[position], value=None,
+              message=f"Another column already gives '{name}'; this one was not used.")
         for position, name in match.duplicated
     )  # fmt: skip
     return issues
@@ -338,7 +347,8 @@ def _file_issues(
 def _event_log_notice(table: Table, split: event_log.EventSplit) -> Issue:
     kinds = ", ".join(f"{kind} {count}" for kind, count in split.other_kinds)
     return Issue(
-        "event-log", Severity.NOTICE, table.file, 1, table.header[split.type_position], None,
-        f"An event log: only its {int(split.attack_rows.sum())} pain rows are attacks; the other "
-        f"rows are counted by kind, not as attacks ({kinds}).",
+        code=IssueCode.EVENT_LOG, file=table.file, row=1,
+        column=table.header[split.type_position], value=None,
+        message=f"An event log: only its {int(split.attack_rows.sum())} pain rows are attacks; the "
+        f"other rows are counted by kind, not as attacks ({kinds}).",
     )  # fmt: skip

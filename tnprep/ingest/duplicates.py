@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tnprep.issues import Issue, Severity
+from tnprep.issues import Issue, IssueCode
 
 _SAME_VALUES = ("intensity", "duration_s", "side", "triggers")
 """Recorded values two copies of an attack must agree on (SPEC Row rules)."""
@@ -77,11 +77,10 @@ def duplicate_issue(
     if first_file[index] != attacks.at[index, "file"]:
         where += f" of {first_file[index]}"
     return Issue(
-        "duplicate",
-        Severity.DUPLICATE,
-        str(attacks.at[index, "file"]),
-        int(attacks["row"][index]),
-        None,
-        None,
-        f"Same start minute and the same recorded values as {where}; counted once.",
+        code=IssueCode.DUPLICATE,
+        file=str(attacks.at[index, "file"]),
+        row=int(attacks["row"][index]),
+        column=None,
+        value=None,
+        message=f"Same start minute and the same recorded values as {where}; counted once.",
     )

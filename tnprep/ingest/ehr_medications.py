@@ -29,7 +29,7 @@ import pandas as pd
 from tnprep.ingest.columns import normalise_header
 from tnprep.ingest.dates import parse_dates
 from tnprep.ingest.decode import Table
-from tnprep.issues import Issue, Severity
+from tnprep.issues import Issue, IssueCode
 
 COURSE_GAP_DAYS = 31
 """Days between one prescription's stop and the next one's start that still continue a course."""
@@ -191,8 +191,9 @@ def _filled(cell: object) -> bool:
 
 def _joined_notice(file: str, course: _Course) -> Issue:
     return Issue(
-        "prescriptions-joined", Severity.NOTICE, file, course.rows[0], None, course.drug,
-        f"{len(course.rows)} prescriptions of {course.drug} (rows "
+        code=IssueCode.PRESCRIPTIONS_JOINED, file=file, row=course.rows[0], column=None,
+        value=course.drug,
+        message=f"{len(course.rows)} prescriptions of {course.drug} (rows "
         f"{', '.join(map(str, course.rows))}) follow each other within {COURSE_GAP_DAYS} days; "
         "they are shown as one course.",
     )  # fmt: skip

@@ -11,6 +11,7 @@ rescue or medication event, counted by name. Every other row is counted by its k
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -18,7 +19,9 @@ import pandas as pd
 
 from tnprep.ingest import values
 from tnprep.ingest.columns import normalise_header
+from tnprep.ingest.dates import parse_dates
 from tnprep.ingest.decode import Table
+from tnprep.model import DateOrder
 
 TYPE_HEADERS = frozenset(
     {"type", "category", "eventtype", "event", "kind", "entrytype", "recordtype", "eventkind"}
@@ -128,3 +131,18 @@ def _ordered(counts: Counter[str]) -> tuple[tuple[str, int], ...]:
 def keep_rows(table: Table, rows: pd.Series) -> Table:
     """The same table holding only ``rows`` (row numbers kept)."""
     return replace(table, cells=table.cells[rows.to_numpy(dtype=bool)])
+
+
+def logged_days(cells: pd.Series, order: DateOrder | None) -> tuple[dt.date, ...]:
+    """The days on which an event log has a row of any kind (the date column of every row).
+
+    An event log covers these days only (docs/figures.md *Coverage*): the user was logging
+    that day, so a day without a pain row is attack-free; a day without any row is a gap.
+    Rows whose date cannot be read cover nothing.
+    """
+    stamps = parse_dates(cells, order, with_time=True)
+    missing = stamps.isna()
+    if missing.any():
+        stamps[missing] = parse_dates(cells[missing], order, with_time=False)
+    days = stamps.dropna().dt.normalize().unique()
+    return tuple(sorted(pd.Timestamp(day).date() for day in days))

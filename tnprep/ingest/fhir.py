@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from tnprep.ingest.answer_items import RawAnswer, answers_to_rows, match_item
 from tnprep.ingest.columns import normalise_header
 from tnprep.ingest.wording import item_by_wording, panel_by_name
-from tnprep.issues import Issue, Severity, clip
+from tnprep.issues import Issue, IssueCode, clip
 from tnprep.model import Answers
 
 __all__ = ["GAD7", "PHQ9", "Panel", "answers_to_fhir", "answers_to_rows", "read_response"]
@@ -263,15 +263,14 @@ def _answer_value(answer: Mapping[str, object]) -> object:
 
 def _not_recognised(file: str) -> Issue:
     return Issue(
-        "fhir-not-phq9-gad7",
-        Severity.NOTICE,
-        file,
-        None,
-        None,
-        None,
-        "The QuestionnaireResponse is not a PHQ-9 or GAD-7 (no LOINC 44249-1 or 69737-5 and no "
-        "PHQ-9 or GAD-7 name in 'questionnaire', no known item code or standard item wording); "
-        "its answers are kept by item name.",
+        code=IssueCode.FHIR_NOT_PHQ9_GAD7,
+        file=file,
+        row=None,
+        column=None,
+        value=None,
+        message="The QuestionnaireResponse is not a PHQ-9 or GAD-7 (no LOINC 44249-1 or 69737-5 "
+        "and no PHQ-9 or GAD-7 name in 'questionnaire', no known item code or standard item "
+        "wording); its answers are kept by item name.",
     )
 
 

@@ -13,6 +13,7 @@ from tnprep.ingest import values
 from tnprep.ingest.columns import ColumnMatch
 from tnprep.ingest.decode import Table
 from tnprep.ingest.row_issues import RowIssues
+from tnprep.issues import IssueCode
 
 _SCALE_LOW, _SCALE_HIGH = 0.0, 10.0  # SPEC: intensities are NRS 0–10
 _NO_MEDICATION = frozenset({"no medication", "none", "no medications", "nothing"})
@@ -42,7 +43,7 @@ def attack_columns(table: Table, match: ColumnMatch, issues: RowIssues) -> dict[
         issues.drop(
             by_field["pain_type"],
             parsed.unreadable,
-            "pain-type-unknown",
+            IssueCode.PAIN_TYPE_UNKNOWN,
             "Pain type must be paroxysmal or continuous; it was left out for this row.",
         )
         columns["pain_type"] = parsed.values
@@ -71,14 +72,14 @@ def _duration(table: Table, position: int, match: ColumnMatch, issues: RowIssues
     issues.drop(
         position,
         parsed.unreadable,
-        "duration-unreadable",
+        IssueCode.DURATION_UNREADABLE,
         "The duration cannot be read (write e.g. 45s, 2 min, 1:30); it was left out for this row.",
     )
     negative = parsed.values < 0
     issues.drop(
         position,
         negative,
-        "duration-negative",
+        IssueCode.DURATION_NEGATIVE,
         "A duration cannot be negative; it was left out for this row.",
     )
     return parsed.values.mask(negative)
@@ -89,19 +90,32 @@ def scale_0_10(table: Table, position: int, issues: RowIssues, name: str) -> pd.
     return _scale(table, position, issues, name)
 
 
+_SCALE_CODES = {
+    "intensity": (IssueCode.INTENSITY_UNREADABLE, IssueCode.INTENSITY_OUT_OF_RANGE),
+    "worst-intensity": (
+        IssueCode.WORST_INTENSITY_UNREADABLE, IssueCode.WORST_INTENSITY_OUT_OF_RANGE
+    ),
+    "background-pain": (
+        IssueCode.BACKGROUND_PAIN_UNREADABLE, IssueCode.BACKGROUND_PAIN_OUT_OF_RANGE
+    ),
+}  # fmt: skip
+"""The unreadable and out-of-range codes of each 0–10 column."""
+
+
 def _scale(table: Table, position: int, issues: RowIssues, name: str) -> pd.Series:
     parsed = values.parse_numbers(table.cells[position], decimal_comma=table.delimiter != ",")
+    unreadable_code, out_of_range_code = _SCALE_CODES[name]
     issues.drop(
         position,
         parsed.unreadable,
-        f"{name}-unreadable",
+        unreadable_code,
         "This is not a number from 0 to 10; it was left out for this row.",
     )
     outside = (parsed.values < _SCALE_LOW) | (parsed.values > _SCALE_HIGH)
     issues.drop(
         position,
         outside,
-        f"{name}-out-of-range",
+        out_of_range_code,
         "Pain is scored 0 to 10; this value was left out for this row.",
     )
     return parsed.values.mask(outside)
@@ -112,14 +126,14 @@ def _count(table: Table, position: int, issues: RowIssues) -> pd.Series:
     issues.drop(
         position,
         parsed.unreadable,
-        "attacks-unreadable",
+        IssueCode.ATTACKS_UNREADABLE,
         "The attack count is not a number; it was left out for this day.",
     )
     invalid = (parsed.values < 0) | (parsed.values % 1 > 0)  # NaN % 1 != 0 would flag blanks
     issues.drop(
         position,
         invalid,
-        "attacks-out-of-range",
+        IssueCode.ATTACKS_OUT_OF_RANGE,
         "An attack count must be a whole number, 0 or more; it was left out for this day.",
     )
     return parsed.values.mask(invalid)
@@ -135,7 +149,7 @@ def _side_and_divisions(
         issues.drop(
             by_field["side"],
             parsed.unreadable,
-            "side-unknown",
+            IssueCode.SIDE_UNKNOWN,
             "Side must be left, right or both; it was left out for this row.",
         )
         columns["side"] = parsed.values
@@ -146,7 +160,7 @@ def _side_and_divisions(
         issues.drop(
             by_field["division"],
             unreadable,
-            "division-unknown",
+            IssueCode.DIVISION_UNKNOWN,
             "Divisions must be V1, V2 and/or V3; they were left out for this row.",
         )
     elif location is not None:
@@ -168,7 +182,7 @@ def _check_location(table: Table, position: int, issues: RowIssues) -> None:
     issues.drop(
         position,
         unread,
-        "location-unread",
+        IssueCode.LOCATION_UNREAD,
         "Neither a side (left/right/both) nor a division (V1–V3) was found in this "
         "location; it was left out for this row.",
     )

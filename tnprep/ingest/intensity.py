@@ -15,6 +15,7 @@ from tnprep.ingest import fields, scales, values
 from tnprep.ingest.columns import normalise_header
 from tnprep.ingest.decode import Table
 from tnprep.ingest.row_issues import RowIssues
+from tnprep.issues import IssueCode
 from tnprep.model import PainScale
 
 _MOSTLY = 0.5
@@ -59,13 +60,13 @@ def _on_scale(
     source: str,
 ) -> tuple[pd.Series, PainScale]:
     label = f"{scale.low:g} to {scale.high:g}"
-    issues.drop(position, numbers.unreadable, "intensity-unreadable",
+    issues.drop(position, numbers.unreadable, IssueCode.INTENSITY_UNREADABLE,
                 f"This is not a number from {label}; it was left out for this row.")  # fmt: skip
     outside = (numbers.values < scale.low) | (numbers.values > scale.high)
     issues.drop(
         position,
         outside,
-        "intensity-out-of-range",
+        IssueCode.INTENSITY_OUT_OF_RANGE,
         f"Pain in this column is scored {label}; this value was left out for this row.",
     )
     kept = numbers.values.mask(outside)

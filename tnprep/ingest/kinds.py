@@ -22,7 +22,7 @@ from tnprep.ingest import values
 from tnprep.ingest.columns import ColumnMatch, normalise_header
 from tnprep.ingest.dates import decide_order, parse_dates, parse_times
 from tnprep.ingest.decode import Table
-from tnprep.issues import InputError, Issue, Severity
+from tnprep.issues import InputError, Issue, IssueCode
 from tnprep.model import DateOrder
 
 PAIN_EVIDENCE = frozenset(
@@ -71,12 +71,12 @@ def check_columns(table: Table, match: ColumnMatch, user_fields: Mapping[str, st
         verdict = _fit(table.cells[position], name)
         if verdict == "date" and "date" not in fields.values() and "start" not in fields.values():
             fields[position] = "date"
-            issues.append(_notice(table, position, "column-holds-dates",
+            issues.append(_notice(table, position, IssueCode.COLUMN_HOLDS_DATES,
                                   "This column holds dates without a clock time; it was read as "
                                   "the date, and the time of day is unknown."))  # fmt: skip
         elif verdict == "misfit":
             del fields[position]
-            issues.append(_notice(table, position, "column-values-mismatch",
+            issues.append(_notice(table, position, IssueCode.COLUMN_VALUES_MISMATCH,
                                   f"Most values in this column are not a {_WHAT[name]}, so it "
                                   f"was not read as '{name}'. If it is one, map it with --map "
                                   f'"{header}={name}".'))  # fmt: skip
@@ -128,8 +128,11 @@ def _unreadable_share(filled: pd.Series, name: str) -> float:
 _INTENSITY_WORDS = ("none", "mild", "moderate", "severe", "very severe", "extreme", "light")
 
 
-def _notice(table: Table, position: int, code: str, message: str) -> Issue:
-    return Issue(code, Severity.NOTICE, table.file, 1, table.header[position], None, message)
+def _notice(table: Table, position: int, code: IssueCode, message: str) -> Issue:
+    return Issue(
+        code=code, file=table.file, row=1, column=table.header[position], value=None,
+        message=message,
+    )  # fmt: skip
 
 
 def refuse_unless_pain(table: Table, match: ColumnMatch) -> None:

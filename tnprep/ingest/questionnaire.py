@@ -35,7 +35,7 @@ from tnprep.ingest.answer_values import (
 from tnprep.ingest.columns import normalise_header
 from tnprep.ingest.decode import decode_text, read_table
 from tnprep.ingest.wording import item_by_wording
-from tnprep.issues import InputError, Issue, Severity, clip
+from tnprep.issues import InputError, Issue, IssueCode, clip
 from tnprep.model import Administration, Answers, Loaded, MriContact
 
 __all__ = ["answers_to_rows", "read_questionnaires"]
@@ -116,13 +116,12 @@ def stated_total_issues(administrations: Sequence[Administration]) -> list[Issue
         )  # fmt: skip
         issues.append(
             Issue(
-                "stated-total-differs",
-                Severity.NOTICE,
-                administration.file,
-                None,
-                f"{administration.scale}_total",
-                str(stated),
-                f"The file states a {name} total of {stated}, but {ours}; tnprep shows the "
+                code=IssueCode.STATED_TOTAL_DIFFERS,
+                file=administration.file,
+                row=None,
+                column=f"{administration.scale}_total",
+                value=str(stated),
+                message=f"The file states a {name} total of {stated}, but {ours}; tnprep shows the "
                 "total of the items.",
             )
         )
@@ -207,13 +206,13 @@ def _table_entries(file: str, data: bytes) -> tuple[list[RawAnswer], list[Issue]
 
 def _no_item_issue(file: str, row: int, column: str, answer: object) -> Issue:
     return Issue(
-        "item-missing",
-        Severity.DROPPED,
-        file,
-        row,
-        column,
-        clip(answer_text(answer)),
-        "The answer has no item name, so it was dropped. Write the item in the first column.",
+        code=IssueCode.ITEM_MISSING,
+        file=file,
+        row=row,
+        column=column,
+        value=clip(answer_text(answer)),
+        message="The answer has no item name, so it was dropped. Write the item in the first "
+        "column.",
     )
 
 
@@ -336,13 +335,12 @@ def _where(entry: RawAnswer) -> str:
 
 def _rejected(entry: RawAnswer, answer: object, rejection: Rejection) -> Issue:
     return Issue(
-        rejection.code,
-        Severity.DROPPED,
-        entry.file,
-        entry.row,
-        entry.column,
-        clip(answer_text(answer)),
-        f"The answer to '{entry.item}' was dropped: {rejection.reason}.",
+        code=rejection.code,
+        file=entry.file,
+        row=entry.row,
+        column=entry.column,
+        value=clip(answer_text(answer)),
+        message=f"The answer to '{entry.item}' was dropped: {rejection.reason}.",
     )
 
 
@@ -350,26 +348,24 @@ def _replaced(
     key: str, previous: tuple[Parsed, RawAnswer], value: Parsed, entry: RawAnswer
 ) -> Issue:
     return Issue(
-        "answer-replaced",
-        Severity.NOTICE,
-        entry.file,
-        entry.row,
-        entry.column,
-        clip(_shown(value)),
-        f"'{key}' was answered '{clip(_shown(previous[0]), 40)}' in {_where(previous[1])} and "
-        f"'{clip(_shown(value), 40)}' in {_where(entry)}; the later answer is used.",
+        code=IssueCode.ANSWER_REPLACED,
+        file=entry.file,
+        row=entry.row,
+        column=entry.column,
+        value=clip(_shown(value)),
+        message=f"'{key}' was answered '{clip(_shown(previous[0]), 40)}' in {_where(previous[1])} "
+        f"and '{clip(_shown(value), 40)}' in {_where(entry)}; the later answer is used.",
     )
 
 
 def _repeated(entry: RawAnswer, text: str) -> Issue:
     return Issue(
-        "answer-repeated",
-        Severity.NOTICE,
-        entry.file,
-        entry.row,
-        entry.column,
-        clip(text),
-        f"'{entry.item}' repeats an earlier answer word for word; it is listed once.",
+        code=IssueCode.ANSWER_REPEATED,
+        file=entry.file,
+        row=entry.row,
+        column=entry.column,
+        value=clip(text),
+        message=f"'{entry.item}' repeats an earlier answer word for word; it is listed once.",
     )
 
 

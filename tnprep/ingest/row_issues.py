@@ -6,6 +6,8 @@ that a rejected row gets one issue (why it was rejected) and no further field is
 
 from __future__ import annotations
 
+from typing import Literal
+
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
@@ -13,7 +15,7 @@ import pandas as pd
 from tnprep.ingest.dates import OrderDecision
 from tnprep.ingest.decode import Table
 from tnprep.ingest.values import text_cells
-from tnprep.issues import Issue, Severity, clip
+from tnprep.issues import Issue, IssueCode, Severity, clip
 from tnprep.model import DateOrderSource
 
 
@@ -32,38 +34,41 @@ class RowIssues:
         return int(self._rejected.sum())
 
     def reject_unreadable(
-        self, position: int, parsed: pd.Series, what: str, decision: OrderDecision | None = None
+        self,
+        position: int,
+        parsed: pd.Series,
+        what: Literal["date", "time"],
+        decision: OrderDecision | None = None,
     ) -> None:
         """Reject rows whose parsed date or time is missing; one issue per row, naming why."""
         unread = parsed.isna().to_numpy() & ~self._rejected.to_numpy()
         text = text_cells(self._table.cells[position])
         blank = unread & text.eq("").to_numpy()
+        missing_code, unreadable_code = _UNREAD_CODES[what]
         self._add(
             position,
             blank,
-            f"{what}-missing",
-            Severity.REJECTED,
+            missing_code,
             f"The {what} is empty; the row was left out of every figure.",
         )
         detail = _order_detail(decision) if what == "date" else ""
         self._add(
             position,
             unread & ~blank,
-            f"{what}-unreadable",
-            Severity.REJECTED,
+            unreadable_code,
             f"The {what} cannot be read{detail}; the row was left out of every figure.",
         )
         self._rejected |= unread
 
-    def reject(self, position: int, mask: pd.Series, code: str, message: str) -> None:
-        """Reject the masked rows not yet rejected, with one issue each."""
+    def reject(self, position: int, mask: pd.Series, code: IssueCode, message: str) -> None:
+        """Reject the masked rows not yet rejected, with one issue each (a *rejected* code)."""
         rows = mask.to_numpy(dtype=bool) & ~self._rejected.to_numpy()
-        self._add(position, rows, code, Severity.REJECTED, message)
+        self._add(position, rows, code, message)
         self._rejected |= rows
 
-    def drop(self, position: int, mask: pd.Series, code: str, message: str) -> None:
-        """Record that a field was dropped for the masked rows (the rows still count)."""
-        self._add(position, mask.to_numpy(dtype=bool), code, Severity.DROPPED, message)
+    def drop(self, position: int, mask: pd.Series, code: IssueCode, message: str) -> None:
+        """Record that a field was dropped for the masked rows (a *dropped* code; rows count)."""
+        self._add(position, mask.to_numpy(dtype=bool), code, message)
 
     def keep_only(self, kept: pd.Series) -> None:
         """Forget field issues of rows that were rejected (their rejection is the one issue)."""
@@ -81,7 +86,7 @@ class RowIssues:
         ``COLUMN_LEVEL_MINIMUM`` rows), the row issues become one column-level issue with the
         count and three examples: a mismatched column must not drown the real problems.
         """
-        groups: dict[tuple[str | None, str], list[Issue]] = {}
+        groups: dict[tuple[str | None, IssueCode], list[Issue]] = {}
         for issue in self._issues:
             if issue.severity is Severity.DROPPED:
                 groups.setdefault((issue.column, issue.code), []).append(issue)
@@ -100,8 +105,7 @@ class RowIssues:
         self,
         position: int,
         mask: npt.NDArray[np.bool_],
-        code: str,
-        severity: Severity,
+        code: IssueCode,
         message: str,
     ) -> None:
         cells = self._table.cells[position]
@@ -109,10 +113,23 @@ class RowIssues:
         rows = cells.index[mask]
         values = cells[mask]
         self._issues.extend(
-            Issue(code, severity, self._table.file, int(row), header, _shown(value), message)
+            Issue(
+                code=code,
+                file=self._table.file,
+                row=int(row),
+                column=header,
+                value=_shown(value),
+                message=message,
+            )
             for row, value in zip(rows, values, strict=True)
         )
 
+
+_UNREAD_CODES = {
+    "date": (IssueCode.DATE_MISSING, IssueCode.DATE_UNREADABLE),
+    "time": (IssueCode.TIME_MISSING, IssueCode.TIME_UNREADABLE),
+}
+"""The empty-cell and unreadable-cell codes of the date and the time."""
 
 COLUMN_LEVEL_MINIMUM = 10
 """Fewest dropped rows that can make one column-level issue."""
@@ -125,9 +142,9 @@ def _column_level(items: list[Issue], rows: int) -> Issue:
     )
     shown = "; ".join(examples.split(", ")[:3])
     return Issue(
-        "column-mostly-unreadable", Severity.DROPPED, first.file, None, first.column,
-        clip(shown) if shown else None,
-        f"{len(items)} of {rows} rows: {first.message} Examples: {shown}.",
+        code=IssueCode.COLUMN_MOSTLY_UNREADABLE, file=first.file, row=None, column=first.column,
+        value=clip(shown) if shown else None,
+        message=f"{len(items)} of {rows} rows: {first.message} Examples: {shown}.",
     )  # fmt: skip
 
 

@@ -27,7 +27,7 @@ from tnprep.ingest.treatment_values import (
     read_response,
     read_stop_reason,
 )
-from tnprep.issues import InputError, Issue, Severity, clip
+from tnprep.issues import InputError, Issue, IssueCode, clip
 from tnprep.model import DateOrder, Loaded, PartialDate, Treatment, TreatmentCategory
 
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
@@ -62,21 +62,22 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
 _FIELD_OF_KEY = {key: field for field, keys in HEADER_ALIASES.items() for key in keys}
 _DATE_FIELDS = ("start", "end", "pain_free_until", "recurrence")
 
-ISSUE_CODES: dict[str, Severity] = {
-    "treatment-missing": Severity.REJECTED,
-    "treatment-unknown": Severity.NOTICE,
-    "category-unknown": Severity.DROPPED,
-    "treatment-date-unreadable": Severity.DROPPED,
-    "treatment-date-ambiguous": Severity.DROPPED,
-    "date-order-from-data": Severity.NOTICE,
-    "end-before-start": Severity.NOTICE,
-    "dose-not-parsed": Severity.NOTICE,
-    "response-unreadable": Severity.DROPPED,
-    "column-unknown": Severity.NOTICE,
-    "column-duplicate": Severity.NOTICE,
-    "prescriptions-joined": Severity.NOTICE,
-}
-"""Every issue code this reader raises, with its severity (docs/treatments.md explains each)."""
+ISSUE_CODES: tuple[IssueCode, ...] = (
+    IssueCode.TREATMENT_MISSING,
+    IssueCode.TREATMENT_UNKNOWN,
+    IssueCode.CATEGORY_UNKNOWN,
+    IssueCode.TREATMENT_DATE_UNREADABLE,
+    IssueCode.TREATMENT_DATE_AMBIGUOUS,
+    IssueCode.DATE_ORDER_FROM_DATA,
+    IssueCode.TREATMENT_END_BEFORE_START,
+    IssueCode.DOSE_NOT_PARSED,
+    IssueCode.RESPONSE_UNREADABLE,
+    IssueCode.COLUMN_IGNORED,
+    IssueCode.COLUMN_REPEATED,
+    IssueCode.PRESCRIPTIONS_JOINED,
+)
+"""Every issue code this reader raises (docs/treatments.md explains each; the registry holds
+their severities)."""
 
 
 @dataclass(frozen=True)
@@ -160,9 +161,11 @@ def _match_columns(table: Table) -> tuple[dict[int, str], list[Issue]]:
     for position, header in enumerate(table.header):
         field = _FIELD_OF_KEY.get(normalise_header(header))
         if field is None:
-            issues.append(_column_issue("column-unknown", table.file, header, _UNKNOWN_COLUMN))
+            issues.append(
+                _column_issue(IssueCode.COLUMN_IGNORED, table.file, header, _UNKNOWN_COLUMN)
+            )
         elif field in columns.values():
-            issues.append(_column_issue("column-duplicate", table.file, header, _DUPLICATE))
+            issues.append(_column_issue(IssueCode.COLUMN_REPEATED, table.file, header, _DUPLICATE))
         else:
             columns[position] = field
     return columns, issues
@@ -175,8 +178,11 @@ _UNKNOWN_COLUMN = (
 _DUPLICATE = "Another column already gives this field; this one was not read."
 
 
-def _column_issue(code: str, file: str, header: str, message: str) -> Issue:
-    return Issue(code, ISSUE_CODES[code], file, None, header or "(blank header)", None, message)
+def _column_issue(code: IssueCode, file: str, header: str, message: str) -> Issue:
+    return Issue(
+        code=code, file=file, row=None, column=header or "(blank header)", value=None,
+        message=message,
+    )  # fmt: skip
 
 
 def _rows(table: Table, columns: Mapping[int, str]) -> Iterable[_Row]:
@@ -199,20 +205,25 @@ def _file_order(
         f"Dates such as 03/04/2019 were read {order.value} because other dates in the file "
         "can only be read that way."
     )
-    code = "date-order-from-data"
-    return order, [Issue(code, ISSUE_CODES[code], file, None, None, None, message)]
+    issue = Issue(
+        code=IssueCode.DATE_ORDER_FROM_DATA, file=file, row=None, column=None, value=None,
+        message=message,
+    )  # fmt: skip
+    return order, [issue]
 
 
 def _read_row(row: _Row, context: _Context) -> tuple[Treatment | None, list[Issue]]:
     name = cell_text(row.cells.get("treatment"))
     if name is None:
-        return None, [_issue(row, context, "treatment", "treatment-missing", _NO_NAME)]
+        return None, [_issue(row, context, "treatment", IssueCode.TREATMENT_MISSING, _NO_NAME)]
     issues: list[Issue] = []
     canonical, category = _name_and_category(name, row, context, issues)
     start = _date(row, context, "start", issues)
     end, ongoing = _end(row, context, issues)
     if start is not None and end is not None and end.last_day() < start.first_day():
-        issues.append(_issue(row, context, "end", "end-before-start", _END_BEFORE_START))
+        issues.append(
+            _issue(row, context, "end", IssueCode.TREATMENT_END_BEFORE_START, _END_BEFORE_START)
+        )
     dose_text, dose = _dose(row, context, issues)
     response = _response(row, context, issues)
     stop_text = cell_text(row.cells.get("stopped_because"))
@@ -248,7 +259,7 @@ def _dose(row: _Row, context: _Context, issues: list[Issue]) -> tuple[str | None
         return None, None
     dose = parse_daily_dose(text)
     if dose is None:
-        issues.append(_issue(row, context, "dose", "dose-not-parsed", _DOSE_NOT_PARSED))
+        issues.append(_issue(row, context, "dose", IssueCode.DOSE_NOT_PARSED, _DOSE_NOT_PARSED))
     return text, dose
 
 
@@ -256,7 +267,9 @@ def _response(row: _Row, context: _Context, issues: list[Issue]) -> ResponseRead
     text = cell_text(row.cells.get("response"))
     reading = read_response(text) if text is not None else _NO_RESPONSE
     if reading is None:
-        issues.append(_issue(row, context, "response", "response-unreadable", _BAD_RESPONSE))
+        issues.append(
+            _issue(row, context, "response", IssueCode.RESPONSE_UNREADABLE, _BAD_RESPONSE)
+        )
     return reading or _NO_RESPONSE
 
 
@@ -291,7 +304,9 @@ def _name_and_category(
     entry = lookup(name)
     given = _given_category(row, context, issues)
     if entry is None and given is None:
-        issues.append(_issue(row, context, "treatment", "treatment-unknown", _UNKNOWN_TREATMENT))
+        issues.append(
+            _issue(row, context, "treatment", IssueCode.TREATMENT_UNKNOWN, _UNKNOWN_TREATMENT)
+        )
     canonical = entry.name if entry is not None else name
     category = given or (entry.category if entry is not None else TreatmentCategory.OTHER)
     return canonical, category
@@ -303,7 +318,7 @@ def _given_category(row: _Row, context: _Context, issues: list[Issue]) -> Treatm
         return None
     category = read_category(text)
     if category is None:
-        issues.append(_issue(row, context, "category", "category-unknown", _BAD_CATEGORY))
+        issues.append(_issue(row, context, "category", IssueCode.CATEGORY_UNKNOWN, _BAD_CATEGORY))
     return category
 
 
@@ -313,9 +328,9 @@ def _date(row: _Row, context: _Context, field: str, issues: list[Issue]) -> Part
         return None
     date = parse_partial_date(cell, context.order)
     if date is None and needs_order(cell):
-        issues.append(_issue(row, context, field, "treatment-date-ambiguous", _AMBIGUOUS))
+        issues.append(_issue(row, context, field, IssueCode.TREATMENT_DATE_AMBIGUOUS, _AMBIGUOUS))
     elif date is None:
-        issues.append(_issue(row, context, field, "treatment-date-unreadable", _UNREADABLE))
+        issues.append(_issue(row, context, field, IssueCode.TREATMENT_DATE_UNREADABLE, _UNREADABLE))
     return date
 
 
@@ -337,8 +352,10 @@ def _end(row: _Row, context: _Context, issues: list[Issue]) -> tuple[PartialDate
     return _date(row, context, "end", issues), False
 
 
-def _issue(row: _Row, context: _Context, field: str, code: str, message: str) -> Issue:
-    severity = ISSUE_CODES[code]
+def _issue(row: _Row, context: _Context, field: str, code: IssueCode, message: str) -> Issue:
     cell = row.cells.get(field)
     value = None if cell_text(cell) is None else clip(cell_text(cell))
-    return Issue(code, severity, context.file, row.number, row.headers.get(field), value, message)
+    return Issue(
+        code=code, file=context.file, row=row.number, column=row.headers.get(field), value=value,
+        message=message,
+    )  # fmt: skip

@@ -16,7 +16,7 @@ from dataclasses import replace
 from tnprep.ingest.decode import Table, read_xlsx_sheets
 from tnprep.ingest.frames import attack_frame, concat_frames, day_frame
 from tnprep.ingest.medicine_sheets import MedicineSheet, link_rescue, read_medicine_sheet
-from tnprep.issues import InputError, Issue, Severity
+from tnprep.issues import InputError, Issue, IssueCode
 from tnprep.model import DiaryFile, DiaryShape
 
 
@@ -91,6 +91,7 @@ def _merge(
         medicine_events=_summed([event for _, item in kept for event in item.info.medicine_events]),
         sheets_read=tuple(name for name, _ in kept),
         sheets_skipped=tuple(name for name, _ in skipped),
+        logged_days=tuple(sorted({day for _, item in kept for day in item.info.logged_days})),
     )
     return replace(
         first,
@@ -114,6 +115,6 @@ def _summed(pairs: list[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
 
 def _skipped_notice(file: str, sheet: str, reason: str) -> Issue:
     return Issue(
-        "sheet-skipped", Severity.NOTICE, file, None, None, None,
-        f"Sheet '{sheet}' was not read as a diary; it {reason}",
+        code=IssueCode.SHEET_SKIPPED, file=file, row=None, column=None, value=None,
+        message=f"Sheet '{sheet}' was not read as a diary; it {reason}",
     )  # fmt: skip

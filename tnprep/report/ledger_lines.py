@@ -23,6 +23,7 @@ from tnprep.ledger_model import (
     ProcedureEntry,
 )
 from tnprep.report.wording import day_text, number_text, partial_date_text, plural
+from tnprep.sources import PRACT_NEUROL_2021_TABLE_5_SHORT
 from tnprep.summary import BeforeAfter, ChangeKind, DoseRange, Verdict
 
 DAYS_PER_MONTH = 365.25 / 12
@@ -270,5 +271,5 @@ def ranges_note(ledger: Ledger) -> str | None:
     if not shown:
         return None
     notes = sorted({dose_range.note for dose_range in shown if dose_range.note})
-    text = "* Range: Pract Neurol 2021;21:392–402, Table 5 (adapted from EAN 2019)"
+    text = f"* Range: {PRACT_NEUROL_2021_TABLE_5_SHORT}"
     return text + "".join(f"; {note}" for note in notes) + "."

@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tnprep.analysis.discussion import not_yet_phrase
+from tnprep.analysis.evidence import Evidence
 from tnprep.analysis.ledger import ledger_from_summary
-from tnprep.issues import FILE_LEFT_OUT, Severity
+from tnprep.issue_counts import values_left_out
+from tnprep.issues import FILE_LEFT_OUT
 from tnprep.ledger_model import FactKind
 from tnprep.report import wording
 from tnprep.report.input_lines import RESCUE_LABEL, rescue_and_scale
@@ -366,7 +368,7 @@ def build_treatments(summary: Summary) -> Treatments:
 
 
 def _asked(finding: Finding) -> bool:
-    return ("patient interested", "yes") in finding.evidence
+    return (Evidence.PATIENT_INTERESTED, "yes") in finding.evidence
 
 
 _CHANGE_WORDS = {
@@ -390,7 +392,7 @@ def _before_after_text(item: BeforeAfter) -> str:
 def build_footer(summary: Summary) -> Footer:
     """Return the footer: disclaimer, data-quality line, assumptions, page number."""
     account, period = summary.input, summary.period
-    dropped = sum(1 for issue in account.issues if issue.severity is Severity.DROPPED)
+    dropped = values_left_out(account.issues)  # a column-level issue counts its rows
     other = f"{account.rows_other} event-log rows not attacks, " if account.rows_other else ""
     quality = (
         f"Data: {account.rows_read} rows read, {account.rows_used} used, "

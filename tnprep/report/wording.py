@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 from tnprep.model import PartialDate, Treatment
-from tnprep.summary import TreatmentSummary
+from tnprep.sources import EAN_2019, NICE_CKS_CARBAMAZEPINE, PRACT_NEUROL_2021_TABLE_5
+from tnprep.summary import DoseRange, TreatmentSummary
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 """Month abbreviations, fixed so output never depends on the locale."""
@@ -113,7 +114,7 @@ def dose_text(summary: TreatmentSummary) -> str:
     if summary.outside_range and dose_range is not None:
         parts.append(
             f"– outside published {number_text(dose_range.low_mg)}–"
-            f"{number_text(dose_range.high_mg)} mg/day ({_short_range_source(dose_range.citation)})"
+            f"{number_text(dose_range.high_mg)} mg/day ({_short_range_source(dose_range)})"
         )
     return " ".join(parts) or "–"
 
@@ -139,11 +140,19 @@ def treatment_brief(summary: TreatmentSummary) -> str:
     return f"{name} ({'; '.join(details)})"
 
 
-def _short_range_source(source: str) -> str:
+_SHORT_RANGE_SOURCES = {PRACT_NEUROL_2021_TABLE_5: "EAN 2019 table", EAN_2019: "EAN 2019"}
+"""A range's source in a few words, beside the dose."""
+_SHORT_RANGE_NOTES = {NICE_CKS_CARBAMAZEPINE: "NICE CKS up to 1600"}
+"""A range's note in a few words, after its source."""
+
+
+def _short_range_source(dose_range: DoseRange) -> str:
     """The range's source in a few words: 'EAN 2019 table; NICE CKS up to 1600'."""
-    if "Pract Neurol" in source:
-        return "EAN 2019 table" + ("; NICE CKS up to 1600" if "NICE CKS" in source else "")
-    return "EAN 2019" if "Bendtsen" in source else source
+    words = _SHORT_RANGE_SOURCES.get(dose_range.source)
+    if words is None:
+        return dose_range.citation
+    note = dose_range.note
+    return words if note is None else f"{words}; {_SHORT_RANGE_NOTES.get(note, note)}"
 
 
 # BNI pain intensity and facial numbness scores (Rogers et al., Int J Radiat Oncol Biol Phys

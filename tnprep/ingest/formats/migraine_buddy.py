@@ -6,16 +6,25 @@ is ``m/d/yy H:M`` local time, ``Lasted`` like ``01h 00m``; list cells are comma-
 quotes and ``No medication`` is a sentinel. The per-attack medication ratings (helpful, somewhat
 helpful, unhelpful, unsure) are kept: no other app records per-drug effectiveness per attack.
 ``Geohash`` (the user's location) and migraine-specific columns are never read.
+
+Ongoing attacks are never dropped silently (docs/formats.md): an attack-table row with an empty
+``Lasted`` is counted with its duration unknown and gets a notice (it may still have been going
+on at export time), and each row of the preamble — which lists *ongoing events*; a real export
+with none writes "No ongoing events recorded during this period." — is named in a notice, since
+its layout gives no start time to count it by.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tnprep.ingest.columns import normalise_header
-from tnprep.ingest.decode import sniff_delimiter
+from tnprep.ingest.decode import Table, sniff_delimiter
+from tnprep.issues import Issue, IssueCode, clip
 from tnprep.model import DateOrder
 
 DATE_ORDER = DateOrder.MONTH_FIRST
@@ -81,3 +90,64 @@ def find_attack_table(text: str) -> ExportLayout | None:
     except csv.Error:  # an unclosed quote: the generic reader explains it to the user
         return None
     return None
+
+
+_NO_ONGOING = normalise_header("No ongoing events recorded during this period.")
+_LISTED_ROWS = 5
+"""Attacks with an empty ``Lasted`` get one notice each up to this many, then one for the file."""
+
+
+def ongoing_notices(
+    text: str, layout: ExportLayout, table: Table, used_rows: Iterable[int]
+) -> list[Issue]:
+    """Notices for attacks that may still be ongoing: preamble events and empty ``Lasted`` cells.
+
+    Args:
+        text: The decoded export.
+        layout: Where its attack table starts.
+        table: The attack table as read.
+        used_rows: Row numbers of the attacks kept (a rejected row has its own issue).
+    """
+    return [*_preamble_notices(text, layout, table.file), *_open_notices(table, used_rows)]
+
+
+def _preamble_notices(text: str, layout: ExportLayout, file: str) -> list[Issue]:
+    records = csv.reader(io.StringIO(text, newline=""), delimiter=layout.delimiter)
+    notices = []
+    for row, record in enumerate(itertools.islice(records, 1, layout.header_record), start=2):
+        cells = [cell.strip() for cell in record if cell.strip()]
+        if not cells or normalise_header(cells[0]) == _NO_ONGOING:
+            continue
+        notices.append(Issue(
+            code=IssueCode.ONGOING_EVENT, file=file, row=row, column=None,
+            value=clip(" | ".join(cells)),
+            message="Migraine Buddy lists this among its ongoing events (an attack or a "
+            "treatment not ended when the file was exported). It is not counted as an attack: the "
+            "export gives no start time for it. If an attack was still going on, end it in the app "
+            "and export again.",
+        ))  # fmt: skip
+    return notices
+
+
+def _open_notices(table: Table, used_rows: Iterable[int]) -> list[Issue]:
+    if "Lasted" not in table.header:
+        return []
+    cells = table.cells[table.header.index("Lasted")]
+    empty = cells.isna() | cells.astype("string").str.strip().fillna("").eq("")
+    used = set(used_rows)
+    rows = [row for row in table.cells.index[empty.to_numpy(dtype=bool)] if row in used]
+    message = (
+        "'Lasted' is empty: the attack may still have been going on when the file was exported. "
+        "It is counted as an attack with its duration unknown."
+    )
+    if len(rows) <= _LISTED_ROWS:
+        return [Issue(code=IssueCode.DURATION_OPEN, file=table.file, row=row, column="Lasted",
+                      value=None, message=message)
+                for row in rows]  # fmt: skip
+    listed = ", ".join(str(row) for row in rows[:_LISTED_ROWS])
+    return [Issue(
+        code=IssueCode.DURATION_OPEN, file=table.file, row=None, column="Lasted", value=None,
+        message=f"{len(rows)} attacks (rows {listed}, …) have an empty 'Lasted': they may still "
+        "have been going on when the file was exported. They are counted with their duration "
+        "unknown.",
+    )]  # fmt: skip
