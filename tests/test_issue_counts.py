@@ -8,7 +8,7 @@ from summary_factory import make_summary
 
 from tnprep.ingest.diary import read_diary
 from tnprep.issue_counts import COLUMN_LEVEL_CODE, values_left_out
-from tnprep.issues import Issue, Severity
+from tnprep.issues import Issue, IssueCode
 from tnprep.report.sections import build_footer
 
 MOSTLY_UNREADABLE = "Start,Duration,Pain\n" + "".join(
@@ -24,8 +24,14 @@ def test_a_column_level_issue_counts_the_rows_it_stands_for() -> None:
 
 
 def test_only_dropped_issues_count() -> None:
-    notice = Issue("column-ignored", Severity.NOTICE, "d.csv", 1, "Mood", None, "not used")
-    rejected = Issue("date-unreadable", Severity.REJECTED, "d.csv", 2, "Date", "x", "no date")
+    notice = Issue(
+        code=IssueCode.COLUMN_IGNORED, file="d.csv", row=1, column="Mood", value=None,
+        message="not used",
+    )  # fmt: skip
+    rejected = Issue(
+        code=IssueCode.DATE_UNREADABLE, file="d.csv", row=2, column="Date", value="x",
+        message="no date",
+    )  # fmt: skip
     assert values_left_out([notice, rejected]) == 0
 
 

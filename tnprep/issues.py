@@ -285,6 +285,8 @@ class Issue:
     """The offending cell as written (truncated to 80 characters), or ``None``."""
     message: str
     """Plain-language explanation for the user."""
+    rows: int = 1
+    """How many rows the issue stands for: 1, or every failed row of a column-level issue."""
 
     @property
     def severity(self) -> Severity:

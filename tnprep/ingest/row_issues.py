@@ -145,6 +145,7 @@ def _column_level(items: list[Issue], rows: int) -> Issue:
         code=IssueCode.COLUMN_MOSTLY_UNREADABLE, file=first.file, row=None, column=first.column,
         value=clip(shown) if shown else None,
         message=f"{len(items)} of {rows} rows: {first.message} Examples: {shown}.",
+        rows=len(items),
     )  # fmt: skip
 
 
