@@ -57,9 +57,8 @@ def test_overlap_is_said_on_the_strip() -> None:
                           "days_recorded": 60}  # fmt: skip
     strip = build_since_strip(with_earlier(make_summary(), document))
     assert strip is not None
-    assert (
-        "Shared with now: 25 days (8 Jan – 1 Feb 2024), counted by each summary, never added."
-        in (strip.source)
+    assert "Shared with now: 25 days (8 Jan – 1 Feb 2024), each summary's own count." in (
+        strip.source
     )
 
 
@@ -84,7 +83,7 @@ def test_same_data_says_no_change() -> None:
 
 def test_questions_asked_before_are_marked() -> None:
     marked = mark_asked_before(with_earlier())
-    assert marked[2] == f"{SAMPLE_QUESTIONS[2]} (asked before)"
+    assert marked[2] == f"{SAMPLE_QUESTIONS[2]} (asked{NBSP}before)"
     assert marked[0] == SAMPLE_QUESTIONS[0]
 
 

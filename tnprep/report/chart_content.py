@@ -91,7 +91,7 @@ def build_chart(summary: Summary) -> Chart:
         bins=bins,
         markers=markers,
         max_attacks=tallest,
-        caption=_caption(bin_days),
+        caption=_caption(bin_days, any(b.worst_intensity is not None for b in bins)),
         words=_words(summary, markers),
     )
 
@@ -109,14 +109,16 @@ def _bin(days: Sequence[DayFigure]) -> ChartBin:
     )
 
 
-def _caption(bin_days: int) -> str:
+def _caption(bin_days: int, pain: bool = True) -> str:
+    """The legend; without pain on the 0–10 scale the line and its scale are not drawn."""
     bars = (
         "Bars: attacks per day"
         if bin_days == 1
         else f"Bars: attacks per recorded day, {bin_days}-day groups"
     )
+    line = "Line: worst pain 0–10 (right)." if pain else "No pain on the 0–10 scale to draw."
     return (
-        f"{bars} (left). Line: worst pain 0–10 (right). ○ attack-free day. "
+        f"{bars} (left). {line} ○ attack-free day. "
         "Hatched: no diary — a gap, not attack-free. ▲ started, ▼ stopped, ◆ dose changed."
     )
 

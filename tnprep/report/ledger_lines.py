@@ -24,7 +24,7 @@ from tnprep.ledger_model import (
 )
 from tnprep.report.wording import day_text, number_text, partial_date_text, plural
 from tnprep.sources import PRACT_NEUROL_2021_TABLE_5_SHORT
-from tnprep.summary import DoseRange
+from tnprep.summary import BeforeAfter, ChangeKind, DoseRange, Verdict
 
 DAYS_PER_MONTH = 365.25 / 12
 """Average month length used to write long spans in months."""
@@ -38,6 +38,8 @@ class LedgerLine:
     """'Oxcarbazepine (current)', 'Microvascular decompression, right'."""
     text: str
     current: bool
+    first_look: bool = False
+    """Current, first-line or a procedure: what a facial-pain clinic reads first (issue 11)."""
 
 
 def ledger_lines(ledger: Ledger) -> tuple[LedgerLine, ...]:
@@ -48,6 +50,47 @@ def ledger_lines(ledger: Ledger) -> tuple[LedgerLine, ...]:
     procedures = [procedure_line(entry) for entry in ledger.procedures]
     rest = [drug_line(drug) for drug in earlier if drug.group is not LedgerGroup.FIRST_LINE]
     return (*current, *first_line, *procedures, *rest)
+
+
+_CHANGE_NOUNS = {
+    ChangeKind.START: "start",
+    ChangeKind.STOP: "stop",
+    ChangeKind.DOSE_CHANGE: "dose change",
+}
+
+
+def verdict_text(item: BeforeAfter) -> str:
+    """What the comparison may claim, after its head: 'too early to compare (days 15–42 after; …)'.
+
+    A number only when the verdict allows a claim (docs/figures.md *Before and after*).
+    """
+    first = (item.after.first_day - item.date).days
+    last = (item.after.last_day - item.date).days
+    if item.verdict is Verdict.TOO_EARLY:
+        reason = "radiosurgery latency" if item.rule == "radiosurgery" else "window not over"
+        return f"too early to compare (days {first}–{last} after; {reason})"
+    if item.verdict is Verdict.OVERLAPPING:
+        return f"overlapping change ({'; '.join(item.overlapping)}) — no figure claimed"
+    if item.verdict is Verdict.NOT_ENOUGH_DATA:
+        return "not enough diary around the change (under 14 recorded days a side)"
+    before, after = item.before, item.after
+    return (
+        f"{number_text(before.per_recorded_day)} → {number_text(after.per_recorded_day)} "
+        f"attacks per recorded day (28 days before → days {first}–{last} after; "
+        f"{before.days_recorded}/{after.days_recorded} days recorded)"
+    )
+
+
+def _measured_text(item: BeforeAfter, drug_name: str) -> str:
+    """'dose change 24 Sep 2026: too early to compare (…)', folded into the drug's own line.
+
+    An overlap that is only this drug's own other change is not repeated: the line shows it.
+    """
+    head = f"{_CHANGE_NOUNS[item.change]} {day_text(item.date)}"
+    own = all(change.casefold().startswith(drug_name) for change in item.overlapping)
+    if item.verdict is Verdict.OVERLAPPING and own:
+        return f"{head}: overlapping change, no figure claimed"
+    return f"{head}: {verdict_text(item)}"
 
 
 def span_text(span: DaySpan | None) -> str:
@@ -92,11 +135,15 @@ def drug_line(drug: DrugLedger) -> LedgerLine:
     if len(drug.courses) > 1:
         parts.append(f"{len(drug.courses)} courses, {span_text(drug.total)} in all")
     parts += [_course_text(course, drug) for course in drug.courses]
+    if drug.measured:
+        measured = "; ".join(_measured_text(item, drug.name.casefold()) for item in drug.measured)
+        parts.append(f"diary before/after — {measured}")
     name = drug.name_as_written if drug.name_as_written.casefold() != drug.name else drug.name
     name = name[:1].upper() + name[1:]
     if drug.current:
         name += " (current)"
-    return LedgerLine(name, "; ".join(part for part in parts if part), drug.current)
+    first_look = drug.current or drug.group is LedgerGroup.FIRST_LINE
+    return LedgerLine(name, "; ".join(part for part in parts if part), drug.current, first_look)
 
 
 def _reached(drug: DrugLedger) -> str:
@@ -181,7 +228,7 @@ def procedure_line(entry: ProcedureEntry) -> LedgerLine:
         parts.append("complications: " + "; ".join(e.text for e in entry.complications))
     if entry.notes and entry.recurrence is None and entry.pain_free_until is None:
         parts.append(f"notes: {entry.notes}")  # the patient's words, never parsed
-    return LedgerLine(name, "; ".join(parts), current=False)
+    return LedgerLine(name, "; ".join(parts), current=False, first_look=True)
 
 
 _BURDEN_ITEMS = ("emergency_visits", "iv_infusions", "days_unable_to_eat", "weight_lost", "driving")
@@ -192,12 +239,14 @@ def burden_text(burden: AcuteBurden, intake: Sequence[IntakeItem]) -> str | None
     parts = []
     if burden.attacks:
         parts.append(_rescue_text(burden))
+    # the patient's answers (emergency visits, not eating, weight lost) before the diary's run:
+    # on a crowded page the line is cut from its end
+    answered = [item for item in intake if item.item in _BURDEN_ITEMS and item.answer]
+    parts += [f"{item.label}: {item.answer}" for item in answered]
     if burden.longest_attack_free_run is not None:
         run = plural(burden.longest_attack_free_run, "recorded day")
         start = burden.attack_free_run_start
         parts.append(f"longest attack-free run {run}" + (f" ({day_text(start)})" if start else ""))
-    answered = [item for item in intake if item.item in _BURDEN_ITEMS and item.answer]
-    parts += [f"{item.label}: {item.answer}" for item in answered]
     return "; ".join(parts) or None
 
 

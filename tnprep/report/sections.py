@@ -16,7 +16,13 @@ from tnprep.issues import FILE_LEFT_OUT
 from tnprep.ledger_model import FactKind
 from tnprep.report import wording
 from tnprep.report.input_lines import RESCUE_LABEL, rescue_and_scale
-from tnprep.report.ledger_lines import LedgerLine, burden_text, ledger_lines, ranges_note
+from tnprep.report.ledger_lines import (
+    LedgerLine,
+    burden_text,
+    ledger_lines,
+    ranges_note,
+    verdict_text,
+)
 from tnprep.report.safety import item9_alert
 from tnprep.report.score_lines import bni_detail, questionnaire_notes, score_value_detail
 from tnprep.report.wording import NOT_GIVEN, day_text, number_text, percent, plural
@@ -27,7 +33,6 @@ from tnprep.summary import (
     FindingKind,
     Summary,
     Trend,
-    Verdict,
 )
 
 
@@ -77,6 +82,9 @@ class Pattern:
     """Attack pattern: side and divisions, triggers, time of day, TN features, daily life."""
 
     fields: tuple[Field, ...]
+    core: int = 0
+    """How many leading fields are the attack pattern itself; the rest (daily life, facts, what
+    the patient wants to discuss, other answers) rank below the questions (SPEC *The page*)."""
     """In priority order; each is at most a couple of lines on the page."""
 
 
@@ -139,7 +147,6 @@ def build_header(summary: Summary) -> Header:
         period=(
             Field("Period", covered),
             Field("Recorded days", f"{period.days_recorded} of {period.days}"),
-            Field("Generated", day_text(summary.generated)),
         ),
         left_out=left_out_text(summary),
     )
@@ -175,7 +182,7 @@ def build_glance(summary: Summary) -> Glance:
         Figure(
             "Attacks per recorded day",
             number_text(attacks.per_recorded_day),
-            f"{plural(attacks.total, 'attack')} in {plural(period.days_recorded, 'day')}",
+            f"{attacks.total} in {plural(period.days_recorded, 'day')}",
         ),
         Figure(
             "Attack-free days", str(attacks.attack_free_days), f"of {period.days_recorded} recorded"
@@ -247,6 +254,7 @@ def build_pattern(summary: Summary) -> Pattern:
     lines = dict(rescue_and_scale(summary))
     if "Pain scale" in lines:  # says how to read every pain figure: kept high
         fields.insert(0, Field("Pain scale", lines["Pain scale"]))
+    core = len(fields)
     life = [
         f"{label}: {text}"
         for label, text in (
@@ -265,7 +273,7 @@ def build_pattern(summary: Summary) -> Pattern:
     if RESCUE_LABEL in lines:  # after the patient's own words: a crowded page condenses it first
         fields.append(Field(RESCUE_LABEL, lines[RESCUE_LABEL]))
     fields.extend(Field(label, value) for label, value in patient.other)
-    return Pattern(fields=tuple(fields))
+    return Pattern(fields=tuple(fields), core=core)
 
 
 _FACT_LABELS = {
@@ -341,6 +349,7 @@ def _background(summary: Summary) -> str:
 def build_treatments(summary: Summary) -> Treatments:
     """Return the ledger section (a Summary made without a ledger gets one from its history)."""
     ledger = summary.ledger or ledger_from_summary(summary)
+    folded = {item for drug in ledger.drugs for item in drug.measured}
     not_yet = [
         not_yet_phrase(f) + (" — patient wants to discuss" if _asked(f) else "")
         for f in summary.findings
@@ -350,7 +359,10 @@ def build_treatments(summary: Summary) -> Treatments:
         lines=ledger_lines(ledger),
         burden=burden_text(ledger.burden, ledger.intake),
         ranges_note=ranges_note(ledger),
-        before_after=tuple(_before_after_text(item) for item in summary.before_after),
+        # a drug's own comparisons are on its ledger line; the rest (procedures) stay sentences
+        before_after=tuple(
+            _before_after_text(item) for item in summary.before_after if item not in folded
+        ),
         not_yet=f"Not in the history yet: {', '.join(not_yet)}." if not_yet else None,
     )
 
@@ -369,21 +381,7 @@ _CHANGE_WORDS = {
 def _before_after_text(item: BeforeAfter) -> str:
     """One sentence per change; a number only when the verdict allows a claim (docs/figures.md)."""
     head = f"{item.treatment} {_CHANGE_WORDS[item.change]} {day_text(item.date)}"
-    first = (item.after.first_day - item.date).days
-    last = (item.after.last_day - item.date).days
-    if item.verdict is Verdict.TOO_EARLY:
-        reason = "radiosurgery latency" if item.rule == "radiosurgery" else "window not over"
-        return f"{head}: too early to compare (days {first}–{last} after; {reason})."
-    if item.verdict is Verdict.OVERLAPPING:
-        return f"{head}: overlapping change ({'; '.join(item.overlapping)}) — no figure claimed."
-    if item.verdict is Verdict.NOT_ENOUGH_DATA:
-        return f"{head}: not enough diary around the change (under 14 recorded days a side)."
-    before, after = item.before, item.after
-    return (
-        f"{head}: {number_text(before.per_recorded_day)} → {number_text(after.per_recorded_day)} "
-        f"attacks per recorded day (28 days before → days {first}–{last} after; "
-        f"{before.days_recorded}/{after.days_recorded} days recorded)."
-    )
+    return f"{head}: {verdict_text(item)}."
 
 
 # ---------------------------------------------------------------------------
@@ -408,5 +406,5 @@ def build_footer(summary: Summary) -> Footer:
         disclaimer="Patient-reported data — not a diagnosis.",
         quality=quality,
         assumptions=summary.assumptions,
-        page="page 1 of 1",
+        page=f"Generated {day_text(summary.generated)} — page 1 of 1",
     )

@@ -110,7 +110,7 @@ def _overlap_text(overlap: Overlap | None) -> str:
         return " Each figure as its own summary computed it."
     return (
         f" Shared with now: {plural(overlap.days, 'day')} "
-        f"({_span(overlap.first_day, overlap.last_day)}), counted by each summary, never added."
+        f"({_span(overlap.first_day, overlap.last_day)}), each summary's own count."
     )
 
 
@@ -190,6 +190,7 @@ def mark_asked_before(summary: Summary) -> tuple[str, ...]:
         return summary.questions
     earlier = {question_key(question.question) for question in since.earlier_questions}
     return tuple(
-        f"{question} (asked before)" if question_key(question) in earlier else question
+        # the mark never breaks across lines (a no-break space inside it)
+        f"{question} (asked{NBSP}before)" if question_key(question) in earlier else question
         for question in summary.questions
     )

@@ -13,16 +13,18 @@ Modules:
     text: fonts, paragraph styles and ``Text`` (escaping, clamped paragraphs).
     blocks: ``Block`` and how blocks stack, sit side by side, fit and are cut.
     chart: the attacks and pain chart as a ``reportlab.graphics`` Drawing.
-    fixed: header, at a glance, chart row, attack pattern and footer.
-    treatments: the treatments table and what does not fit in it.
+    fixed: header, at a glance and footer.
+    chart_row: the chart and the attack pattern side by side.
+    treatments: the treatment ledger and what does not fit in it.
     flexible: treatments, questions and discussion points sharing the room left.
     page: ``render_pdf``.
 """
 
 from tnprep.report.pdf.blocks import GAP, Block, Painter
-from tnprep.report.pdf.chart import CHART_HEIGHT, GREY_BAR, GREY_GAP
+from tnprep.report.pdf.chart import CHART_HEIGHT, CHART_MIN_HEIGHT, GREY_BAR, GREY_GAP
+from tnprep.report.pdf.chart_row import PATTERN_MOST
 from tnprep.report.pdf.flexible import DISCUSSION_LINES, QUESTION_LINES
-from tnprep.report.pdf.page import MARGIN, PATTERN_BUDGET, SUBJECT, render_pdf
+from tnprep.report.pdf.page import MARGIN, SUBJECT, render_pdf
 from tnprep.report.pdf.text import (
     ALERT,
     BODY,
@@ -46,6 +48,7 @@ __all__ = [
     "BODY",
     "BOLD",
     "CHART_HEIGHT",
+    "CHART_MIN_HEIGHT",
     "DISCUSSION_LINES",
     "FONT",
     "FONTS_DIR",
@@ -56,7 +59,7 @@ __all__ = [
     "MARGIN",
     "MIN_FONT_SIZE",
     "NAME",
-    "PATTERN_BUDGET",
+    "PATTERN_MOST",
     "QUESTION_LINES",
     "REPLACEMENT",
     "SMALL",

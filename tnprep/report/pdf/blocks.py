@@ -10,7 +10,7 @@ from reportlab.platypus import Paragraph
 
 from tnprep.report.pdf.text import HEADING, SMALL, Text
 
-GAP = 5.0
+GAP = 4.0
 """Space between sections, in points."""
 
 Painter = Callable[[Canvas, float, float], None]
@@ -65,7 +65,7 @@ def rule(width: float, weight: float = 0.8, space: float = 3.0) -> Block:
 def heading_block(text: Text, title: str, width: float) -> Block:
     """A section heading: a rule, then ``title`` in bold on one line."""
     paragraph, height = text.paragraph("", title, HEADING, width, 1)
-    return stack([rule(width, 0.8, 3), paragraph_block(paragraph, height)])
+    return stack([rule(width, 0.8, 2.5), paragraph_block(paragraph, height)])
 
 
 def fit_items(blocks: Iterator[Block], budget: float) -> tuple[list[Block], float]:
@@ -82,6 +82,8 @@ def fit_items(blocks: Iterator[Block], budget: float) -> tuple[list[Block], floa
 
 def more_line(text: Text, count: int, noun: str, width: float) -> Block:
     """The line that says what was left out: '+12 more questions — see the app'."""
+    if count == 1 and noun.endswith("s"):
+        noun = noun[:-1]  # '+1 more question', '+1 more chart note'
     return paragraph_block(
         *text.paragraph("", f"+{count} more {noun} — see the app", SMALL, width, 1)
     )

@@ -22,17 +22,20 @@ GREY_BAR = colors.Color(0.45, 0.45, 0.45)
 GREY_GAP = colors.Color(0.88, 0.88, 0.88)
 """Fill under the hatching of days without a diary."""
 CHART_HEIGHT = 106.0
-"""Height of the chart drawing, in points."""
+"""Height of the chart drawing when the page has room, in points."""
+CHART_MIN_HEIGHT = 68.0
+"""The chart shrinks to this before a ledger line is cut (SPEC: the ledger ranks above the
+attack pattern); its plot is then 36 pt tall, the axis labels still 7 pt."""
 _PLOT_LEFT, _PLOT_RIGHT, _PLOT_BOTTOM, _PLOT_TOP = 20.0, 20.0, 12.0, 20.0
 
 
-def chart_drawing(text: Text, chart: Chart, width: float) -> Drawing:
-    """The chart ``width`` points wide and CHART_HEIGHT tall, or a note when it is empty."""
-    drawing = Drawing(width, CHART_HEIGHT, initialFontName=FONT, initialFontSize=MIN_FONT_SIZE)
+def chart_drawing(text: Text, chart: Chart, width: float, height: float = CHART_HEIGHT) -> Drawing:
+    """The chart ``width`` by ``height`` points, or a note when it is empty."""
+    drawing = Drawing(width, height, initialFontName=FONT, initialFontSize=MIN_FONT_SIZE)
     plot = (_PLOT_LEFT, _PLOT_BOTTOM, width - _PLOT_LEFT - _PLOT_RIGHT,
-            CHART_HEIGHT - _PLOT_BOTTOM - _PLOT_TOP)  # fmt: skip
+            height - _PLOT_BOTTOM - _PLOT_TOP)  # fmt: skip
     if not chart.bins or chart.first_day is None:
-        drawing.add(String(width / 2, CHART_HEIGHT / 2, "No diary days to draw",
+        drawing.add(String(width / 2, height / 2, "No diary days to draw",
                            fontName=FONT, fontSize=9, textAnchor="middle"))  # fmt: skip
         return drawing
     scale = _nice_ceiling(chart.max_attacks)
@@ -128,11 +131,14 @@ def _draw_axes(drawing: Drawing, chart: Chart, plot: tuple[float, ...], scale: f
         y = y0 + height * value / scale
         drawing.add(_label(x0 - 3, y - 2.5, f"{value:g}", "end"))
         drawing.add(Line(x0 - 2, y, x0, y, strokeWidth=0.5))
+    drawing.add(_label(0, y0 + height + 4, "attacks", "start"))
+    if not any(chart_bin.worst_intensity is not None for chart_bin in chart.bins):
+        _draw_dates(drawing, chart, plot)
+        return  # no 0–10 pain to draw (e.g. a 1–5 scale not converted): no empty scale
     for pain in (0, 5, 10):
         y = y0 + height * pain / 10
         drawing.add(_label(x0 + width + 3, y - 2.5, str(pain)))
         drawing.add(Line(x0 + width, y, x0 + width + 2, y, strokeWidth=0.5))
-    drawing.add(_label(0, y0 + height + 4, "attacks", "start"))
     drawing.add(_label(drawing.width, y0 + height + 4, "pain", "end"))
     _draw_dates(drawing, chart, plot)
 

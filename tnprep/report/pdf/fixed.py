@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.graphics import renderPDF
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 
@@ -15,22 +14,17 @@ from tnprep.report.content import PageContent
 from tnprep.report.pdf.blocks import (
     Block,
     beside,
-    cut_list,
-    fit_items,
     heading_block,
-    more_line,
     paragraph_block,
     rule,
     stack,
 )
-from tnprep.report.pdf.chart import CHART_HEIGHT, chart_drawing
 from tnprep.report.pdf.safety import alert_block
 from tnprep.report.pdf.text import (
     BODY,
     NAME,
     REPLACEMENT,
     SMALL,
-    TABLE,
     VALUE,
     Text,
     bold_style,
@@ -60,10 +54,28 @@ def header_block(text: Text, content: PageContent, width: float) -> Block:
     name = paragraph_block(*text.paragraph("", header.name, NAME, width * 0.55, 2))
     period = stack([_field_block(text, field, BODY, width * 0.42, 1) for field in header.period])
     top = beside([(0.0, name), (width * 0.58, period)])
-    column = (width - 16) / 3
-    fields = _grid([_field_block(text, field, BODY, column) for field in header.fields], 3, width)
+    fields = _header_fields(text, header.fields, width)
     warning = [alert_block(text, header.left_out, width)] if header.left_out else []
     return stack([title, *warning, top, rule(width, 0.4, 4), fields], 2.0)
+
+
+def _header_fields(text: Text, fields: Sequence[Field], width: float) -> Block:
+    """The header fields: born, visit, clinician and side in a row of four.
+
+    Below them the diagnosis (two cells wide, so a diagnosis as written rarely needs a second
+    line) and the onset.
+    """
+    if len(fields) != 6:
+        column = (width - 16) / 3
+        return _grid([_field_block(text, field, BODY, column) for field in fields], 3, width)
+    born, visit, clinician, diagnosis, onset, sides = fields
+    step = (width + 8) / 4
+    top = [_field_block(text, f, BODY, step - 8) for f in (born, visit, clinician, sides)]
+    bottom = beside([
+        (0.0, _field_block(text, diagnosis, BODY, 2 * step - 8)),
+        (2 * step, _field_block(text, onset, BODY, step - 8)),
+    ])  # fmt: skip
+    return stack([beside([(i * step, block) for i, block in enumerate(top)]), bottom], 2.0)
 
 
 def _tile(text: Text, figure: Figure, width: float) -> Block:
@@ -96,38 +108,22 @@ def glance_block(text: Text, content: PageContent, width: float) -> Block:
     if glance.scores:
         offset = tile * (len(glance.scores) - 1)
         scores.append((offset, _tile(text, glance.scores[-1], width - offset)))
-    return stack([heading_block(text, "At a glance", width), figures, beside(scores)], 4.0)
-
-
-def pattern_block(text: Text, content: PageContent, width: float, budget: float) -> Block:
-    """Two columns filled like a newspaper (left, then right), so the cut keeps priority order."""
-    heading = heading_block(text, "Attack pattern (as recorded)", width)
-    column = (width - 12) / 2
-    fields = [_field_block(text, field, BODY, column) for field in content.pattern.fields]
-    room = budget - heading.height
-    left, _ = fit_items(iter(fields), room)
-    right, _ = fit_items(iter(fields[len(left) :]), room)
-    left_out = len(fields) - len(left) - len(right)
-    if left_out:
-        right, _ = fit_items(iter(fields[len(left) :]), room - SMALL.leading)
-        more = more_line(text, len(fields) - len(left) - len(right), "answers", column)
-        right = [*right, more]
-    return stack([heading, beside([(0.0, stack(left)), (column + 12, stack(right))])])
+    return stack([heading_block(text, "At a glance", width), figures, beside(scores)], 3.0)
 
 
 def footer_block(text: Text, content: PageContent, width: float, missing: int) -> Block:
     """Disclaimer, page number, data quality and how many characters print as U+FFFD."""
     footer = content.footer
     disclaimer = paragraph_block(
-        *text.paragraph("", footer.disclaimer, bold_style(BODY), width * 0.8, 1)
+        *text.paragraph("", footer.disclaimer, bold_style(BODY), width * 0.6, 1)
     )
-    page = paragraph_block(*text.paragraph("", footer.page, BODY, width * 0.18, 1))
+    page = paragraph_block(*text.paragraph("", footer.page, BODY, width * 0.38, 1))
     quality = footer.quality
     if footer.assumptions:
         quality += " Assumptions: " + "; ".join(footer.assumptions)
     lines = [
         rule(width, 0.8, 4),
-        beside([(0.0, disclaimer), (width * 0.82, page)]),
+        beside([(0.0, disclaimer), (width * 0.62, page)]),
         paragraph_block(*text.paragraph("", quality, SMALL, width, 3)),
     ]
     if missing:
@@ -137,19 +133,3 @@ def footer_block(text: Text, content: PageContent, width: float, missing: int) -
         )
         lines.append(paragraph_block(*text.paragraph("", note, SMALL, width, 1)))
     return stack(lines)  # fmt: skip
-
-
-def chart_row_block(text: Text, content: PageContent, width: float) -> Block:
-    """The chart on the left; its key numbers in words and its legend on the right."""
-    chart = content.chart
-    chart_width = width * 0.64
-    drawing = chart_drawing(text, chart, chart_width)
-    left = Block(CHART_HEIGHT, lambda c, x, top: renderPDF.draw(drawing, c, x, top - CHART_HEIGHT))
-    words_width = width - chart_width - 12
-    legend = paragraph_block(*text.paragraph("", chart.caption, SMALL, words_width, 4))
-    notes = [text.paragraph("", note, TABLE, words_width, 3) for note in chart.words[:40]]
-    room = CHART_HEIGHT - legend.height - 4
-    words = cut_list(text, notes, len(chart.words), room, noun="chart notes", width=words_width)
-    right = stack([words, Block(4, lambda c, x, t: None), legend])
-    heading = heading_block(text, "Attacks per day and worst pain", width)
-    return stack([heading, beside([(0.0, left), (chart_width + 12, right)])])

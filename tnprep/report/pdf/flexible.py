@@ -7,6 +7,7 @@ out ("+12 more questions — see the app").
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
@@ -21,8 +22,8 @@ from tnprep.report.pdf.blocks import (
     paragraph_block,
     stack,
 )
-from tnprep.report.pdf.text import BODY, SMALL, Text, bold_style
-from tnprep.report.pdf.treatments import treatments_block
+from tnprep.report.pdf.text import BODY, SMALL, TABLE, Text, bold_style
+from tnprep.report.pdf.treatments import MeasuredLedger, measure_ledger
 
 
 def _measured(text: Text, entries: Sequence[tuple[str, str, ParagraphStyle]], width: float,
@@ -38,30 +39,48 @@ def _measured(text: Text, entries: Sequence[tuple[str, str, ParagraphStyle]], wi
     return items
 
 
+def _entries(listing: Listing, count: int | None = None) -> list[tuple[str, str, ParagraphStyle]]:
+    """(number, item, style) for the first ``count`` items; a flagged first item in bold."""
+    items = listing.items if count is None else listing.items[:count]
+    entries = [(f"{index + 1}.", item, TABLE) for index, item in enumerate(items)]
+    if listing.flagged_first and entries:
+        entries[0] = ("1. ⚠", listing.items[0], bold_style(TABLE))
+    return entries
+
+
 def _listing(text: Text, listing: Listing, width: float, budget: float, lines: int) -> Block:
     heading = heading_block(text, listing.title, width)
     if not listing.items:
         return stack([heading, paragraph_block(*text.paragraph("", listing.empty, BODY, width, 1))])
-    entries = [(f"{index + 1}.", item, BODY) for index, item in enumerate(listing.items)]
-    if listing.flagged_first:
-        entries[0] = ("1. ⚠", listing.items[0], bold_style(BODY))
+    entries = _entries(listing)
     room = budget - heading.height
     items = _measured(text, entries, width, lines, room)
     body = cut_list(text, items, len(entries), room, noun=listing.noun, width=width)
     return stack([heading, body])
 
 
-def _minimum_listing(text: Text, listing: Listing, width: float, lines: int) -> float:
-    """Height that always holds the heading, the first item and the '+N more' line."""
+def _listing_height(text: Text, listing: Listing, width: float, lines: int, count: int) -> float:
+    """Height that holds the heading, the first ``count`` items and, when cut, the '+N more' line.
+
+    With ``count`` 1 this is the row's minimum: the first question (and the item 9 point) are
+    always on the page.
+    """
     heading = heading_block(text, listing.title, width).height
     if not listing.items:
         return heading + float(BODY.leading)
-    first = text.paragraph("1.", listing.items[0], bold_style(BODY), width, lines)[1]
-    return heading + first + 2 + float(SMALL.leading) + 1
+    shown = _entries(listing, count)
+    height = sum(text.paragraph(number, item, style, width, lines)[1] + 2
+                 for number, item, style in shown)  # fmt: skip
+    more = float(SMALL.leading) + 1 if len(shown) < len(listing.items) else 0.0
+    return heading + height + more
 
 
 QUESTION_LINES = 3
 DISCUSSION_LINES = 4
+QUESTIONS_WANTED = 3
+"""The patient's first questions the page keeps before an add-on ledger line (sample: 3 of 5)."""
+DISCUSSION_WANTED = 1
+"""Discussion points kept before an add-on ledger line."""
 
 
 def _bottom(text: Text, content: PageContent, width: float, budget: float) -> Block:
@@ -71,22 +90,59 @@ def _bottom(text: Text, content: PageContent, width: float, budget: float) -> Bl
     return beside([(0.0, questions), (column + 14, discussion)])
 
 
-def flexible_blocks(text: Text, content: PageContent, width: float, room: float) -> list[Block]:
-    """Share ``room`` between treatments and the questions/discussion row."""
+def _bottom_height(text: Text, content: PageContent, width: float, questions: int,
+                   points: int) -> float:  # fmt: skip
+    """Height of the questions/discussion row showing the first ``questions`` and ``points``."""
     column = (width - 14) / 2
-    bottom_minimum = max(
-        _minimum_listing(text, content.questions, column, QUESTION_LINES),
-        _minimum_listing(text, content.discussion, column, DISCUSSION_LINES),
+    return max(
+        _listing_height(text, content.questions, column, QUESTION_LINES, questions),
+        _listing_height(text, content.discussion, column, DISCUSSION_LINES, points),
     )
-    # Measured against the whole room: anything cut here cannot fit in less room either.
-    bottom_full = _bottom(text, content, width, room)
-    treatments_full = treatments_block(text, content, width, room)
-    if treatments_full.height + bottom_full.height + GAP <= room:
-        return [treatments_full, bottom_full]
-    # The ledger may take what the bottom row does not need, but at most 70 % when both overflow
-    # (SPEC *The page*: the treatment ledger ranks above the patient's questions and the rest).
-    bottom_share = max(bottom_minimum, min(bottom_full.height, room * 0.3),
-                       room - GAP - treatments_full.height)  # fmt: skip
-    treatments = treatments_block(text, content, width, room - GAP - bottom_share)
+
+
+@dataclass(frozen=True)
+class FlexibleNeeds:
+    """What the flexible sections want, measured once, before the chart's height is chosen."""
+
+    ledger: MeasuredLedger
+    bottom_minimum: float
+    """The first question and first discussion point, with their '+N more' lines."""
+    bottom_wanted: float
+    """The first QUESTIONS_WANTED questions and DISCUSSION_WANTED points."""
+    bottom_whole: float
+
+    @property
+    def wanted(self) -> float:
+        """Room for the whole ledger and the wanted questions: the chart shrinks for this."""
+        whole = self.ledger.height(len(self.ledger.lines)) + GAP + self.bottom_whole
+        return min(whole, self.ledger.height(len(self.ledger.lines)) + GAP + self.bottom_wanted)
+
+
+def flexible_needs(text: Text, content: PageContent, width: float) -> FlexibleNeeds:
+    """Measure the ledger and the questions/discussion row once."""
+    everything = max(len(content.questions.items), len(content.discussion.items), 1)
+    return FlexibleNeeds(
+        ledger=measure_ledger(text, content, width),
+        bottom_minimum=_bottom_height(text, content, width, 1, 1),
+        bottom_wanted=_bottom_height(text, content, width, QUESTIONS_WANTED, DISCUSSION_WANTED),
+        bottom_whole=_bottom_height(text, content, width, everything, everything)
+        if everything <= 40 else float("inf"),
+    )  # fmt: skip
+
+
+def flexible_blocks(text: Text, content: PageContent, width: float, room: float,
+                    needs: FlexibleNeeds | None = None) -> list[Block]:  # fmt: skip
+    """Share ``room`` between the ledger and the questions/discussion row, by SPEC priority.
+
+    First the ledger's current, first-line and procedure lines, then the first three questions
+    and the first discussion point, then the add-on lines, then the remaining questions. The
+    row always keeps its first question and first point.
+    """
+    needs = needs or flexible_needs(text, content, width)
+    ledger = needs.ledger
+    first_look = ledger.height(ledger.first_look)
+    most = room - GAP - needs.bottom_minimum
+    budget = min(max(first_look, room - GAP - needs.bottom_wanted), most)
+    treatments = ledger.block(max(budget, 0.0))
     bottom = _bottom(text, content, width, room - GAP - treatments.height)
     return [treatments, bottom]

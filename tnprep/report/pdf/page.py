@@ -11,14 +11,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from tnprep.report.content import PageContent, Paper
 from tnprep.report.pdf.blocks import GAP, Block, stack
-from tnprep.report.pdf.fixed import (
-    chart_row_block,
-    footer_block,
-    glance_block,
-    header_block,
-    pattern_block,
-)
-from tnprep.report.pdf.flexible import flexible_blocks
+from tnprep.report.pdf.chart import CHART_HEIGHT, CHART_MIN_HEIGHT
+from tnprep.report.pdf.chart_row import PATTERN_MOST, chart_pattern_block, measure_pattern
+from tnprep.report.pdf.fixed import footer_block, glance_block, header_block
+from tnprep.report.pdf.flexible import flexible_blocks, flexible_needs
 from tnprep.report.pdf.safety import safety_block
 from tnprep.report.pdf.since import since_block
 from tnprep.report.pdf.text import FONT, Text, covered_code_points
@@ -27,8 +23,6 @@ MARGIN = 26.0
 """Page margin on every side, in points."""
 SUBJECT = "Patient-reported trigeminal neuralgia diary summary for a clinic visit"
 """The PDF's subject metadata."""
-PATTERN_BUDGET = 84.0
-"""Most the attack pattern may take; further answers are counted, not printed."""
 
 
 def render_pdf(content: PageContent, *, include_name_in_metadata: bool = False) -> bytes:
@@ -57,15 +51,46 @@ def render_pdf(content: PageContent, *, include_name_in_metadata: bool = False) 
     width = page_width - 2 * MARGIN
     missing = _missing_characters(content)
     footer = footer_block(text, content, width, len(missing))
-    top = stack(_fixed_blocks(text, content, width), GAP)
-    room = page_height - 2 * MARGIN - footer.height - top.height - 2 * GAP
-    stack([top, *flexible_blocks(text, content, width, room)], GAP).paint(
-        canvas, MARGIN, page_height - MARGIN
-    )
+    needs = flexible_needs(text, content, width)
+    available = page_height - 2 * MARGIN - footer.height - 2 * GAP
+    top, room = _top(text, content, width, available, needs.wanted)
+    flexible = flexible_blocks(text, content, width, room, needs)
+    stack([top, *flexible], GAP).paint(canvas, MARGIN, page_height - MARGIN)
     footer.paint(canvas, MARGIN, MARGIN + footer.height)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def _top(text: Text, content: PageContent, width: float, available: float,
+         wanted: float) -> tuple[Block, float]:  # fmt: skip
+    """Every section above the ledger, and the room left under it.
+
+    When the ledger and the first questions do not fit, the attack pattern first gives up its
+    lowest-ranked answers (daily life, other answers: "the rest" in SPEC's order), then the chart
+    shrinks towards CHART_MIN_HEIGHT; only then are ledger lines or questions cut (docs/page.md).
+    """
+    fixed = stack(_fixed_blocks(text, content, width), GAP)
+    pattern = measure_pattern(text, content, width)
+
+    def measured(chart_height: float, pattern_budget: float,
+                 notes_whole: bool = False) -> tuple[Block, float]:  # fmt: skip
+        row = chart_pattern_block(
+            text, content, width, pattern,
+            chart_height=chart_height, pattern_budget=pattern_budget, notes_whole=notes_whole,
+        )  # fmt: skip
+        top = stack([fixed, row], GAP)
+        return top, available - top.height
+
+    for notes_whole in (True, False):
+        top, room = measured(CHART_HEIGHT, PATTERN_MOST, notes_whole)
+        if wanted <= room:
+            return top, room
+    core = pattern.core_budget(PATTERN_MOST)
+    top, room = measured(CHART_HEIGHT, core)
+    if wanted <= room:
+        return top, room
+    return measured(max(CHART_HEIGHT - (wanted - room), CHART_MIN_HEIGHT), core)
 
 
 def _fixed_blocks(text: Text, content: PageContent, width: float) -> list[Block]:
@@ -77,8 +102,6 @@ def _fixed_blocks(text: Text, content: PageContent, width: float) -> list[Block]
         glance_block(text, content, width),
         # what changed since the last visit comes right after safety and the glance (SPEC)
         *([strip] if strip is not None else []),
-        chart_row_block(text, content, width),
-        pattern_block(text, content, width, PATTERN_BUDGET),
     ]
 
 
