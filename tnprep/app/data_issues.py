@@ -24,15 +24,16 @@ def issues_tab(summary: Summary, files: Sequence[DiaryFile]) -> None:
     if account.issues:
         st.dataframe(
             issue_table(account.issues), hide_index=True, width="stretch", row_height=48,
+            alt="Data issues",
             column_config={"What happened": st.column_config.TextColumn(width="large")},
         )  # fmt: skip
     else:
         st.text("Nothing to report: every row was used.")
     st.header("How each diary was read", anchor=False)
     table, details = files_tables(files)
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", alt="How each diary was read")
     with st.expander("File details for technical support"):
-        st.dataframe(details, hide_index=True, width="stretch")
+        st.dataframe(details, hide_index=True, width="stretch", alt="File details")
     st.header("Assumptions", anchor=False)
     for line in summary.assumptions or ("None: every date order was decided from the data.",):
         st.text(line)

@@ -142,6 +142,7 @@ def mapping_panel(name: str, data: bytes, file_key: str, failed: bool) -> None:
         edited = st.data_editor(
             table, key=f"map-{file_key}-{digest(repr(sorted(remembered.items())))}",
             hide_index=True, disabled=["column"], width="stretch",
+            alt=f"Columns of {name} and what each holds",
             column_config={
                 "column": st.column_config.TextColumn("Column in the file"),
                 "field": st.column_config.SelectboxColumn(

@@ -30,7 +30,9 @@ def overview_tab(summary: Summary, problems: dict[Severity, int]) -> None:
     st.header("Charts", anchor=False)
     for chart in charts.overview_charts(summary):
         # The alt text is the chart's Vega-Lite description (its accessible name).
-        st.altair_chart(charts.readable(chart.chart), width="stretch")  # type: ignore[call-overload]
+        st.altair_chart(
+            charts.readable(chart.chart), width="stretch", alt=chart.alt_text
+        )  # type: ignore[call-overload]
 
 
 def problems_line(problems: dict[Severity, int]) -> str:
@@ -88,12 +90,12 @@ def _metrics(summary: Summary) -> None:
 
 
 def trend_text(summary: Summary) -> str | None:
-    """'+12 % vs the 28 days before' — only over two weeks or more, never coloured."""
+    """'+12 % vs prior 28 days' — only over two weeks or more, never coloured."""
     trend = summary.attacks.trend
     change = trend.change_percent
     if change is None or trend.window_days < MIN_TREND_DAYS:
         return None
-    return f"{change:+.0f} % vs the {trend.window_days} days before"
+    return f"{change:+.0f} % vs prior {trend.window_days} days"
 
 
 def _score(score: object) -> str:

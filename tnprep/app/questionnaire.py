@@ -31,7 +31,7 @@ def questionnaire_tab(base: Answers, sample: bool) -> Answers:
     st.header("About you", anchor=False)
     answers = _details(base)
     st.header("Pain and numbness (BNI scores)", anchor=False)
-    st.caption(SCALE_WORDS["bni"])
+    st.markdown(SCALE_WORDS["bni"])
     answers = _bni(answers)
     answers = dataclasses.replace(
         answers, phq9=_scale(PHQ9, base.phq9, sample), gad7=_scale(GAD7, base.gad7, sample)
@@ -40,7 +40,10 @@ def questionnaire_tab(base: Answers, sample: bool) -> Answers:
     answers = _impact(answers)
     if base.other:
         st.text("Other answers from your files (kept as they are):")
-        st.dataframe(pd.DataFrame(list(base.other), columns=["Item", "Answer"]), hide_index=True)
+        st.dataframe(
+            pd.DataFrame(list(base.other), columns=["Item", "Answer"]), hide_index=True,
+            alt="Other answers from your files",
+        )
     _answer_downloads(answers)
     return answers
 
@@ -109,7 +112,7 @@ def _choice(label: str, words: dict[str, str], value: str | None, key: str) -> s
 
 def _scale(panel: Panel, values: tuple[int | None, ...], sample: bool) -> tuple[int | None, ...]:
     st.header("PHQ-9" if panel is PHQ9 else "GAD-7", anchor=False)
-    st.caption(SCALE_WORDS[panel.key])
+    st.markdown(SCALE_WORDS[panel.key])
     st.text(SCALE_STEM)
     options: list[int | None] = [None, 0, 1, 2, 3]
     chosen: list[int | None] = []

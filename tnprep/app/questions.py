@@ -38,7 +38,7 @@ def questions_tab(
         record = TABLE.update(files_key, editing.question_table(questions))
         edited = st.data_editor(
             record.table, key=TABLE.editor_key, num_rows="dynamic", hide_index=True,
-            width="stretch", row_height=56,
+            width="stretch", row_height=56, alt="Your questions, editable",
             column_config={
                 "order": st.column_config.NumberColumn("Order", min_value=1, step=1, width=60),
                 "question": st.column_config.TextColumn("Question", width="large"),

@@ -33,11 +33,11 @@ def since_section(summary: Summary) -> None:
             [(cell.label, cell.values, cell.change) for cell in strip.cells],
             columns=["Figure", "Then → now", "Change"],
         )
-        st.dataframe(table, hide_index=True, width="stretch")
+        st.dataframe(table, hide_index=True, width="stretch", alt="Since the last visit")
     for line in strip.lines:
         if line:
             st.text(line)
     series = visit_series_chart(summary)
     if series is not None and len(summary.since.visits if summary.since else ()) > 2:
-        st.altair_chart(charts.readable(series.chart), width="stretch")  # type: ignore[call-overload]
+        st.altair_chart(charts.readable(series.chart), width="stretch", alt=series.alt_text)  # type: ignore[call-overload]
         st.text(series.alt_text)

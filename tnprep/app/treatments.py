@@ -30,6 +30,7 @@ def treatments_tab(loaded: Loaded[Treatment], files_key: str) -> Loaded[Treatmen
     edited = st.data_editor(
         record.table, key=TABLE.editor_key, num_rows="dynamic", hide_index=True,
         width="stretch", column_config=_TREATMENT_COLUMNS, placeholder="",
+        alt="Treatment history, editable",
     )  # fmt: skip
     st.download_button(
         "Download the treatment history (CSV)", editing.treatments_csv(edited),
@@ -40,7 +41,8 @@ def treatments_tab(loaded: Loaded[Treatment], files_key: str) -> Loaded[Treatmen
             (entry.name, entry.category.value, ", ".join(entry.aliases)) for entry in entries()
         ]
         st.dataframe(
-            pd.DataFrame(catalogue, columns=["Name", "Category", "Also written"]), hide_index=True
+            pd.DataFrame(catalogue, columns=["Name", "Category", "Also written"]), hide_index=True,
+            alt="Treatments tnprep knows",
         )
     unchanged = record.files_key == files_key and not record.adopted
     if unchanged and editing.same_table(edited, from_files):
