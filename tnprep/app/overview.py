@@ -74,7 +74,8 @@ def _metrics(summary: Summary) -> None:
     )
     first[3].metric("Attack-free days", f"{attacks.attack_free_days:,}")
     second[0].metric(
-        "Most in a day", number_text(attacks.max_per_day), help=f"on {attacks.max_day}"
+        "Most in a day", number_text(attacks.max_per_day),
+        help=None if attacks.max_day is None else f"on {attacks.max_day}",
     )
     second[1].metric(
         "Pain median / worst",
