@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from tnprep.analysis.treatments import (
     DOSE_RANGES,
+    PRACTICAL_NEUROLOGY_2021,
     TreatmentChange,
     summarise_treatments,
     treatment_changes,
@@ -18,7 +19,10 @@ from tnprep.analysis.treatments import (
 from tnprep.model import PartialDate, Treatment, TreatmentCategory
 from tnprep.summary import ChangeKind
 
-EAN = "EAN guideline on trigeminal neuralgia (Bendtsen et al., Eur J Neurol 2019;26:831–849)"
+TABLE = (
+    "Lambru, Zakrzewska, Matharu. Trigeminal neuralgia: a practical guide. Pract Neurol "
+    "2021;21:392–402, Table 5 (adapted from Bendtsen et al.)"
+)
 
 
 def _treatment(
@@ -73,6 +77,12 @@ def test_current_first_then_most_recent_start_unknown_last() -> None:
         ("oxcarbazepine", 1800.0, 300.0, 1800.0, False),
         ("oxcarbazepine", 2400.0, 300.0, 1800.0, True),
         ("oxcarbazepine", 150.0, 300.0, 1800.0, True),
+        ("lamotrigine", 400.0, 25.0, 400.0, False),
+        ("gabapentin", 3600.0, 300.0, 3600.0, False),
+        ("gabapentin", 4800.0, 300.0, 3600.0, True),
+        ("pregabalin", 300.0, 150.0, 600.0, False),
+        ("baclofen", 30.0, 15.0, 90.0, False),
+        ("baclofen", 10.0, 15.0, 90.0, True),
     ],
 )
 def test_published_ranges(
@@ -81,19 +91,34 @@ def test_published_ranges(
     (summary,) = summarise_treatments([_treatment(name, dose=dose)])
     assert summary.dose_range is not None
     assert (summary.dose_range.low_mg, summary.dose_range.high_mg) == (low, high)
-    assert summary.dose_range.source == EAN
+    assert summary.dose_range.source == TABLE
     assert summary.outside_range is outside
 
 
-@pytest.mark.parametrize("name", ["lamotrigine", "Carbamazepine tea", "gabapentin"])
+@pytest.mark.parametrize("name", ["phenytoin", "Carbamazepine tea", "eslicarbazepine"])
 def test_no_range_for_other_treatments(name: str) -> None:
     (summary,) = summarise_treatments([_treatment(name, dose=900.0)])
     assert (summary.dose_range, summary.outside_range) == (None, None)
 
 
-def test_ranges_cite_the_ean_guideline() -> None:
-    assert set(DOSE_RANGES) == {"carbamazepine", "oxcarbazepine"}
-    assert {dose_range.source for dose_range in DOSE_RANGES.values()} == {EAN}
+def test_ranges_cite_the_verified_table() -> None:
+    assert set(DOSE_RANGES) == {
+        "carbamazepine", "oxcarbazepine", "lamotrigine", "gabapentin", "pregabalin", "baclofen",
+        "botulinum toxin A",
+    }  # fmt: skip
+    assert {dose_range.source for dose_range in DOSE_RANGES.values()} == {PRACTICAL_NEUROLOGY_2021}
+    assert PRACTICAL_NEUROLOGY_2021 == TABLE
+    carbamazepine = DOSE_RANGES["carbamazepine"]
+    assert carbamazepine.note is not None and "1600" in carbamazepine.note
+
+
+def test_botulinum_toxin_range_counts_units_and_never_compares_mg() -> None:
+    botox = DOSE_RANGES["botulinum toxin A"]
+    assert (botox.low_mg, botox.high_mg, botox.unit) == (
+        25.0, 195.0, "units per session (every 12 weeks)",
+    )  # fmt: skip
+    (summary,) = summarise_treatments([_treatment("botulinum toxin A", dose=100.0)])
+    assert summary.outside_range is None
 
 
 FIRST, LAST = dt.date(2024, 1, 1), dt.date(2024, 3, 31)

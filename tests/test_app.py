@@ -167,9 +167,9 @@ def test_treatment_upload_fills_the_table(app: AppTest, downloads: dict[str, byt
     app.file_uploader(key="treatments").set_value(sample("treatments.csv"))
     run(app)
     table = app.data_editor(key=editor(app, "treatments-")).value
-    assert len(table) == 12
-    assert list(table["treatment"][:2]) == ["Carbamazepine", "Gabapentin"]
-    assert len(summary_json(downloads)["treatments"]) == 12  # type: ignore[arg-type]
+    assert len(table) == 16
+    assert list(table["treatment"][:3]) == ["Carbamazepine", "Carbamazepine", "Gabapentin"]
+    assert len(summary_json(downloads)["treatments"]) == 16  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -284,20 +284,20 @@ def test_treatment_edits_change_the_summary(app: AppTest, downloads: dict[str, b
     edit(
         app,
         key,
-        edited_rows={1: {"dose": "900 mg three times daily"}},
+        edited_rows={2: {"dose": "900 mg three times daily"}},
         added_rows=[{"treatment": "Erenumab", "category": "medication", "start": "2026"}],
-        deleted_rows=[0],
+        deleted_rows=[1],
     )
     run(app)
     data = summary_json(downloads)
     names = [item["name"] for item in data["treatments"]]  # type: ignore[union-attr, index]
-    assert len(names) == 12  # 12 - 1 deleted + 1 added
+    assert len(names) == 16  # 16 - 1 deleted + 1 added
     assert "Erenumab" in names
     gabapentin = next(t for t in data["treatments"] if t["name"] == "gabapentin")  # type: ignore[union-attr, index]
     assert gabapentin["dose"] == "900 mg three times daily"
     csv_text = downloads["treatments.csv"].decode("utf-8-sig")
     assert "Erenumab" in csv_text
-    assert "hyponatraemia" not in csv_text  # the carbamazepine row was removed
+    assert "hyponatraemia" not in csv_text  # the second carbamazepine row was removed
 
 
 def test_an_unreadable_edit_becomes_an_issue(app: AppTest) -> None:

@@ -8,10 +8,13 @@ import pytest
 
 from tnprep.catalogue import (
     OPTIONS_FOR_RESISTANT_TN,
+    DrugClass,
     Role,
+    classes_of,
     entries,
     lookup,
     match_key,
+    members_of,
     options_not_in_history,
     role_of,
 )
@@ -19,7 +22,8 @@ from tnprep.model import Treatment, TreatmentCategory
 
 ISSUE_LIST = [
     "carbamazepine", "oxcarbazepine", "eslicarbazepine", "lamotrigine", "baclofen", "gabapentin",
-    "pregabalin", "phenytoin", "fosphenytoin", "botulinum toxin A", "lidocaine",
+    "pregabalin", "phenytoin", "fosphenytoin", "topiramate", "amitriptyline", "nortriptyline",
+    "tramadol", "botulinum toxin A", "intravenous lidocaine", "lidocaine plaster", "lidocaine",
     "microvascular decompression", "stereotactic radiosurgery", "percutaneous balloon compression",
     "glycerol rhizotomy", "radiofrequency thermocoagulation", "nerve block", "acupuncture",
     "physical therapy", "biofeedback", "cognitive behavioural therapy", "psychological support",
@@ -59,7 +63,22 @@ def test_no_spelling_means_two_treatments() -> None:
         ("Dilantin", "phenytoin", TreatmentCategory.MEDICATION, Role.ADJUNCT),
         ("IV fosphenytoin", "fosphenytoin", TreatmentCategory.MEDICATION, Role.ACUTE),
         ("Botox", "botulinum toxin A", TreatmentCategory.INJECTION_OR_BLOCK, Role.ADJUNCT),
-        ("Lignocaine", "lidocaine", TreatmentCategory.MEDICATION, Role.ACUTE),
+        # Issue 10 case 9: only intravenous lidocaine is "acute"; a plaster is topical.
+        ("Lignocaine", "lidocaine", TreatmentCategory.MEDICATION, Role.TOPICAL),
+        ("IV lidocaine", "intravenous lidocaine", TreatmentCategory.MEDICATION, Role.ACUTE),
+        ("lidocaine infusion", "intravenous lidocaine", TreatmentCategory.MEDICATION, Role.ACUTE),
+        ("Versatis", "lidocaine plaster", TreatmentCategory.MEDICATION, Role.TOPICAL),
+        ("lidocaine 5% plaster", "lidocaine plaster", TreatmentCategory.MEDICATION, Role.TOPICAL),
+        # Issue 10 case 6: known by name, never "other".
+        ("Topamax", "topiramate", TreatmentCategory.MEDICATION, Role.OTHER_MEDICATION),
+        (
+            "amitriptyline 10 mg",
+            "amitriptyline",
+            TreatmentCategory.MEDICATION,
+            Role.OTHER_MEDICATION,
+        ),
+        ("nortriptyline", "nortriptyline", TreatmentCategory.MEDICATION, Role.OTHER_MEDICATION),
+        ("Tramadol 50mg", "tramadol", TreatmentCategory.MEDICATION, Role.OTHER_MEDICATION),
         ("MVD", "microvascular decompression", TreatmentCategory.PROCEDURE, Role.SURGICAL),
         (
             "Micro-vascular decompression",
@@ -134,7 +153,7 @@ def test_no_spelling_means_two_treatments() -> None:
             Role.NEUROMODULATION,
         ),
         ("Clinical Trial", "clinical trial", TreatmentCategory.OTHER, Role.CLINICAL_TRIAL),
-        ("Lidocaïne", "lidocaine", TreatmentCategory.MEDICATION, Role.ACUTE),  # accents ignored
+        ("Lidocaïne", "lidocaine", TreatmentCategory.MEDICATION, Role.TOPICAL),  # accents ignored
     ],
 )
 def test_lookup(written: str, name: str, category: TreatmentCategory, role: str) -> None:
@@ -183,6 +202,8 @@ def test_options_shown_by_the_history_are_left_out() -> None:
     )
     assert names == [
         "stereotactic radiosurgery",
+        "neuroablative procedures (balloon compression, glycerol rhizolysis, radiofrequency "
+        "thermocoagulation)",
         "complementary therapies",
         "neuromodulation",
         "clinical trials",
@@ -227,11 +248,16 @@ def _block(name: str) -> str:
 def test_docs_print_the_catalogue_as_the_csv_has_it() -> None:
     rows = [
         f"| {entry.name} | {entry.category.value} | {entry.role.value} | "
-        f"{', '.join(entry.aliases)} |"
+        f"{', '.join(sorted(entry.classes)) or '–'} | {', '.join(entry.aliases)} |"
         for entry in entries()
     ]
     expected = "\n".join(
-        ["| Treatment | Category | Role | Also recognised |", "|---|---|---|---|", *rows, ""]
+        [
+            "| Treatment | Category | Role | Classes | Also recognised |",
+            "|---|---|---|---|---|",
+            *rows,
+            "",
+        ]
     )
     assert _block("catalogue") == expected
 
@@ -257,3 +283,27 @@ def test_every_spelling_is_found_in_any_case_and_spacing(spelling: str, name: st
     ):
         entry = lookup(variant)
         assert entry is not None and entry.name == name, variant
+
+
+@pytest.mark.parametrize(
+    ("name", "classes"),
+    [
+        ("carbamazepine", {DrugClass.SODIUM_LOWERING, DrugClass.SERIOUS_RASH}),
+        ("oxcarbazepine", {DrugClass.SODIUM_LOWERING, DrugClass.SERIOUS_RASH}),
+        ("Zebinix", {DrugClass.SODIUM_LOWERING, DrugClass.SERIOUS_RASH}),  # issue 10 case 9
+        ("Lamictal", {DrugClass.SERIOUS_RASH}),
+        ("phenytoin", {DrugClass.SERIOUS_RASH}),
+        ("pregabalin", set()),
+        ("unknown herb", set()),
+    ],
+)
+def test_drug_classes(name: str, classes: set[DrugClass]) -> None:
+    assert classes_of(_treatment(name)) == classes
+
+
+def test_sodium_class_members() -> None:
+    assert members_of(DrugClass.SODIUM_LOWERING) == (
+        "carbamazepine",
+        "oxcarbazepine",
+        "eslicarbazepine",
+    )

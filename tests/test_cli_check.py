@@ -35,10 +35,10 @@ def test_text_report_of_the_messy_sample() -> None:
         "  encoding utf-8, delimiter ,, dates day-first (decided from the data)",
         "  columns: Date → date, Time → time, Duration (min) → duration, Pain → intensity, "
         "Side → side, Location → location, Triggers → triggers, Notes → notes",
-        "  rows: 23 read, 3 rejected, 20 kept",
+        "  rows: 23 read, 3 rejected, 0 other, 20 kept",
     ]
     assert lines[4:6] == [
-        "Total: 23 rows read = 19 used + 3 rejected + 1 duplicates.",
+        "Total: 23 rows read = 19 used + 3 rejected + 1 duplicates + 0 other.",
         "Issues: 10:",
     ]
     assert lines[6] == (
@@ -47,8 +47,8 @@ def test_text_report_of_the_messy_sample() -> None:
         "figure. [32/13/2026]"
     )
     assert lines[-1] == (
-        "  messy_diary.csv, row 17, column -: Same start minute, intensity and duration as row 16; "
-        "counted once."
+        "  messy_diary.csv, row 17, column -: Same start minute and the same recorded values as "
+        "row 16; counted once."
     )
     assert len(lines) == 16
 
@@ -63,7 +63,7 @@ def test_text_report_names_encoding_delimiter_and_ignored_columns(tmp_path: Path
         "  encoding utf-16, delimiter tab, dates no slash dates (not needed)",
         "  columns: Date → date, Time → time, Pain → intensity",
         "  not used: Mood",
-        "  rows: 1 read, 0 rejected, 1 kept",
+        "  rows: 1 read, 0 rejected, 0 other, 1 kept",
     ]
 
 

@@ -121,7 +121,7 @@ HEADER = "Date,Time,Duration,Pain,Side,Location,Triggers,Type,Notes\n"
         (",08:00,45s,5,,,,,\n", [(2, "Date", "date-missing")], []),
         ("someday,08:00,45s,5,,,,,\n", [(2, "Date", "date-unreadable")], []),
         ("2026-01-02,,45s,5,,,,,\n", [(2, "Time", "time-missing")], []),
-        ("2026-01-02,noon,45s,5,,,,,\n", [(2, "Time", "time-unreadable")], []),
+        ("2026-01-02,soonish,45s,5,,,,,\n", [(2, "Time", "time-unreadable")], []),
         # a rejected row gets one issue, not one per bad field
         ("someday,08:00,forever,11,middle,V4,,weird,\n", [(2, "Date", "date-unreadable")], []),
         ("2026-01-02,08:00,forever,5,,,,,\n", [(2, "Duration", "duration-unreadable")], [2]),
@@ -225,14 +225,24 @@ def test_start_from_date_time_pairs(text: str, expected: str) -> None:
 
 
 def test_attack_log_with_a_date_but_no_time_rejects_rows_saying_the_time_is_missing() -> None:
-    # regression: these rows were rejected as 'date-unreadable' although the date was fine
-    diary_file = read("Date,Pain\n2026-01-02,5\nsomeday,6\n2026-01-03 08:00,7\n")
+    # regression: these rows were rejected as 'date-unreadable' although the date was fine;
+    # issue 9: only where most rows give a time (a date-only log is read, see tests/real)
+    diary_file = read(
+        "Date,Pain\n2026-01-02,5\nsomeday,6\n2026-01-03 08:00,7\n2026-01-04 08:00,7\n"
+    )
     assert located(diary_file.issues) == [
         (2, "Date", "time-missing"),
         (3, "Date", "date-unreadable"),
     ]
     assert diary_file.issues[0].message.startswith("The date has no time of day")
-    assert starts(diary_file) == ["2026-01-03 08:00"]
+    assert starts(diary_file) == ["2026-01-03 08:00", "2026-01-04 08:00"]
+
+
+def test_date_only_log_keeps_its_rows_with_the_time_of_day_unknown() -> None:
+    diary_file = read("Date,Pain\n2026-01-02,5\nsomeday,6\n2026-01-03,7\n")
+    assert located(diary_file.issues) == [(3, "Date", "date-unreadable")]
+    assert diary_file.info.kind == "date-only log"
+    assert diary_file.table["time_unknown"].tolist() == [True, True]
 
 
 def test_header_only_files_are_diaries_with_no_rows() -> None:
@@ -299,8 +309,14 @@ def test_tab_separated_file() -> None:
 
 
 def test_one_column_file() -> None:
-    diary_file = read("Timestamp\n2026-01-02 08:00\n\n2026-01-03 09:15\nlater\n")
-    assert (diary_file.delimiter, diary_file.mapping) == (",", (("Timestamp", "start"),))
+    # issue 9: a date column alone is not an attack log; with a pain column it is
+    with pytest.raises(InputError, match="is not a pain diary"):
+        read("Timestamp\n2026-01-02 08:00\n2026-01-03 09:15\n")
+    diary_file = read("Timestamp,Pain\n2026-01-02 08:00,\n\n2026-01-03 09:15,\nlater,\n")
+    assert (diary_file.delimiter, diary_file.mapping) == (
+        ",",
+        (("Timestamp", "start"), ("Pain", "intensity")),
+    )
     assert starts(diary_file) == ["2026-01-02 08:00", "2026-01-03 09:15"]
     assert located(diary_file.issues) == [(5, "Timestamp", "date-unreadable")]
     assert diary_file.rows_read == 3
@@ -422,7 +438,9 @@ def test_unmatched_file_is_an_error_listing_headers_seen_and_fields_needed() -> 
 
 
 def test_a_date_without_any_diary_field_is_an_error() -> None:
-    with pytest.raises(InputError, match=r"no diary columns found\. Headers seen: 'Date', 'Mood'"):
+    with pytest.raises(
+        InputError, match=r"not a pain diary: it looks like a mood diary \(columns Date, Mood\)"
+    ):
         read("Date,Mood\n2026-01-02,fine\n")
 
 
@@ -512,7 +530,7 @@ def test_duplicates_within_one_file_count_once() -> None:
     assert diary.duplicates == 2
     assert located(diary.issues) == [(3, None, "duplicate"), (4, None, "duplicate")]
     assert diary.issues[0].message == (
-        "Same start minute, intensity and duration as row 2; counted once."
+        "Same start minute and the same recorded values as row 2; counted once."
     )
     assert diary.attacks["row"].tolist() == [2, 5]
     assert_accounting(diary)
@@ -529,7 +547,7 @@ def test_duplicates_across_files_name_the_first_copy() -> None:
         ("paper.csv", 2, "duplicate")
     ]
     assert diary.issues[0].message == (
-        "Same start minute, intensity and duration as row 2 of phone.csv; counted once."
+        "Same start minute and the same recorded values as row 2 of phone.csv; counted once."
     )
     assert diary.issues[0].severity is Severity.DUPLICATE
     assert sorted(zip(diary.attacks["file"], diary.attacks["row"], strict=True)) == [
@@ -580,12 +598,20 @@ def test_read_diaries_raises_for_the_first_unreadable_file() -> None:
 # --- docs/formats.md lists exactly the issue codes ingest produces ------------------------------
 
 KITCHEN_SINK = [
-    HEADER + "someday,08:00,,,,,,,\n,08:00,,,,,,,\n2026-01-02,,,,,,,,\n2026-01-02,noon,,,,,,,\n"
+    HEADER + "someday,08:00,,,,,,,\n,08:00,,,,,,,\n2026-01-02,,,,,,,,\n2026-01-02,25:61,,,,,,,\n"
     "2026-01-02,08:00,forever,bad,middle,nose,,burning,\n2026-01-02,08:01,-1,11,,,,,,x\n"
     "2026-01-02,08:01,-1,11,,,,,\n",
     "Date,Time,Division,Pain,Mood,Severity\n01/02/2026,08:00,V4,5,ok,3\n",
     "Date,Pain\n2026-01-02,5\n",
     "Date,Attacks,Worst pain,Background pain\n2026-01-02,x,x,x\n2026-01-03,-1,11,11\n",
+    # issue 9: event logs, dates under 'time', mismatched and unnamed columns, end times,
+    # a column failing for most rows
+    "Date,Time,Type,Name,Pain\n"
+    + "2026-01-02,08:00,symptom,Headache,5\n" * 2
+    + "2026-01-02,09:00,sleep,asleep,\n",
+    "Time,Pain,Side\n" + "".join(f"2026-01-{day:02d},5,Odense\n" for day in range(1, 13)),
+    "Start,End,Pain,,Notes\n2026-01-02 08:00,2026-01-02 07:00,5,,\n2026-01-02 09:00,later,5,,\n",
+    "Start,Duration\n" + "".join(f"2026-01-{day:02d} 08:00,forever\n" for day in range(1, 13)),
 ]
 
 

@@ -71,8 +71,8 @@ def test_self_harm_item_above_zero(item9: int | None, expected: int) -> None:
 def test_self_harm_words_are_calm_and_factual() -> None:
     (finding,) = self_harm_item(dataclasses.replace(NO_SCORES, phq9=phq9(12, 2)))
     assert describe(finding) == (
-        "PHQ-9 item 9 (thoughts that you would be better off dead or of hurting yourself) "
-        "answered 2 — please ask about it."
+        "PHQ-9 item 9 (thoughts that you would be better off dead, or of hurting yourself in "
+        "some way) answered 2 — please ask about it."
     )
 
 
@@ -82,23 +82,27 @@ def test_self_harm_words_are_calm_and_factual() -> None:
 @pytest.mark.parametrize(
     ("fields", "expected"),
     [
+        # Issue 10 case 3: facts only — no per-drug "EAN lists surgical options" nudge.
         (
             {"ongoing": False, "end": PartialDate(2023, 5), "stopped_because": "side effects"},
-            ["Carbamazepine stopped (side effects). The EAN 2019 guideline lists surgical "
-             "options when drugs fail or are not tolerated."],
+            ["Carbamazepine stopped 2023-05 (side effects)."],
+        ),
+        (
+            {"ongoing": False, "end": PartialDate(2023, 5), "stopped_because": "side effects",
+             "side_effects": "rash"},
+            ["Carbamazepine stopped 2023-05 (side effects: rash)."],
         ),
         (
             {"ongoing": False, "end": PartialDate(2023), "stopped_because": "inefficacy"},
-            ["Carbamazepine stopped (inefficacy). The EAN 2019 guideline lists surgical "
-             "options when drugs fail or are not tolerated."],
+            ["Carbamazepine stopped 2023 (inefficacy)."],
         ),
         (
             {"ongoing": False, "end": PartialDate(2023), "stopped_because": "moved house"},
-            ["Carbamazepine stopped (moved house)."],
+            ["Carbamazepine stopped 2023 (moved house)."],
         ),
         (
             {"ongoing": False, "end": PartialDate(2023)},
-            ["Carbamazepine stopped (reason not recorded)."],
+            ["Carbamazepine stopped 2023 (reason not recorded)."],
         ),
         ({"ongoing": True}, []),
     ],
@@ -118,6 +122,16 @@ def test_first_line_stopped_only_for_first_line_drugs() -> None:
     assert found[0].source == EAN_2019
 
 
+def test_first_line_stopped_names_the_first_line_drug_taken_now() -> None:
+    history = [
+        treatment("carbamazepine", ongoing=False, stopped_because="inefficacy"),
+        treatment("oxcarbazepine"),
+    ]
+    (finding,) = first_line_stopped(history)
+    assert describe(finding) == "Carbamazepine stopped (inefficacy). Taken now: oxcarbazepine."
+    assert "surgical" not in describe(finding)
+
+
 # --- dose outside the published range ---------------------------------------------------
 
 
@@ -125,11 +139,13 @@ def test_first_line_stopped_only_for_first_line_drugs() -> None:
     ("name", "dose", "expected"),
     [
         ("carbamazepine", 2400.0, "Carbamazepine 2400 mg/day (as written) is above the published "
-         "range of 200–1200 mg/day (EAN 2019)."),
+         "range of 200–1200 mg/day (EAN 2019 table, Pract Neurol 2021; NICE CKS up to 1600)."),
         ("oxcarbazepine", 150.0, "Oxcarbazepine 150 mg/day (as written) is below the published "
-         "range of 300–1800 mg/day (EAN 2019)."),
+         "range of 300–1800 mg/day (EAN 2019 table, Pract Neurol 2021)."),
         ("carbamazepine", 1200.0, None),
-        ("pregabalin", 9000.0, None),
+        ("pregabalin", 9000.0, "Pregabalin 9000 mg/day (as written) is above the published "
+         "range of 150–600 mg/day (EAN 2019 table, Pract Neurol 2021)."),
+        ("phenytoin", 9000.0, None),
     ],
 )  # fmt: skip
 def test_dose_outside_range(name: str, dose: float, expected: str | None) -> None:
@@ -200,7 +216,7 @@ def test_no_change_words() -> None:
     (finding,) = no_change_after_treatment([comparison(ChangeKind.START, 2.0, 2.1)])
     assert describe(finding) == (
         "Pregabalin started on 2024-03-01: 2.00 attacks per recorded day in the 28 days before, "
-        "2.10 on days 15–42 after — less than a 30 % fall."
+        "2.10 on days 15–42 after — less than tnprep's 30 % threshold (docs/figures.md)."
     )
 
 
@@ -248,6 +264,8 @@ def test_not_yet_in_history_lists_missing_options() -> None:
     ]
     assert texts(not_yet_in_history(history, ())) == [
         "Not yet in the history: stereotactic radiosurgery.",
+        "Not yet in the history: neuroablative procedures (balloon compression, glycerol "
+        "rhizolysis, radiofrequency thermocoagulation).",
         "Not yet in the history: complementary therapies.",
         "Not yet in the history: cognitive behavioural therapy or psychological support.",
         "Not yet in the history: neuromodulation.",
@@ -264,7 +282,7 @@ def test_not_yet_in_history_notes_the_patients_interest() -> None:
         "clinical trials",
     ]
     assert describe(found[1]) == (
-        "Not yet in the history: microvascular decompression. "
+        "Not yet in the history: microvascular decompression (MRI result not recorded). "
         "The patient would like to talk about it."
     )
 
@@ -281,10 +299,13 @@ def test_monitoring_questions() -> None:
     assert texts(monitoring_questions(history)) == [
         "A question the patient may ask: sodium monitoring on carbamazepine (EAN 2019)."
     ]
+    # Issue 10 case 7: settled on oxcarbazepine → no HLA-B*15:02 point (CPIC covers both drugs).
     assert texts(monitoring_questions([treatment("oxcarbazepine")])) == [
         "A question the patient may ask: sodium monitoring on oxcarbazepine (EAN 2019).",
-        "A question the patient may ask: HLA-B*15:02 testing before carbamazepine for people of "
-        "Asian ancestry (carbamazepine label, FDA boxed warning).",
+    ]
+    assert texts(monitoring_questions([treatment("pregabalin")])) == [
+        "Before a first course of carbamazepine or oxcarbazepine: has HLA-B*15:02 been "
+        "considered? tnprep records no ancestry (CPIC 2017).",
     ]
 
 
@@ -304,7 +325,7 @@ def test_findings_put_item_9_first_and_keep_kind_order() -> None:
         FindingKind.SELF_HARM_ITEM,
         FindingKind.FIRST_LINE_STOPPED,
         FindingKind.ATTACKS_RISING,
-        FindingKind.MOOD_SCORE_HIGH,
+        FindingKind.PSYCHOLOGICAL_SUPPORT,
     ]
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tnprep.analysis.scores import score_answers
 from tnprep.ingest.fhir import ANSWER_CODES, GAD7, PHQ9, answers_to_fhir
 from tnprep.ingest.questionnaire import read_questionnaires
 from tnprep.issues import InputError
@@ -59,7 +62,9 @@ def test_phq9_by_linkid_with_value_coding() -> None:
         ],
     }
     answers, issues = _read(resource)
-    assert answers == Answers(phq9=values)
+    assert dataclasses.replace(answers, administrations=(), questionnaire_date=None) == Answers(
+        phq9=values
+    )
     assert issues == []
 
 
@@ -84,7 +89,7 @@ def test_gad7_by_item_code_nested_groups_and_value_integer() -> None:
     }
     answers, issues = _read(resource)
     assert answers.gad7 == (1, 2, 3, 0, 1, 2, 3)
-    assert issues == [("/70274-6", "fhir-total-ignored")]
+    assert issues == [("gad7_total", "stated-total-differs")]  # 12 from the items, 9 stated
 
 
 def test_numbered_linkids_when_the_questionnaire_url_names_the_panel() -> None:
@@ -247,3 +252,105 @@ def test_any_response_shape_gives_answers_not_a_crash(resource: dict[str, object
     except InputError:
         pytest.fail("a QuestionnaireResponse is always readable, whatever its items hold")
     assert isinstance(loaded.records[0], Answers)
+
+
+# --- issue 9 item 10: no codes, STU3, stated totals, authored, item 10 --------------------
+
+WORDS = ("Not at all", "Several days", "More than half the days", "Nearly every day")
+PHQ9_TEXTS = tuple(text for _, text in PHQ9.items)
+
+
+def _worded(questionnaire: object, values: tuple[int, ...], texts: tuple[str, ...]) -> dict:
+    return {
+        "resourceType": "QuestionnaireResponse",
+        "questionnaire": questionnaire,
+        "authored": "2025-02-03T10:00:00Z",
+        "item": [
+            {
+                "linkId": f"H1/T1/Q{number}",
+                "text": text + "?",
+                "answer": [{"valueCoding": {"code": WORDS[value].replace(" ", "-"),
+                                            "display": WORDS[value]}}],
+            }
+            for number, (text, value) in enumerate(zip(texts, values, strict=True), start=1)
+        ],
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "questionnaire",
+    [
+        "http://example.org/Questionnaire/my-PHQ9",  # the panel named by its URL
+        "http://example.org/Questionnaire/intake",  # not named: the wording alone
+    ],
+)
+def test_phq9_without_codes_is_known_by_its_wording(questionnaire: str) -> None:
+    values = (0, 1, 2, 3, 0, 1, 2, 3, 2)
+    answers, issues = _read(_worded(questionnaire, values, PHQ9_TEXTS))
+    assert answers.phq9 == values
+    assert answers.questionnaire_date == dt.date(2025, 2, 3)
+    assert issues == []
+
+
+def test_item9_flagged_whatever_the_coding() -> None:
+    """Issue 9: item 9 above 0 is flagged whenever a PHQ-9 item 9 is recognisable."""
+    resource = _worded("urn:uuid:1234", (1,), (PHQ9_TEXTS[8],))
+    answers, _ = _read(resource)
+    assert answers.phq9[8] == 1
+    phq9 = score_answers(answers).phq9
+    assert phq9 is not None and phq9.item9 == 1
+
+
+def test_stu3_definition_carries_the_loinc_code() -> None:
+    resource = {
+        "resourceType": "QuestionnaireResponse",
+        "questionnaire": {"reference": "Questionnaire/phq-9"},  # STU3: a Reference
+        "item": [
+            {"linkId": str(number), "definition": f"http://loinc.org/q/44249-1#{code}",
+             "answer": [{"valueCoding": {"system": "http://loinc.org", "code": LA[number % 4]}}]}
+            for number, code in enumerate(PHQ9_CODES, start=1)
+        ],
+    }  # fmt: skip
+    answers, issues = _read(resource)
+    assert answers.phq9 == tuple(number % 4 for number in range(1, 10))
+    assert issues == []
+
+
+@pytest.mark.parametrize(
+    ("stated", "codes"), [(12, []), (13, [("phq9_total", "stated-total-differs")])]
+)
+def test_a_stated_total_is_compared_with_the_items(stated: int, codes: list[object]) -> None:
+    resource = _worded("x-PHQ9", (0, 1, 2, 3, 2, 1, 0, 1, 2), PHQ9_TEXTS)
+    resource["item"].append(
+        {"linkId": "H1/TS", "text": "Patient health questionnaire 9 item total score",
+         "answer": [{"valueQuantity": {"value": stated, "unit": "{score}"}}]}
+    )  # fmt: skip
+    _, issues = _read(resource)
+    assert issues == codes
+
+
+def test_phq9_item10_is_captured() -> None:
+    resource = {
+        "resourceType": "QuestionnaireResponse",
+        "item": [
+            {"linkId": "/69722-7",
+             "answer": [{"valueCoding": {"system": "http://loinc.org", "code": "LA6573-5"}}]},
+            {"linkId": "/44260-8", "answer": [_coding(0)]},
+        ],
+    }  # fmt: skip
+    answers, _ = _read(resource)
+    assert answers.phq9_difficulty == "somewhat difficult"
+    assert answers.phq9[8] == 0
+
+
+def test_a_questionnaire_that_is_not_phq9_keeps_its_answers() -> None:
+    resource = {
+        "resourceType": "QuestionnaireResponse",
+        "questionnaire": "http://example.org/sleep",
+        "item": [{"linkId": "s1", "text": "How many hours did you sleep?",
+                  "answer": [{"valueInteger": 7}]}],
+    }  # fmt: skip
+    answers, issues = _read(resource)
+    assert answers.phq9 == (None,) * 9
+    assert answers.other == (("How many hours did you sleep?", "7"),)
+    assert issues == [(None, "fhir-not-phq9-gad7")]

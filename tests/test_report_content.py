@@ -21,7 +21,7 @@ from summary_factory import (
 from tnprep.model import PartialDate
 from tnprep.report import wording
 from tnprep.report.chart_content import MAX_BARS, MarkerKind
-from tnprep.report.content import Paper, build_content
+from tnprep.report.content import SHOWN_ELSEWHERE, Paper, build_content
 from tnprep.summary import (
     ChangeKind,
     FindingKind,
@@ -47,17 +47,21 @@ def test_build_content_is_pure_and_equal_for_equal_input() -> None:
 def test_content_keeps_every_question_and_finding_in_order() -> None:
     content = build_content(make_summary(), Paper.LETTER)
     assert content.questions.items == SAMPLE_QUESTIONS
-    assert len(content.discussion.items) == len(make_summary().findings)
-    assert len(content.treatments.rows) == len(make_treatments())
-    assert content.treatments.rows[0].current
+    shown = [f for f in make_summary().findings if f.kind not in SHOWN_ELSEWHERE]
+    assert len(content.discussion.items) == len(shown)
+    # One ledger line per drug or procedure; each sample row is a drug of its own.
+    assert len(content.treatments.lines) == len(make_treatments())
+    assert content.treatments.lines[0].current
 
 
-def test_item9_finding_goes_first_and_is_flagged_whatever_the_order() -> None:
+def test_item9_is_in_the_safety_block_not_repeated_in_the_discussion() -> None:
     findings = make_summary().findings
     summary = make_summary(findings=(*findings[1:], findings[0]))
-    discussion = build_content(summary, Paper.A4).discussion
-    assert discussion.flagged_first
-    assert discussion.items[0].startswith("PHQ-9 item 9")
+    content = build_content(summary, Paper.A4)
+    assert content.safety.alert is not None
+    assert content.safety.alert.startswith("PHQ-9 item 9")
+    assert "in some way" in content.safety.alert  # issue 10 case 9: the paraphrase keeps it
+    assert not any(item.startswith("PHQ-9 item 9") for item in content.discussion.items)
     assert findings[0].kind is FindingKind.SELF_HARM_ITEM
 
 
@@ -122,7 +126,7 @@ def test_empty_summary_has_words_for_everything() -> None:
     assert content.chart.bins == ()
     assert content.chart.words == ("No diary days in the period.",)
     assert content.glance.alert is None
-    assert content.treatments.rows == ()
+    assert content.treatments.lines == ()
 
 
 def test_triggers_beyond_the_top_six_are_counted() -> None:
@@ -191,7 +195,7 @@ def test_treatment_cells(fields: dict[str, object], dates: str, dose: str, stopp
 
 def test_dose_outside_published_range_is_stated() -> None:
     item = dataclasses.replace(make_treatments()[1], outside_range=True)
-    assert wording.dose_text(item).endswith("outside published 200–1200 mg/day")
+    assert "outside published 200–1200 mg/day (EAN 2019)" in wording.dose_text(item)
 
 
 def test_dose_change_is_marked_as_a_dose_change_not_a_start() -> None:

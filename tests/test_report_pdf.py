@@ -16,7 +16,7 @@ from summary_factory import SAMPLE_QUESTIONS, empty_summary, make_patient, make_
 from tnprep.report import build_page
 from tnprep.report.content import Paper, build_content
 from tnprep.report.pdf import MIN_FONT_SIZE, render_pdf
-from tnprep.summary import QuestionnaireScore, Scores
+from tnprep.summary import QuestionnaireScore, Scores, TreatmentSummary
 
 GOLDEN = Path(__file__).parent / "golden"
 PAPER_POINTS = {Paper.A4: (595.28, 841.89), Paper.LETTER: (612.0, 792.0)}
@@ -131,14 +131,28 @@ def test_a_character_the_font_lacks_is_replaced_and_stated() -> None:
     assert "5 characters in the entries cannot be shown" in text
 
 
+def _distinct_drugs(count: int) -> tuple[TreatmentSummary, ...]:
+    """``count`` different stopped drugs (the ledger joins rows of one drug into one line)."""
+    base = make_summary().treatments[1]
+    return tuple(
+        dataclasses.replace(
+            base,
+            treatment=dataclasses.replace(
+                base.treatment, name=f"drug{number:03d}", name_as_written=f"Drug{number:03d}"
+            ),
+        )
+        for number in range(count)
+    )
+
+
 def test_long_lists_are_cut_and_counted() -> None:
     questions = tuple(f"Question number {index} about the treatment plan?" for index in range(100))
-    treatments = make_summary().treatments * 50
+    treatments = _distinct_drugs(200)
     summary = make_summary(patient=make_patient(questions=questions), treatments=treatments)
     text = squashed(page_text(build_page(summary, "letter")))
     assert squashed(questions[0]) in text
     more = re.search(r"\+(\d+)moretreatments—seetheapp", text)
-    assert more is not None and 150 < int(more.group(1)) < 200
+    assert more is not None and 180 < int(more.group(1)) < 200
     assert re.search(r"\+\d+morequestions—seetheapp", text)
 
 
@@ -171,18 +185,14 @@ def test_build_page_accepts_the_enum_and_its_value() -> None:
     assert build_page(summary, Paper.LETTER) == build_page(summary, "letter")
 
 
-def test_treatments_the_table_cannot_hold_are_listed_compactly() -> None:
-    """Regression: 12 treatments printed 3 rows and '+9 more'; older ones now go on one line."""
-    base = make_summary().treatments[1]
-    history = tuple(
-        dataclasses.replace(
-            base, treatment=dataclasses.replace(base.treatment, name_as_written=f"Drug{number:02d}")
-        )
-        for number in range(14)
-    )
+def test_ledger_lines_that_do_not_fit_are_counted_from_the_least_relevant_end() -> None:
+    """One line per drug; the current one first; what does not fit is counted, never dropped."""
+    current = make_summary().treatments[0]
+    history = (current, *_distinct_drugs(14))
     text = page_text(build_page(make_summary(treatments=history), "a4"))
-    assert "Also tried:" in text
-    named = set(re.findall(r"Drug\d\d", text))
+    assert "Oxcarbazepine (current):" in text
+    named = re.findall(r"Drug\d\d\d", text)
     hidden = re.search(r"\+(\d+) more treatments", text)
-    assert len(named) + (int(hidden.group(1)) if hidden else 0) == 14
-    assert len(named) >= 8
+    assert hidden is not None
+    assert len(set(named)) + int(hidden.group(1)) == 14
+    assert len(set(named)) >= 3

@@ -53,7 +53,7 @@ def test_phq9_band_boundaries(total: int, band: str) -> None:
 )
 def test_gad7_band_boundaries(total: int, band: str) -> None:
     result = score_answers(Answers(gad7=_items(total, 7))).gad7
-    assert result == QuestionnaireScore(score=total, band=band, answered=7, item9=None)
+    assert result == QuestionnaireScore(score=total, band=band, answered=7, item9=None, items=7)
 
 
 def test_hand_computed_phq9() -> None:
@@ -66,9 +66,20 @@ def test_hand_computed_phq9() -> None:
     ("phq9", "expected"),
     [
         ((None,) * 9, None),
-        ((1, 1, 1, 1, 1, 1, 1, 1, None), QuestionnaireScore(None, None, 8, None)),
-        ((None, None, None, None, None, None, None, None, 2), QuestionnaireScore(None, None, 1, 2)),
-        ((3, None, 3, 3, 3, 3, 3, 3, 0), QuestionnaireScore(None, None, 8, 0)),
+        (
+            (1, 1, 1, 1, 1, 1, 1, 1, None),
+            QuestionnaireScore(
+                None, None, 8, None, floor=8, floor_band="mild", item9_unanswered=True
+            ),
+        ),
+        (
+            (None, None, None, None, None, None, None, None, 2),
+            QuestionnaireScore(None, None, 1, 2, floor=2, floor_band="minimal"),
+        ),
+        (
+            (3, None, 3, 3, 3, 3, 3, 3, 0),
+            QuestionnaireScore(None, None, 8, 0, floor=21, floor_band="severe"),
+        ),
     ],
 )
 def test_missing_items_give_no_total(
@@ -87,7 +98,7 @@ def test_gad7_missing_item_and_bni_passed_through() -> None:
     answers = Answers(gad7=(1, 1, None, 1, 1, 1, 1), bni_pain="IIIa", bni_numbness="II")
     assert score_answers(answers) == Scores(
         phq9=None,
-        gad7=QuestionnaireScore(None, None, 6, None),
+        gad7=QuestionnaireScore(None, None, 6, None, items=7, floor=6, floor_band="mild"),
         bni_pain="IIIa",
         bni_numbness="II",
     )

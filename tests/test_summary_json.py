@@ -9,11 +9,24 @@ import re
 from pathlib import Path
 
 from hypothesis import given, settings
+from ledger_cases import rich_ledger
 from since_factory import with_earlier
 from summary_factory import empty_summary, make_patient, make_summary, summaries
 
+from tnprep.catalogue import DrugClass
 from tnprep.issues import Issue, Severity
-from tnprep.summary import InputAccount, QuestionnaireScore, Scores, Summary, Trend
+from tnprep.model import DiaryInfo, PainScale
+from tnprep.summary import (
+    InputAccount,
+    QuestionnaireScore,
+    RescueSummary,
+    SafetyEvent,
+    SafetyNote,
+    ScoreAdministration,
+    Scores,
+    Summary,
+    Trend,
+)
 from tnprep.summary_json import dumps, summary_to_json
 from tnprep.visits import LeftOut, Overlap
 
@@ -29,7 +42,7 @@ SPEC_TOP_LEVEL = [
     "discussion_points",
     "input",
 ]
-MAPS = {"findings[].evidence"}
+MAPS = {"findings[].evidence", "input.files[].rows_other_by_kind"}
 """Objects whose keys are data (labels chosen by each rule), documented as one row."""
 
 
@@ -53,9 +66,19 @@ def _documented() -> list[str]:
     return rows
 
 
+_EVENT_INFO = DiaryInfo(
+    kind="event log",
+    other_kinds=(("sleep", 1), ("medicine", 5)),
+    medicine_events=(("oxygen-demand-valve", 5),),
+    scale=PainScale("pain (1-5)", 1.0, 5.0, "header", False, 2.0, 5.0, (("mild", 1),)),
+    sheets_read=("Ark1",),
+    sheets_skipped=("Ark2",),
+)
+
+
 def _full_summary() -> Summary:
     """The sample patient: every optional object present at least once."""
-    summary = with_earlier(make_summary())
+    summary = with_earlier(make_summary(ledger=rich_ledger()))
     assert summary.since and summary.since.treatment_changes and summary.since.visits
     assert summary.since.overlap is None  # an overlap is added below, so the keys are emitted
     summary = dataclasses.replace(
@@ -65,11 +88,26 @@ def _full_summary() -> Summary:
             overlap=Overlap(dt.date(2024, 1, 8), dt.date(2024, 1, 8), 1),
             left_out=(LeftOut("other.json", "damaged or not JSON; it is not compared."),),
         ),
+        rescue=RescueSummary(3, 2, (("oxygen", 2),), (("yes", 2),), (("oxygen-demand-valve", 5),)),
+        input=dataclasses.replace(
+            summary.input, rows_other=6, files=(("events.csv", _EVENT_INFO),)
+        ),
     )
     assert summary.scores.phq9 and summary.scores.gad7
     assert any(item.dose_range for item in summary.treatments)
     assert summary.patient.other and summary.findings and summary.before_after
-    return summary
+    older = (ScoreAdministration("older.json", dt.date(2024, 1, 2), None, 6, 8),)
+    scores = dataclasses.replace(
+        summary.scores,
+        phq9=dataclasses.replace(summary.scores.phq9, older=older),
+        gad7=dataclasses.replace(summary.scores.gad7, older=older),
+    )
+    event = SafetyEvent("Tegretol", "2019", "2019-03", "hyponatraemia (sodium 128)", "sodium 128")
+    note = SafetyNote(
+        DrugClass.SODIUM_LOWERING, ("carbamazepine", "oxcarbazepine", "eslicarbazepine"),
+        (event,), ("oxcarbazepine",), "EAN 2019",
+    )  # fmt: skip
+    return dataclasses.replace(summary, scores=scores, safety=(note,))
 
 
 def test_documented_keys_are_exactly_the_emitted_keys_in_order() -> None:
@@ -112,8 +150,14 @@ def test_sample_values() -> None:
     assert patient["visit_date"] == "2024-04-10"
     assert patient["divisions"] == ["V2", "V3"]
     assert patient["other"] == [{"item": "preferred_language", "answer": "English"}]
-    assert scores["phq9"] == {"score": 10, "band": "moderate", "item9": 1, "answered": 9}
-    assert scores["gad7"] == {"score": 7, "band": "mild", "answered": 7}
+    phq9, gad7 = scores["phq9"], scores["gad7"]
+    assert isinstance(phq9, dict) and isinstance(gad7, dict)
+    assert {key: phq9[key] for key in ("score", "band", "item9", "answered")} == {
+        "score": 10, "band": "moderate", "item9": 1, "answered": 9,
+    }  # fmt: skip
+    assert {key: gad7[key] for key in ("score", "band", "answered")} == {
+        "score": 7, "band": "mild", "answered": 7,
+    }  # fmt: skip
     assert scores["bni_pain"] == "IV"
     assert treatments[1] == {
         "name": "carbamazepine",
@@ -163,6 +207,8 @@ def test_issues_carry_specs_keys_then_code_severity_value() -> None:
         "rows_used": 1,
         "rows_rejected": 0,
         "duplicates": 0,
+        "rows_other": 0,
+        "files": [],
         "issues": [
             {
                 "file": "q.json",
@@ -186,12 +232,14 @@ def test_partial_questionnaire_and_trend_change_percent() -> None:
         attacks=dataclasses.replace(summary.attacks, trend=trend),
     )
     data = summary_to_json(summary)
-    assert data["scores"] == {
-        "phq9": {"score": None, "band": None, "item9": 0, "answered": 8},
-        "gad7": None,
-        "bni_pain": None,
-        "bni_numbness": None,
-    }
+    scores = data["scores"]
+    assert isinstance(scores, dict)
+    phq9 = scores["phq9"]
+    assert isinstance(phq9, dict)
+    assert {key: phq9[key] for key in ("score", "band", "item9", "answered")} == {
+        "score": None, "band": None, "item9": 0, "answered": 8,
+    }  # fmt: skip
+    assert (scores["gad7"], scores["bni_pain"], scores["bni_numbness"]) == (None, None, None)
     attacks = data["attacks"]
     assert isinstance(attacks, dict)
     assert attacks["trend"] == {

@@ -9,7 +9,13 @@ or a parenthesised other name ("Tegretol (carbamazepine)"). docs/treatments.md l
 Roles follow the EAN guideline on trigeminal neuralgia (Bendtsen et al., Eur J Neurol
 2019;26:831–849): carbamazepine and oxcarbazepine are first-line; lamotrigine, gabapentin,
 botulinum toxin A, pregabalin, baclofen and phenytoin are used alone or as add-on ("adjunct");
-intravenous fosphenytoin and lidocaine are for acute exacerbations ("acute").
+intravenous fosphenytoin and intravenous lidocaine are for acute exacerbations ("acute"); a
+lidocaine plaster, spray or gel is local ("topical"), never "acute". Topiramate, amitriptyline,
+nortriptyline and tramadol are known by name ("other medication") so they are never "other".
+
+Drug *classes* (``DrugClass``) group drugs that share a serious adverse effect, so an earlier
+reaction to one is put beside a current or likely drug of the same class
+(``tnprep.analysis.safety``).
 """
 
 from __future__ import annotations
@@ -42,6 +48,10 @@ class Role(StrEnum):
     """Other drugs or injections used alone or added on (EAN 2019)."""
     ACUTE = "acute"
     """Used for acute exacerbations (intravenous fosphenytoin, lidocaine; EAN 2019)."""
+    TOPICAL = "topical"
+    """Lidocaine as a plaster, spray or gel (local; not the intravenous acute treatment)."""
+    OTHER_MEDICATION = "other medication"
+    """Drugs used in facial pain outside the EAN 2019 TN list (topiramate, tricyclics, tramadol)."""
     SURGICAL = "surgical"
     """Microvascular decompression."""
     RADIOSURGERY = "radiosurgery"
@@ -60,6 +70,19 @@ class Role(StrEnum):
     """Taking part in a clinical trial."""
 
 
+class DrugClass(StrEnum):
+    """Drugs that share a serious adverse effect; compares equal to its text."""
+
+    SODIUM_LOWERING = "sodium-lowering"
+    """Carbamazepine, oxcarbazepine, eslicarbazepine: hyponatraemia (EAN 2019; Lambru et al.,
+    Pract Neurol 2021;21:392–402, table 5 lists hyponatraemia for both first-line drugs;
+    eslicarbazepine is the same dibenzazepine family and its label warns of hyponatraemia)."""
+    SERIOUS_RASH = "serious rash"
+    """Aromatic antiepileptics with serious skin reactions: carbamazepine and oxcarbazepine
+    (HLA-B*15:02, CPIC 2017 update, Phillips et al., Clin Pharmacol Ther 2018;103:574–581),
+    phenytoin/fosphenytoin (HLA-B*15:02, CPIC), eslicarbazepine and lamotrigine (labels)."""
+
+
 @dataclass(frozen=True)
 class CatalogueEntry:
     """One treatment the catalogue knows."""
@@ -72,6 +95,8 @@ class CatalogueEntry:
     """Part in TN care, used by the discussion rules."""
     aliases: tuple[str, ...]
     """Brands, abbreviations and misspellings, as listed in the CSV."""
+    classes: frozenset[DrugClass] = frozenset()
+    """Drug classes sharing a serious adverse effect (sodium-lowering, serious rash)."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +120,12 @@ OPTIONS_FOR_RESISTANT_TN: tuple[ResistantOption, ...] = (
     ResistantOption("add-on medication", frozenset({Role.ADJUNCT}), EAN_2019),
     ResistantOption("microvascular decompression", frozenset({Role.SURGICAL}), EAN_2019),
     ResistantOption("stereotactic radiosurgery", frozenset({Role.RADIOSURGERY}), EAN_2019),
+    ResistantOption(
+        "neuroablative procedures (balloon compression, glycerol rhizolysis, radiofrequency "
+        "thermocoagulation)",
+        frozenset({Role.PERCUTANEOUS}),
+        EAN_2019,
+    ),
     ResistantOption("complementary therapies", frozenset({Role.COMPLEMENTARY}), _TNPREP_LIST),
     ResistantOption(
         "cognitive behavioural therapy or psychological support",
@@ -162,6 +193,17 @@ def role_of(treatment: Treatment) -> Role | None:
     return _ROLE_OF_CATEGORY.get(treatment.category)
 
 
+def classes_of(treatment: Treatment) -> frozenset[DrugClass]:
+    """Return the drug classes of a treatment (empty when the catalogue does not know it)."""
+    entry = lookup(treatment.name) or lookup(treatment.name_as_written)
+    return entry.classes if entry is not None else frozenset()
+
+
+def members_of(drug_class: DrugClass) -> tuple[str, ...]:
+    """Return the canonical names of the drugs in ``drug_class``, in catalogue order."""
+    return tuple(entry.name for entry in entries() if drug_class in entry.classes)
+
+
 def options_not_in_history(treatments: Iterable[Treatment]) -> tuple[ResistantOption, ...]:
     """Return the options for resistant TN that no treatment in the history shows.
 
@@ -209,4 +251,7 @@ def _entry(row: dict[str, str]) -> CatalogueEntry:
         category=TreatmentCategory(row["category"].strip()),
         role=Role(row["role"].strip()),
         aliases=aliases,
+        classes=frozenset(
+            DrugClass(name.strip()) for name in row.get("classes", "").split("|") if name.strip()
+        ),
     )

@@ -34,8 +34,14 @@ TREATMENT_COLUMNS: tuple[str, ...] = (
     "stopped_because",
     "side_effects",
     "notes",
+    "side",
+    "outcome",
+    "pain_free_until",
+    "recurrence",
+    "complications",
 )
-"""Columns of the treatment table, in order: the headers of ``sample_data/treatments.csv``."""
+"""Columns of the treatment table, in order: the headers of ``sample_data/treatments.csv``
+(the last five are the ledger's optional procedure columns, docs/treatments.md)."""
 
 EDITED_TREATMENTS = "treatment table (app)"
 """The 'file' name issues about an edited treatment table carry."""
@@ -77,6 +83,11 @@ def _treatment_row(treatment: Treatment) -> list[str | None]:
         treatment.stopped_because,
         treatment.side_effects,
         treatment.notes,
+        treatment.side,
+        treatment.outcome,
+        treatment.pain_free_until.iso() if treatment.pain_free_until is not None else None,
+        treatment.recurrence.iso() if treatment.recurrence is not None else None,
+        treatment.complications,
     ]
 
 

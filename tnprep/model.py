@@ -80,11 +80,13 @@ ATTACK_COLUMNS: dict[str, str] = {
     "triggers": "object: tuple[str, ...] as written (stripped), () when none",
     "pain_type": "string: 'paroxysmal', 'continuous' or <NA>",
     "rescue": "string: rescue treatment as written, or <NA>",
+    "rescue_helped": "string: whether the rescue helped, as written ('yes', '50%'), or <NA>",
     "notes": "string: free text as written, or <NA>",
     "medication_helpful": "object: tuple[str, ...] medications rated helpful (Migraine Buddy)",
     "medication_somewhat": "object: tuple[str, ...] rated somewhat helpful",
     "medication_unhelpful": "object: tuple[str, ...] rated unhelpful",
     "medication_unsure": "object: tuple[str, ...] rated unsure",
+    "time_unknown": "bool: the row gave a day but no clock time (kept out of hour figures)",
     "file": "string: file name the row came from",
     "row": "int64: spreadsheet row number in that file (header = 1)",
 }
@@ -104,6 +106,53 @@ DAY_COLUMNS: dict[str, str] = {
 
 GENERIC_TABLE = "generic table"
 """``DiaryFile.source_format`` of a file read through the alias table (not a known export)."""
+
+
+@dataclass(frozen=True)
+class PainScale:
+    """The pain scale a diary column uses, and how its values were read (docs/formats.md)."""
+
+    column: str
+    """The column as written (e.g. 'pain level (1-5)')."""
+    low: float | None
+    """Lowest value of a numeric scale (1 for 1–5); ``None`` for a word scale."""
+    high: float | None
+    """Highest value of a numeric scale (5 for 1–5); ``None`` for a word scale."""
+    source: str
+    """Where the scale came from: 'header', 'values', 'user' or the export's name."""
+    converted: bool
+    """True when values were converted to 0–10 (only 0–N scales, by value × 10 / N)."""
+    median: float | None = None
+    """Median of the values on their own scale (numeric scales), ``None`` when none."""
+    maximum: float | None = None
+    """Highest value on its own scale (numeric scales)."""
+    words: tuple[tuple[str, int], ...] = ()
+    """A word scale's words (lower case) with their counts, most frequent first."""
+
+    @property
+    def label(self) -> str:
+        """The scale as people write it: '1–5', '0–100' or 'words'."""
+        if self.low is None or self.high is None:
+            return "words"
+        return f"{self.low:g}–{self.high:g}"
+
+
+@dataclass(frozen=True)
+class DiaryInfo:
+    """What a diary file turned out to be, beyond its columns (kind, other rows, scale, sheets)."""
+
+    kind: str = ""
+    """'attack log', 'daily log', 'event log', 'date-only log' …; '' = the shape's own name."""
+    other_kinds: tuple[tuple[str, int], ...] = ()
+    """Rows of an event log that are not pain attacks, counted by kind (SPEC ``rows_other``)."""
+    medicine_events: tuple[tuple[str, int], ...] = ()
+    """Medicine rows of an event log by name (as written, lower case) with counts."""
+    scale: PainScale | None = None
+    """The pain scale when it is not the plain 0–10 (or when it was converted)."""
+    sheets_read: tuple[str, ...] = ()
+    """Workbook sheets read as diaries (empty for a text file)."""
+    sheets_skipped: tuple[str, ...] = ()
+    """Workbook sheets named as skipped."""
 
 
 @dataclass(frozen=True)
@@ -136,6 +185,13 @@ class DiaryFile:
     """Used rows: ATTACK_COLUMNS for an attack log, DAY_COLUMNS for a daily log."""
     issues: tuple[Issue, ...] = ()
     """Problems found in this file, in row order."""
+    info: DiaryInfo = field(default_factory=DiaryInfo)
+    """What the file is and how it was read beyond the columns (event kinds, scale, sheets)."""
+
+    @property
+    def rows_other(self) -> int:
+        """Rows of other kinds (an event log's sleep, mood, medicine … rows), counted by kind."""
+        return sum(count for _, count in self.info.other_kinds)
 
     @property
     def mapping_offered(self) -> bool:
@@ -172,9 +228,14 @@ class Diary:
         return sum(diary_file.rows_rejected for diary_file in self.files)
 
     @property
+    def rows_other(self) -> int:
+        """Rows of other kinds (event logs) over all files."""
+        return sum(diary_file.rows_other for diary_file in self.files)
+
+    @property
     def rows_used(self) -> int:
-        """Rows that count: read, less rejected, less duplicates."""
-        return self.rows_read - self.rows_rejected - self.duplicates
+        """Rows that count: read, less rejected, duplicates and rows of other kinds."""
+        return self.rows_read - self.rows_rejected - self.duplicates - self.rows_other
 
 
 # ---------------------------------------------------------------------------
@@ -272,11 +333,54 @@ class Treatment:
     """File the row came from ('' when entered in the app)."""
     row: int | None = None
     """Spreadsheet row number (header = 1), ``None`` when entered in the app."""
+    side: str | None = None
+    """Side treated as written (a procedure's side: left, right, both), ``None`` when not given."""
+    outcome: str | None = None
+    """A procedure's outcome as written (optional ``outcome`` column)."""
+    pain_free_until: PartialDate | None = None
+    """Last day known pain-free after the treatment (optional column), at its precision."""
+    recurrence: PartialDate | None = None
+    """When pain came back after the treatment (optional ``recurrence`` column)."""
+    complications: str | None = None
+    """Complications as written, e.g. 'new numbness of the upper lip' (optional column)."""
 
 
 # ---------------------------------------------------------------------------
 # Questionnaires
 # ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Administration:
+    """One PHQ-9 or GAD-7 as filled in once: the items one file gives, with its date.
+
+    SPEC *Scores*: each administration (file, date) is scored as a unit; items from different
+    files are never mixed into one total.
+    """
+
+    scale: str
+    """'phq9' or 'gad7'."""
+    file: str
+    """The file the items came from."""
+    date: dt.date | None
+    """When it was filled in: FHIR ``authored`` or the file's ``questionnaire_date``."""
+    items: tuple[int | None, ...]
+    """Items 1–9 (PHQ-9) or 1–7 (GAD-7), 0–3 each, ``None`` when unanswered."""
+    stated_total: int | None = None
+    """A total the file states itself (compared with the items at ingest), ``None`` if none."""
+
+
+class MriContact(Enum):
+    """What an MRI showed about the trigeminal nerve, as the patient reports it."""
+
+    YES = "yes"
+    """Neurovascular contact reported."""
+    NO = "no"
+    """No neurovascular contact reported."""
+    NOT_DONE = "not done"
+    """No MRI done."""
+    UNKNOWN = "unknown"
+    """MRI done, result not known to the patient."""
 
 
 @dataclass(frozen=True)
@@ -306,12 +410,37 @@ class Answers:
     impact_sleep: str | None = None
     impact_work: str | None = None
     goals: str | None = None
+    emergency_visits: str | None = None
+    """Emergency visits for facial pain in the period, as written (a count or text)."""
+    iv_infusions: str | None = None
+    """Intravenous infusions (e.g. fosphenytoin, lidocaine) in the period, as written."""
+    days_unable_to_eat: str | None = None
+    """Days unable to eat because of the pain, as written."""
+    weight_lost: str | None = None
+    """Weight lost because of the pain, as written (e.g. '4 kg since June')."""
+    driving: str | None = None
+    """Whether the pain or the medicines affect driving, as written."""
+    age_at_onset: str | None = None
+    """Age when the facial pain began, as written."""
     questions: tuple[str, ...] = ()
     """The patient's questions in their priority order."""
     interested_in: tuple[str, ...] = ()
     """Options the patient wants to talk about (surgery, neuromodulation, …)."""
     other: tuple[tuple[str, str], ...] = ()
     """Unknown items as (item, answer), kept and shown, never dropped."""
+    phq9_difficulty: str | None = None
+    """PHQ-9 item 10: how difficult the problems made work, home or getting along
+    ('not difficult at all', 'somewhat difficult', 'very difficult', 'extremely difficult')."""
+    questionnaire_date: dt.date | None = None
+    """When the questionnaire was filled in (FHIR ``authored`` or the item), latest file wins."""
+    administrations: tuple[Administration, ...] = ()
+    """Each file's PHQ-9 / GAD-7 as filled in, in file order (SPEC *Scores*)."""
+    mri_contact: MriContact | None = None
+    """Neurovascular contact on MRI: yes / no / not done / unknown (item ``mri_contact``)."""
+    mri_date: str | None = None
+    """When the MRI was done, as written (a year, a month or a date)."""
+    mri_side: str | None = None
+    """Side of the contact, as written."""
 
 
 # ---------------------------------------------------------------------------

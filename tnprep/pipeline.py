@@ -99,12 +99,16 @@ class Readings:
 
 
 def read_diary_file(
-    source: Source, *, mapping: Mapping[str, str] | None = None, date_order: DateOrder | None = None
+    source: Source,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    date_order: DateOrder | None = None,
+    scales: Mapping[str, str] | None = None,
 ) -> DiaryFile | Unreadable:
     """Read one diary file, or say why it cannot be read."""
     name, data = source
     try:
-        return read_diary(data, name, mapping=mapping, date_order=date_order)
+        return read_diary(data, name, mapping=mapping, date_order=date_order, scales=scales)
     except InputError as error:
         return Unreadable(name, "diary", error.reason)
 
@@ -143,6 +147,7 @@ def read_sources(
     *,
     mapping: Mapping[str, str] | None = None,
     date_order: DateOrder | None = None,
+    scales: Mapping[str, str] | None = None,
 ) -> Readings:
     """Read each file of one patient; a file that cannot be read becomes an ``Unreadable``.
 
@@ -150,8 +155,9 @@ def read_sources(
         sources: The patient's files.
         mapping: ``--map`` pairs (header → field or 'ignore'), applied to every diary.
         date_order: The user's date order, or ``None`` to decide per file from the data.
+        scales: ``--scale`` pairs (header → scale such as ``1-5``), applied to every diary.
     """
-    diaries = [read_diary_file(item, mapping=mapping, date_order=date_order)
+    diaries = [read_diary_file(item, mapping=mapping, date_order=date_order, scales=scales)
                for item in sources.diaries]  # fmt: skip
     treatments = [read_treatment_file(item, date_order=date_order) for item in sources.treatments]
     checked = [check_questionnaire_file(item) for item in sources.questionnaires]
@@ -248,9 +254,10 @@ def load_patient(
     *,
     mapping: Mapping[str, str] | None = None,
     date_order: DateOrder | None = None,
+    scales: Mapping[str, str] | None = None,
 ) -> PatientData:
     """Read every file of one patient and assemble them (files that cannot be read are issues)."""
-    return assemble(read_sources(sources, mapping=mapping, date_order=date_order))
+    return assemble(read_sources(sources, mapping=mapping, date_order=date_order, scales=scales))
 
 
 def with_edits(

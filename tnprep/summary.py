@@ -8,12 +8,17 @@ each figure follow SPEC *Meaning of the figures*; docs/summary-json.md documents
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
 
+from tnprep.catalogue import DrugClass
 from tnprep.issues import Issue
-from tnprep.model import Answers, Treatment
+from tnprep.model import Answers, DiaryInfo, Treatment
 from tnprep.visits import SinceLastVisit
+
+if TYPE_CHECKING:  # ledger_model imports this module's BeforeAfter and DoseRange
+    from tnprep.ledger_model import Ledger
 
 SCHEMA = "tnprep.summary/1"
 """The schema name written into every summary JSON."""
@@ -185,6 +190,31 @@ class BeforeAfter:
     after: WindowFigures
     enough_data: bool
     """False when either window has fewer than 14 recorded days ("not enough data")."""
+    verdict: Verdict = None  # type: ignore[assignment]  # set in __post_init__
+    """Whether a figure can be claimed: compared, too early, overlapping change, not enough data."""
+    overlapping: tuple[str, ...] = ()
+    """Other changes between the before window's first day and the after window's last day."""
+    rule: str = "drug"
+    """The window rule used: 'drug', 'lamotrigine', 'procedure' or 'radiosurgery'."""
+
+    def __post_init__(self) -> None:
+        """Default the verdict from ``enough_data`` for callers that do not set it."""
+        if self.verdict is None:
+            verdict = Verdict.COMPARED if self.enough_data else Verdict.NOT_ENOUGH_DATA
+            object.__setattr__(self, "verdict", verdict)
+
+
+class Verdict(Enum):
+    """What a before/after comparison may claim (docs/figures.md *Before and after*)."""
+
+    COMPARED = "compared"
+    """Both windows have enough recorded days and no other change overlaps: figures shown."""
+    TOO_EARLY = "too early"
+    """The after window is not over by the end of the period (or the latency has not passed)."""
+    OVERLAPPING = "overlapping change"
+    """Another change falls inside the windows: no single-change figure is claimed."""
+    NOT_ENOUGH_DATA = "not enough data"
+    """Fewer than 14 recorded days in either window."""
 
 
 @dataclass(frozen=True)
@@ -195,6 +225,15 @@ class DoseRange:
     high_mg: float
     source: str
     """Citation, e.g. 'EAN guideline on trigeminal neuralgia, Bendtsen et al. 2019'."""
+    unit: str = "mg/day"
+    """What ``low_mg``/``high_mg`` count: 'mg/day', or 'units per session' for botulinum toxin."""
+    note: str | None = None
+    """Another published figure worth printing beside the range (e.g. NICE CKS's maximum)."""
+
+    @property
+    def citation(self) -> str:
+        """The source with the note, as cited beside a dose (e.g. NICE CKS's maximum)."""
+        return f"{self.source}; {self.note}" if self.note else self.source
 
 
 @dataclass(frozen=True)
@@ -219,6 +258,35 @@ class QuestionnaireScore:
     """Items answered."""
     item9: int | None = None
     """PHQ-9 item 9 (thoughts of self-harm), 0–3; ``None`` for GAD-7 or unanswered."""
+    items: int = 9
+    """Items on the form (9 for PHQ-9, 7 for GAD-7)."""
+    floor: int | None = None
+    """With unanswered items: the sum of the answered ones, a floor ('≥ N'); else ``None``."""
+    floor_band: str | None = None
+    """The band of ``floor`` (the band is at least this), ``None`` with a complete form."""
+    item9_unanswered: bool = False
+    """PHQ-9 only: item 9 left unanswered (flagged 'not answered — ask', SPEC *Scores*)."""
+    date: dt.date | None = None
+    """When the administration shown was filled in, ``None`` when not given."""
+    file: str | None = None
+    """The file of the administration shown (``None`` for answers entered in the app)."""
+    older: tuple[ScoreAdministration, ...] = ()
+    """The other administrations of this form whose result differs from the one shown."""
+    difficulty: str | None = None
+    """PHQ-9 item 10 (how difficult the problems made things), as answered; not in the total."""
+
+
+@dataclass(frozen=True)
+class ScoreAdministration:
+    """Another administration of the same form, kept so the page can say it differs."""
+
+    file: str
+    date: dt.date | None
+    score: int | None
+    """Total when complete, else ``None``."""
+    floor: int | None
+    """Sum of the answered items when incomplete."""
+    answered: int
 
 
 @dataclass(frozen=True)
@@ -231,15 +299,48 @@ class Scores:
     bni_numbness: str | None
 
 
+@dataclass(frozen=True)
+class SafetyEvent:
+    """One course whose recorded side effects (or reason for stopping) name a class effect."""
+
+    treatment: str
+    """The treatment's name as written."""
+    start: str | None
+    """Start date at its recorded precision (ISO), ``None`` when not given."""
+    end: str | None
+    """End date at its recorded precision (ISO), ``None`` when ongoing or not given."""
+    recorded: str
+    """The side effects (and reason for stopping) exactly as written."""
+    value: str | None
+    """A value found in the record, e.g. 'sodium 128' ('sodium 128 mmol/L'); ``None`` if none."""
+
+
+@dataclass(frozen=True)
+class SafetyNote:
+    """Earlier adverse effects in one drug class, beside the class drugs taken now."""
+
+    drug_class: DrugClass
+    members: tuple[str, ...]
+    """The drugs of the class, in catalogue order."""
+    events: tuple[SafetyEvent, ...]
+    """Every course that recorded a class effect, oldest first."""
+    taken_now: tuple[str, ...]
+    """Class drugs with an ongoing course (canonical names, sorted)."""
+    source: str
+    """Where the class effect is described."""
+
+
 class FindingKind(Enum):
     """The kinds of discussion point; each is produced by one named rule."""
 
     SELF_HARM_ITEM = "phq9 item 9 above 0"
+    SELF_HARM_UNANSWERED = "phq9 item 9 not answered"
     FIRST_LINE_STOPPED = "first-line drug stopped"
     DOSE_OUTSIDE_RANGE = "dose outside published range"
     ATTACKS_RISING = "attacks rising"
     NO_CHANGE_AFTER_TREATMENT = "no change or worse after a treatment"
     MOOD_SCORE_HIGH = "questionnaire score 10 or more"
+    PSYCHOLOGICAL_SUPPORT = "psychological support in the history"
     NOT_YET_IN_HISTORY = "option not yet in the history"
     MONITORING_QUESTION = "monitoring question"
 
@@ -267,6 +368,27 @@ class InputAccount:
     rows_rejected: int
     duplicates: int
     issues: tuple[Issue, ...]
+    rows_other: int = 0
+    """Event-log rows that are not pain attacks (counted by kind per file in ``files``)."""
+    files: tuple[tuple[str, DiaryInfo], ...] = ()
+    """(file, what it turned out to be: kind, other rows by kind, pain scale, sheets)."""
+
+
+@dataclass(frozen=True)
+class RescueSummary:
+    """Rescue use recorded with the attacks of the period, and medicine events of event logs."""
+
+    attacks_with_record: int = 0
+    """Attacks in files that have a rescue / medication column (the denominator)."""
+    attacks_with_rescue: int = 0
+    """Of those, attacks with a rescue named (not 'none')."""
+    by_name: tuple[tuple[str, int], ...] = ()
+    """Rescue names (lower case) by number of attacks, most frequent first."""
+    helped: tuple[tuple[str, int], ...] = ()
+    """Whether it helped, as recorded (lower case; Migraine Buddy ratings as helpful/somewhat/
+    unhelpful/unsure), with counts."""
+    medicine_events: tuple[tuple[str, int], ...] = ()
+    """Medicine rows of event logs by name (whole files, not linked to an attack)."""
 
 
 @dataclass(frozen=True)
@@ -293,6 +415,12 @@ class Summary:
     since: SinceLastVisit | None = None
     """What changed since the last visit's summary; ``None`` when none was given
     (``tnprep.analysis.since.with_since`` sets it)."""
+    ledger: Ledger | None = None
+    """The treatment-resistance ledger; ``None`` in summaries made without it (old files)."""
+    rescue: RescueSummary = field(default_factory=RescueSummary)
+    """Rescue use (docs/summary-json.md ``attacks.rescue``)."""
+    safety: tuple[SafetyNote, ...] = ()
+    """Earlier adverse effects per drug class (sodium-lowering, serious rash), first on the page."""
 
     @property
     def questions(self) -> tuple[str, ...]:

@@ -12,7 +12,9 @@ import json
 import math
 
 from tnprep.analysis.discussion import describe
+from tnprep.diary_info import diary_info_json
 from tnprep.issues import Issue
+from tnprep.ledger_json import ledger_json
 from tnprep.model import Answers, PartialDate, Treatment
 from tnprep.since_json import since_json
 from tnprep.summary import (
@@ -26,11 +28,18 @@ from tnprep.summary import (
     InputAccount,
     Period,
     QuestionnaireScore,
+    RescueSummary,
     Scores,
     Summary,
     TreatmentSummary,
     Trend,
     WindowFigures,
+)
+from tnprep.summary_json_clinical import (
+    before_after_extras,
+    patient_extras,
+    safety_json,
+    score_extras,
 )
 
 JsonObject = dict[str, object]
@@ -43,7 +52,7 @@ def summary_to_json(summary: Summary) -> JsonObject:
         "schema": SCHEMA,
         "patient": patient_json(summary.patient),
         "period": period_json(summary.period),
-        "attacks": attacks_json(summary.attacks),
+        "attacks": {**attacks_json(summary.attacks), "rescue": rescue_json(summary.rescue)},
         "treatments": [treatment_json(item) for item in summary.treatments],
         "scores": scores_json(summary.scores),
         "questions": list(summary.questions),
@@ -57,6 +66,10 @@ def summary_to_json(summary: Summary) -> JsonObject:
         "findings": [finding_json(finding) for finding in summary.findings],
         "assumptions": list(summary.assumptions),
         "since_last_visit": since_json(summary.since),
+        "ledger": None
+        if summary.ledger is None
+        else ledger_json(summary.ledger, before_after_json),
+        "safety": safety_json(summary.safety),
     }
 
 
@@ -83,6 +96,7 @@ def patient_json(patient: Answers) -> JsonObject:
         "goals": patient.goals,
         "interested_in": list(patient.interested_in),
         "other": [{"item": item, "answer": answer} for item, answer in patient.other],
+        **patient_extras(patient),
     }
 
 
@@ -158,7 +172,9 @@ def treatment_json(item: TreatmentSummary) -> JsonObject:
 
 
 def _dose_range(dose_range: DoseRange | None) -> JsonObject | None:
-    if dose_range is None:
+    # A range in other units (botulinum toxin, units per session) is not an mg/day range: it is
+    # in ``ledger.drugs[].dose_range`` with its unit, never here under ``low_mg``.
+    if dose_range is None or dose_range.unit != "mg/day":
         return None
     return {
         "low_mg": _float(dose_range.low_mg),
@@ -184,11 +200,24 @@ def _questionnaire(score: QuestionnaireScore | None, *, with_item9: bool) -> Jso
     if with_item9:
         result["item9"] = _int(score.item9)
     result["answered"] = int(score.answered)
-    return result
+    return result | score_extras(score, phq9=with_item9)
 
 
 def _discussion_points(findings: tuple[Finding, ...]) -> list[str]:
     return [describe(finding) for finding in findings]
+
+
+def rescue_json(rescue: RescueSummary) -> JsonObject:
+    """Rescue use: attacks with a rescue record, with a rescue named, names, helped, events."""
+    return {
+        "attacks_with_record": rescue.attacks_with_record,
+        "attacks_with_rescue": rescue.attacks_with_rescue,
+        "by_name": [{"name": name, "count": count} for name, count in rescue.by_name],
+        "helped": [{"answer": answer, "count": count} for answer, count in rescue.helped],
+        "medicine_events": [
+            {"name": name, "count": count} for name, count in rescue.medicine_events
+        ],
+    }
 
 
 def input_json(account: InputAccount) -> JsonObject:
@@ -198,7 +227,9 @@ def input_json(account: InputAccount) -> JsonObject:
         "rows_used": int(account.rows_used),
         "rows_rejected": int(account.rows_rejected),
         "duplicates": int(account.duplicates),
+        "rows_other": int(account.rows_other),
         "issues": [issue_json(issue) for issue in account.issues],
+        "files": [{"file": file, **diary_info_json(info)} for file, info in account.files],
     }
 
 
@@ -252,6 +283,7 @@ def before_after_json(item: BeforeAfter) -> JsonObject:
         "before": _window(item.before),
         "after": _window(item.after),
         "enough_data": item.enough_data,
+        **before_after_extras(item),
     }
 
 

@@ -454,26 +454,32 @@ Date,Time,Duration,Pain,Side,Location,Trigger(s)
 
 # The treatment history and questionnaire are written by hand, exactly as the files hold them.
 TREATMENTS = (
-    "treatment,category,start,end,dose,response,stopped_because,side_effects,notes\n"
-    "Carbamazepine,,2018,2019-03,200 mg three times daily,good,side effects,"
-    '"hyponatraemia (sodium 128), dizziness",worked well at first\n'
-    "Gabapentin,,2019-03,2019-09,300mg tds,none,inefficacy,tiredness,\n"
-    "Baclofen,,2019-10,2020-02,10 mg tds,20%,inefficacy,drowsiness,\n"
-    "Lamotrigine,,2020-02,2021-01,100 mg twice daily,40%,"
-    '"not enough relief, surgery planned",,slow titration\n'
-    "Microvascular decompression,procedure,March 2021,March 2021,,partial,,"
-    'numb patch on right upper lip,"nearly pain-free for a year, attacks returned May 2022"\n'
+    "treatment,category,start,end,dose,response,stopped_because,side_effects,notes,side,outcome,"
+    "recurrence,complications\n"
+    "Carbamazepine,,2018,2018-02,100 mg twice daily,,dose increased,,started by the GP,,,,\n"
+    "Carbamazepine,,2018-02,2019-03,200 mg three times daily,good,side effects,"
+    '"hyponatraemia (sodium 128), dizziness",worked well at first,,,,\n'
+    "Gabapentin,,2019-03,2019-09,300mg tds,none,inefficacy,tiredness,,,,,\n"
+    "Baclofen,,2019-10-07,2020-03-15,10 mg tds,20%,inefficacy,drowsiness,,,,,\n"
+    "Lamotrigine,,2020-02-03,2020-02-16,25 mg daily,,dose increased,,added to baclofen,,,,\n"
+    "Lamotrigine,,2020-02-17,2020-03-01,50 mg daily,,dose increased,,,,,,\n"
+    "Lamotrigine,,2020-03-02,2020-03-29,50 mg twice daily,,dose increased,,,,,,\n"
+    "Lamotrigine,,2020-03-30,2021-01-31,100 mg twice daily,40%,"
+    '"not enough relief, surgery planned",,slow titration,,,,\n'
+    "Microvascular decompression,procedure,2021-03-18,2021-03-18,,partial,,,"
+    '"nearly pain-free for a year, attacks returned May 2022",right,pain-free,May 2022,'
+    "numb patch on right upper lip\n"
     "Tegretol,,2022-06,2022-08,100 mg twice daily,partial,side effects,"
-    '"dizziness, low sodium again",retried at a low dose after the recurrence\n'
+    '"dizziness, low sodium again",retried at a low dose after the recurrence,,,,\n'
     "Pregabalin,,2022-09,2023-06,150 mg twice daily,30%,inefficacy,"
-    '"weight gain, foggy thinking",\n'
-    "Acupuncture,complementary,2023-09,2024-01,10 sessions,none,inefficacy,,\n"
+    '"weight gain, foggy thinking",,,,,\n'
+    "Acupuncture,complementary,2023-09,2024-01,10 sessions,none,inefficacy,,,,,,\n"
     "Cognitive behavioural therapy,psychological,2024-03,2024-09,12 weekly sessions,partial,"
-    "course finished,,helped with fear of eating\n"
-    "Botulinum toxin injections,injection or block,2025-02,2025-08,2 rounds,30%,inefficacy,"
-    "lopsided smile for two weeks,\n"
-    "Oxcarbazepine,,2026-09-10,2026-09-23,300 mg bd,,dose increased,,starting dose\n"
-    "Oxcarbazepine,,2026-09-24,,600 mg bd,60%,,mild dizziness in the morning,\n"
+    "course finished,,helped with fear of eating,,,,\n"
+    "Botox injections,injection or block,2025-02,2025-08,2 rounds,30%,inefficacy,"
+    "lopsided smile for two weeks,,right,,,\n"
+    "Oxcarbazepine,,2026-09-10,2026-09-23,300 mg bd,,dose increased,,starting dose,,,,\n"
+    "Oxcarbazepine,,2026-09-24,,600 mg bd,60%,,mild dizziness in the morning,,,,,\n"
 )
 """Eight years of treatment; partial dates, doses and responses written the way patients do."""
 
@@ -500,6 +506,12 @@ impact_eating,Soft food only on bad days; meals take twice as long
 impact_sleep,Woken by attacks two or three nights a week before the new medicine
 impact_work,Cut down to four days a week; phone calls are hard
 goals,Eat and talk without fear; keep working
+emergency_visits,1 (21 August 2026)
+iv_infusions,none
+days_unable_to_eat,about 6 in August
+weight_lost,4 kg since July
+driving,Does not drive on bad days
+age_at_onset,48
 question,Is 600 mg twice a day the most oxcarbazepine I can take?
 question,"Should my sodium be checked, since carbamazepine lowered it?"
 question,"Would a second operation help, or is another procedure better now?"

@@ -2,7 +2,8 @@
 
 ``summarise`` is the recipe; each step lives in its own module: ``coverage`` (recorded
 days, the per-day table), ``attacks`` (SPEC's attack figures), ``trend``, ``features``
-(TN features as recorded), ``before_after`` (treatment changes), ``discussion`` (the
+(TN features as recorded), ``before_after`` (treatment changes), ``ledger`` (the
+treatment-resistance ledger: courses, procedures, acute burden), ``discussion`` (the
 typed discussion points and their words). docs/figures.md defines every figure.
 """
 
@@ -23,6 +24,9 @@ from tnprep.analysis.coverage import (
 )
 from tnprep.analysis.discussion import findings
 from tnprep.analysis.features import features, files_with_trigger_column
+from tnprep.analysis.ledger import build_ledger
+from tnprep.analysis.rescue import rescue_summary
+from tnprep.analysis.safety import safety_notes
 from tnprep.analysis.scores import score_answers
 from tnprep.analysis.treatments import summarise_treatments, treatment_changes
 from tnprep.issues import Issue
@@ -60,19 +64,34 @@ def summarise(
     )
     comparisons = before_after(changes, attacks, table)
     scores = score_answers(data.answers)
+    daily = day_figures(table)
+    pattern = features(attacks, days, files_with_trigger_column(data.diary))
+    ledger = build_ledger(
+        data.treatments,
+        attacks=attacks,
+        daily=daily,
+        figures=figures,
+        features=pattern,
+        comparisons=comparisons,
+        answers=data.answers,
+        today=today,
+    )
     return Summary(
         generated=today,
         patient=data.answers,
         period=Period(first, last, len(table), int(table["recorded"].sum())),
         attacks=figures,
-        daily=day_figures(table),
-        features=features(attacks, days, files_with_trigger_column(data.diary)),
+        daily=daily,
+        features=pattern,
         treatments=treatments,
         before_after=comparisons,
         scores=scores,
         findings=findings(scores, treatments, figures.trend, comparisons, data.answers),
         input=input_account(data),
         assumptions=(*assumptions(data.diary), *data.assumptions),
+        ledger=ledger,
+        rescue=rescue_summary(data.diary, attacks),
+        safety=safety_notes(data.treatments),
     )
 
 
@@ -118,6 +137,8 @@ def input_account(data: PatientData) -> InputAccount:
         rows_rejected=diary.rows_rejected,
         duplicates=diary.duplicates,
         issues=tuple(issues),
+        rows_other=diary.rows_other,
+        files=tuple((item.file, item.info) for item in diary.files),
     )
 
 

@@ -46,7 +46,7 @@ def attack_figures(attacks: pd.DataFrame, days: pd.DataFrame, table: pd.DataFram
         by_side=side_counts(attacks["side"]),
         by_division=division_counts(attacks),
         triggers=trigger_counts(attacks["triggers"]),
-        by_hour=hour_counts(attacks["start"]),
+        by_hour=hour_counts(attacks["start"][~attacks["time_unknown"].astype(bool)]),
         trend=trend(table),
         conflict_days=tuple(day.date() for day in table.index[table["conflict"].astype(bool)]),
     )

@@ -1,11 +1,20 @@
-"""Before and after each treatment change: did attacks change?
+"""Before and after each treatment change: what the diary can and cannot say.
 
-For a change on day D (start, stop or dose change known to the day, inside the period):
-the *before* window is days D−28 … D−1; the *after* window is days D+15 … D+42 (days
-15–42 after, so the first two weeks of titration are skipped). Each window reports
-attacks per recorded day and the median intensity of its attack rows. With fewer than 14
-recorded days in either window the comparison is marked "not enough data". Days outside
-the period are not recorded, so windows are effectively clipped to the period.
+For a change on day D (start, stop or dose change known to the day, inside the period) the
+*before* window is days D−28 … D−1 and the *after* window depends on the kind of treatment
+(``AFTER_WINDOWS``, docs/figures.md *Before and after*):
+
+- drugs and procedures: days 15–42 (the first two weeks of titration or recovery skipped);
+- lamotrigine: days 43–70 — its titration (25 mg for 2 weeks, 50 mg for 1 week, then +50 mg a
+  week; Lambru et al., Pract Neurol 2021;21:392–402, table 5) takes about six weeks to 200 mg;
+- stereotactic radiosurgery: days 91–180 — relief comes after a latency of weeks to months, so
+  it is not judged within its first three months (a tnprep choice within that latency).
+
+A figure is claimed only when it can be: the verdict is *too early* when the after window ends
+after the period, *overlapping change* when another change falls between the before window's
+first day and the after window's last day (both changes share the windows, so neither owns the
+difference), and *not enough data* with fewer than 14 recorded days in either window. Days
+outside the period are not recorded, so windows are effectively clipped to the period.
 """
 
 from __future__ import annotations
@@ -17,14 +26,24 @@ from typing import Protocol
 import pandas as pd
 
 from tnprep.analysis.trend import per_recorded_day
-from tnprep.summary import BeforeAfter, ChangeKind, WindowFigures
+from tnprep.catalogue import Role, lookup
+from tnprep.summary import BeforeAfter, ChangeKind, Verdict, WindowFigures
 
 BEFORE_DAYS = 28
 """Days before the change that are compared."""
 AFTER_FIRST_DAY = 15
-"""First day after the change that counts (titration skipped)."""
+"""First day after the change that counts for drugs and procedures (titration skipped)."""
 AFTER_LAST_DAY = 42
-"""Last day after the change that counts."""
+"""Last day after the change that counts for drugs and procedures."""
+AFTER_WINDOWS: dict[str, tuple[int, int]] = {
+    "drug": (AFTER_FIRST_DAY, AFTER_LAST_DAY),
+    "procedure": (AFTER_FIRST_DAY, AFTER_LAST_DAY),
+    # Lamotrigine titration, Lambru et al. 2021 table 5: 25 mg 2 weeks, 50 mg 1 week, +50 mg/week.
+    "lamotrigine": (43, 70),
+    # Radiosurgery: relief after a latency of weeks to months; tnprep waits three months.
+    "radiosurgery": (91, 180),
+}
+"""Window rule → (first, last) day after the change that count."""
 MINIMUM_RECORDED_DAYS = 14
 """Fewer recorded days than this in either window means "not enough data"."""
 
@@ -81,20 +100,73 @@ def before_after(
         attacks: Attack-log rows inside the period.
         table: The period's per-day table from ``coverage.day_table``.
     """
+    ordered = sorted(changes, key=lambda item: (item.date, item.treatment))
+    period_end = table.index.max().date() if len(table) else None
     results = []
-    for change in sorted(changes, key=lambda item: (item.date, item.treatment)):
-        day = change.date
+    for change in ordered:
+        day, rule = change.date, window_rule(change.treatment)
+        first, last = AFTER_WINDOWS[rule]
         before = window_figures(
             attacks, table, day - dt.timedelta(days=BEFORE_DAYS), day - dt.timedelta(days=1)
         )
         after = window_figures(
-            attacks,
-            table,
-            day + dt.timedelta(days=AFTER_FIRST_DAY),
-            day + dt.timedelta(days=AFTER_LAST_DAY),
+            attacks, table, day + dt.timedelta(days=first), day + dt.timedelta(days=last)
         )
         enough = min(before.days_recorded, after.days_recorded) >= MINIMUM_RECORDED_DAYS
+        overlapping = _overlapping(change, ordered, before.first_day, after.last_day)
+        verdict = _verdict(enough, overlapping, after.last_day, period_end)
         results.append(
-            BeforeAfter(change.treatment, change.change, day, before, after, enough_data=enough)
+            BeforeAfter(
+                change.treatment,
+                change.change,
+                day,
+                before,
+                after,
+                enough,
+                verdict,
+                overlapping,
+                rule,
+            )
         )
     return tuple(results)
+
+
+def window_rule(treatment: str) -> str:
+    """The after-window rule for a treatment: 'lamotrigine', 'radiosurgery', 'procedure', 'drug'."""
+    entry = lookup(treatment)
+    if entry is None:
+        return "drug"
+    if entry.name == "lamotrigine":
+        return "lamotrigine"
+    if entry.role is Role.RADIOSURGERY:
+        return "radiosurgery"
+    if entry.role in {Role.SURGICAL, Role.PERCUTANEOUS, Role.NERVE_BLOCK}:
+        return "procedure"
+    return "drug"
+
+
+_CHANGE_WORDS = {ChangeKind.START: "started", ChangeKind.STOP: "stopped",
+                 ChangeKind.DOSE_CHANGE: "dose changed"}  # fmt: skip
+
+
+def _overlapping(
+    change: Change, changes: Iterable[Change], first_day: dt.date, last_day: dt.date
+) -> tuple[str, ...]:
+    """Other changes from ``first_day`` to ``last_day``: 'oxcarbazepine dose changed 2024-03-15'."""
+    return tuple(
+        f"{other.treatment} {_CHANGE_WORDS[other.change]} {other.date.isoformat()}"
+        for other in changes
+        if other is not change
+        and first_day <= other.date <= last_day
+        and not (other.treatment == change.treatment and other.date == change.date)
+    )
+
+
+def _verdict(
+    enough: bool, overlapping: tuple[str, ...], after_last: dt.date, period_end: dt.date | None
+) -> Verdict:
+    if period_end is None or after_last > period_end:
+        return Verdict.TOO_EARLY
+    if overlapping:
+        return Verdict.OVERLAPPING
+    return Verdict.COMPARED if enough else Verdict.NOT_ENOUGH_DATA

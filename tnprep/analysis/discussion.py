@@ -3,7 +3,12 @@
 Each rule looks at one part of the summary and returns ``Finding`` values (kind, subject,
 evidence, source), citing its published source in a comment. ``describe`` (from
 ``discussion_words``) makes the sentences at render time. ``findings`` runs every rule and
-orders the result by kind, so the PHQ-9 item 9 finding always comes first.
+orders the result by kind, so the PHQ-9 item 9 findings always come first.
+
+SPEC *Clinical voice*: the rules state recorded facts and ask questions; none suggests, ranks or
+advises. They are defined per drug class and take what was already done into account (a
+procedure done, the other first-line drug taken now, pain controlled, the MRI result), and none
+repeats what *At a glance* shows (the PHQ-9 / GAD-7 bands).
 """
 
 from __future__ import annotations
@@ -11,39 +16,55 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from tnprep.analysis.discussion_history import (
+    monitoring_questions,
+    mood_score_high,
+    not_yet_in_history,
+    pain_controlled,
+    psychological_support,
+)
 from tnprep.analysis.discussion_words import (
-    CARBAMAZEPINE_LABEL,
     EAN_2019,
-    GAD7_SOURCE,
-    IMMPACT_2008,
     PHQ9_SOURCE,
     PRODUCT_RULE,
     describe,
+    not_yet_phrase,
     short_source,
 )
-from tnprep.catalogue import ResistantOption, Role, lookup, options_not_in_history, role_of
+from tnprep.catalogue import (
+    Role,
+    role_of,
+)
 from tnprep.model import Answers, Treatment
 from tnprep.summary import (
     BeforeAfter,
     ChangeKind,
     Finding,
     FindingKind,
-    QuestionnaireScore,
     Scores,
     TreatmentSummary,
     Trend,
+    Verdict,
 )
 
-__all__ = ["describe", "findings", "short_source"]
+__all__ = [
+    "describe",
+    "findings",
+    "monitoring_questions",
+    "mood_score_high",
+    "not_yet_in_history",
+    "not_yet_phrase",
+    "pain_controlled",
+    "psychological_support",
+    "short_source",
+]
 
 RISING_RATIO = 1.25
 """Attacks rising by 25 % or more on the trend is a discussion point (a tnprep threshold)."""
 MEANINGFUL_FALL = 0.30
-"""IMMPACT 2008: a fall of 30 % or more is a moderately important improvement in pain trials."""
-MOOD_SCORE_THRESHOLD = 10
-"""PHQ-9 ≥ 10 (Kroenke 2001) and GAD-7 ≥ 10 (Spitzer 2006): the usual cut-points (moderate)."""
-SODIUM_DRUGS = ("carbamazepine", "oxcarbazepine")
-"""EAN 2019: hyponatraemia is a known adverse effect of both; sodium is usually checked."""
+"""tnprep's own threshold for "no change" in attacks per recorded day. Its basis: IMMPACT 2008
+(Dworkin et al.) calls a 30 % fall in *pain intensity* a moderately important improvement in
+chronic-pain trials; attack frequency was not its subject, so the page names it as tnprep's."""
 
 
 def findings(
@@ -63,18 +84,41 @@ def findings(
         answers: The questionnaire (for the options the patient is interested in).
     """
     history = tuple(summary.treatment for summary in treatments)
+    support = psychological_support(scores, history)
     found = (
         *self_harm_item(scores),
+        *self_harm_unanswered(scores),
         *first_line_stopped(history),
         *dose_outside_range(treatments),
         *attacks_rising(trend),
         *no_change_after_treatment(comparisons),
-        *mood_score_high(scores),
-        *not_yet_in_history(history, answers.interested_in),
+        *support,
+        *not_yet_in_history(
+            history,
+            answers.interested_in,
+            controlled=pain_controlled(answers.bni_pain, trend),
+            answers=answers,
+            procedure_pending=procedure_pending(comparisons),
+            skip_psychological=bool(support),
+        ),
         *monitoring_questions(history),
     )
     order = list(FindingKind)
     return tuple(sorted(found, key=lambda finding: order.index(finding.kind)))
+
+
+def procedure_pending(comparisons: Sequence[BeforeAfter]) -> bool:
+    """A procedure or radiosurgery inside the period whose effect cannot be judged yet.
+
+    Listing other procedures weeks after radiosurgery would read as "this did not work"; while
+    the after window is not over (its latency, docs/figures.md), procedures are not listed.
+    """
+    return any(
+        item.verdict is Verdict.TOO_EARLY
+        and item.rule in {"procedure", "radiosurgery"}
+        and item.change is ChangeKind.START
+        for item in comparisons
+    )
 
 
 def self_harm_item(scores: Scores) -> tuple[Finding, ...]:
@@ -85,23 +129,44 @@ def self_harm_item(scores: Scores) -> tuple[Finding, ...]:
     return (Finding(FindingKind.SELF_HARM_ITEM, "PHQ-9", (("item 9", str(item9)),), PHQ9_SOURCE),)
 
 
-def first_line_stopped(history: Sequence[Treatment]) -> tuple[Finding, ...]:
-    """A first-line drug (carbamazepine, oxcarbazepine) that was stopped, and why.
+def self_harm_unanswered(scores: Scores) -> tuple[Finding, ...]:
+    """PHQ-9 answered but item 9 left blank: flagged 'not answered — ask' (SPEC *Scores*).
 
-    EAN 2019 (Bendtsen et al.): surgery is considered when drugs do not control the pain
-    or are not tolerated; the words say so only for those two reasons. A drug counts as stopped
-    only when none of its courses is ongoing (a row ended by a dose change is not a stop), and
-    each drug gives one point, from its course that ended last.
+    A blank is not a 0: a reader must not assume the item was denied.
+    """
+    if scores.phq9 is None or not scores.phq9.item9_unanswered:
+        return ()
+    evidence = (("item 9", "not answered"), ("answered", f"{scores.phq9.answered} of 9"))
+    return (Finding(FindingKind.SELF_HARM_UNANSWERED, "PHQ-9", evidence, PHQ9_SOURCE),)
+
+
+def first_line_stopped(history: Sequence[Treatment]) -> tuple[Finding, ...]:
+    """A first-line drug (carbamazepine, oxcarbazepine) that was stopped, and why — as a fact.
+
+    EAN 2019 names both first-line. A drug counts as stopped only when none of its courses is
+    ongoing (a row ended by a dose change is not a stop), and each drug gives one point, from
+    its course that ended last. The other first-line drug taken now is named beside it; no
+    sentence says what should follow (SPEC *Clinical voice*).
     """
     courses: dict[str, list[Treatment]] = {}
     for treatment in history:
         if role_of(treatment) is Role.FIRST_LINE:
             courses.setdefault(treatment.name, []).append(treatment)
+    current = sorted(name for name, rows in courses.items() if any(row.ongoing for row in rows))
     return tuple(
-        Finding(FindingKind.FIRST_LINE_STOPPED, name, _stop_evidence(_last_course(rows)), EAN_2019)
+        Finding(
+            FindingKind.FIRST_LINE_STOPPED,
+            name,
+            _stop_evidence(_last_course(rows)) + _taken_now(current),
+            EAN_2019,
+        )
         for name, rows in courses.items()
         if not any(row.ongoing for row in rows)
     )
+
+
+def _taken_now(current: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    return (("first-line taken now", ", ".join(current)),) if current else ()
 
 
 def _last_course(rows: Sequence[Treatment]) -> Treatment:
@@ -140,7 +205,7 @@ def dose_outside_range(treatments: Sequence[TreatmentSummary]) -> tuple[Finding,
                 FindingKind.DOSE_OUTSIDE_RANGE,
                 summary.treatment.name,
                 evidence,
-                published.source,
+                published.citation,
             )
         )
     return tuple(found)
@@ -166,15 +231,19 @@ def attacks_rising(trend: Trend) -> tuple[Finding, ...]:
 
 
 def no_change_after_treatment(comparisons: Sequence[BeforeAfter]) -> tuple[Finding, ...]:
-    """A start or dose change not followed by a fall of 30 % or more (IMMPACT, Dworkin 2008).
+    """A start or dose change not followed by a fall of 30 % or more (a tnprep threshold).
 
-    Stops are left out: attacks after stopping say little about whether a drug helped.
+    Only comparisons whose verdict is *compared* count: never one that is too early (the after
+    window not over, radiosurgery within its latency) or shares its windows with another change.
+    Stops are left out: attacks after stopping say little about whether a drug helped. The
+    threshold is tnprep's own (``MEANINGFUL_FALL``), and a drug started in a flare may look
+    better by regression to the mean (docs/figures.md).
     """
     found = []
     for comparison in comparisons:
         before = comparison.before.per_recorded_day
         after = comparison.after.per_recorded_day
-        if comparison.change is ChangeKind.STOP or not comparison.enough_data:
+        if comparison.change is ChangeKind.STOP or comparison.verdict is not Verdict.COMPARED:
             continue
         if before is None or after is None or before == 0:
             continue
@@ -192,87 +261,14 @@ def _no_change_finding(comparison: BeforeAfter, before: float, after: float) -> 
         ("after per day", f"{after:.2f}"),
         ("before days recorded", str(comparison.before.days_recorded)),
         ("after days recorded", str(comparison.after.days_recorded)),
+        ("after window", _after_window(comparison)),
     )
     return Finding(
-        FindingKind.NO_CHANGE_AFTER_TREATMENT, comparison.treatment, evidence, IMMPACT_2008
+        FindingKind.NO_CHANGE_AFTER_TREATMENT, comparison.treatment, evidence, PRODUCT_RULE
     )
 
 
-def mood_score_high(scores: Scores) -> tuple[Finding, ...]:
-    """PHQ-9 or GAD-7 total of 10 or more (Kroenke 2001; Spitzer 2006).
-
-    EAN 2019 counts psychological support as part of TN care.
-    """
-    pairs = (("PHQ-9", scores.phq9, PHQ9_SOURCE), ("GAD-7", scores.gad7, GAD7_SOURCE))
-    return tuple(
-        Finding(FindingKind.MOOD_SCORE_HIGH, name, _score_evidence(result), source)
-        for name, result, source in pairs
-        if result is not None and result.score is not None and result.score >= MOOD_SCORE_THRESHOLD
-    )
-
-
-def _score_evidence(result: QuestionnaireScore) -> tuple[tuple[str, str], ...]:
-    return (("score", str(result.score)), ("band", result.band or ""))
-
-
-def not_yet_in_history(
-    history: Sequence[Treatment], interested_in: Sequence[str]
-) -> tuple[Finding, ...]:
-    """Options commonly discussed for resistant TN that the history does not show.
-
-    Worded as "not yet in the history", never as advice. Only made when there is a
-    history at all: without one the page says so, and seven lines would be noise.
-    """
-    if not history:
-        return ()
-    return tuple(
-        Finding(
-            FindingKind.NOT_YET_IN_HISTORY,
-            option.name,
-            (("patient interested", "yes"),) if _interested(option, interested_in) else (),
-            option.source,
-        )
-        for option in options_not_in_history(history)
-    )
-
-
-_INTEREST_WORDS: dict[str, frozenset[Role]] = {
-    "surgery": frozenset({Role.SURGICAL, Role.RADIOSURGERY}),
-    "surgical": frozenset({Role.SURGICAL, Role.RADIOSURGERY}),
-    "operation": frozenset({Role.SURGICAL}),
-    "psychology": frozenset({Role.PSYCHOLOGICAL}),
-    "psychological": frozenset({Role.PSYCHOLOGICAL}),
-    "complementary": frozenset({Role.COMPLEMENTARY}),
-}
-"""Interest words the catalogue does not know, and the roles they point to."""
-
-
-def _interested(option: ResistantOption, interested_in: Sequence[str]) -> bool:
-    for interest in interested_in:
-        words = interest.casefold().split()
-        roles = {role for word in words for role in _INTEREST_WORDS.get(word, frozenset())}
-        entry = lookup(interest)
-        if entry is not None:
-            roles.add(entry.role)
-        if roles & option.roles or option.name.casefold() in interest.casefold():
-            return True
-    return False
-
-
-def monitoring_questions(history: Sequence[Treatment]) -> tuple[Finding, ...]:
-    """Monitoring questions a patient may ask, as questions, never as advice.
-
-    Sodium on current carbamazepine or oxcarbazepine (EAN 2019: hyponatraemia); HLA-B*15:02
-    before carbamazepine for people of Asian ancestry (carbamazepine label, FDA boxed warning),
-    asked only while carbamazepine is not yet in the history.
-    """
-    current = {treatment.name for treatment in history if treatment.ongoing}
-    found = [
-        Finding(FindingKind.MONITORING_QUESTION, f"sodium monitoring on {drug}", (), EAN_2019)
-        for drug in SODIUM_DRUGS
-        if drug in current
-    ]
-    if "carbamazepine" not in {treatment.name for treatment in history}:
-        subject = "HLA-B*15:02 testing before carbamazepine for people of Asian ancestry"
-        found.append(Finding(FindingKind.MONITORING_QUESTION, subject, (), CARBAMAZEPINE_LABEL))
-    return tuple(found)
+def _after_window(comparison: BeforeAfter) -> str:
+    first = (comparison.after.first_day - comparison.date).days
+    last = (comparison.after.last_day - comparison.date).days
+    return f"days {first}–{last}"

@@ -2,8 +2,10 @@
 
 ICHD-3 (Cephalalgia 2018;38:1–211), 13.1.1 trigeminal neuralgia: paroxysms lasting from a
 fraction of a second to 2 minutes, unilateral, in one or more trigeminal divisions,
-precipitated by innocuous stimuli; 13.1.1.3 adds concomitant continuous pain. tnprep only
-counts what the diary says; it never makes or suggests a diagnosis.
+precipitated by innocuous stimuli. Concomitant continuous pain is the ``.2`` sub-form
+(13.1.1.1.2 classical and 13.1.1.3.2 idiopathic TN with concomitant continuous pain); 13.1.1.3
+itself is *idiopathic* TN (ichd-3.org, checked). tnprep only counts
+what the diary says; it never makes or suggests a diagnosis.
 """
 
 from __future__ import annotations

@@ -1,16 +1,20 @@
 """PHQ-9 and GAD-7 totals and severity bands, and the BNI scores, from the patient's answers.
 
-A questionnaire with an unanswered item gets no total and no band, only the number of items
-answered (SPEC *Scores*): prorating would invent answers. A questionnaire with no item answered
-is ``None``. The bands are documented in docs/questionnaires.md.
+A questionnaire with an unanswered item gets no total: the sum of its answered items is a floor
+('≥ N (band of N), k of 9 answered', SPEC *Scores*); prorating would invent answers. Each
+administration (file, date) is scored as a unit, never mixed with another file's items; the
+latest complete one is shown. A questionnaire with no item answered is ``None``. The bands are
+documented in docs/questionnaires.md.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 
-from tnprep.model import Answers
-from tnprep.summary import QuestionnaireScore, Scores
+from tnprep.model import Administration, Answers
+from tnprep.summary import QuestionnaireScore, ScoreAdministration, Scores
 
 # PHQ-9 bands: Kroenke, Spitzer & Williams 2001, J Gen Intern Med 16:606–613 (table 3 cut-points
 # 5, 10, 15, 20 for mild, moderate, moderately severe and severe depression).
@@ -40,41 +44,124 @@ GAD7_BANDS: tuple[tuple[int, str], ...] = (
 def score_answers(answers: Answers) -> Scores:
     """Score the questionnaires in ``answers``.
 
+    Each administration (file, date) is scored as a unit; the latest complete one is shown, and
+    the others that differ are kept in ``older`` (SPEC *Scores*). Answers with no administration
+    (entered or edited in the app) are one administration of their own.
+
     Returns:
         PHQ-9 and GAD-7 results (``None`` when no item was answered) and the BNI scores as given.
     """
+    phq9 = _shown(_administrations(answers, "phq9"), PHQ9_BANDS, item9=True)
+    if phq9 is not None:
+        phq9 = dataclasses.replace(phq9, difficulty=answers.phq9_difficulty)
     return Scores(
-        phq9=score_items(answers.phq9, PHQ9_BANDS, item9=True),
-        gad7=score_items(answers.gad7, GAD7_BANDS, item9=False),
+        phq9=phq9,
+        gad7=_shown(_administrations(answers, "gad7"), GAD7_BANDS, item9=False),
         bni_pain=answers.bni_pain,
         bni_numbness=answers.bni_numbness,
+    )
+
+
+def _administrations(answers: Answers, scale: str) -> list[Administration]:
+    """The form's administrations; the merged items alone when they were entered or edited.
+
+    The reader merges files later-wins into ``answers.phq9``; when that merge no longer matches
+    the files (the app changed an answer), the edited items are the one administration.
+    """
+    merged: tuple[int | None, ...] = getattr(answers, scale)
+    found = [item for item in answers.administrations if item.scale == scale]
+    if found and _later_wins(found, len(merged)) == merged:
+        return found
+    if all(value is None for value in merged):
+        return []
+    return [Administration(scale, "", answers.questionnaire_date, merged)]
+
+
+def _later_wins(found: Sequence[Administration], count: int) -> tuple[int | None, ...]:
+    values: list[int | None] = [None] * count
+    for administration in found:
+        for index, value in enumerate(administration.items[:count]):
+            if value is not None:
+                values[index] = value
+    return tuple(values)
+
+
+def _shown(
+    found: Sequence[Administration], bands: Sequence[tuple[int, str]], *, item9: bool
+) -> QuestionnaireScore | None:
+    """The latest complete administration (undated ones count as oldest), else the latest."""
+    if not found:
+        return None
+    order = sorted(range(len(found)), key=lambda index: (found[index].date or dt.date.min, index))
+    complete = [index for index in order if None not in found[index].items]
+    chosen = complete[-1] if complete else order[-1]
+    score = score_items(found[chosen].items, bands, item9=item9)
+    if score is None:
+        return None
+    older = tuple(
+        _other(found[index], score)
+        for index in reversed(order)
+        if index != chosen and _differs(found[index], score)
+    )
+    return dataclasses.replace(
+        score, date=found[chosen].date, file=found[chosen].file or None, older=older
+    )
+
+
+def _differs(administration: Administration, shown: QuestionnaireScore) -> bool:
+    answered = [value for value in administration.items if value is not None]
+    if not answered:
+        return False
+    complete = len(answered) == len(administration.items)
+    return (sum(answered) if complete else None, len(answered), sum(answered)) != (
+        shown.score,
+        shown.answered,
+        shown.score if shown.score is not None else shown.floor,
+    )
+
+
+def _other(administration: Administration, shown: QuestionnaireScore) -> ScoreAdministration:
+    answered = [value for value in administration.items if value is not None]
+    complete = len(answered) == len(administration.items)
+    return ScoreAdministration(
+        file=administration.file,
+        date=administration.date,
+        score=sum(answered) if complete else None,
+        floor=None if complete else sum(answered),
+        answered=len(answered),
     )
 
 
 def score_items(
     items: Sequence[int | None], bands: Sequence[tuple[int, str]], *, item9: bool
 ) -> QuestionnaireScore | None:
-    """Total and band of one questionnaire.
+    """Total and band of one administration.
 
     Args:
         items: Each item's points 0–3, ``None`` when unanswered.
         bands: (lowest total, band name), ascending.
-        item9: Carry item 9 (PHQ-9's thoughts of self-harm) whenever it is answered.
+        item9: This is the PHQ-9: carry item 9 (thoughts of self-harm) and flag it unanswered.
 
     Returns:
-        ``None`` when no item was answered; otherwise the result, whose total and band are
-        ``None`` unless every item was answered.
+        ``None`` when no item was answered. Otherwise the result: total and band when every item
+        was answered; with unanswered items no total, but the answered sum as a *floor* ('≥ N')
+        and its band — prorating would invent answers, and a floor never does.
     """
     answered = [value for value in items if value is not None]
     if not answered:
         return None
     complete = len(answered) == len(items)
     total = sum(answered) if complete else None
+    floor = None if complete else sum(answered)
     return QuestionnaireScore(
         score=total,
         band=None if total is None else band_of(total, bands),
         answered=len(answered),
-        item9=items[8] if item9 else None,
+        item9=items[8] if item9 and len(items) > 8 else None,
+        items=len(items),
+        floor=floor,
+        floor_band=None if floor is None else band_of(floor, bands),
+        item9_unanswered=item9 and len(items) > 8 and items[8] is None,
     )
 
 

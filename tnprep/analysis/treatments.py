@@ -16,16 +16,40 @@ from tnprep.model import PartialDate, Treatment
 from tnprep.summary import ChangeKind, DoseRange, TreatmentSummary
 
 EAN_2019 = "EAN guideline on trigeminal neuralgia (Bendtsen et al., Eur J Neurol 2019;26:831–849)"
-"""Source of the published daily dose ranges."""
+"""The EAN guideline, the basis of the table below."""
 
-# Daily ranges from the EAN guideline on trigeminal neuralgia (Bendtsen et al., Eur J Neurol
-# 2019;26:831–849, first-line drugs): carbamazepine 200–1200 mg/day, oxcarbazepine 300–1800 mg/day.
-# They are shown as sourced facts beside the dose, never as limits.
+PRACTICAL_NEUROLOGY_2021 = (
+    "Lambru, Zakrzewska, Matharu. Trigeminal neuralgia: a practical guide. Pract Neurol "
+    "2021;21:392–402, Table 5 (adapted from Bendtsen et al.)"
+)
+"""Source of every published dose range tnprep prints (verified against the table's text)."""
+
+NICE_CKS_CARBAMAZEPINE = "NICE CKS: carbamazepine up to 1600 mg/day"
+"""NICE Clinical Knowledge Summary's maximum for carbamazepine, printed beside the range."""
+
+# Dose ranges of the preventive treatments in Table 5 of Lambru G, Zakrzewska J, Matharu M,
+# "Trigeminal neuralgia: a practical guide", Pract Neurol 2021;21:392–402
+# (doi:10.1136/practneurol-2020-002782), "adapted from Bendtsen et al." (the EAN 2019 guideline
+# authors). Verified against the table's text: carbamazepine 200–1200 mg, oxcarbazepine
+# 300–1800 mg, lamotrigine 25–400 mg, gabapentin 300–3600 mg, pregabalin 150–600 mg, baclofen
+# 15–90 mg (daily), botulinum toxin type A 25–195 units every 12 weeks. NICE CKS (Trigeminal
+# neuralgia) gives carbamazepine "maximum dosage 1600 mg daily". The table has no range for
+# phenytoin, eslicarbazepine, fosphenytoin or lidocaine, so none is printed for them.
+# Ranges are shown as sourced facts beside the dose, never as limits or judgements.
 DOSE_RANGES: dict[str, DoseRange] = {
-    "carbamazepine": DoseRange(low_mg=200.0, high_mg=1200.0, source=EAN_2019),
-    "oxcarbazepine": DoseRange(low_mg=300.0, high_mg=1800.0, source=EAN_2019),
+    "carbamazepine": DoseRange(
+        200.0, 1200.0, PRACTICAL_NEUROLOGY_2021, note=NICE_CKS_CARBAMAZEPINE
+    ),
+    "oxcarbazepine": DoseRange(300.0, 1800.0, PRACTICAL_NEUROLOGY_2021),
+    "lamotrigine": DoseRange(25.0, 400.0, PRACTICAL_NEUROLOGY_2021),
+    "gabapentin": DoseRange(300.0, 3600.0, PRACTICAL_NEUROLOGY_2021),
+    "pregabalin": DoseRange(150.0, 600.0, PRACTICAL_NEUROLOGY_2021),
+    "baclofen": DoseRange(15.0, 90.0, PRACTICAL_NEUROLOGY_2021),
+    "botulinum toxin A": DoseRange(
+        25.0, 195.0, PRACTICAL_NEUROLOGY_2021, unit="units per session (every 12 weeks)"
+    ),
 }
-"""Canonical catalogue name → published daily range in mg/day."""
+"""Canonical catalogue name → published range (mg/day unless ``unit`` says otherwise)."""
 
 _ONE_DAY = dt.timedelta(days=1)
 
@@ -84,7 +108,8 @@ def treatment_changes(
             changes += _dated(treatment, ChangeKind.START, treatment.start)
         elif _dose_differs(treatments[previous], treatment):
             changes += _dated(treatment, ChangeKind.DOSE_CHANGE, treatment.start)
-        if index not in continued.values():
+        # A one-day treatment (a procedure: start = end) is a start, not also a stop.
+        if index not in continued.values() and treatment.end != treatment.start:
             changes += _dated(treatment, ChangeKind.STOP, treatment.end)
     inside = (change for change in changes if first_day <= change.date <= last_day)
     return tuple(sorted(inside, key=lambda change: change.date))
@@ -100,7 +125,7 @@ def _summary(treatment: Treatment) -> TreatmentSummary:
     dose_range = DOSE_RANGES.get(treatment.name)
     dose = treatment.dose_mg_per_day
     outside = None
-    if dose_range is not None and dose is not None:
+    if dose_range is not None and dose is not None and dose_range.unit == "mg/day":
         outside = not dose_range.low_mg <= dose <= dose_range.high_mg
     return TreatmentSummary(treatment=treatment, dose_range=dose_range, outside_range=outside)
 

@@ -13,7 +13,9 @@ from typing import Any
 
 from tnprep.analysis import input_account
 from tnprep.cli.files import EXIT_OK, EXIT_UNUSABLE, add_diary_arguments, diary_sources
+from tnprep.diary_info import diary_info_json, diary_info_lines
 from tnprep.ingest.columns import parse_mapping
+from tnprep.ingest.scales import parse_scale_pairs
 from tnprep.model import Diary, DiaryFile, PatientData
 from tnprep.pipeline import Readings, Unreadable, assemble, read_diary_file
 from tnprep.summary_json import input_json
@@ -30,8 +32,9 @@ def add_check_command(commands: Any) -> None:
 def run_check(arguments: argparse.Namespace) -> int:
     """``check``: read each diary, print what was understood and every issue."""
     mapping = parse_mapping(arguments.map)
+    scales = parse_scale_pairs(arguments.scale)
     read = [
-        read_diary_file(source, mapping=mapping, date_order=arguments.date_order)
+        read_diary_file(source, mapping=mapping, date_order=arguments.date_order, scales=scales)
         for source in diary_sources(arguments.diary)
     ]
     files = [item for item in read if isinstance(item, DiaryFile)]
@@ -43,7 +46,10 @@ def run_check(arguments: argparse.Namespace) -> int:
         print(check_text(diary))
     for item in unreadable:
         print(f"tnprep: error: {' '.join(item.message.split())}", file=sys.stderr)
-    return EXIT_UNUSABLE if unreadable else EXIT_OK
+    unusable = [item.file for item in files if item.table.empty]
+    for file in unusable:  # SPEC: check exits 2 when a diary has no usable row
+        print(f"tnprep: error: {file}: no usable row (see the issues above).", file=sys.stderr)
+    return EXIT_UNUSABLE if unreadable or unusable else EXIT_OK
 
 
 def check_json(diary: Diary) -> dict[str, object]:
@@ -66,6 +72,7 @@ def _file_json(item: DiaryFile) -> dict[str, object]:
         "rows_read": item.rows_read,
         "rows_rejected": item.rows_rejected,
         "rows_kept": len(item.table),
+        **diary_info_json(item.info),
     }
 
 
@@ -76,7 +83,7 @@ def check_text(diary: Diary) -> str:
         lines.extend(_file_lines(item))
     lines.append(
         f"Total: {diary.rows_read} rows read = {diary.rows_used} used + {diary.rows_rejected} "
-        f"rejected + {diary.duplicates} duplicates."
+        f"rejected + {diary.duplicates} duplicates + {diary.rows_other} other."
     )
     lines.append(f"Issues: {len(diary.issues)}" + (":" if diary.issues else "."))
     lines.extend(
@@ -92,12 +99,14 @@ def _file_lines(item: DiaryFile) -> list[str]:
     delimiter = {None: "none (xlsx)", "\t": "tab"}.get(item.delimiter, item.delimiter)
     mapping = ", ".join(f"{header} → {name}" for header, name in item.mapping)
     lines = [
-        f"{item.file}: {item.shape.value} ({item.source_format})",
+        f"{item.file}: {item.info.kind or item.shape.value} ({item.source_format})",
         f"  encoding {item.encoding}, delimiter {delimiter!s}, dates {order} "
         f"({item.date_order_source.value})",
         f"  columns: {mapping}",
-        f"  rows: {item.rows_read} read, {item.rows_rejected} rejected, {len(item.table)} kept",
+        f"  rows: {item.rows_read} read, {item.rows_rejected} rejected, {item.rows_other} other, "
+        f"{len(item.table)} kept",
     ]
     if item.ignored_columns:
         lines.insert(3, "  not used: " + ", ".join(item.ignored_columns))
+    lines.extend(diary_info_lines(item.info))
     return lines

@@ -62,6 +62,13 @@ def add_diary_arguments(parser: argparse.ArgumentParser) -> None:
         metavar='"Header=field"',
         help="map a column the alias table does not know to a field",
     )
+    parser.add_argument(
+        "--scale",
+        action="append",
+        default=[],
+        metavar='"Header=1-5"',
+        help="the pain scale a column uses when its header does not say (e.g. 1-5, 0-100)",
+    )
 
 
 def diary_sources(paths: Sequence[str]) -> list[tuple[str, bytes]]:

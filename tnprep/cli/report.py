@@ -26,6 +26,7 @@ from tnprep.cli.files import (
     write_outputs,
 )
 from tnprep.ingest.columns import parse_mapping
+from tnprep.ingest.scales import parse_scale_pairs
 from tnprep.pipeline import Sources, assemble, has_content, read_sources, summarise_patient
 from tnprep.summary import Summary
 
@@ -72,7 +73,10 @@ def run_report(arguments: argparse.Namespace) -> int:
         previous=[(Path(path).name, read_bytes(path)) for path in arguments.previous],
     )
     readings = read_sources(
-        sources, mapping=parse_mapping(arguments.map), date_order=arguments.date_order
+        sources,
+        mapping=parse_mapping(arguments.map),
+        date_order=arguments.date_order,
+        scales=parse_scale_pairs(arguments.scale),
     )
     data = assemble(readings)
     if not has_content(data):

@@ -8,6 +8,7 @@ names match case-, space- and punctuation-insensitively; how each answer is read
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tnprep.ingest.answer_values import ItemKind, answer_text
@@ -29,11 +30,26 @@ ITEMS: dict[str, ItemKind] = {
     "bni_pain": ItemKind.BNI_PAIN,
     "bni_numbness": ItemKind.BNI_NUMBNESS,
     **{f"phq9_{number}": ItemKind.SCORE for number in range(1, PHQ9_ITEMS + 1)},
+    "phq9_10": ItemKind.DIFFICULTY,
+    "phq9_total": ItemKind.TOTAL,
     **{f"gad7_{number}": ItemKind.SCORE for number in range(1, GAD7_ITEMS + 1)},
+    "gad7_total": ItemKind.TOTAL,
+    "questionnaire_date": ItemKind.DATE,
+    "mri_done": ItemKind.YES_NO,
+    "mri_date": ItemKind.TEXT,
+    "mri_contact": ItemKind.MRI_CONTACT,
+    "mri_side": ItemKind.SIDE,
     "impact_eating": ItemKind.TEXT,
     "impact_sleep": ItemKind.TEXT,
     "impact_work": ItemKind.TEXT,
     "goals": ItemKind.TEXT,
+    # Intake items of the treatment-resistance ledger (docs/questionnaires.md), kept as written.
+    "emergency_visits": ItemKind.TEXT,
+    "iv_infusions": ItemKind.TEXT,
+    "days_unable_to_eat": ItemKind.TEXT,
+    "weight_lost": ItemKind.TEXT,
+    "driving": ItemKind.TEXT,
+    "age_at_onset": ItemKind.TEXT,
     "question": ItemKind.QUESTION,
     "interested_in": ItemKind.INTEREST,
 }
@@ -50,6 +66,28 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "bni_pain": ("bni", "bnipainscore", "bnipainintensity", "bnipainintensityscore"),
     "bni_numbness": ("bninumbnessscore", "bnifacialnumbness", "bnifacialnumbnessscore"),
     "goals": ("goal", "mygoals"),
+    "impact_work": ("work", "workimpact"),
+    "emergency_visits": ("edvisits", "aevisits", "ervisits", "emergencydepartmentvisits"),
+    "iv_infusions": ("infusions", "intravenousinfusions"),
+    "days_unable_to_eat": ("dayswithouteating", "couldnoteat"),
+    "weight_lost": ("weightloss",),
+    "driving": ("drive", "candrive"),
+    "age_at_onset": ("onsetage", "agewhenpainbegan"),
+    "phq9_10": ("phq9difficulty", "phq9item10", "phq910difficulty", "phqdifficulty"),
+    "phq9_total": ("phq9score", "phq9totalscore", "phq9sum"),
+    "gad7_total": ("gad7score", "gad7totalscore", "gad7sum", "anxietyscore"),
+    "questionnaire_date": (
+        "questionnairedate",
+        "datecompleted",
+        "completed",
+        "authored",
+        "filledin",
+        "answereddate",
+        "datetime",
+    ),
+    "mri_done": ("mri", "mridone", "hadmri"),
+    "mri_contact": ("neurovascularcontact", "mrineurovascularcontact", "nvc", "mrinvc"),
+    "mri_side": ("nvcside", "contactside"),
     "question": ("questions", "myquestions"),
     "interested_in": ("interests", "interest", "interestedin", "options"),
 }
@@ -118,7 +156,20 @@ def answers_to_rows(answers: Answers) -> list[tuple[str, str]]:
     return rows
 
 
+_NOT_WRITTEN = frozenset({"phq9_total", "gad7_total", "mri_done"})
+"""Items read but not written back (a total is recomputed; mri_done lives in mri_contact)."""
+_WRITTEN_FROM: dict[str, Callable[[Answers], object]] = {
+    "phq9_10": lambda answers: answers.phq9_difficulty,
+    "mri_contact": lambda answers: answers.mri_contact.value if answers.mri_contact else None,
+}
+"""Items written from an ``Answers`` field of another name."""
+
+
 def _field_values(answers: Answers, name: str) -> tuple[object, ...]:
+    if name in _NOT_WRITTEN:
+        return ()
+    if name in _WRITTEN_FROM:
+        return (_WRITTEN_FROM[name](answers),)
     if ITEMS[name] is ItemKind.SCORE:
         scale, number = name.split("_")
         return (getattr(answers, scale)[int(number) - 1],)

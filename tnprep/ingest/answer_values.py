@@ -29,6 +29,10 @@ class ItemKind(Enum):
     BNI_PAIN = "BNI pain score"
     BNI_NUMBNESS = "BNI numbness score"
     SCORE = "PHQ-9/GAD-7 item (0–3)"
+    TOTAL = "stated total (whole number)"
+    DIFFICULTY = "PHQ-9 item 10 (difficulty)"
+    YES_NO = "yes or no"
+    MRI_CONTACT = "neurovascular contact on MRI"
     QUESTION = "question (repeatable)"
     INTEREST = "option of interest (repeatable)"
 
@@ -44,6 +48,32 @@ SCORE_WORDS: dict[str, int] = {
     "nearly every day": 3,
 }
 """The standard answer words of PHQ-9 and GAD-7 items and their points."""
+
+# PHQ-9 item 10 (Kroenke et al. 2001; LOINC 69722-7, answer list LL359-1): how difficult the
+# problems have made work, home or getting along with other people. Not part of the total.
+DIFFICULTY_WORDS: dict[str, str] = {
+    "not difficult at all": "not difficult at all",
+    "somewhat difficult": "somewhat difficult",
+    "very difficult": "very difficult",
+    "extremely difficult": "extremely difficult",
+    "0": "not difficult at all",
+    "1": "somewhat difficult",
+    "2": "very difficult",
+    "3": "extremely difficult",
+}
+"""PHQ-9 item 10 answers (words as printed on the form, or their position 0–3)."""
+
+_YES_NO = {
+    **dict.fromkeys(("yes", "y", "true", "1", "done"), "yes"),
+    **dict.fromkeys(("no", "n", "false", "0", "not done", "none"), "no"),
+}
+_MRI_CONTACT = {
+    **dict.fromkeys(("yes", "y", "true", "contact", "neurovascular contact", "compression",
+                     "neurovascular compression"), "yes"),
+    **dict.fromkeys(("no", "n", "false", "no contact", "none", "normal"), "no"),
+    **dict.fromkeys(("not done", "no mri", "never"), "not done"),
+    **dict.fromkeys(("unknown", "not known", "don't know", "dont know", "not sure"), "unknown"),
+}  # fmt: skip
 
 # BNI scores (Rogers et al. 2000, Int J Radiat Oncol Biol Phys 47:1013–1019). SPEC keeps the
 # unsplit III because many reports use it.
@@ -116,6 +146,8 @@ def parse_answer(kind: ItemKind, value: object) -> Parsed | Rejection | None:
     Returns:
         The typed value; ``None`` when the answer is blank; a ``Rejection`` when it cannot be read.
     """
+    if isinstance(value, dict) and kind is ItemKind.TOTAL:
+        return parse_total(value)
     if isinstance(value, list) and kind is not ItemKind.DIVISIONS:
         return (
             Rejection("answer-invalid", "a list of answers where one is expected")
@@ -241,6 +273,26 @@ def _interests(text: str) -> tuple[str, ...] | None:
     return options or None
 
 
+def parse_total(value: object) -> int | Rejection | None:
+    """Read a total a file states itself: a whole number from 0 to 27."""
+    text = answer_text(value)
+    if text is None:
+        return None
+    if isinstance(value, dict):  # a FHIR valueQuantity {"value": 13, ...}
+        text = answer_text(value.get("value"))
+    if text is not None and _WHOLE_NUMBER.match(text) and 0 <= float(text) <= 27:
+        return int(float(text))
+    return Rejection("answer-invalid", "not a whole number from 0 to 27")
+
+
+def _lookup_words(table: dict[str, str], reason: str) -> Callable[[str], str | Rejection]:
+    def parse(text: str) -> str | Rejection:
+        words = " ".join(text.casefold().replace("’", "'").split())
+        return table.get(words, Rejection("answer-invalid", reason))
+
+    return parse
+
+
 _TEXT_PARSERS: dict[ItemKind, Callable[[str], Parsed | Rejection | None]] = {
     ItemKind.TEXT: lambda text: text,
     ItemKind.SIDE: _side,
@@ -248,9 +300,15 @@ _TEXT_PARSERS: dict[ItemKind, Callable[[str], Parsed | Rejection | None]] = {
     ItemKind.BNI_NUMBNESS: lambda text: _bni(text, _BNI_NUMBNESS, "numbness"),
     ItemKind.QUESTION: lambda text: (text,),
     ItemKind.INTEREST: _interests,
+    ItemKind.DIFFICULTY: _lookup_words(
+        DIFFICULTY_WORDS, "not one of not difficult at all, somewhat, very or extremely difficult"
+    ),
+    ItemKind.YES_NO: _lookup_words(_YES_NO, "not yes or no"),
+    ItemKind.MRI_CONTACT: _lookup_words(_MRI_CONTACT, "not yes, no, not done or unknown"),
 }
 _VALUE_PARSERS: dict[ItemKind, Callable[[object], Parsed | Rejection | None]] = {
     ItemKind.SCORE: parse_score,
     ItemKind.DATE: parse_date,
     ItemKind.DIVISIONS: parse_divisions,
+    ItemKind.TOTAL: parse_total,
 }

@@ -37,7 +37,17 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "triggers", "trigger", "potentialtriggers", "triggeredby", "cause", "causes", "provokedby",
     ),
     "pain_type": ("paintype", "type", "kindofpain", "painkind", "character", "painquality"),
-    "rescue": ("rescue", "rescuemedication", "rescuemed", "rescuetreatment", "acutetreatment"),
+    "rescue": (
+        "rescue", "rescuemedication", "rescuemed", "rescuetreatment", "acutetreatment",
+        "medication", "medications", "medicationdescription", "medicationtaken", "medicine",
+        "treatment", "treatmen", "abortive", "abortivetreatment", "meds",
+    ),
+    "rescue_helped": (
+        "treatmenthelped", "rescuehelped", "medicationhelped", "helped", "washelpful",
+        "wasseverityreduced", "severityreduced", "relief", "effective",
+    ),
+    "end": ("end", "endtime", "ended", "endedat", "enddatetime", "finish", "finished", "stop",
+            "stoptime", "attackend"),
     "notes": ("notes", "note", "comments", "comment", "remarks", "remark", "details"),
     "attacks": (
         "attacks", "attackcount", "numberofattacks", "noofattacks", "attacksperday", "count",

@@ -138,6 +138,18 @@ def parse_times(cells: pd.Series) -> pd.Series:
     return result
 
 
+PARTS_OF_DAY = frozenset(
+    {"morning", "afternoon", "evening", "night", "noon", "midday", "am", "pm", "pre", "mid",
+     "all day", "allday", "early morning", "late evening", "overnight", "daytime", "before noon"}
+)  # fmt: skip
+"""Times written as a part of the day (Bearable writes pre/am/mid/pm/all day): no clock time."""
+
+
+def part_of_day(cells: pd.Series) -> pd.Series:
+    """True where a cell names a part of the day rather than a clock time."""
+    return _text(cells).str.casefold().isin(list(PARTS_OF_DAY))
+
+
 def _without_offset(text: pd.Series) -> pd.Series:
     """Drop a trailing UTC offset or 'Z', keeping the local clock time as recorded."""
     # Cheap tests in C (a trailing 'Z', or '+hh:mm' / '-hhmm' at the end) pick the candidates;
@@ -197,6 +209,12 @@ def _text(cells: pd.Series) -> pd.Series:
     )
     if untidy.any():
         text = text.where(~untidy, text.str.replace(r"\s*,\s*|\s+", " ", regex=True))
+    # Ordinal days ('22nd Sep 2020', 'Sep 1st 2020'): the suffix goes, the day stays.
+    ordinal = text.str.contains(r"\d(?:st|nd|rd|th)\b", case=False, regex=True)
+    if ordinal.any():
+        text = text.where(
+            ~ordinal, text.str.replace(r"(\d)(?:st|nd|rd|th)\b", r"\1", case=False, regex=True)
+        )
     return text
 
 

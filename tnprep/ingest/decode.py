@@ -207,6 +207,54 @@ def read_xlsx(data: bytes, file: str) -> Table:
     return _records_to_table(records, 0, file, "xlsx", None)
 
 
+def read_xlsx_sheets(data: bytes, file: str) -> list[tuple[str, Table]]:
+    """Every filled worksheet of an XLSX file as (sheet name, ``Table``), in workbook order.
+
+    Raises:
+        InputError: the zip is corrupt or damaged, or no sheet has a filled cell.
+    """
+    _refuse_oversized(data, file)
+    _check_zip(data, file)
+    from openpyxl import load_workbook  # noqa: PLC0415 - only XLSX uploads pay for the import
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many types for a damaged workbook
+        raise InputError(
+            file, f"is not a readable Excel workbook ({type(error).__name__}). {_SAVE_AS_CSV}"
+        ) from error
+    try:
+        sheets = [(sheet.title, _sheet_records(sheet, file)) for sheet in workbook.worksheets]
+    finally:
+        workbook.close()
+    filled = [(name, records) for name, records in sheets
+              if any(_has_value(cell) for record in records for cell in record)]  # fmt: skip
+    if not filled:
+        raise InputError(file, "is an Excel workbook with no filled cells.")
+    return [(name, _records_to_table(*_past_title(records), file, "xlsx", None))
+            for name, records in filled]  # fmt: skip
+
+
+def _past_title(records: list[list[object]]) -> tuple[list[list[object]], int]:
+    """Skip a sheet's title row ('--Medications Taken Table--' alone above the real header)."""
+    filled = [index for index, record in enumerate(records) if any(map(_has_value, record))]
+    if len(filled) < 2:
+        return records, 0
+    title, header = records[filled[0]], records[filled[1]]
+    if sum(map(_has_value, title)) == 1 and sum(map(_has_value, header)) >= 3:
+        return records[filled[1] :], filled[1]
+    return records, 0
+
+
+def _sheet_records(sheet: Any, file: str) -> list[list[object]]:
+    try:
+        return [list(row) for row in sheet.iter_rows(values_only=True)]
+    except Exception as error:  # openpyxl, zipfile and the XML parser all raise their own types
+        raise InputError(
+            file, f"is a damaged Excel workbook ({type(error).__name__}). {_SAVE_AS_CSV}"
+        ) from error
+
+
 def _first_filled_sheet(workbook: Any, file: str) -> list[list[object]]:
     """The records of the first sheet with a filled cell.
 

@@ -10,19 +10,35 @@ whole column; Python only touches the rows that raise an issue.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
 
+from tnprep.ingest import event_log, workbooks
 from tnprep.ingest import fields as field_readers
+from tnprep.ingest import scales as scales_module
+from tnprep.ingest.attack_times import attack_starts, durations_from_end
 from tnprep.ingest.columns import ColumnMatch, match_columns
-from tnprep.ingest.dates import OrderDecision, decide_order, parse_dates, parse_times
-from tnprep.ingest.decode import Table, decode_text, parse_text_table, read_table, read_xlsx
+from tnprep.ingest.dates import OrderDecision, decide_order, parse_dates
+from tnprep.ingest.decode import Table, decode_text, parse_text_table, read_table
+from tnprep.ingest.duplicates import duplicate_issue, find_duplicates
 from tnprep.ingest.formats import migraine_buddy
 from tnprep.ingest.frames import attack_frame, concat_frames, day_frame
+from tnprep.ingest.intensity import read_intensity
+from tnprep.ingest.kinds import check_columns, refuse_unless_pain
 from tnprep.ingest.row_issues import RowIssues
 from tnprep.issues import InputError, Issue, Severity
-from tnprep.model import GENERIC_TABLE, DateOrder, DateOrderSource, Diary, DiaryFile, DiaryShape
+from tnprep.model import (
+    GENERIC_TABLE,
+    DateOrder,
+    DateOrderSource,
+    Diary,
+    DiaryFile,
+    DiaryInfo,
+    DiaryShape,
+    PainScale,
+)
 
 ATTACK_ONLY_FIELDS = frozenset(
     {
@@ -34,10 +50,6 @@ ATTACK_ONLY_FIELDS = frozenset(
 """Fields that make a file an attack log."""
 DAILY_ONLY_FIELDS = frozenset({"attacks", "worst_intensity", "background_pain"})
 """Fields that make a file a daily log."""
-_NO_TIME = (
-    "The date has no time of day, and an attack log needs one (a date-time, or a date and a time "
-    "column); the row was left out of every figure."
-)
 
 
 def read_diary(
@@ -46,30 +58,73 @@ def read_diary(
     *,
     mapping: Mapping[str, str] | None = None,
     date_order: DateOrder | None = None,
+    scales: Mapping[str, str] | None = None,
 ) -> DiaryFile:
-    """Read one diary file (attack log or daily log, any supported export).
+    """Read one diary file (attack log, daily log, event log, any supported export).
 
     Args:
         data: The file's bytes.
         file: Its name as the user knows it (used in every issue).
         mapping: Header as written → field, for headers the alias table does not know.
         date_order: The user's date order for slash dates; ``None`` decides from the data.
+        scales: Header as written → pain scale (``"1-5"``), from ``--scale``.
 
     Raises:
-        InputError: the file is not a diary at all (not a table, no date column, …).
+        InputError: the file is not a pain diary at all (not a table, no date, nothing about
+            pain, …), with what it looks like.
     """
-    table, fixed_mapping, fixed_order = _read(data, file)
-    match = match_columns(table.header, {**fixed_mapping, **(mapping or {})})
-    shape = _shape(table, match)
-    date_cells = _date_cells(table, match)
-    decision = _order(date_cells, date_order, fixed_order)
-    issues = RowIssues(table)
-    if shape is DiaryShape.ATTACK_LOG:
-        frame = _attack_rows(table, match, decision, issues)
+    options = _Options(mapping or {}, date_order, scales or {})
+    if data.startswith(b"PK\x03\x04"):
+        return workbooks.read_workbook(
+            data, file, lambda table: _read_source(table, {}, None, options)
+        )
+    text, encoding = decode_text(data, file)
+    export = migraine_buddy.find_attack_table(text)
+    if export is None:
+        return _read_source(read_table(data, file), {}, None, options)
+    table = parse_text_table(text, file, encoding, export.delimiter, export.header_record)
+    return _read_source(table, migraine_buddy.MAPPING, migraine_buddy.DATE_ORDER, options)
+
+
+@dataclass(frozen=True)
+class _Options:
+    mapping: Mapping[str, str]
+    date_order: DateOrder | None
+    scales: Mapping[str, str]
+
+
+def _read_source(
+    table: Table, fixed_mapping: dict[str, str], fixed_order: DateOrder | None, options: _Options
+) -> DiaryFile:
+    """One table (a text file or one sheet) read as a diary."""
+    explicit = {**fixed_mapping, **options.mapping}
+    checked = check_columns(table, match_columns(table.header, explicit), explicit)
+    match, split = checked.match, None
+    type_position = None if fixed_mapping else event_log.type_column(table)
+    if type_position is not None:
+        split = event_log.split_events(table, type_position)
+        match = _without(match, type_position)
+        _refuse_eventless(table, split)
+        work = event_log.keep_rows(table, split.attack_rows)
     else:
-        frame = _day_rows(table, match, decision, issues)
+        refuse_unless_pain(table, match)
+        work = table
+    shape = _shape(table, match)
+    decision = _order(_date_cells(work, match), options.date_order, fixed_order)
+    issues = RowIssues(work)
+    scale: PainScale | None = None
+    if shape is DiaryShape.ATTACK_LOG:
+        frame, scale = _attack_rows(work, match, decision, issues, options=options, split=split)
+    else:
+        frame = _day_rows(work, match, decision, issues)
+    info = DiaryInfo(
+        kind=_kind(shape, split, frame),
+        other_kinds=() if split is None else split.other_kinds,
+        medicine_events=() if split is None else split.medicine_events,
+        scale=scale,
+    )
     return DiaryFile(
-        file=file,
+        file=table.file,
         shape=shape,
         source_format="Migraine Buddy" if fixed_mapping else GENERIC_TABLE,
         encoding=table.encoding,
@@ -81,9 +136,37 @@ def read_diary(
         rows_read=len(table.cells),
         rows_rejected=issues.rejected_count,
         table=frame,
-        issues=(*table.issues, *_file_issues(table, match, decision, bool(fixed_mapping)),
+        issues=(*table.issues, *checked.issues,
+                *_file_issues(table, match, decision, bool(fixed_mapping), split),
                 *issues.collected()),
+        info=info,
     )  # fmt: skip
+
+
+def _without(match: ColumnMatch, position: int) -> ColumnMatch:
+    """The match without the event-type column (it says what a row is, not a pain type)."""
+    fields = {key: name for key, name in match.fields.items() if key != position}
+    return replace(match, fields=fields, ignored=tuple(p for p in match.ignored if p != position))
+
+
+def _refuse_eventless(table: Table, split: event_log.EventSplit) -> None:
+    if split.attack_rows.any():
+        return
+    kinds = ", ".join(f"{kind} {count}" for kind, count in split.other_kinds[:6])
+    raise InputError(
+        table.file,
+        "is not a pain diary: it is an event log (a row per event, with a "
+        f"'{table.header[split.type_position]}' column) with no pain, headache or attack rows "
+        f"(rows by kind: {kinds}).",
+    )
+
+
+def _kind(shape: DiaryShape, split: event_log.EventSplit | None, frame: pd.DataFrame) -> str:
+    if split is not None:
+        return "event log"
+    if shape is DiaryShape.ATTACK_LOG and len(frame) and bool(frame["time_unknown"].all()):
+        return "date-only log"
+    return shape.value
 
 
 def combine_diaries(files: Sequence[DiaryFile]) -> Diary:
@@ -91,8 +174,8 @@ def combine_diaries(files: Sequence[DiaryFile]) -> Diary:
     attack_tables = [item.table for item in files if item.shape is DiaryShape.ATTACK_LOG]
     day_tables = [item.table for item in files if item.shape is DiaryShape.DAILY_LOG]
     attacks = concat_frames(attack_tables, attack_frame())
-    duplicate, first_file, first_row = _duplicates(attacks)
-    issues = [_duplicate_issue(attacks, index, first_file, first_row) for index in duplicate]
+    duplicate, first_file, first_row = find_duplicates(attacks)
+    issues = [duplicate_issue(attacks, index, first_file, first_row) for index in duplicate]
     kept = attacks.drop(index=duplicate).sort_values(["start", "file", "row"], kind="stable")
     days = concat_frames(day_tables, day_frame()).sort_values(
         ["date", "file", "row"], kind="stable"
@@ -112,23 +195,13 @@ def read_diaries(
     *,
     mapping: Mapping[str, str] | None = None,
     date_order: DateOrder | None = None,
+    scales: Mapping[str, str] | None = None,
 ) -> Diary:
     """Read several diary files and combine them (``InputError`` from the first unreadable one)."""
     return combine_diaries(
-        [read_diary(data, name, mapping=mapping, date_order=date_order) for name, data in sources]
-    )
-
-
-def _read(data: bytes, file: str) -> tuple[Table, dict[str, str], DateOrder | None]:
-    """The table, plus a known export's own mapping and date order."""
-    if data.startswith(b"PK\x03\x04"):
-        return read_xlsx(data, file), {}, None
-    text, encoding = decode_text(data, file)
-    export = migraine_buddy.find_attack_table(text)
-    if export is None:
-        return read_table(data, file), {}, None
-    table = parse_text_table(text, file, encoding, export.delimiter, export.header_record)
-    return table, migraine_buddy.MAPPING, migraine_buddy.DATE_ORDER
+        [read_diary(data, name, mapping=mapping, date_order=date_order, scales=scales)
+         for name, data in sources]
+    )  # fmt: skip
 
 
 def _shape(table: Table, match: ColumnMatch) -> DiaryShape:
@@ -165,40 +238,36 @@ def _order(cells: pd.Series, user: DateOrder | None, fixed: DateOrder | None) ->
 
 
 def _attack_rows(
-    table: Table, match: ColumnMatch, decision: OrderDecision, issues: RowIssues
-) -> pd.DataFrame:
-    start = _attack_starts(table, match, decision, issues)
-    columns = field_readers.attack_columns(table, match, issues)
-    return attack_frame(_kept_rows(table, issues, {**columns, "start": start}, start.notna()))
-
-
-def _attack_starts(
-    table: Table, match: ColumnMatch, decision: OrderDecision, issues: RowIssues
-) -> pd.Series:
-    """Start date-times; rows whose date or time cannot be read are rejected."""
+    table: Table,
+    match: ColumnMatch,
+    decision: OrderDecision,
+    issues: RowIssues,
+    *,
+    options: _Options,
+    split: event_log.EventSplit | None,
+) -> tuple[pd.DataFrame, PainScale | None]:
     by_field = {name: position for position, name in match.fields.items()}
-    time_position = by_field.get("time")
-    if "date" in by_field and "start" in by_field and time_position is None:
-        time_position = by_field["start"]  # 'Start Time' beside a 'Date' column is the time
-    if time_position is None:
-        position = by_field["start"] if "start" in by_field else by_field["date"]
-        start = parse_dates(table.cells[position], decision.order, with_time=True)
-        unread = start.isna()
-        day_only = pd.Series(False, index=start.index)
-        day_only[unread] = parse_dates(
-            table.cells[position][unread], decision.order, with_time=False
-        ).notna()
-        issues.reject(position, day_only, "time-missing", _NO_TIME)
-        issues.reject_unreadable(position, start, "date", decision)
-        return start
-    # A 'Started' date-time beside a 'Time' column (no 'Date') gives the day; 'Time' the clock.
-    date_position = by_field["date"] if "date" in by_field else by_field["start"]
-    dates = parse_dates(table.cells[date_position], decision.order, with_time=False)
-    times = parse_times(table.cells[time_position])
-    issues.reject_unreadable(date_position, dates, "date", decision)
-    issues.reject_unreadable(time_position, times.where(dates.notna(), pd.Timedelta(0)), "time")
-    combined: pd.Series = dates.dt.normalize() + times
-    return combined
+    starts = attack_starts(table, by_field, decision, issues)
+    columns = field_readers.attack_columns(table, match, issues)
+    scale: PainScale | None = None
+    if "intensity" in by_field:
+        columns["intensity"], scale = read_intensity(
+            table, by_field["intensity"], issues, options.scales
+        )
+    elif split is not None:
+        scale = _event_name_scale(table, split)
+    if "end" in by_field and "duration" not in by_field:
+        columns["duration_s"] = durations_from_end(table, by_field["end"], starts, decision, issues)
+    columns = {**columns, "start": starts.start, "time_unknown": starts.time_unknown}
+    return attack_frame(_kept_rows(table, issues, columns, starts.start.notna())), scale
+
+
+def _event_name_scale(table: Table, split: event_log.EventSplit) -> PainScale | None:
+    """An event log's pain words written after the name ('Headache (Mild)'), kept as words."""
+    words = scales_module.word_values(event_log.name_words(split.names[table.cells.index]))
+    if words.dropna().empty:
+        return None
+    return scales_module.word_scale(words, "event names", "event names")
 
 
 def _day_rows(
@@ -227,7 +296,11 @@ def _kept_rows(
 
 
 def _file_issues(
-    table: Table, match: ColumnMatch, decision: OrderDecision, known_export: bool
+    table: Table,
+    match: ColumnMatch,
+    decision: OrderDecision,
+    known_export: bool,
+    split: event_log.EventSplit | None,
 ) -> list[Issue]:
     issues = []
     if decision.source is DateOrderSource.ASSUMED:
@@ -236,13 +309,24 @@ def _file_issues(
             "Every date in this file could be day-first or month-first (e.g. 03/04); they were "
             "read day-first. If that is wrong, choose month-first (--monthfirst, or in the app).",
         ))  # fmt: skip
+    if split is not None:
+        issues.append(_event_log_notice(table, split))
     if not known_export:
+        named = [position for position in match.ignored if table.header[position]]
+        unnamed = len(match.ignored) - len(named)
         issues.extend(
             Issue("column-ignored", Severity.NOTICE, table.file, 1, table.header[position], None,
                   "This column matches no diary field and was not used; if it holds one, map it "
                   f"with --map \"{table.header[position]}=field\" or in the app.")
-            for position in match.ignored
+            for position in named
         )  # fmt: skip
+        if unnamed:
+            issues.append(Issue(
+                "columns-unnamed", Severity.NOTICE, table.file, 1, None, None,
+                f"{unnamed} column{'s have' if unnamed > 1 else ' has'} no header and "
+                f"{'were' if unnamed > 1 else 'was'} not used; give a column a header in the "
+                "file if it holds diary data.",
+            ))  # fmt: skip
     issues.extend(
         Issue("column-repeated", Severity.NOTICE, table.file, 1, table.header[position], None,
               f"Another column already gives '{name}'; this one was not used.")
@@ -251,31 +335,10 @@ def _file_issues(
     return issues
 
 
-def _duplicates(attacks: pd.DataFrame) -> tuple[list[int], pd.Series, pd.Series]:
-    """Indexes of extra copies, and for each row the file and row of the first copy."""
-    keys = pd.DataFrame(
-        {"minute": attacks["start"].dt.floor("min"), "intensity": attacks["intensity"],
-         "duration": attacks["duration_s"]}
-    )  # fmt: skip
-    duplicate = keys.duplicated(keep="first")
-    grouped = attacks.groupby([keys[name] for name in keys.columns], dropna=False, sort=False)
-    first_file = grouped["file"].transform("first")
-    first_row = grouped["row"].transform("first")
-    return list(attacks.index[duplicate]), first_file, first_row
-
-
-def _duplicate_issue(
-    attacks: pd.DataFrame, index: int, first_file: pd.Series, first_row: pd.Series
-) -> Issue:
-    where = f"row {first_row[index]}"
-    if first_file[index] != attacks.at[index, "file"]:
-        where += f" of {first_file[index]}"
+def _event_log_notice(table: Table, split: event_log.EventSplit) -> Issue:
+    kinds = ", ".join(f"{kind} {count}" for kind, count in split.other_kinds)
     return Issue(
-        "duplicate",
-        Severity.DUPLICATE,
-        str(attacks.at[index, "file"]),
-        int(attacks["row"][index]),
-        None,
-        None,
-        f"Same start minute, intensity and duration as {where}; counted once.",
-    )
+        "event-log", Severity.NOTICE, table.file, 1, table.header[split.type_position], None,
+        f"An event log: only its {int(split.attack_rows.sum())} pain rows are attacks; the other "
+        f"rows are counted by kind, not as attacks ({kinds}).",
+    )  # fmt: skip

@@ -1,11 +1,17 @@
-"""FHIR R4 QuestionnaireResponse for PHQ-9 and GAD-7: read one into answers, and write one.
+"""FHIR R4 (and STU3) QuestionnaireResponse for PHQ-9 and GAD-7: read one into answers, write one.
 
 Items are known by their LOINC item code, in ``item[].code[].code`` (which some producers add,
-although R4 defines ``code`` only on the Questionnaire) or at the end of ``linkId`` ('/44250-9',
-the LHC-Forms convention). The LOINC codes and their order were checked against the HL7 Personal
-Health Record Format IG examples (github.com/HL7/personal-health-record-format-ig,
-input/fsh/pghd/examples/Mind/QuestionnaireResponse-ScoredAssessment-PHQ9.fsh and -GAD7.fsh) and the
-LOINC answer list LL358-3 (LA6568-5 … LA6571-9). Note GAD-7 item 2 is 68509-9.
+although R4 defines ``code`` only on the Questionnaire), in STU3's ``item[].definition``, or at the
+end of ``linkId`` ('/44250-9', the LHC-Forms convention). A file with no codes at all (HL7's own
+SDC example: linkIds 'H1/T1/Q1', answers 'Several days') is known by its questionnaire's canonical
+URL or title ('…PHQ9', 'gad-7') and each item by the standard item wording (``wording.py``).
+The response's ``authored`` date becomes ``questionnaire_date``; a total the file states
+(LOINC 44261-6 / 70274-6, or an item worded as a total score) becomes ``phq9_total`` /
+``gad7_total``, compared with the items by the reader. The LOINC codes and their order were
+checked against the HL7 Personal Health Record Format IG examples
+(github.com/HL7/personal-health-record-format-ig,
+input/fsh/pghd/examples/Mind/QuestionnaireResponse-ScoredAssessment-PHQ9.fsh and -GAD7.fsh) and
+the LOINC answer list LL358-3 (LA6568-5 … LA6571-9). Note GAD-7 item 2 is 68509-9.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from dataclasses import dataclass
 
 from tnprep.ingest.answer_items import RawAnswer, answers_to_rows, match_item
 from tnprep.ingest.columns import normalise_header
+from tnprep.ingest.wording import item_by_wording, panel_by_name
 from tnprep.issues import Issue, Severity, clip
 from tnprep.model import Answers
 
@@ -104,11 +111,22 @@ ANSWER_CODES = {"LA6568-5": 0, "LA6569-3": 1, "LA6570-1": 2, "LA6571-9": 3}
 Nearly every day."""
 _ANSWER_DISPLAY = ("Not at all", "Several days", "More than half the days", "Nearly every day")
 
+DIFFICULTY_CODE = "69722-7"
+"""LOINC code of PHQ-9 item 10 (how difficult the problems have made things)."""
+# LOINC answer list LL359-1 (PHQ-9 item 10), checked at loinc.org/LL359-1.
+DIFFICULTY_ANSWER_CODES = {
+    "LA6572-7": "not difficult at all",
+    "LA6573-5": "somewhat difficult",
+    "LA6575-0": "very difficult",
+    "LA6574-3": "extremely difficult",
+}
+"""PHQ-9 item 10 answer codes and their words."""
+
 _ITEM_BY_CODE = {
     code: f"{panel.key}_{number}"
     for panel in PANELS.values()
     for number, (code, _) in enumerate(panel.items, start=1)
-}
+} | {DIFFICULTY_CODE: "phq9_10"}
 _TOTAL_CODES = {panel.total_code: panel for panel in PANELS.values()}
 _LOINC_AT_END = re.compile(r"(\d{1,6}-\d)$")
 _NUMBERED_LINK = re.compile(r"^(?:q|item|question)?([1-9])$")
@@ -121,16 +139,13 @@ def read_response(resource: Mapping[str, object], file: str) -> tuple[list[RawAn
     text) and are matched by name like any other answer, or kept as other answers.
     """
     panel = _panel_of(resource.get("questionnaire"))
-    entries: list[RawAnswer] = []
+    entries = _authored(resource, file)
     issues: list[Issue] = []
     recognised = panel is not None
     for item in _walk(resource.get("item")):
         link = _text(item.get("linkId"))
         code = _item_code(item, link)
-        if code in _TOTAL_CODES:
-            issues.append(_total_ignored(file, link, _TOTAL_CODES[code]))
-            continue
-        name = _ITEM_BY_CODE.get(code or "") or _numbered(panel, link)
+        name = _item_name(item, code, panel, link)
         recognised = recognised or name is not None
         answers = [_answer_value(answer) for answer in _mappings(item.get("answer"))]
         if answers:
@@ -140,6 +155,26 @@ def read_response(resource: Mapping[str, object], file: str) -> tuple[list[RawAn
     if not recognised and entries:
         issues.append(_not_recognised(file))
     return entries, issues
+
+
+def _authored(resource: Mapping[str, object], file: str) -> list[RawAnswer]:
+    """The response's ``authored`` date as the questionnaire date (R4 and STU3 alike)."""
+    authored = _text(resource.get("authored"))
+    if authored is None:
+        return []
+    return [RawAnswer("questionnaire_date", authored, file, None, "authored")]
+
+
+def _item_name(
+    item: Mapping[str, object], code: str | None, panel: Panel | None, link: str | None
+) -> str | None:
+    """Tnprep's item name: by LOINC code, by a numbered linkId, else by the standard wording."""
+    if code in _TOTAL_CODES:
+        return f"{_TOTAL_CODES[code].key}_total"
+    by_code = _ITEM_BY_CODE.get(code or "") or _numbered(panel, link)
+    if by_code is not None:
+        return by_code
+    return item_by_wording(_text(item.get("text")), panel.key if panel else None)
 
 
 def _walk(items: object) -> list[Mapping[str, object]]:
@@ -167,8 +202,17 @@ def _text(value: object) -> str | None:
 
 
 def _panel_of(questionnaire: object) -> Panel | None:
+    """The panel a questionnaire reference names: its LOINC code, else its name ('…PHQ9')."""
+    if isinstance(questionnaire, dict):  # STU3: a Reference {"reference": …, "display": …}
+        questionnaire = " ".join(
+            str(questionnaire.get(key) or "") for key in ("reference", "display")
+        )
     text = _text(questionnaire) or ""
-    return next((panel for panel in PANELS.values() if panel.code in text), None)
+    by_code = next((panel for panel in PANELS.values() if panel.code in text), None)
+    if by_code is not None:
+        return by_code
+    key = panel_by_name(text)
+    return PANELS.get(key) if key is not None else None
 
 
 def _item_code(item: Mapping[str, object], link: str | None) -> str | None:
@@ -176,6 +220,10 @@ def _item_code(item: Mapping[str, object], link: str | None) -> str | None:
         code = _text(coding.get("code"))
         if code in _ITEM_BY_CODE or code in _TOTAL_CODES:
             return code
+    for where in (_text(item.get("definition")), link):  # STU3 keeps the code in definition
+        found = _LOINC_AT_END.search(where or "")
+        if found and (found.group(1) in _ITEM_BY_CODE or found.group(1) in _TOTAL_CODES):
+            return found.group(1)
     found = _LOINC_AT_END.search(link or "")
     return found.group(1) if found else None
 
@@ -204,23 +252,13 @@ def _answer_value(answer: Mapping[str, object]) -> object:
         code = _text(coding.get("code"))
         if code in ANSWER_CODES:
             return ANSWER_CODES[code]
+        if code in DIFFICULTY_ANSWER_CODES:
+            return DIFFICULTY_ANSWER_CODES[code]
         return _text(coding.get("display")) or code
     for key, value in answer.items():
         if key.startswith("value"):
             return value
     return None
-
-
-def _total_ignored(file: str, link: str | None, panel: Panel) -> Issue:
-    return Issue(
-        "fhir-total-ignored",
-        Severity.NOTICE,
-        file,
-        None,
-        link,
-        None,
-        f"The {panel.title} total given in the file was not used; tnprep adds up the items itself.",
-    )
 
 
 def _not_recognised(file: str) -> Issue:
@@ -231,8 +269,9 @@ def _not_recognised(file: str) -> Issue:
         None,
         None,
         None,
-        "The QuestionnaireResponse is not a PHQ-9 or GAD-7 (no LOINC 44249-1 or 69737-5 in "
-        "'questionnaire', no known item code); its answers are kept by item name.",
+        "The QuestionnaireResponse is not a PHQ-9 or GAD-7 (no LOINC 44249-1 or 69737-5 and no "
+        "PHQ-9 or GAD-7 name in 'questionnaire', no known item code or standard item wording); "
+        "its answers are kept by item name.",
     )
 
 

@@ -25,13 +25,14 @@ _MEDICATION_FIELDS = (
 
 
 def attack_columns(table: Table, match: ColumnMatch, issues: RowIssues) -> dict[str, pd.Series]:
-    """Typed attack-log columns (everything but ``start``, ``file`` and ``row``)."""
+    """Typed attack-log columns (all but ``start``, ``intensity``, ``file`` and ``row``).
+
+    Intensity depends on the file's pain scale: ``tnprep.ingest.intensity`` reads it.
+    """
     by_field = {name: position for position, name in match.fields.items()}
     columns: dict[str, pd.Series] = {}
     if "duration" in by_field:
         columns["duration_s"] = _duration(table, by_field["duration"], match, issues)
-    if "intensity" in by_field:
-        columns["intensity"] = _scale(table, by_field["intensity"], issues, "intensity")
     columns.update(_side_and_divisions(table, by_field, issues))
     for name in ("triggers", *_MEDICATION_FIELDS):
         if name in by_field:
@@ -45,7 +46,7 @@ def attack_columns(table: Table, match: ColumnMatch, issues: RowIssues) -> dict[
             "Pain type must be paroxysmal or continuous; it was left out for this row.",
         )
         columns["pain_type"] = parsed.values
-    for name in ("rescue", "notes"):
+    for name in ("rescue", "rescue_helped", "notes"):
         if name in by_field:
             columns[name] = values.optional_text(table.cells[by_field[name]])
     return columns
@@ -81,6 +82,11 @@ def _duration(table: Table, position: int, match: ColumnMatch, issues: RowIssues
         "A duration cannot be negative; it was left out for this row.",
     )
     return parsed.values.mask(negative)
+
+
+def scale_0_10(table: Table, position: int, issues: RowIssues, name: str) -> pd.Series:
+    """A 0–10 pain column: unreadable or out-of-range cells dropped with an issue."""
+    return _scale(table, position, issues, name)
 
 
 def _scale(table: Table, position: int, issues: RowIssues, name: str) -> pd.Series:

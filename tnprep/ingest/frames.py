@@ -20,8 +20,8 @@ _TUPLE_COLUMNS = (
     "medication_unhelpful",
     "medication_unsure",
 )
-_TEXT_ATTACK_COLUMNS = ("side", "pain_type", "rescue", "notes", "file")
-_BOOL_COLUMNS = ("division_v1", "division_v2", "division_v3")
+_TEXT_ATTACK_COLUMNS = ("side", "pain_type", "rescue", "rescue_helped", "notes", "file")
+_BOOL_COLUMNS = ("division_v1", "division_v2", "division_v3", "time_unknown")
 
 
 def attack_frame(columns: dict[str, Sequence[Any] | pd.Series] | None = None) -> pd.DataFrame:

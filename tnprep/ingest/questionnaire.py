@@ -9,6 +9,7 @@ docs/questionnaires.md describes the forms, the items and the issue codes.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,8 +34,9 @@ from tnprep.ingest.answer_values import (
 )
 from tnprep.ingest.columns import normalise_header
 from tnprep.ingest.decode import decode_text, read_table
+from tnprep.ingest.wording import item_by_wording
 from tnprep.issues import InputError, Issue, Severity, clip
-from tnprep.model import Answers, Loaded
+from tnprep.model import Administration, Answers, Loaded, MriContact
 
 __all__ = ["answers_to_rows", "read_questionnaires"]
 
@@ -63,14 +65,68 @@ def read_questionnaires(files: Sequence[tuple[str, bytes]]) -> Loaded[Answers]:
     """
     merge = _Merge()
     issues: list[Issue] = []
+    administrations: list[Administration] = []
     for file, data in files:
         entries, file_issues = read_entries(file, data)
         merge.issues = file_issues
         for entry in entries:
             merge.add(entry)
+        found = file_administrations(file, entries)
+        administrations.extend(found)
+        merge.issues.extend(stated_total_issues(found))
         # Row order within each file (stable: JSON and FHIR issues keep their document order).
         issues.extend(sorted(merge.issues, key=lambda issue: issue.row or 0))
-    return Loaded((merge.answers(),), tuple(issues))
+    answers = dataclasses.replace(merge.answers(), administrations=tuple(administrations))
+    return Loaded((answers,), tuple(issues))
+
+
+def file_administrations(file: str, entries: Sequence[RawAnswer]) -> list[Administration]:
+    """The PHQ-9 and GAD-7 one file gives, each scored as a unit (SPEC *Scores*).
+
+    Items are read again file by file so that two files are never mixed into one total; the
+    date is the file's ``questionnaire_date`` (FHIR ``authored``).
+    """
+    alone = _Merge()
+    for entry in entries:
+        alone.add(entry)
+    answers = alone.answers()
+    found = []
+    for scale in ("phq9", "gad7"):
+        items: tuple[int | None, ...] = getattr(answers, scale)
+        stated = alone.values.get(f"{scale}_total")
+        total = stated[0] if stated is not None and isinstance(stated[0], int) else None
+        if any(value is not None for value in items):
+            found.append(Administration(scale, file, answers.questionnaire_date, items, total))
+    return found
+
+
+def stated_total_issues(administrations: Sequence[Administration]) -> list[Issue]:
+    """A NOTICE for each administration whose stated total differs from its items' sum."""
+    issues = []
+    for administration in administrations:
+        stated = administration.stated_total
+        answered = [value for value in administration.items if value is not None]
+        if stated is None or sum(answered) == stated:
+            continue
+        name = "PHQ-9" if administration.scale == "phq9" else "GAD-7"
+        complete = len(answered) == len(administration.items)
+        ours = f"the items add up to {sum(answered)}" if complete else (
+            f"only {len(answered)} of {len(administration.items)} items are answered "
+            f"(at least {sum(answered)})"
+        )  # fmt: skip
+        issues.append(
+            Issue(
+                "stated-total-differs",
+                Severity.NOTICE,
+                administration.file,
+                None,
+                f"{administration.scale}_total",
+                str(stated),
+                f"The file states a {name} total of {stated}, but {ours}; tnprep shows the "
+                "total of the items.",
+            )
+        )
+    return issues
 
 
 def read_entries(file: str, data: bytes) -> tuple[list[RawAnswer], list[Issue]]:
@@ -173,8 +229,13 @@ class _Merge:
     issues: list[Issue] = field(default_factory=list)
 
     def add(self, entry: RawAnswer) -> None:
-        """Read one answer and merge it in."""
-        key = match_item(entry.item)
+        """Read one answer and merge it in.
+
+        An item not known by name may be a PHQ-9 / GAD-7 item written out in its standard words
+        (a spreadsheet export with the questions as items): it is matched by its wording, so a
+        PHQ-9 item 9 above 0 is flagged whatever the file calls it.
+        """
+        key = match_item(entry.item) or item_by_wording(entry.item, None)
         if key is None:
             self._add_other(entry)
             return
@@ -223,10 +284,12 @@ class _Merge:
         single: dict[str, Any] = {
             key: value
             for key, (value, _) in self.values.items()
-            if ITEMS[key] is not ItemKind.SCORE
+            if ITEMS[key] is not ItemKind.SCORE and key not in _NOT_FIELDS
         }
         return Answers(
             **single,
+            phq9_difficulty=self._text("phq9_10"),
+            mri_contact=self._mri_contact(),
             phq9=self._scale("phq9", PHQ9_ITEMS),
             gad7=self._scale("gad7", GAD7_ITEMS),
             questions=tuple(self.lists["question"]),
@@ -234,12 +297,30 @@ class _Merge:
             other=tuple(self.other),
         )
 
+    def _text(self, key: str) -> str | None:
+        found = self.values.get(key)
+        return found[0] if found is not None and isinstance(found[0], str) else None
+
+    def _mri_contact(self) -> MriContact | None:
+        """``mri_contact`` as given; else ``mri_done`` no → not done, yes → unknown."""
+        contact = self._text("mri_contact")
+        if contact is not None:
+            return MriContact(contact)
+        done = self._text("mri_done")
+        if done is None:
+            return None
+        return MriContact.NOT_DONE if done == "no" else MriContact.UNKNOWN
+
     def _scale(self, name: str, count: int) -> tuple[int | None, ...]:
         values = (self.values.get(f"{name}_{number}") for number in range(1, count + 1))
         return tuple(
             found[0] if found is not None and isinstance(found[0], int) else None
             for found in values
         )
+
+
+_NOT_FIELDS = frozenset({"phq9_10", "phq9_total", "gad7_total", "mri_done", "mri_contact"})
+"""Items that are not an ``Answers`` field of the same name (read into other fields)."""
 
 
 def _other_text(answer: object) -> str | None:

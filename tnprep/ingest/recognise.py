@@ -3,7 +3,9 @@
 Used by ``batch``, where a nurse drops a patient's files into a folder with whatever names they
 came with. JSON is a questionnaire; a table with ``item`` and ``answer`` columns is a questionnaire;
 a table naming a treatment (``Treatment``, ``Medication``, ``Drug`` …) and none of the diary's own
-columns is a treatment history; any other table is read as a diary.
+columns is a treatment history, and so is an EHR medication list (``START, STOP, PATIENT …
+DESCRIPTION``); any other table is read as a diary — where ``read_diary`` recognises an event log
+or refuses a table that is not a pain diary, the same way for ``report`` and ``batch``.
 """
 
 from __future__ import annotations
@@ -12,13 +14,15 @@ from enum import Enum
 
 from tnprep.ingest.columns import match_columns, normalise_header
 from tnprep.ingest.decode import decode_text, parse_text_table, read_table, sniff_delimiter
+from tnprep.ingest.ehr_medications import is_medication_list
 from tnprep.ingest.questionnaire import ANSWER_HEADERS, ITEM_HEADERS
 from tnprep.ingest.treatments import HEADER_ALIASES
 
 _HEAD_LINES = 50
 _TREATMENT_HEADERS = frozenset(HEADER_ALIASES["treatment"]) - {"name"}
+# "side" is not here: a treatment history may say which side a procedure treated.
 _DIARY_ONLY = frozenset(
-    {"time", "duration", "intensity", "side", "location", "division", "triggers", "attacks",
+    {"time", "duration", "intensity", "location", "division", "triggers", "attacks",
      "worst_intensity", "background_pain"}
 )  # fmt: skip
 
@@ -43,6 +47,8 @@ def recognise(data: bytes, file: str) -> InputKind:
     keys = {normalise_header(cell) for cell in header}
     if keys & set(ITEM_HEADERS) and keys & set(ANSWER_HEADERS):
         return InputKind.QUESTIONNAIRE
+    if is_medication_list(header):
+        return InputKind.TREATMENTS  # an EHR medication list (START, STOP, … DESCRIPTION)
     diary_fields = set(match_columns(header).fields.values())
     if keys & _TREATMENT_HEADERS and not diary_fields & _DIARY_ONLY:
         return InputKind.TREATMENTS

@@ -75,8 +75,26 @@ class RowIssues:
         ]
 
     def collected(self) -> tuple[Issue, ...]:
-        """Every issue, ordered by row and column."""
-        return tuple(sorted(self._issues, key=Issue.sort_key))
+        """Every issue, ordered by row and column; a column failing for most rows is one issue.
+
+        When one field is dropped for more than half of a column's rows (and at least
+        ``COLUMN_LEVEL_MINIMUM`` rows), the row issues become one column-level issue with the
+        count and three examples: a mismatched column must not drown the real problems.
+        """
+        groups: dict[tuple[str | None, str], list[Issue]] = {}
+        for issue in self._issues:
+            if issue.severity is Severity.DROPPED:
+                groups.setdefault((issue.column, issue.code), []).append(issue)
+        rows = len(self._table.cells)
+        crowded = {key for key, items in groups.items()
+                   if len(items) >= COLUMN_LEVEL_MINIMUM and len(items) * 2 > rows}  # fmt: skip
+        kept = [
+            issue
+            for issue in self._issues
+            if issue.severity is not Severity.DROPPED or (issue.column, issue.code) not in crowded
+        ]
+        kept += [_column_level(groups[key], rows) for key in sorted(crowded, key=str)]
+        return tuple(sorted(kept, key=Issue.sort_key))
 
     def _add(
         self,
@@ -94,6 +112,23 @@ class RowIssues:
             Issue(code, severity, self._table.file, int(row), header, _shown(value), message)
             for row, value in zip(rows, values, strict=True)
         )
+
+
+COLUMN_LEVEL_MINIMUM = 10
+"""Fewest dropped rows that can make one column-level issue."""
+
+
+def _column_level(items: list[Issue], rows: int) -> Issue:
+    first = items[0]
+    examples = ", ".join(
+        dict.fromkeys(f"row {item.row}: {item.value}" for item in items if item.value).keys()
+    )
+    shown = "; ".join(examples.split(", ")[:3])
+    return Issue(
+        "column-mostly-unreadable", Severity.DROPPED, first.file, None, first.column,
+        clip(shown) if shown else None,
+        f"{len(items)} of {rows} rows: {first.message} Examples: {shown}.",
+    )  # fmt: skip
 
 
 def _shown(value: object) -> str | None:

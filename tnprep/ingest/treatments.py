@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from tnprep.catalogue import lookup
+from tnprep.ingest import ehr_medications
 from tnprep.ingest.columns import normalise_header
 from tnprep.ingest.decode import Table, read_table
 from tnprep.ingest.doses import parse_daily_dose
@@ -32,10 +33,13 @@ from tnprep.model import DateOrder, Loaded, PartialDate, Treatment, TreatmentCat
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "treatment": (
         "treatment", "medication", "medicine", "drug", "name", "therapy", "treatmentname",
-        "medicationname", "drugname",
+        "medicationname", "drugname", "medications", "medicines", "drugs", "treatments",
     ),
     "category": ("category", "type", "treatmenttype", "kind"),
-    "start": ("start", "started", "startdate", "from", "datestarted", "since", "began"),
+    "start": (
+        "start", "started", "startdate", "from", "datestarted", "since", "began", "timestamp",
+        "date", "datetime",
+    ),
     "end": ("end", "enddate", "stopped", "to", "until", "ended", "datestopped", "stopdate"),
     "dose": ("dose", "dosage", "dosing", "dailydose"),
     "response": ("response", "effect", "relief", "benefit", "effectiveness", "helped"),
@@ -44,11 +48,19 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "side_effects": ("sideeffects", "adverseeffects", "sideeffect", "adverseeffect"),
     "notes": ("notes", "comments", "note", "comment", "remarks"),
+    # Optional columns of the treatment-resistance ledger (procedures mostly; docs/treatments.md).
+    "side": ("side", "treatedside", "operatedside", "sidetreated"),
+    "outcome": ("outcome", "result", "procedureoutcome"),
+    "pain_free_until": ("painfreeuntil", "painfreeto", "painfreetill"),
+    "recurrence": (
+        "recurrence", "recurrencedate", "painreturned", "attacksreturned", "relapse", "relapsedate",
+    ),
+    "complications": ("complications", "complication"),
 }  # fmt: skip
 """Field → normalised header keys that mean it (docs/treatments.md prints this table)."""
 
 _FIELD_OF_KEY = {key: field for field, keys in HEADER_ALIASES.items() for key in keys}
-_DATE_FIELDS = ("start", "end")
+_DATE_FIELDS = ("start", "end", "pain_free_until", "recurrence")
 
 ISSUE_CODES: dict[str, Severity] = {
     "treatment-missing": Severity.REJECTED,
@@ -62,6 +74,7 @@ ISSUE_CODES: dict[str, Severity] = {
     "response-unreadable": Severity.DROPPED,
     "column-unknown": Severity.NOTICE,
     "column-duplicate": Severity.NOTICE,
+    "prescriptions-joined": Severity.NOTICE,
 }
 """Every issue code this reader raises, with its severity (docs/treatments.md explains each)."""
 
@@ -101,10 +114,15 @@ def read_treatments(
     Raises:
         InputError: the file is not a table, or has no column naming the treatment.
     """
-    table = read_table(data, file)
+    table, ehr_issues = _as_treatment_table(read_table(data, file))
     columns, issues = _match_columns(table)
     if "treatment" not in columns.values():
         raise InputError(file, _NO_TREATMENT_COLUMN.format(headers=", ".join(table.header)))
+    split = ehr_medications.split_several(table, *_name_and_dose(columns))
+    if split.header != table.header:  # a Dose column was added for the strengths split off
+        columns, issues = _match_columns(split)
+    table = split
+    issues += ehr_issues
     rows = list(_rows(table, columns))
     order, order_issues = _file_order(rows, file, date_order)
     context = _Context(file, order)
@@ -115,6 +133,18 @@ def read_treatments(
         issues += row_issues
     issues = [*table.issues, *issues, *order_issues]
     return Loaded(tuple(records), tuple(sorted(issues, key=Issue.sort_key)))
+
+
+def _as_treatment_table(table: Table) -> tuple[Table, list[Issue]]:
+    """An EHR medication list becomes one row per course (``tnprep.ingest.ehr_medications``)."""
+    if ehr_medications.is_medication_list(table.header):
+        return ehr_medications.as_treatment_table(table)
+    return table, []
+
+
+def _name_and_dose(columns: Mapping[int, str]) -> tuple[int, int | None]:
+    by_field = {name: position for position, name in columns.items()}
+    return by_field["treatment"], by_field.get("dose")
 
 
 _NO_TREATMENT_COLUMN = (
@@ -202,6 +232,11 @@ def _read_row(row: _Row, context: _Context) -> tuple[Treatment | None, list[Issu
         notes=cell_text(row.cells.get("notes")),
         file=context.file,
         row=row.number,
+        side=cell_text(row.cells.get("side")),
+        outcome=cell_text(row.cells.get("outcome")),
+        pain_free_until=_date(row, context, "pain_free_until", issues),
+        recurrence=_date(row, context, "recurrence", issues),
+        complications=cell_text(row.cells.get("complications")),
     )
     return treatment, issues
 

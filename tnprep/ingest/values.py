@@ -148,8 +148,12 @@ def parse_sides(cells: pd.Series) -> Parsed:
     A cell naming left and right (``left and right``, ``Left cheek, Right jaw``) is 'both'.
     """
     text = text_cells(cells).str.casefold()
+    text = text.where(~text.isin(_NO_SIDE), "")  # 'none' recorded: no side, not an error
     side = per_distinct(text, _side_of).astype("string")
     return Parsed(side, (text.ne("") & side.isna()).astype(bool))
+
+
+_NO_SIDE = ("none", "no side", "n/a", "na", "-", "neither")
 
 
 def _side_of(text: str) -> str | None:

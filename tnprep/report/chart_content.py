@@ -147,6 +147,8 @@ def _markers(summary: Summary) -> tuple[ChartMarker, ...]:
     for item in summary.treatments:
         treatment = item.treatment
         for kind, date in ((MarkerKind.START, treatment.start), (MarkerKind.STOP, treatment.end)):
+            if kind is MarkerKind.STOP and treatment.end == treatment.start:
+                continue  # a one-day procedure is drawn once, as started (issue 10 case 9)
             placed = _placed(date, start, end)
             if date is not None and not date.is_exact and placed is not None:
                 label = f"{treatment.name} {kind.value} {partial_date_text(date)}"

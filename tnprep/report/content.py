@@ -14,6 +14,7 @@ from enum import Enum
 
 from tnprep.analysis.discussion import describe
 from tnprep.report.chart_content import Chart, build_chart
+from tnprep.report.safety import Safety, build_safety
 from tnprep.report.sections import (
     Field,
     Figure,
@@ -42,6 +43,7 @@ __all__ = [
     "PageContent",
     "Paper",
     "Pattern",
+    "Safety",
     "Treatments",
     "build_content",
 ]
@@ -69,6 +71,10 @@ class Listing:
     """True when the first item is a flag that must be drawn emphasised (PHQ-9 item 9)."""
 
 
+NO_SAFETY = Safety(alert=None, lines=())
+"""The safety block when there is nothing to show."""
+
+
 @dataclass(frozen=True)
 class PageContent:
     """The whole page as plain values: Summary → PageContent → PDF bytes."""
@@ -88,6 +94,8 @@ class PageContent:
     footer: Footer
     since: SinceStrip | None = None
     """What changed since the last visit's summary; ``None`` when none was given."""
+    safety: Safety = NO_SAFETY
+    """Item 9, then earlier adverse effects in a drug class: printed first, never cut."""
 
 
 TITLE = "Trigeminal neuralgia — patient-reported summary"
@@ -122,12 +130,20 @@ def build_content(summary: Summary, paper: Paper) -> PageContent:
         discussion=_discussion(summary.findings),
         footer=build_footer(summary),
         since=build_since_strip(summary),
+        safety=build_safety(summary),
     )
 
 
+SHOWN_ELSEWHERE = frozenset(
+    {FindingKind.SELF_HARM_ITEM, FindingKind.SELF_HARM_UNANSWERED, FindingKind.NOT_YET_IN_HISTORY}
+)
+"""Findings the page prints elsewhere (item 9 in the safety block; options not yet in the
+history on the treatments' 'Not in the history yet' line); the discussion list does not repeat
+them. The JSON keeps every finding."""
+
+
 def _discussion(findings: Sequence[Finding]) -> Listing:
-    # SPEC *Scores*: item 9 is always flagged, so its finding goes first whatever the order given.
-    ordered = sorted(findings, key=lambda finding: finding.kind is not FindingKind.SELF_HARM_ITEM)
+    ordered = [finding for finding in findings if finding.kind not in SHOWN_ELSEWHERE]
     return Listing(
         title="Discussion points",
         items=tuple(describe(finding) for finding in ordered),

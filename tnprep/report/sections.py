@@ -8,10 +8,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tnprep.analysis.discussion import not_yet_phrase
+from tnprep.analysis.ledger import ledger_from_summary
 from tnprep.issues import FILE_LEFT_OUT, Severity
+from tnprep.ledger_model import FactKind
 from tnprep.report import wording
+from tnprep.report.input_lines import RESCUE_LABEL, rescue_and_scale
+from tnprep.report.ledger_lines import LedgerLine, burden_text, ledger_lines, ranges_note
+from tnprep.report.safety import item9_alert
+from tnprep.report.score_lines import bni_detail, questionnaire_notes, score_value_detail
 from tnprep.report.wording import NOT_GIVEN, day_text, number_text, percent, plural
-from tnprep.summary import BeforeAfter, ChangeKind, FindingKind, QuestionnaireScore, Summary, Trend
+from tnprep.summary import (
+    BeforeAfter,
+    ChangeKind,
+    Finding,
+    FindingKind,
+    Summary,
+    Trend,
+    Verdict,
+)
 
 
 @dataclass(frozen=True)
@@ -49,7 +64,8 @@ class Glance:
     """The figures a clinician reads first."""
 
     alert: str | None
-    """PHQ-9 item 9 above 0, drawn unmistakably; ``None`` otherwise."""
+    """PHQ-9 item 9 above 0 or unanswered (the same words as the safety block, which draws it;
+    kept here for the app); ``None`` otherwise."""
     figures: tuple[Figure, ...]
     scores: tuple[Figure, ...]
 
@@ -63,27 +79,15 @@ class Pattern:
 
 
 @dataclass(frozen=True)
-class TreatmentRow:
-    """One treatment as table cells (plain text)."""
-
-    name: str
-    category: str
-    dates: str
-    dose: str
-    response: str
-    stopped: str
-    """Stopped because, and side effects."""
-    current: bool
-    brief: str = ""
-    """The row in one phrase for the compact 'Also tried' line: name (dates; mg/day; response;
-    why stopped) — side effects and the dose as written are left to the table and the app."""
-
-
-@dataclass(frozen=True)
 class Treatments:
-    """Treatments tried, current first, then most recent."""
+    """The treatment-resistance ledger: one line per drug or procedure, by relevance."""
 
-    rows: tuple[TreatmentRow, ...]
+    lines: tuple[LedgerLine, ...]
+    """Current first, then first-line drugs, procedures, add-ons, others (cut from the end)."""
+    burden: str | None
+    """Acute burden: rescues, longest attack-free run, emergency visits and other intake items."""
+    ranges_note: str | None
+    """The source of the starred published dose ranges, when a line shows one."""
     before_after: tuple[str, ...]
     """Before/after sentences where the diary covers a change."""
     not_yet: str | None
@@ -119,7 +123,7 @@ def build_header(summary: Summary) -> Header:
         Field("Visit", day_text(patient.visit_date)),
         Field("Clinician", patient.clinician or NOT_GIVEN),
         Field("Diagnosis as reported", patient.diagnosis or NOT_GIVEN),
-        Field("Onset", patient.onset or NOT_GIVEN),
+        Field("Onset", _onset(patient.onset, patient.age_at_onset)),
         Field("Side, divisions", sides or NOT_GIVEN),
     )
     covered = "no diary data"
@@ -151,6 +155,12 @@ def left_out_text(summary: Summary) -> str | None:
     )
 
 
+def _onset(onset: str | None, age: str | None) -> str:
+    if age is None:
+        return onset or NOT_GIVEN
+    return f"{onset} (age {age})" if onset else f"age {age}"
+
+
 # ---------------------------------------------------------------------------
 # At a glance
 # ---------------------------------------------------------------------------
@@ -179,11 +189,15 @@ def build_glance(summary: Summary) -> Glance:
     )
     scores = summary.scores
     score_figures = (
-        _score_figure("PHQ-9", scores.phq9, 9),
-        _score_figure("GAD-7", scores.gad7, 7),
-        Figure("BNI pain / numbness", f"{scores.bni_pain or '–'} / {scores.bni_numbness or '–'}"),
+        Figure("PHQ-9", *score_value_detail(scores.phq9, 9)),
+        Figure("GAD-7", *score_value_detail(scores.gad7, 7)),
+        Figure(
+            "BNI pain / numbness (self-rated)",
+            f"{scores.bni_pain or '–'} / {scores.bni_numbness or '–'}",
+            bni_detail(scores.bni_pain, scores.bni_numbness),
+        ),
     )
-    return Glance(alert=_item9_alert(summary), figures=figures, scores=score_figures)
+    return Glance(alert=item9_alert(summary), figures=figures, scores=score_figures)
 
 
 def _trend_figure(trend: Trend) -> Figure:
@@ -199,33 +213,6 @@ def _trend_figure(trend: Trend) -> Figure:
         f"{recent} vs {previous} a day in the {trend.window_days} before",
     )
 
-
-def _score_figure(name: str, score: QuestionnaireScore | None, items: int) -> Figure:
-    if score is None:
-        return Figure(name, "–", "not answered")
-    if score.score is None:
-        return Figure(name, "no total", f"{score.answered} of {items} items answered")
-    return Figure(name, str(score.score), score.band or "")
-
-
-def _item9_alert(summary: Summary) -> str | None:
-    """SPEC *Scores*: PHQ-9 item 9 above 0 is always flagged on the page."""
-    phq9 = summary.scores.phq9
-    item9 = phq9.item9 if phq9 is not None and phq9.item9 is not None else None
-    if item9 is None and len(summary.patient.phq9) == 9:
-        item9 = summary.patient.phq9[8]
-    if item9 is None or item9 <= 0:
-        return None
-    answer = wording.PHQ9_ANSWERS[min(item9, 3)]
-    return (
-        f"PHQ-9 item 9 = {item9} ({answer}): thoughts of being better off dead or of "
-        "self-harm. Please ask about it today."
-    )
-
-
-# ---------------------------------------------------------------------------
-# Attack pattern
-# ---------------------------------------------------------------------------
 
 TOP_TRIGGERS = 6
 """Triggers named on the page; the rest are counted ('+4 more')."""
@@ -249,11 +236,15 @@ def build_pattern(summary: Summary) -> Pattern:
         Field("Side", side_counts),
         Field("Divisions", division_counts),
         Field("Triggers", ", ".join(triggers) or "none recorded"),
+        *_questionnaire_field(summary),
         Field("Time of day", _time_of_day(attacks.by_hour)),
         Field("Lasting ≤ 2 min", percent(features.short_attacks, features.with_duration)),
         Field("Triggered / spontaneous", f"{features.triggered} / {features.spontaneous}"),
-        Field("Background pain", _background(summary)),
+        _continuous_pain(summary),
     ]
+    lines = dict(rescue_and_scale(summary))
+    if "Pain scale" in lines:  # says how to read every pain figure: kept high
+        fields.insert(0, Field("Pain scale", lines["Pain scale"]))
     life = [
         f"{label}: {text}"
         for label, text in (
@@ -266,10 +257,48 @@ def build_pattern(summary: Summary) -> Pattern:
     ]
     if life:
         fields.append(Field("Daily life", "; ".join(life)))
+    fields += _facts(summary)
     if patient.interested_in:
         fields.append(Field("Wants to discuss", ", ".join(patient.interested_in)))
+    if RESCUE_LABEL in lines:  # after the patient's own words: a crowded page condenses it first
+        fields.append(Field(RESCUE_LABEL, lines[RESCUE_LABEL]))
     fields.extend(Field(label, value) for label, value in patient.other)
     return Pattern(fields=tuple(fields))
+
+
+_FACT_LABELS = {
+    FactKind.BOTH_SIDES: "Both sides recorded",
+    FactKind.NUMBNESS_NO_PROCEDURE: "Numbness",
+    FactKind.CONTINUOUS_PAIN: "Continuous pain",
+}
+
+
+def _facts(summary: Summary) -> list[Field]:
+    """Recorded facts worth a question (issue 11), never advice: both sides, numbness."""
+    ledger = summary.ledger or ledger_from_summary(summary)
+    return [
+        Field(_FACT_LABELS[fact.kind], fact.text)
+        for fact in ledger.facts
+        if fact.kind is not FactKind.CONTINUOUS_PAIN
+    ]
+
+
+def _continuous_pain(summary: Summary) -> Field:
+    """The continuous-pain fact in place of the background-pain line, when the diary shows it."""
+    ledger = summary.ledger or ledger_from_summary(summary)
+    fact = next((f for f in ledger.facts if f.kind is FactKind.CONTINUOUS_PAIN), None)
+    if fact is None:
+        return Field("Background pain", _background(summary))
+    median = summary.features.background_pain_median
+    text = fact.text
+    if median is not None and summary.features.background_pain_days:
+        text += f" (median {number_text(median)}/10)"
+    return Field(_FACT_LABELS[fact.kind], text)
+
+
+def _questionnaire_field(summary: Summary) -> tuple[Field, ...]:
+    notes = questionnaire_notes(summary)
+    return (Field("Questionnaires", notes),) if notes else ()
 
 
 def _counts(*pairs: tuple[str, int]) -> str:
@@ -308,26 +337,24 @@ def _background(summary: Summary) -> str:
 
 
 def build_treatments(summary: Summary) -> Treatments:
-    """Return the treatment rows (order as in the Summary: current first, then most recent)."""
-    rows = tuple(
-        TreatmentRow(
-            name=item.treatment.name_as_written or item.treatment.name,
-            category=item.treatment.category.value,
-            dates=wording.treatment_dates(item.treatment),
-            dose=wording.dose_text(item),
-            response=wording.response_text(item.treatment),
-            stopped=wording.stopped_text(item.treatment),
-            current=item.treatment.ongoing,
-            brief=wording.treatment_brief(item),
-        )
-        for item in summary.treatments
-    )
-    not_yet = [f.subject for f in summary.findings if f.kind is FindingKind.NOT_YET_IN_HISTORY]
+    """Return the ledger section (a Summary made without a ledger gets one from its history)."""
+    ledger = summary.ledger or ledger_from_summary(summary)
+    not_yet = [
+        not_yet_phrase(f) + (" — patient wants to discuss" if _asked(f) else "")
+        for f in summary.findings
+        if f.kind is FindingKind.NOT_YET_IN_HISTORY
+    ]
     return Treatments(
-        rows=rows,
+        lines=ledger_lines(ledger),
+        burden=burden_text(ledger.burden, ledger.intake),
+        ranges_note=ranges_note(ledger),
         before_after=tuple(_before_after_text(item) for item in summary.before_after),
         not_yet=f"Not in the history yet: {', '.join(not_yet)}." if not_yet else None,
     )
+
+
+def _asked(finding: Finding) -> bool:
+    return ("patient interested", "yes") in finding.evidence
 
 
 _CHANGE_WORDS = {
@@ -338,13 +365,21 @@ _CHANGE_WORDS = {
 
 
 def _before_after_text(item: BeforeAfter) -> str:
+    """One sentence per change; a number only when the verdict allows a claim (docs/figures.md)."""
     head = f"{item.treatment} {_CHANGE_WORDS[item.change]} {day_text(item.date)}"
-    if not item.enough_data:
+    first = (item.after.first_day - item.date).days
+    last = (item.after.last_day - item.date).days
+    if item.verdict is Verdict.TOO_EARLY:
+        reason = "radiosurgery latency" if item.rule == "radiosurgery" else "window not over"
+        return f"{head}: too early to compare (days {first}–{last} after; {reason})."
+    if item.verdict is Verdict.OVERLAPPING:
+        return f"{head}: overlapping change ({'; '.join(item.overlapping)}) — no figure claimed."
+    if item.verdict is Verdict.NOT_ENOUGH_DATA:
         return f"{head}: not enough diary around the change (under 14 recorded days a side)."
     before, after = item.before, item.after
     return (
         f"{head}: {number_text(before.per_recorded_day)} → {number_text(after.per_recorded_day)} "
-        "attacks per recorded day (28 days before → days 15–42 after; "
+        f"attacks per recorded day (28 days before → days {first}–{last} after; "
         f"{before.days_recorded}/{after.days_recorded} days recorded)."
     )
 
@@ -358,10 +393,11 @@ def build_footer(summary: Summary) -> Footer:
     """Return the footer: disclaimer, data-quality line, assumptions, page number."""
     account, period = summary.input, summary.period
     dropped = sum(1 for issue in account.issues if issue.severity is Severity.DROPPED)
+    other = f"{account.rows_other} event-log rows not attacks, " if account.rows_other else ""
     quality = (
         f"Data: {account.rows_read} rows read, {account.rows_used} used, "
         f"{account.rows_rejected} rejected, "
-        f"{plural(account.duplicates, 'duplicate')} counted once, "
+        f"{plural(account.duplicates, 'duplicate')} counted once, {other}"
         f"{plural(dropped, 'value')} left out; {period.days - period.days_recorded} days without "
         f"diary; {plural(len(summary.attacks.conflict_days), 'day')} where diaries disagreed "
         "(higher count used)."

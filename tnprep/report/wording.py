@@ -113,23 +113,58 @@ def dose_text(summary: TreatmentSummary) -> str:
     if summary.outside_range and dose_range is not None:
         parts.append(
             f"– outside published {number_text(dose_range.low_mg)}–"
-            f"{number_text(dose_range.high_mg)} mg/day"
+            f"{number_text(dose_range.high_mg)} mg/day ({_short_range_source(dose_range.citation)})"
         )
     return " ".join(parts) or "–"
 
 
 def treatment_brief(summary: TreatmentSummary) -> str:
-    """Return 'Gabapentin (Mar 2019 – Sep 2019; 900 mg/day; none; inefficacy)' for one line."""
+    """Return 'Gabapentin (Mar 2019 – Sep 2019; 900 mg/day; none; inefficacy; side effects: …)'.
+
+    Side effects are printed in every line (issue 10: a safety history must never be left out).
+    """
     treatment = summary.treatment
     details = [treatment_dates(treatment)]
     if treatment.dose_mg_per_day is not None:
         details.append(number_text(treatment.dose_mg_per_day, " mg/day"))
     if treatment.response is not None or treatment.relief_percent is not None:
         details.append(response_text(treatment))
-    if treatment.stopped_because:
+    if treatment.stopped_because and treatment.stopped_because.strip().casefold() != (
+        "side effects" if treatment.side_effects else ""
+    ):
         details.append(treatment.stopped_because)
+    if treatment.side_effects:
+        details.append(f"side effects: {treatment.side_effects}")
     name = treatment.name_as_written or treatment.name
     return f"{name} ({'; '.join(details)})"
+
+
+def _short_range_source(source: str) -> str:
+    """The range's source in a few words: 'EAN 2019 table; NICE CKS up to 1600'."""
+    if "Pract Neurol" in source:
+        return "EAN 2019 table" + ("; NICE CKS up to 1600" if "NICE CKS" in source else "")
+    return "EAN 2019" if "Bendtsen" in source else source
+
+
+# BNI pain intensity and facial numbness scores (Rogers et al., Int J Radiat Oncol Biol Phys
+# 2000;47:1013–1019). Usually a clinician's grade; on this page it is the patient's own rating.
+BNI_PAIN_WORDS = {
+    "I": "no pain, no medication",
+    "II": "occasional pain, not requiring medication",
+    "III": "some pain, adequately controlled with medication",
+    "IIIa": "no pain, continued medication",
+    "IIIb": "persistent pain, adequately controlled with medication",
+    "IV": "some pain, not adequately controlled with medication",
+    "V": "severe pain or no pain relief",
+}
+"""BNI pain score → its descriptor."""
+BNI_NUMBNESS_WORDS = {
+    "I": "no facial numbness",
+    "II": "mild facial numbness, not bothersome",
+    "III": "facial numbness, somewhat bothersome",
+    "IV": "facial numbness, very bothersome",
+}
+"""BNI numbness score → its descriptor."""
 
 
 def response_text(treatment: Treatment) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.graphics import renderPDF
-from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 
@@ -25,8 +24,8 @@ from tnprep.report.pdf.blocks import (
     stack,
 )
 from tnprep.report.pdf.chart import CHART_HEIGHT, chart_drawing
+from tnprep.report.pdf.safety import alert_block
 from tnprep.report.pdf.text import (
-    ALERT,
     BODY,
     NAME,
     REPLACEMENT,
@@ -63,7 +62,7 @@ def header_block(text: Text, content: PageContent, width: float) -> Block:
     top = beside([(0.0, name), (width * 0.58, period)])
     column = (width - 16) / 3
     fields = _grid([_field_block(text, field, BODY, column) for field in header.fields], 3, width)
-    warning = [_alert(text, header.left_out, width)] if header.left_out else []
+    warning = [alert_block(text, header.left_out, width)] if header.left_out else []
     return stack([title, *warning, top, rule(width, 0.4, 4), fields], 2.0)
 
 
@@ -85,29 +84,18 @@ def _tile(text: Text, figure: Figure, width: float) -> Block:
     return Block(body.height, paint)
 
 
-def _alert(text: Text, message: str, width: float) -> Block:
-    """PHQ-9 item 9: white bold text on a black band, unmistakable in black and white."""
-    paragraph, height = text.paragraph("⚠", message, ALERT, width - 12, 4)
-    total = height + 8
-
-    def paint(canvas: Canvas, x: float, top: float) -> None:
-        canvas.setFillColor(colors.black)
-        canvas.rect(x, top - total, width, total, stroke=0, fill=1)
-        paragraph.drawOn(canvas, x + 6, top - 4 - height)
-        canvas.setFillColor(colors.black)
-
-    return Block(total, paint)
-
-
 def glance_block(text: Text, content: PageContent, width: float) -> Block:
-    """Six diary figures; below them the scores, with the item 9 alert beside them."""
+    """Six diary figures; below them the scores (item 9 is in the safety block above).
+
+    The BNI tile is twice as wide: it carries the scores' descriptors.
+    """
     glance = content.glance
     tile = width / len(glance.figures)
     figures = beside([(i * tile, _tile(text, f, tile)) for i, f in enumerate(glance.figures)])
-    scores = [(i * tile, _tile(text, f, tile)) for i, f in enumerate(glance.scores)]
-    if glance.alert:
-        offset = tile * len(glance.scores)
-        scores.append((offset, _alert(text, glance.alert, width - offset)))
+    scores = [(i * tile, _tile(text, f, tile)) for i, f in enumerate(glance.scores[:-1])]
+    if glance.scores:
+        offset = tile * (len(glance.scores) - 1)
+        scores.append((offset, _tile(text, glance.scores[-1], width - offset)))
     return stack([heading_block(text, "At a glance", width), figures, beside(scores)], 4.0)
 
 

@@ -83,8 +83,9 @@ def flexible_blocks(text: Text, content: PageContent, width: float, room: float)
     treatments_full = treatments_block(text, content, width, room)
     if treatments_full.height + bottom_full.height + GAP <= room:
         return [treatments_full, bottom_full]
-    # Treatments may take what the bottom row does not need, but at most 55 % when both overflow.
-    bottom_share = max(bottom_minimum, min(bottom_full.height, room * 0.45),
+    # The ledger may take what the bottom row does not need, but at most 70 % when both overflow
+    # (SPEC *The page*: the treatment ledger ranks above the patient's questions and the rest).
+    bottom_share = max(bottom_minimum, min(bottom_full.height, room * 0.3),
                        room - GAP - treatments_full.height)  # fmt: skip
     treatments = treatments_block(text, content, width, room - GAP - bottom_share)
     bottom = _bottom(text, content, width, room - GAP - treatments.height)

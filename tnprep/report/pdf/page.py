@@ -19,6 +19,7 @@ from tnprep.report.pdf.fixed import (
     pattern_block,
 )
 from tnprep.report.pdf.flexible import flexible_blocks
+from tnprep.report.pdf.safety import safety_block
 from tnprep.report.pdf.since import since_block
 from tnprep.report.pdf.text import FONT, Text, covered_code_points
 
@@ -68,16 +69,17 @@ def render_pdf(content: PageContent, *, include_name_in_metadata: bool = False) 
 
 
 def _fixed_blocks(text: Text, content: PageContent, width: float) -> list[Block]:
-    blocks = [
+    safety = safety_block(text, content, width)
+    strip = since_block(text, content.since, width)
+    return [
         header_block(text, content, width),
+        *([safety] if safety is not None else []),
         glance_block(text, content, width),
+        # what changed since the last visit comes right after safety and the glance (SPEC)
+        *([strip] if strip is not None else []),
         chart_row_block(text, content, width),
         pattern_block(text, content, width, PATTERN_BUDGET),
     ]
-    strip = since_block(text, content.since, width)
-    if strip is not None:  # right after the glance and its safety alert (SPEC priority)
-        blocks.insert(2, strip)
-    return blocks
 
 
 def _missing_characters(content: PageContent) -> set[str]:

@@ -1,0 +1,187 @@
+"""Discussion rules that read the whole history and the intake: mood, options, monitoring.
+
+Split from ``discussion`` (which runs every rule and re-exports these). Each rule is defined per
+drug class and takes what was already done into account (SPEC *Clinical voice*): facts and
+questions only, never a ranking or a suggestion. Sources in each docstring and docs/figures.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tnprep.analysis.discussion_words import CPIC_2017, EAN_2019, GAD7_SOURCE, PHQ9_SOURCE
+from tnprep.analysis.safety import safety_notes
+from tnprep.catalogue import (
+    DrugClass,
+    ResistantOption,
+    Role,
+    lookup,
+    options_not_in_history,
+    role_of,
+)
+from tnprep.model import Answers, MriContact, Treatment
+from tnprep.summary import Finding, FindingKind, QuestionnaireScore, Scores, Trend
+
+MOOD_SCORE_THRESHOLD = 10
+"""PHQ-9 ≥ 10 (Kroenke 2001) and GAD-7 ≥ 10 (Spitzer 2006): the usual cut-points (moderate)."""
+SODIUM_DRUGS = ("carbamazepine", "oxcarbazepine", "eslicarbazepine")
+"""The sodium-lowering class (EAN 2019; Pract Neurol 2021 table 5; eslicarbazepine label)."""
+HLA_DRUGS = ("carbamazepine", "oxcarbazepine")
+"""CPIC 2017: HLA-B*15:02 and SJS/TEN with carbamazepine and oxcarbazepine."""
+CONTROLLED_BNI = frozenset({"I", "II", "III", "IIIa", "IIIb"})
+"""BNI pain I–IIIb: no pain, or pain controlled with or without medication (Rogers et al. 2000);
+IV (not adequately controlled) and V (severe, no relief) are not controlled."""
+MINIMUM_CONTROLLED_DAYS = 14
+"""A diary shows pain controlled when its last window has 0 attacks on ≥ 14 recorded days."""
+
+
+def mood_score_high(scores: Scores) -> tuple[Finding, ...]:
+    """PHQ-9 or GAD-7 total of 10 or more (Kroenke 2001; Spitzer 2006).
+
+    EAN 2019 counts psychological support as part of TN care.
+    """
+    pairs = (("PHQ-9", scores.phq9, PHQ9_SOURCE), ("GAD-7", scores.gad7, GAD7_SOURCE))
+    return tuple(
+        Finding(FindingKind.MOOD_SCORE_HIGH, name, _score_evidence(result), source)
+        for name, result, source in pairs
+        if result is not None and result.score is not None and result.score >= MOOD_SCORE_THRESHOLD
+    )
+
+
+def _score_evidence(result: QuestionnaireScore) -> tuple[tuple[str, str], ...]:
+    return (("score", str(result.score)), ("band", result.band or ""))
+
+
+def psychological_support(scores: Scores, history: Sequence[Treatment]) -> tuple[Finding, ...]:
+    """One point when PHQ-9 or GAD-7 is 10 or more (a total, or a floor of an incomplete form).
+
+    It does not repeat the scores or bands (*At a glance* shows them); it states whether
+    psychological support is in the history, with its dates. Made once, whichever form fired.
+    """
+    results = [result for result in (scores.phq9, scores.gad7) if result is not None]
+    high = any(
+        (result.score if result.score is not None else result.floor or 0) >= MOOD_SCORE_THRESHOLD
+        for result in results
+    )
+    if not high:
+        return ()
+    done = [row for row in history if role_of(row) is Role.PSYCHOLOGICAL]
+    evidence = tuple(
+        ("in the history", f"{row.name_as_written or row.name} ({_dates(row)})") for row in done
+    )
+    subject = "psychological support"
+    return (Finding(FindingKind.PSYCHOLOGICAL_SUPPORT, subject, evidence, EAN_2019),)
+
+
+def _dates(treatment: Treatment) -> str:
+    start = treatment.start.iso() if treatment.start else "?"
+    end = "now" if treatment.ongoing else treatment.end.iso() if treatment.end else "?"
+    return start if start == end else f"{start} – {end}"
+
+
+def pain_controlled(bni_pain: str | None, trend: Trend) -> bool:
+    """Pain controlled: BNI pain I–IIIb, or no attack in the last window on ≥ 14 recorded days."""
+    if bni_pain is not None:
+        return bni_pain in CONTROLLED_BNI
+    return trend.recent_per_day == 0 and trend.recent_days_recorded >= MINIMUM_CONTROLLED_DAYS
+
+
+def not_yet_in_history(
+    history: Sequence[Treatment],
+    interested_in: Sequence[str],
+    *,
+    controlled: bool = False,
+    answers: Answers | None = None,
+    skip_psychological: bool = False,
+    procedure_pending: bool = False,
+) -> tuple[Finding, ...]:
+    """Options commonly discussed for resistant TN that the history does not show.
+
+    Worded as "not yet in the history", never as advice, and never ranked. Made only when there
+    is a history at all, and — when pain is controlled (BNI I–IIIb, or no attack in the diary's
+    last window) — only for options the patient asked about. Microvascular decompression carries
+    the MRI result as recorded (EAN 2019 discusses MVD where MRI shows neurovascular contact and
+    neuroablative procedures where it does not; tnprep states the MRI fact, nothing more).
+    Psychological support is left out when the psychological-support point already names it;
+    procedures (MVD, radiosurgery, neuroablative) are left out while a procedure done in the
+    period is still inside its latency (``procedure_pending``), unless the patient asked.
+    """
+    if not history:
+        return ()
+    found = []
+    for option in options_not_in_history(history):
+        interested = _interested(option, interested_in)
+        if (
+            (controlled or (procedure_pending and option.roles & _PROCEDURES)) and not interested
+        ) or (skip_psychological and Role.PSYCHOLOGICAL in option.roles):
+            continue
+        evidence: tuple[tuple[str, str], ...] = (
+            (("patient interested", "yes"),) if interested else ()
+        )
+        if Role.SURGICAL in option.roles:
+            evidence += _mri_evidence(answers)
+        found.append(Finding(FindingKind.NOT_YET_IN_HISTORY, option.name, evidence, option.source))
+    return tuple(found)
+
+
+_PROCEDURES = frozenset({Role.SURGICAL, Role.RADIOSURGERY, Role.PERCUTANEOUS})
+"""Roles of the options left out while a procedure's effect is pending."""
+
+
+def _mri_evidence(answers: Answers | None) -> tuple[tuple[str, str], ...]:
+    contact = answers.mri_contact if answers is not None else None
+    if contact is None:
+        return (("MRI neurovascular contact", "not recorded"),)
+    pairs = [("MRI neurovascular contact", contact.value)]
+    if answers is not None and answers.mri_date and contact is not MriContact.NOT_DONE:
+        pairs.append(("MRI date", answers.mri_date))
+    if answers is not None and answers.mri_side and contact is MriContact.YES:
+        pairs.append(("MRI side", answers.mri_side))
+    return tuple(pairs)
+
+
+_INTEREST_WORDS: dict[str, frozenset[Role]] = {
+    "surgery": frozenset({Role.SURGICAL, Role.RADIOSURGERY}),
+    "surgical": frozenset({Role.SURGICAL, Role.RADIOSURGERY}),
+    "operation": frozenset({Role.SURGICAL}),
+    "psychology": frozenset({Role.PSYCHOLOGICAL}),
+    "psychological": frozenset({Role.PSYCHOLOGICAL}),
+    "complementary": frozenset({Role.COMPLEMENTARY}),
+}
+"""Interest words the catalogue does not know, and the roles they point to."""
+
+
+def _interested(option: ResistantOption, interested_in: Sequence[str]) -> bool:
+    for interest in interested_in:
+        words = interest.casefold().split()
+        roles = {role for word in words for role in _INTEREST_WORDS.get(word, frozenset())}
+        entry = lookup(interest)
+        if entry is not None:
+            roles.add(entry.role)
+        if roles & option.roles or option.name.casefold() in interest.casefold():
+            return True
+    return False
+
+
+def monitoring_questions(history: Sequence[Treatment]) -> tuple[Finding, ...]:
+    """Monitoring questions a patient may ask, as questions, never as advice.
+
+    Sodium on a current drug of the sodium-lowering class (EAN 2019: hyponatraemia), unless an
+    earlier sodium problem is recorded — the safety block then shows it with its value and date.
+    HLA-B*15:02 only before a *first* course of carbamazepine or oxcarbazepine (CPIC 2017 covers
+    both); tnprep records no ancestry, so it is asked as a question for everyone without either.
+    """
+    current = {treatment.name for treatment in history if treatment.ongoing}
+    earlier_sodium = any(
+        note.drug_class is DrugClass.SODIUM_LOWERING for note in safety_notes(history)
+    )
+    found = [
+        Finding(FindingKind.MONITORING_QUESTION, f"sodium monitoring on {drug}", (), EAN_2019)
+        for drug in SODIUM_DRUGS
+        if drug in current and not earlier_sodium
+    ]
+    names = {treatment.name for treatment in history}
+    if not names & set(HLA_DRUGS):
+        subject = "HLA-B*15:02 before a first course of carbamazepine or oxcarbazepine"
+        found.append(Finding(FindingKind.MONITORING_QUESTION, subject, (), CPIC_2017))
+    return tuple(found)

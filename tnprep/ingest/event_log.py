@@ -1,0 +1,130 @@
+"""Event logs: one row per event of any kind; only the pain rows are attacks (docs/formats.md).
+
+A general tracker writes symptoms, medicines taken, sleep, sport and notes into one table with a
+type / category column. A row is a **pain attack** when its kind names pain (attack, headache,
+pain, TN, neuralgia, migraine) or when it is a symptom whose name names head or face pain
+("Cluster headache", "Headache (Mild)", "Facial pain"; not "Back pain", and not "shadows" — the
+faint after-pain some trackers log). A **medicine** row is a
+rescue or medication event, counted by name. Every other row is counted by its kind under
+``rows_other`` and listed nowhere row by row.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from tnprep.ingest import values
+from tnprep.ingest.columns import normalise_header
+from tnprep.ingest.decode import Table
+
+TYPE_HEADERS = frozenset(
+    {"type", "category", "eventtype", "event", "kind", "entrytype", "recordtype", "eventkind"}
+)
+"""Headers of the column that says what kind of event a row is."""
+NAME_HEADERS = ("name", "detail", "details", "symptom", "item", "description", "what", "label")
+"""Headers of the column naming the event within its kind (first found wins)."""
+PAIN_KINDS = ("attack", "headache", "pain", "neuralgia", "migraine", "tn", "tic", "anfall")
+SYMPTOM_KINDS = ("symptom", "symptoms")
+MEDICINE_KINDS = (
+    "medicine", "medicines", "medication", "medications", "meds", "drug", "drugs", "rescue",
+    "medssupplements", "treatment", "altmedicine",
+)  # fmt: skip
+_EVENT_KINDS = frozenset(
+    {*PAIN_KINDS, *SYMPTOM_KINDS, *MEDICINE_KINDS, "sleep", "mood", "food", "sport", "note",
+     "notes", "report", "activity", "activities", "exercise", "factors", "energy", "gratitudes",
+     "fooddiary", "fooddiaryfactors", "sleepfactors", "sleepquality", "bowelmovements", "weather",
+     "supplement", "supplements", "diet", "drink", "water", "weight", "steps", "period",
+     "menstruation", "stress", "journal", "event", "other"}
+)  # fmt: skip
+_NOT_PAIN = ("shadow",)
+_SYMPTOM_PAIN = ("headache", "migraine", "neuralgia", "trigeminal", "facialpain", "facepain",
+                 "attack", "anfall", "tnpain", "tnattack")  # fmt: skip
+"""Symptom names that make a symptom row a pain attack: head and face pain only (a tracker's
+back or joint pain is not a TN / headache attack)."""
+_MOSTLY = 0.5
+
+
+@dataclass(frozen=True)
+class EventSplit:
+    """Which rows of an event log are attacks, and how the others are counted."""
+
+    type_position: int
+    """The type / category column."""
+    attack_rows: pd.Series
+    """True for pain-attack rows (aligned with the table's rows)."""
+    other_kinds: tuple[tuple[str, int], ...]
+    """Other rows by kind (lower case as written), most frequent first."""
+    medicine_events: tuple[tuple[str, int], ...]
+    """Medicine rows by name (lower case), most frequent first."""
+    names: pd.Series
+    """Each row's event name ('' when the file has no name column)."""
+
+
+def type_column(table: Table) -> int | None:
+    """The position of an event-type column: a type header whose values mostly name event kinds."""
+    for position, header in enumerate(table.header):
+        if normalise_header(header) not in TYPE_HEADERS:
+            continue
+        kinds = values.text_cells(table.cells[position].head(2000)).map(normalise_header)
+        filled = kinds[kinds.ne("")]
+        if not filled.empty and filled.isin(_EVENT_KINDS).mean() > _MOSTLY:
+            return position
+    return None
+
+
+def split_events(table: Table, type_position: int) -> EventSplit:
+    """Split an event log's rows into attacks, medicine events and other kinds."""
+    kinds = values.text_cells(table.cells[type_position])
+    keys = kinds.map(normalise_header)
+    names = _names(table, type_position)
+    pain_kind = keys.isin(PAIN_KINDS)
+    symptom = keys.isin(SYMPTOM_KINDS)
+    named_pain = names.map(_names_pain).astype(bool)
+    attacks = pain_kind | (symptom & named_pain)
+    medicine = keys.isin(MEDICINE_KINDS) & ~attacks
+    other = ~attacks & ~medicine
+    label = kinds.str.casefold().where(kinds.ne(""), "(no kind)")
+    other_counts = Counter(label[other].tolist())
+    other_counts.update({"medicine": int(medicine.sum())} if medicine.any() else {})
+    medicine_names = names[medicine].str.casefold().where(names[medicine].ne(""), "(unnamed)")
+    return EventSplit(
+        type_position,
+        attacks.astype(bool),
+        _ordered(other_counts),
+        _ordered(Counter(medicine_names.tolist())),
+        names,
+    )
+
+
+def name_words(names: pd.Series) -> pd.Series:
+    """A pain word written in brackets after the name ('Headache (Moderate)' → 'moderate')."""
+    found = names.str.extract(r"\(\s*([A-Za-z ]+?)\s*\)\s*$", expand=False)
+    return found.astype("string")
+
+
+def _names(table: Table, type_position: int) -> pd.Series:
+    keys = [normalise_header(header) for header in table.header]
+    for wanted in NAME_HEADERS:
+        if wanted in keys and keys.index(wanted) != type_position:
+            return values.text_cells(table.cells[keys.index(wanted)])
+    return pd.Series("", index=table.cells.index, dtype="string")
+
+
+def _names_pain(name: str) -> bool:
+    words = normalise_header(name)
+    if any(word in words for word in _NOT_PAIN):
+        return False
+    return any(word in words for word in _SYMPTOM_PAIN)
+
+
+def _ordered(counts: Counter[str]) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(((kind, int(count)) for kind, count in counts.items() if count),
+                        key=lambda item: (-item[1], item[0])))  # fmt: skip
+
+
+def keep_rows(table: Table, rows: pd.Series) -> Table:
+    """The same table holding only ``rows`` (row numbers kept)."""
+    return replace(table, cells=table.cells[rows.to_numpy(dtype=bool)])

@@ -1,0 +1,73 @@
+"""The intensity column, read on the file's own pain scale (``tnprep.ingest.scales`` has the rule).
+
+The scale comes from the user (``--scale "Header=1-5"``), else the header (``pain level (1-5)``),
+else the values when they leave no doubt (0–100), else it is the SPEC's 0–10. A column of words
+(mild / moderate / severe) is kept as words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from tnprep.ingest import fields, scales, values
+from tnprep.ingest.columns import normalise_header
+from tnprep.ingest.decode import Table
+from tnprep.ingest.row_issues import RowIssues
+from tnprep.model import PainScale
+
+_MOSTLY = 0.5
+
+
+def read_intensity(
+    table: Table, position: int, issues: RowIssues, user_scales: Mapping[str, str] | None
+) -> tuple[pd.Series, PainScale | None]:
+    """Intensities on 0–10 (NaN where unknown or not convertible) and the scale when not 0–10."""
+    header = table.header[position]
+    text = values.text_cells(table.cells[position])
+    words = scales.word_values(text)
+    filled = text.ne("")
+    if filled.any() and words[filled].notna().mean() > _MOSTLY:
+        return pd.Series(float("nan"), index=text.index), scales.word_scale(words, header, "values")
+    chosen, source = _chosen(header, user_scales)
+    numbers = values.parse_numbers(table.cells[position], decimal_comma=table.delimiter != ",")
+    if chosen is None:
+        chosen = scales.values_range(numbers.values)
+        source = "values"
+    if chosen is None or (chosen.low == 0 and chosen.high == 10):
+        return fields.scale_0_10(table, position, issues, "intensity"), None
+    return _on_scale(table, position, issues, numbers=numbers, scale=chosen, source=source)
+
+
+def _chosen(
+    header: str, user_scales: Mapping[str, str] | None
+) -> tuple[scales.ScaleRange | None, str]:
+    by_user = scales.user_ranges(user_scales).get(normalise_header(header))
+    if by_user is not None:
+        return by_user, "user"
+    return scales.header_range(header), "header"
+
+
+def _on_scale(
+    table: Table,
+    position: int,
+    issues: RowIssues,
+    *,
+    numbers: values.Parsed,
+    scale: scales.ScaleRange,
+    source: str,
+) -> tuple[pd.Series, PainScale]:
+    label = f"{scale.low:g} to {scale.high:g}"
+    issues.drop(position, numbers.unreadable, "intensity-unreadable",
+                f"This is not a number from {label}; it was left out for this row.")  # fmt: skip
+    outside = (numbers.values < scale.low) | (numbers.values > scale.high)
+    issues.drop(
+        position,
+        outside,
+        "intensity-out-of-range",
+        f"Pain in this column is scored {label}; this value was left out for this row.",
+    )
+    kept = numbers.values.mask(outside)
+    converted, info = scales.apply_scale(kept, scale, table.header[position], source)
+    return converted, info

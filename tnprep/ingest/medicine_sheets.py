@@ -1,0 +1,89 @@
+"""A workbook's medicines-taken sheet, linked to the attacks it names (docs/formats.md *Workbooks*).
+
+Headache apps export the medicines taken as a second table: one row per dose, with the attack it
+was taken for (``Taken For Headache`` → the attack sheet's ``Headache Id``), the medicine
+(``Medication Description``) and whether it helped (``Was Severity Reduced?``). Its rows are
+medicine events: counted under ``rows_other`` as 'medicine', by name in the medicine events, and —
+where the attack they name is in the workbook — written into that attack's rescue (and whether it
+helped). Nothing is matched by time: only the file's own link is used.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import pandas as pd
+
+from tnprep.ingest import values
+from tnprep.ingest.columns import ALIASES, normalise_header
+from tnprep.ingest.decode import Table
+
+LINK_HEADERS = frozenset({"takenforheadache", "takenfor", "forheadache", "forattack",
+                          "headacheid", "attackid", "episodeid"})  # fmt: skip
+"""Headers of the column naming the attack a medicine was taken for."""
+ID_HEADERS = frozenset({"headacheid", "attackid", "episodeid", "id"})
+"""Headers of an attack sheet's own id column."""
+
+
+@dataclass(frozen=True)
+class MedicineSheet:
+    """Medicine rows of one sheet, by the attack id they name."""
+
+    rows: int
+    names: tuple[tuple[str, int], ...]
+    """Medicine (lower case) → rows, most frequent first."""
+    by_attack: dict[str, tuple[list[str], list[str]]]
+    """Attack id → (medicine names, helped answers)."""
+
+
+def read_medicine_sheet(table: Table) -> MedicineSheet | None:
+    """The sheet as medicine events, or ``None`` when it is not a medicines-taken table."""
+    keys = [normalise_header(header) for header in table.header]
+    link = next((i for i, key in enumerate(keys) if key in LINK_HEADERS), None)
+    medicine = next((i for i, key in enumerate(keys) if key in ALIASES["rescue"]), None)
+    if link is None or medicine is None:
+        return None
+    helped = next((i for i, key in enumerate(keys) if key in ALIASES["rescue_helped"]), None)
+    names = values.text_cells(table.cells[medicine])
+    answers = (values.text_cells(table.cells[helped]) if helped is not None
+               else pd.Series("", index=names.index))  # fmt: skip
+    ids = _ids(table.cells[link])
+    by_attack: dict[str, tuple[list[str], list[str]]] = {}
+    for attack, name, answer in zip(ids, names, answers, strict=True):
+        if attack and name:
+            entry = by_attack.setdefault(attack, ([], []))
+            entry[0].append(name)
+            if answer:
+                entry[1].append(answer)
+    counts = Counter(name.casefold() for name in names if name)
+    ordered = tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+    return MedicineSheet(len(table.cells), ordered, by_attack)
+
+
+def link_rescue(attacks: pd.DataFrame, table: Table, sheet: MedicineSheet) -> pd.DataFrame:
+    """Attacks of ``table``'s sheet with the rescue its medicine rows name (where none written)."""
+    keys = [normalise_header(header) for header in table.header]
+    position = next((i for i, key in enumerate(keys) if key in ID_HEADERS), None)
+    if position is None or attacks.empty:
+        return attacks
+    ids = pd.Series(_ids(table.cells[position]), index=table.cells.index)
+    own = attacks["file"].eq(table.file)
+    attack_ids = attacks.loc[own, "row"].map(ids)
+    found = attack_ids.map(sheet.by_attack.get)
+    linked = found.notna() & attacks.loc[own, "rescue"].isna()
+    if not linked.any():
+        return attacks
+    result = attacks.copy()
+    rows = linked[linked].index
+    result.loc[rows, "rescue"] = [" + ".join(dict.fromkeys(found[i][0])) for i in rows]
+    result.loc[rows, "rescue_helped"] = [
+        " / ".join(dict.fromkeys(found[i][1])) or pd.NA for i in rows
+    ]
+    return result
+
+
+def _ids(cells: pd.Series) -> list[str]:
+    """Ids as text, '12.0' read as '12' (spreadsheets store numbers as floats)."""
+    text = values.text_cells(cells)
+    return [item[:-2] if item.endswith(".0") else item for item in text]
