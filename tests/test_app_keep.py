@@ -28,7 +28,7 @@ def edit_treatments(app: AppTest) -> None:
     edit(
         app,
         editor(app, "treatments-"),
-        edited_rows={1: {"dose": "900 mg three times daily"}},
+        edited_rows={2: {"dose": "900 mg three times daily"}},
         added_rows=[{"treatment": "Erenumab", "category": "medication", "start": "2026"}],
     )
     run(app)
@@ -70,7 +70,7 @@ def test_an_upload_under_edited_treatments_asks_first(
     run(app)
     assert not [item for item in app.warning if "you have changed the table" in item.value]
     assert "Erenumab" in treatment_names(downloads)
-    assert len(treatment_names(downloads)) == 13
+    assert len(treatment_names(downloads)) == 17
 
 
 def test_the_user_may_choose_the_files_table(
