@@ -175,3 +175,25 @@ def test_a_damaged_last_visit_summary_is_said_and_the_rest_still_works(app: AppT
     run(app)
     assert any("left out" in item.value for item in app.warning)
     assert any(text.startswith("Left out: old.summary.json") for text in texts(app))
+
+
+# ---------------------------------------------------------------------------
+# The ledger beside the history (issue 11, item 8)
+# ---------------------------------------------------------------------------
+
+
+def ledger_line(app: AppTest, name: str) -> str:
+    return next(text for text in texts(app) if text.startswith(name))
+
+
+def test_the_ledger_follows_a_dose_edit_at_once(app: AppTest) -> None:
+    run(app)
+    assert "reached 1200 of 300–1800 mg/day" in ledger_line(app, "Oxcarbazepine (current):")
+    key = editor(app, "treatments-")
+    table = app.data_editor(key=key).value
+    row = max(
+        index for index, name in enumerate(table["treatment"]) if name.lower() == "oxcarbazepine"
+    )
+    edit(app, key, edited_rows={row: {"dose": "900 mg twice daily"}})
+    run(app)
+    assert "reached 1800 of 300–1800 mg/day" in ledger_line(app, "Oxcarbazepine (current):")

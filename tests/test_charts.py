@@ -190,7 +190,7 @@ def test_a_day_with_attacks_but_no_worst_pain_is_drawn_in_its_own_colour() -> No
         ("2026-07-27", 3), ("2026-07-29", 0),
     ]  # fmt: skip
     assert all(row["worst_pain"] is not None for row in scored)  # a null colour drops the bar
-    assert "1 days with attacks but no worst pain recorded shown in blue" in made.alt_text
+    assert "1 day with attacks but no worst pain recorded shown in blue" in made.alt_text
     assert "Blue bars" in " ".join(spec["title"]["subtitle"])
 
 

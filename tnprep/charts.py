@@ -263,7 +263,8 @@ def daily_alt_text(summary: Summary) -> str:
         1 for day in summary.daily if day.attacks and day.worst_intensity is None
     )
     if unscored:
-        words.append(f"{unscored} days with attacks but no worst pain recorded shown in blue")
+        days = "1 day" if unscored == 1 else f"{unscored:,} days"
+        words.append(f"{days} with attacks but no worst pain recorded shown in blue")
     names = sorted({name for name, _, _ in treatment_periods(
         summary.treatments, period.start, period.end)})  # fmt: skip
     if names:

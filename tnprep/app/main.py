@@ -17,6 +17,7 @@ from tnprep.analysis.care import care_message
 from tnprep.analysis.discussion import describe
 from tnprep.app.data_issues import issues_tab, problem_counts
 from tnprep.app.files import read_files
+from tnprep.app.ledger import ledger_section
 from tnprep.app.overview import overview_tab
 from tnprep.app.questionnaire import questionnaire_tab
 from tnprep.app.questions import questions_tab
@@ -51,7 +52,9 @@ def main() -> None:
     labels = [*TAB_NAMES[:4], issues_label(st.session_state.get(_ISSUE_COUNT)), TAB_NAMES[5]]
     tabs = dict(zip(TAB_NAMES, st.tabs(labels), strict=True))
     with tabs["Treatments"]:
-        treatments = treatments_tab(readings.treatments, sources_digest(choices.treatments))
+        treatments, ledger_box = treatments_tab(
+            readings.treatments, sources_digest(choices.treatments)
+        )
     base = readings.answers.records[0] if readings.answers.records else Answers()
     with tabs["Questionnaire"]:
         edited = questionnaire_tab(base, choices.sample)
@@ -74,6 +77,7 @@ def main() -> None:
     if st.session_state.get(_ISSUE_COUNT) != count:  # the tab label is drawn before the count
         st.session_state[_ISSUE_COUNT] = count
         st.rerun()
+    ledger_section(ledger_box, summary)
     with tabs["Overview"]:
         overview_tab(summary, problems)
     with tabs["Data issues"]:

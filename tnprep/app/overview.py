@@ -30,9 +30,7 @@ def overview_tab(summary: Summary, problems: dict[Severity, int]) -> None:
     st.header("Charts", anchor=False)
     for chart in charts.overview_charts(summary):
         # The alt text is the chart's Vega-Lite description (its accessible name).
-        st.altair_chart(
-            charts.readable(chart.chart), width="stretch", alt=chart.alt_text
-        )  # type: ignore[call-overload]
+        st.altair_chart(charts.readable(chart.chart), width="stretch")  # type: ignore[call-overload]
 
 
 def problems_line(problems: dict[Severity, int]) -> str:

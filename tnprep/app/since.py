@@ -39,5 +39,5 @@ def since_section(summary: Summary) -> None:
             st.text(line)
     series = visit_series_chart(summary)
     if series is not None and len(summary.since.visits if summary.since else ()) > 2:
-        st.altair_chart(charts.readable(series.chart), width="stretch", alt=series.alt_text)  # type: ignore[call-overload]
+        st.altair_chart(charts.readable(series.chart), width="stretch")  # type: ignore[call-overload]
         st.text(series.alt_text)

@@ -17,8 +17,20 @@ from tnprep.model import Loaded, Treatment
 TABLE = EditedTable("treatments")
 
 
-def treatments_tab(loaded: Loaded[Treatment], files_key: str) -> Loaded[Treatment]:
-    """The history in an editable table; returns the treatments as edited, with their issues."""
+def treatments_tab(
+    loaded: Loaded[Treatment], files_key: str
+) -> tuple[Loaded[Treatment], st.delta_generator.DeltaGenerator]:
+    """The history in an editable table; returns the treatments as edited and the ledger's box.
+
+    The ledger (``tnprep.app.ledger``) is drawn beside the table once the summary is made.
+    """
+    table_side, ledger_box = st.columns([3, 2])
+    with table_side:
+        return _history(loaded, files_key), ledger_box
+
+
+def _history(loaded: Loaded[Treatment], files_key: str) -> Loaded[Treatment]:
+    st.header("Treatment history", anchor=False)
     st.text(
         "Add, change or remove rows (the last, empty row adds one). Dates may be 2019, 2019-03, "
         "March 2019 or 2019-03-14. An empty end means the treatment goes on."
