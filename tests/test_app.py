@@ -232,8 +232,9 @@ def test_ambiguous_dates_alone_can_be_read_month_first(
     app.file_uploader(key="diaries").set_value([sample("ambiguous_dates.csv")])
     run(app)
     assert summary_json(downloads)["period"]["start"] == "2026-05-01"  # type: ignore[index]
-    app.radio(key=next(item.key for item in app.sidebar.radio if item.key.startswith("order-")))\
-        .set_value("Month first (03/04/2026 is 4 March)")
+    app.radio(
+        key=next(item.key for item in app.sidebar.radio if item.key.startswith("order-"))
+    ).set_value("Month first (03/04/2026 is 4 March)")
     run(app)
     assert summary_json(downloads)["period"]["start"] == "2026-01-05"  # type: ignore[index]
 

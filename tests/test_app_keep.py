@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_app import downloads, editor, edit, run, sample, summary_json, texts  # noqa: F401
+from test_app import downloads, edit, editor, run, sample, summary_json, texts  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 90
@@ -48,7 +48,8 @@ def test_treatment_edits_survive_every_setting(
     run(app)
     assert "Erenumab" in treatment_names(downloads)
     gabapentin = next(
-        item for item in summary_json(downloads)["treatments"]  # type: ignore[union-attr]
+        item
+        for item in summary_json(downloads)["treatments"]  # type: ignore[union-attr]
         if item["name"] == "gabapentin"  # type: ignore[index]
     )
     assert gabapentin["dose"] == "900 mg three times daily"  # type: ignore[index]

@@ -179,8 +179,10 @@ def with_daily(daily: list[DayFigure]) -> Summary:
 
 def test_a_day_with_attacks_but_no_worst_pain_is_drawn_in_its_own_colour() -> None:
     first = dt.date(2026, 7, 27)
-    summary = with_daily([DayFigure(first, 3, 6.0), DayFigure(first + dt.timedelta(days=1), 9, None),
-                          DayFigure(first + dt.timedelta(days=2), 0, None)])  # fmt: skip
+    later = [first + dt.timedelta(days=offset) for offset in (1, 2)]
+    summary = with_daily(
+        [DayFigure(first, 3, 6.0), DayFigure(later[0], 9, None), DayFigure(later[1], 0, None)]
+    )
     made = charts.daily_chart(summary)
     spec = made.chart.to_dict()
     unscored = layer_data(spec, "pain_not_recorded")

@@ -259,9 +259,7 @@ def daily_alt_text(summary: Summary) -> str:
     if attacks.max_per_day is not None and attacks.max_day is not None:
         words.append(f"highest {attacks.max_per_day:,} on {attacks.max_day.isoformat()}")
     words.append(f"{gap_days} days without a diary shown as grey columns")
-    unscored = sum(
-        1 for day in summary.daily if day.attacks and day.worst_intensity is None
-    )
+    unscored = sum(1 for day in summary.daily if day.attacks and day.worst_intensity is None)
     if unscored:
         days = "1 day" if unscored == 1 else f"{unscored:,} days"
         words.append(f"{days} with attacks but no worst pain recorded shown in blue")
@@ -400,13 +398,18 @@ def readable(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     Streamlit's chart theme draws axis text in #808495 (3.7:1 on white, under WCAG's 4.5:1);
     a chart's own config wins over the theme.
     """
-    text = {"labelColor": TEXT_COLOUR, "titleColor": TEXT_COLOUR}
-    return (
-        chart.configure_axis(**text, labelFontSize=12, titleFontSize=12)
-        .configure_legend(**text, labelFontSize=12, titleFontSize=12)
-        .configure_title(color=TEXT_COLOUR, subtitleColor=TEXT_COLOUR, anchor="start")
-        .configure_header(**text)
+    colour, size = TEXT_COLOUR, 12
+    styled: alt.TopLevelMixin = (
+        chart.configure_axis(
+            labelColor=colour, titleColor=colour, labelFontSize=size, titleFontSize=size
+        )
+        .configure_legend(
+            labelColor=colour, titleColor=colour, labelFontSize=size, titleFontSize=size
+        )
+        .configure_title(color=colour, subtitleColor=colour, anchor="start")
+        .configure_header(labelColor=colour, titleColor=colour)
     )
+    return styled
 
 
 def contrast_ratio(first: str, second: str = PAGE_COLOUR) -> float:

@@ -35,7 +35,9 @@ def issues_tab(summary: Summary, files: Sequence[DiaryFile]) -> None:
     with st.expander("File details for technical support"):
         st.dataframe(details, hide_index=True, width="stretch", alt="File details")
     st.header("Assumptions", anchor=False)
-    for line in summary.assumptions or ("No assumptions: every date order was decided from the data.",):
+    for line in summary.assumptions or (
+        "No assumptions: every date order was decided from the data.",
+    ):
         st.text(line)
 
 

@@ -147,8 +147,7 @@ def mapping_panel(name: str, data: bytes, file_key: str, failed: bool) -> None:
                 "column": st.column_config.TextColumn("Column in the file"),
                 "field": st.column_config.SelectboxColumn(
                     "What it holds", options=[editing.NOT_USED, *FIELDS], required=True,
-                    format_func=lambda field: field if field == editing.NOT_USED
-                    else field_words(field)),
+                    format_func=lambda field: field_words(str(field))),
             },
         )  # fmt: skip
     chosen = editing.mapping_changes(

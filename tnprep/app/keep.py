@@ -148,7 +148,7 @@ def apply_edits(table: pd.DataFrame, state: object) -> pd.DataFrame:
     """``table`` with a data editor's state (edited, added, deleted rows) applied."""
     if not isinstance(state, dict):
         return table
-    rows: list[dict[str, Any]] = table.to_dict("records")
+    rows: list[dict[Any, Any]] = table.to_dict("records")
     for position, changes in (state.get("edited_rows") or {}).items():
         index = int(position)
         if 0 <= index < len(rows):

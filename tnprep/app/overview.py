@@ -33,16 +33,21 @@ def overview_tab(summary: Summary, problems: dict[Severity, int]) -> None:
         st.altair_chart(charts.readable(chart.chart), width="stretch")  # type: ignore[call-overload]
 
 
+_PROBLEM_WORDS = (
+    (Severity.REJECTED, "row or file not used", "rows or files not used"),
+    (Severity.DROPPED, "value not used", "values not used"),
+    (Severity.DUPLICATE, "duplicate counted once", "duplicates counted once"),
+    (Severity.NOTICE, "note", "notes"),
+)
+
+
 def problems_line(problems: dict[Severity, int]) -> str:
     """One line naming what was not used, e.g. '2 rows not used, 14 duplicates counted once'."""
-    parts = [
-        _count(problems.get(Severity.REJECTED, 0), "row or file not used", "rows or files not used"),
-        _count(problems.get(Severity.DROPPED, 0), "value not used", "values not used"),
-        _count(problems.get(Severity.DUPLICATE, 0), "duplicate counted once",
-               "duplicates counted once"),
-        _count(problems.get(Severity.NOTICE, 0), "note", "notes"),
-    ]  # fmt: skip
-    said = [part for part in parts if part]
+    said = [
+        _count(problems.get(severity, 0), one, many)
+        for severity, one, many in _PROBLEM_WORDS
+        if problems.get(severity, 0)
+    ]
     if not said:
         return "Every row of your files was used; nothing to check in Data issues."
     return "In your files: " + ", ".join(said) + ". Each is explained in the Data issues tab."
@@ -56,7 +61,9 @@ def _period_text(summary: Summary) -> str:
     period = summary.period
     if period.start is None or period.end is None:
         return "no diary days"
-    return f"{period.start} to {period.end}, {period.days_recorded:,} of {period.days:,} days recorded"
+    return (
+        f"{period.start} to {period.end}, {period.days_recorded:,} of {period.days:,} days recorded"
+    )
 
 
 def _metrics(summary: Summary) -> None:
@@ -67,12 +74,11 @@ def _metrics(summary: Summary) -> None:
         "Per recorded day", number_text(attacks.per_recorded_day), trend_text(summary),
         delta_color="off",
     )  # fmt: skip
-    first[2].metric(
-        "Recorded days", f"{summary.period.days_recorded:,} of {summary.period.days:,}"
-    )
+    first[2].metric("Recorded days", f"{summary.period.days_recorded:,} of {summary.period.days:,}")
     first[3].metric("Attack-free days", f"{attacks.attack_free_days:,}")
     second[0].metric(
-        "Most in a day", number_text(attacks.max_per_day),
+        "Most in a day",
+        number_text(attacks.max_per_day),
         help=None if attacks.max_day is None else f"on {attacks.max_day}",
     )
     second[1].metric(

@@ -17,7 +17,7 @@ from tnprep import editing
 from tnprep.analysis.care import CARE_MESSAGE
 from tnprep.app.keep import fill
 from tnprep.app.sidebar import one_date
-from tnprep.app.words import DIVISION_WORDS, SCALE_WORDS, SAMPLE_ITEM9
+from tnprep.app.words import DIVISION_WORDS, SAMPLE_ITEM9, SCALE_WORDS
 from tnprep.ingest.fhir import GAD7, PHQ9, Panel
 from tnprep.ingest.forms import BNI_NUMBNESS, BNI_PAIN, SCALE_STEM, SCORE_TEXT, SIDES
 from tnprep.model import Answers
@@ -41,7 +41,8 @@ def questionnaire_tab(base: Answers, sample: bool) -> Answers:
     if base.other:
         st.text("Other answers from your files (kept as they are):")
         st.dataframe(
-            pd.DataFrame(list(base.other), columns=["Item", "Answer"]), hide_index=True,
+            pd.DataFrame(list(base.other), columns=["Item", "Answer"]),
+            hide_index=True,
             alt="Other answers from your files",
         )
     _answer_downloads(answers)
@@ -66,9 +67,7 @@ def _details(base: Answers) -> Answers:
     onset = _text(right, "When it began", base.onset, "onset")
     sides = [None, *SIDES, *([base.side] if base.side and base.side not in SIDES else [])]
     fill(f"{KEY}-side", base.side)
-    side = left.selectbox(
-        "Side of the face", sides, key=f"{KEY}-side", format_func=_or_blank
-    )
+    side = left.selectbox("Side of the face", sides, key=f"{KEY}-side", format_func=_or_blank)
     fill(f"{KEY}-divisions", list(base.divisions))
     divisions = right.multiselect(
         "Where the pain is (nerve branches)", ["V1", "V2", "V3"], key=f"{KEY}-divisions",
@@ -104,7 +103,7 @@ def _bni(answers: Answers) -> Answers:
 def _choice(label: str, words: dict[str, str], value: str | None, key: str) -> str | None:
     options: list[str | None] = [None, *words]
     fill(key, value if value in options else None)
-    return st.selectbox(  # type: ignore[no-any-return]
+    return st.selectbox(
         label, options, key=key,
         format_func=lambda option: "(not answered)" if option is None else words[option],
     )  # fmt: skip

@@ -41,7 +41,7 @@ def sidebar() -> tuple[Choices, st.delta_generator.DeltaGenerator]:
     previous = _uploads(bar.file_uploader(
         "Last visit's summary (the .summary.json tnprep made then; several allowed)",
         type=["json"], accept_multiple_files=True, key="previous",
-        help="tnprep compares today's figures with it: 'Since <date>' on the Overview and the page.",
+        help="tnprep compares today's figures with it ('Since <date>' on Overview and the page).",
     ))  # fmt: skip
     questions_box = bar.container()
     uploaded = bool(diaries or treatments or questionnaires or previous)

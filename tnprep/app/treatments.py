@@ -53,7 +53,8 @@ def _history(loaded: Loaded[Treatment], files_key: str) -> Loaded[Treatment]:
             (entry.name, entry.category.value, ", ".join(entry.aliases)) for entry in entries()
         ]
         st.dataframe(
-            pd.DataFrame(catalogue, columns=["Name", "Category", "Also written"]), hide_index=True,
+            pd.DataFrame(catalogue, columns=["Name", "Category", "Also written"]),
+            hide_index=True,
             alt="Treatments tnprep knows",
         )
     unchanged = record.files_key == files_key and not record.adopted

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from tnprep.editing import NOT_USED
 from tnprep.issues import Severity
 
 FIELD_WORDS: dict[str, str] = {
@@ -101,4 +102,6 @@ def app_message(message: str) -> str:
 
 def field_words(field: str) -> str:
     """A diary field in plain words (the field id itself when it has none)."""
+    if field == NOT_USED:
+        return field
     return FIELD_WORDS.get(field, field.replace("_", " "))
