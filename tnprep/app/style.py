@@ -29,15 +29,17 @@ h1 { font-size: 1.6rem !important; padding: 0.25rem 0 0.5rem 0 !important; }
 }
 [data-testid="stExpandSidebarButton"] { width: auto !important; padding: 0 0.6rem !important; }
 /* Each upload button says what it takes (its accessible name too): "Upload diaries". */
-.st-key-diaries [data-testid="stFileUploaderDropzone"] button::after { content: "\00a0diaries"; }
+.st-key-diaries [data-testid="stFileUploaderDropzone"] button::after {
+  content: "diaries"; margin-left: 0.3em;
+}
 .st-key-treatments [data-testid="stFileUploaderDropzone"] button::after {
-  content: "\00a0treatments";
+  content: "treatments"; margin-left: 0.3em;
 }
 .st-key-questionnaires [data-testid="stFileUploaderDropzone"] button::after {
-  content: "\00a0questionnaires";
+  content: "questionnaires"; margin-left: 0.3em;
 }
 .st-key-previous [data-testid="stFileUploaderDropzone"] button::after {
-  content: "\00a0last summary";
+  content: "last summary"; margin-left: 0.3em;
 }
 /* Date fields: each day / month / year part a 24 px target (WCAG 2.2 SC 2.5.8). */
 [role="spinbutton"][contenteditable="true"] {
