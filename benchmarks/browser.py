@@ -35,10 +35,11 @@ IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
 def settled(page: Page) -> None:
-    """The script run has ended and no chart is still drawing."""
+    """The script run has ended and no chart on the open tab is still drawing."""
     expect(page.locator(IDLE)).to_have_count(1, timeout=WAIT_MS)
     page.wait_for_function(
         """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+                 .filter((chart) => chart.offsetParent !== null)
                  .every((chart) => chart.querySelector('svg, canvas'))""",
         timeout=WAIT_MS,
     )

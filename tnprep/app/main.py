@@ -15,6 +15,7 @@ import streamlit as st
 
 from tnprep.analysis.care import care_message
 from tnprep.analysis.discussion import describe
+from tnprep.app.counts import predicted_issue_count
 from tnprep.app.data_issues import issues_tab, problem_counts
 from tnprep.app.files import read_files
 from tnprep.app.ledger import ledger_section
@@ -31,12 +32,13 @@ from tnprep.model import Answers
 from tnprep.pipeline import assemble, summarise_patient, with_edits
 
 TAB_NAMES = ["Overview", "Treatments", "Questionnaire", "Questions", "Data issues", "Report"]
-_ISSUE_COUNT = "_issue_count"
+_CORRECTION = "_issue_count_correction"
+"""(predicted, actual) issue count when they differed; the label shows the actual one."""
 
 
-def issues_label(count: int | None) -> str:
+def issues_label(count: int) -> str:
     """'Data issues (12)': the count of every issue, so problems are seen from any tab."""
-    return "Data issues" if count is None else f"Data issues ({count:,})"
+    return f"Data issues ({count:,})"
 
 
 def main() -> None:
@@ -49,7 +51,11 @@ def main() -> None:
         st.info(SAMPLE_BANNER)
     care_box = st.container()
     readings = read_files(choices, questions_box)
-    labels = [*TAB_NAMES[:4], issues_label(st.session_state.get(_ISSUE_COUNT)), TAB_NAMES[5]]
+    files_key = sources_digest(choices.diaries, repr([item.mapping for item in readings.diaries]))
+    expected = predicted_issue_count(readings, files_key)
+    correction = st.session_state.get(_CORRECTION)
+    shown = correction[1] if correction and correction[0] == expected else expected
+    labels = [*TAB_NAMES[:4], issues_label(shown), TAB_NAMES[5]]
     tabs = dict(zip(TAB_NAMES, st.tabs(labels), strict=True))
     with tabs["Treatments"]:
         treatments, ledger_box = treatments_tab(
@@ -73,9 +79,9 @@ def main() -> None:
     for finding in summary.findings:
         points_box.text(f"• {describe(finding)}")
     problems = problem_counts(summary)
-    count = sum(problems.values())
-    if st.session_state.get(_ISSUE_COUNT) != count:  # the tab label is drawn before the count
-        st.session_state[_ISSUE_COUNT] = count
+    actual = sum(problems.values())
+    if actual != shown:  # an edit the prediction missed: draw the label again, once
+        st.session_state[_CORRECTION] = (expected, actual)
         st.rerun()
     ledger_section(ledger_box, summary)
     with tabs["Overview"]:

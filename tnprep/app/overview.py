@@ -28,9 +28,23 @@ def overview_tab(summary: Summary, problems: dict[Severity, int]) -> None:
     _metrics(summary)
     since_section(summary)
     st.header("Charts", anchor=False)
-    for chart in charts.overview_charts(summary):
+    key = repr((summary.daily, summary.period, summary.treatments, summary.attacks))
+    for spec in chart_specs(key, summary):
         # The alt text is the chart's Vega-Lite description (its accessible name).
-        st.altair_chart(charts.readable(chart.chart), width="stretch")  # type: ignore[call-overload]
+        st.vega_lite_chart(spec, width="stretch")
+
+
+@st.cache_data(scope="session", show_spinner=False, max_entries=8)
+def chart_specs(key: str, _summary: Summary) -> list[dict[str, object]]:
+    """The charts as Vega-Lite, keyed on the figures they draw (an edited name redraws none).
+
+    Altair's schema validation is skipped: the specs are the same every run and the unit tests
+    validate them (``tests/test_charts.py``); on a ten-year diary it took a quarter second.
+    """
+    return [
+        charts.readable(chart.chart).to_dict(validate=False)
+        for chart in charts.overview_charts(_summary)
+    ]
 
 
 _PROBLEM_WORDS = (
