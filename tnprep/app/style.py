@@ -21,6 +21,8 @@ import streamlit as st
 STYLE = """
 <style>
 h1 { font-size: 1.6rem !important; padding: 0.25rem 0 0.5rem 0 !important; }
+[data-testid="stMainBlockContainer"] { padding-top: 3rem !important; }
+[data-testid="stSidebarUserContent"] { padding-top: 1rem !important; }
 [data-testid="stMainBlockContainer"] h2 { font-size: 1.3rem !important; }
 [data-testid="stSidebar"] h2 { font-size: 1.2rem !important; }
 [data-testid="stElementToolbar"] { display: none !important; }
@@ -30,16 +32,16 @@ h1 { font-size: 1.6rem !important; padding: 0.25rem 0 0.5rem 0 !important; }
 [data-testid="stExpandSidebarButton"] { width: auto !important; padding: 0 0.6rem !important; }
 /* Each upload button says what it takes (its accessible name too): "Upload diaries". */
 .st-key-diaries [data-testid="stFileUploaderDropzone"] button::after {
-  content: "diaries"; margin-left: 0.3em;
+  content: "diaries"; margin-left: 0.3em; font-size: 0.875rem;
 }
 .st-key-treatments [data-testid="stFileUploaderDropzone"] button::after {
-  content: "treatments"; margin-left: 0.3em;
+  content: "treatments"; margin-left: 0.3em; font-size: 0.875rem;
 }
 .st-key-questionnaires [data-testid="stFileUploaderDropzone"] button::after {
-  content: "questionnaires"; margin-left: 0.3em;
+  content: "questionnaires"; margin-left: 0.3em; font-size: 0.875rem;
 }
 .st-key-previous [data-testid="stFileUploaderDropzone"] button::after {
-  content: "last summary"; margin-left: 0.3em;
+  content: "last summary"; margin-left: 0.3em; font-size: 0.875rem;
 }
 /* Date fields: each day / month / year part a 24 px target (WCAG 2.2 SC 2.5.8). */
 [role="spinbutton"][contenteditable="true"] {

@@ -75,7 +75,7 @@ def _ask_before_replacing() -> None:
 
 
 _TREATMENT_COLUMNS = {
-    "treatment": st.column_config.TextColumn("Treatment", required=True, pinned=True),
+    "treatment": st.column_config.TextColumn("Treatment", required=True),
     "category": st.column_config.SelectboxColumn(
         "Category", options=list(editing.CATEGORY_CHOICES),
         help="Empty: taken from tnprep's list of TN treatments.",
