@@ -19,18 +19,25 @@ import pandas as pd
 import streamlit as st
 
 _FILLED = "_filled_from_files"
+_REMEMBERED = 8
+"""How many earlier file values per field still count as 'not typed by the user'."""
 
 
 def fill(key: str, from_files: object) -> None:
     """Set widget ``key`` to ``from_files`` unless the user has changed it from the files' value.
 
-    Call before drawing the widget, and draw it without a default (``key`` only).
+    Call before drawing the widget, and draw it without a default (``key`` only). A value the
+    files gave earlier counts as untouched: the browser may send back the previous file's value
+    when uploads follow each other before it has shown the new one.
     """
-    filled: dict[str, object] = st.session_state.setdefault(_FILLED, {})
-    untouched = key in filled and _same(st.session_state.get(key), filled[key])
-    if key not in st.session_state or (untouched and not _same(filled[key], from_files)):
+    filled: dict[str, list[object]] = st.session_state.setdefault(_FILLED, {})
+    given = filled.setdefault(key, [])
+    untouched = any(_same(st.session_state.get(key), value) for value in given)
+    if key not in st.session_state or (untouched and not _same(given[-1], from_files)):
         st.session_state[key] = from_files
-    filled[key] = from_files
+    if not given or not _same(given[-1], from_files):
+        given.append(from_files)
+        del given[:-_REMEMBERED]
 
 
 def _same(first: object, second: object) -> bool:

@@ -30,8 +30,9 @@ def overview_tab(summary: Summary, problems: dict[Severity, int]) -> None:
     st.header("Charts", anchor=False)
     key = repr((summary.daily, summary.period, summary.treatments, summary.attacks))
     for spec in chart_specs(key, summary):
-        # The alt text is the chart's Vega-Lite description (its accessible name).
-        st.vega_lite_chart(spec, width="stretch")
+        # The chart's description is its accessible name (``alt``), said once.
+        described = {name: value for name, value in spec.items() if name != "description"}
+        st.vega_lite_chart(described, width="stretch", alt=str(spec.get("description", "")))
 
 
 @st.cache_data(scope="session", show_spinner=False, max_entries=8)
