@@ -32,8 +32,9 @@ def fill(key: str, from_files: object) -> None:
     """
     filled: dict[str, list[object]] = st.session_state.setdefault(_FILLED, {})
     given = filled.setdefault(key, [])
-    untouched = any(_same(st.session_state.get(key), value) for value in given)
-    if key not in st.session_state or (untouched and not _same(given[-1], from_files)):
+    shown = st.session_state.get(key)
+    untouched = any(_same(shown, value) for value in given)
+    if key not in st.session_state or (untouched and not _same(shown, from_files)):
         st.session_state[key] = from_files
     if not given or not _same(given[-1], from_files):
         given.append(from_files)
