@@ -111,6 +111,9 @@ def test_axe_on_a_phone_and_at_200_percent(phone: Page, zoomed: Page) -> None:
 def test_chart_text_is_at_aa_contrast(page: Page) -> None:
     wait_for_text(page, "Alex Example")
     tab(page, "Overview")
+    charts = page.locator('[data-testid="stVegaLiteChart"]')
+    for index in range(charts.count()):  # every chart drawn
+        expect(charts.nth(index).locator("svg text").first).to_be_attached(timeout=WAIT_MS)
     texts = page.evaluate(CHART_TEXT_CONTRAST)
     assert len(texts) > 50  # axis labels, titles and legends of the four charts
     assert [item for item in texts if item[2] < 4.5] == []
