@@ -82,9 +82,9 @@ def edit(app: AppTest, key: str, **changes: object) -> None:
 
 def test_sample_path_shows_the_sample_patient(app: AppTest, downloads: dict[str, bytes]) -> None:
     run(app)
-    assert app.toggle[0].value is True
+    assert app.sidebar.toggle[0].value is True
     assert [tab.label for tab in app.tabs] == [
-        "Overview", "Treatments", "Questionnaire", "Questions", "Data issues", "Report",
+        "Overview", "Treatments", "Questionnaire", "Questions", "Data issues (17)", "Report",
     ]  # fmt: skip
     assert metric(app, "Attacks") == "752"
     assert metric(app, "Recorded days") == "114 of 121"
@@ -119,10 +119,11 @@ def test_the_report_tab_shows_a_preview(app: AppTest) -> None:
 
 def test_sample_switch_off_shows_nothing(app: AppTest) -> None:
     run(app)
-    app.toggle[0].set_value(False)
+    app.sidebar.toggle[0].set_value(False)
     run(app)
     assert metric(app, "Attacks") == "0"
-    assert not app.info  # no questionnaire, so no item-9 message
+    assert not [item for item in app.info if "better off dead" in item.value]
+    assert not [item for item in app.info if item.value.startswith("Sample data")]
 
 
 def test_since_my_last_visit_sets_the_period_start(
@@ -157,7 +158,7 @@ def test_each_upload_kind(
     run(app)
     app.file_uploader(key=uploader).set_value(files)
     run(app)
-    assert app.toggle[0].value is False  # uploads replace the sample data
+    assert app.sidebar.toggle[0].value is False  # uploads replace the sample data
     assert metric(app, label) == expected
 
 
@@ -200,21 +201,42 @@ def test_a_bad_diary_does_not_stop_the_good_one(app: AppTest) -> None:
     assert len(app.error) == 1
 
 
-def test_ambiguous_dates_are_stated_and_can_be_overridden(
+def test_ambiguous_dates_are_asked_beside_that_file_only(
+    app: AppTest, downloads: dict[str, bytes]
+) -> None:
+    run(app)
+    app.file_uploader(key="diaries").set_value(
+        [sample("ambiguous_dates.csv"), sample("messy_diary.csv")]
+    )
+    run(app)
+    questions = [item for item in app.sidebar.radio if item.key and item.key.startswith("order-")]
+    assert len(questions) == 1  # messy_diary.csv's order was decided by its own data
+    assert questions[0].label == "How are the dates in ambiguous_dates.csv written?"
+    assert questions[0].value is None  # asked, not answered: read day-first meanwhile
+    assert (
+        "ambiguous_dates.csv: dates read day-first (assumed — every date was ambiguous)"
+        in texts(app)
+    )
+    rejected_before = summary_json(downloads)["input"]["rows_rejected"]  # type: ignore[index]
+    questions[0].set_value("Month first (03/04/2026 is 4 March)")
+    run(app)
+    assert "ambiguous_dates.csv: dates read month-first (set by the user)" in texts(app)
+    assert "messy_diary.csv: dates read month-first (set by the user)" not in texts(app)
+    assert summary_json(downloads)["input"]["rows_rejected"] == rejected_before  # type: ignore[index]
+
+
+def test_ambiguous_dates_alone_can_be_read_month_first(
     app: AppTest, downloads: dict[str, bytes]
 ) -> None:
     run(app)
     app.file_uploader(key="diaries").set_value([sample("ambiguous_dates.csv")])
     run(app)
-    assert (
-        "ambiguous_dates.csv: dates read day-first (assumed — every date was ambiguous)"
-        in texts(app)
-    )
     assert summary_json(downloads)["period"]["start"] == "2026-05-01"  # type: ignore[index]
-    app.radio(key="date_order").set_value("Month first (03/04 = 4 March)")
+    app.radio(
+        key=next(item.key for item in app.sidebar.radio if item.key.startswith("order-"))
+    ).set_value("Month first (03/04/2026 is 4 March)")
     run(app)
     assert summary_json(downloads)["period"]["start"] == "2026-01-05"  # type: ignore[index]
-    assert "ambiguous_dates.csv: dates read month-first (set by the user)" in texts(app)
 
 
 def test_column_mapping_is_asked_for_and_remembered(
@@ -283,9 +305,9 @@ def test_an_unreadable_edit_becomes_an_issue(app: AppTest) -> None:
     run(app)
     edit(app, editor(app, "treatments-"), edited_rows={0: {"start": "sometime"}})
     run(app)
-    issues = app.dataframe[-2].value  # issues table, then the diary files table
-    assert ("treatment table (app)", 2, "start") in {
-        (row.file, row.row, row.column) for row in issues.itertuples()
+    issues = next(item.value for item in app.dataframe if "What happened" in item.value.columns)
+    assert ("treatment table (app)", "2", "start") in {
+        (row.File, row.Row, row.Column) for row in issues.itertuples()
     }
 
 
@@ -323,15 +345,27 @@ def test_form_edits_change_the_summary(app: AppTest, downloads: dict[str, bytes]
 # ---------------------------------------------------------------------------
 
 
-def test_item9_above_zero_shows_the_care_message(app: AppTest) -> None:
+def care_messages(app: AppTest) -> list[str]:
+    return [item.value for item in app.info if "emergency services" in item.value]
+
+
+def test_the_sample_says_it_is_invented_and_never_speaks_to_you(app: AppTest) -> None:
     run(app)
-    assert len(app.info) == 1
-    assert "emergency services" in app.info[0].value
-    item9 = next(item for item in app.selectbox if item.key and item.key.endswith("-phq9-9"))
-    assert item9.value == 1
-    item9.set_value(0)
+    assert app.info[0].value.startswith("Sample data — an invented patient")
+    assert care_messages(app) == []  # no "you" message for the invented patient's item 9
+    assert any("invented sample patient answered this question" in item.value for item in app.info)
+
+
+def test_item9_above_zero_shows_the_care_message_beside_the_item(app: AppTest) -> None:
     run(app)
-    assert not app.info
+    app.sidebar.toggle[0].set_value(False)
+    run(app)
+    app.selectbox(key="form-phq9-9").set_value(2)
+    run(app)
+    assert len(care_messages(app)) == 2  # above the tabs, and beside item 9 in the form
+    app.selectbox(key="form-phq9-9").set_value(0)
+    run(app)
+    assert care_messages(app) == []
 
 
 def test_item9_message_from_an_uploaded_questionnaire(app: AppTest) -> None:
@@ -340,7 +374,7 @@ def test_item9_message_from_an_uploaded_questionnaire(app: AppTest) -> None:
         [("q.csv", b"item,answer\nphq9_9,2\n", "text/csv")]
     )
     run(app)
-    assert len(app.info) == 1
+    assert len(care_messages(app)) == 2
 
 
 def test_user_text_is_never_markdown(app: AppTest) -> None:

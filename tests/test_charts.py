@@ -14,10 +14,14 @@ from tnprep.model import PartialDate
 from tnprep.summary import DayFigure, Summary, TreatmentSummary, TriggerCount
 
 
-def layer_data(chart_dict: dict[str, object], index: int) -> list[dict[str, object]]:
-    """The inlined rows of layer ``index`` of a layered chart."""
-    layer = chart_dict["layer"][index]  # type: ignore[index]
-    name = layer["data"]["name"]  # type: ignore[index]
+def layer_data(chart_dict: dict[str, object], index: int | str) -> list[dict[str, object]]:
+    """The inlined rows of layer ``index`` (a position or the layer's name) of a layered chart."""
+    layers = chart_dict["layer"]  # type: ignore[index]
+    if isinstance(index, str):
+        index = next(
+            position for position, layer in enumerate(layers) if layer.get("name") == index
+        )
+    name = layers[index]["data"]["name"]  # type: ignore[index]
     return chart_dict["datasets"][name]  # type: ignore[index, no-any-return]
 
 
@@ -160,3 +164,92 @@ def test_any_summary_makes_valid_charts(summary: Summary) -> None:
     for chart in charts.overview_charts(summary):
         spec = chart.chart.to_dict()  # validates against the Vega-Lite schema
         assert spec["description"] == chart.alt_text
+
+
+# ---------------------------------------------------------------------------
+# Issue 14: no vanished days, readable axes, colours at WCAG AA
+# ---------------------------------------------------------------------------
+
+
+def with_daily(daily: list[DayFigure]) -> Summary:
+    summary = make_summary()
+    period = dataclasses.replace(summary.period, start=daily[0].date, end=daily[-1].date)
+    return dataclasses.replace(summary, daily=tuple(daily), period=period, treatments=())
+
+
+def test_a_day_with_attacks_but_no_worst_pain_is_drawn_in_its_own_colour() -> None:
+    first = dt.date(2026, 7, 27)
+    later = [first + dt.timedelta(days=offset) for offset in (1, 2)]
+    summary = with_daily(
+        [DayFigure(first, 3, 6.0), DayFigure(later[0], 9, None), DayFigure(later[1], 0, None)]
+    )
+    made = charts.daily_chart(summary)
+    spec = made.chart.to_dict()
+    unscored = layer_data(spec, "pain_not_recorded")
+    assert [(row["day"], row["attacks"]) for row in unscored] == [("2026-07-28", 9)]
+    scored = layer_data(spec, "attacks")
+    assert [(row["day"], row["attacks"]) for row in scored] == [
+        ("2026-07-27", 3), ("2026-07-29", 0),
+    ]  # fmt: skip
+    assert all(row["worst_pain"] is not None for row in scored)  # a null colour drops the bar
+    assert "1 day with attacks but no worst pain recorded shown in blue" in made.alt_text
+    assert "Blue bars" in " ".join(spec["title"]["subtitle"])
+
+
+def test_no_treatment_layer_without_treatments() -> None:
+    spec = charts.daily_chart(with_daily([DayFigure(dt.date(2026, 1, 1), 1, 3.0)])).chart.to_dict()
+    assert [layer["name"] for layer in spec["layer"]] == ["gaps", "attacks", "pain_not_recorded"]
+
+
+@pytest.mark.parametrize(
+    ("days", "expected"),
+    [(30, "%d %b"), (124, "%d %b"), (200, "%b %Y"), (731, "%b %Y"), (3650, "%Y")],
+)
+def test_the_time_axis_names_years_on_long_periods(days: int, expected: str) -> None:
+    start = dt.date(2016, 1, 1)
+    assert charts.date_format(start, start + dt.timedelta(days=days)) == expected
+
+
+def test_count_axes_have_whole_ticks_and_thousands_separators() -> None:
+    for made in charts.overview_charts(make_summary()):
+        spec = made.chart.to_dict()
+        encodings = [layer["encoding"] for layer in spec.get("layer", [spec])]
+        for encoding in encodings:
+            for channel in ("x", "y"):
+                axis = encoding.get(channel, {}).get("axis") or {}
+                if encoding.get(channel, {}).get("type") == "quantitative":
+                    assert axis.get("tickMinStep") == 1, made.title
+                    assert axis.get("format") == ",d", made.title
+
+
+def test_the_trigger_chart_gives_each_trigger_a_fixed_row() -> None:
+    spec = charts.trigger_chart(make_summary()).chart.to_dict()
+    assert spec["height"] == {"step": 28}
+
+
+@pytest.mark.parametrize(
+    ("colour", "minimum"),
+    [
+        (charts.TEXT_COLOUR, 4.5),
+        (charts.GAP_COLOUR, 3.0),
+        (charts.NO_PAIN_COLOUR, 3.0),
+        (charts.PAIN_RANGE[0], 3.0),
+        (charts.PAIN_RANGE[1], 3.0),
+    ],
+)
+def test_chart_colours_meet_wcag_aa_on_white(colour: str, minimum: float) -> None:
+    assert charts.contrast_ratio(colour) >= minimum
+
+
+def test_contrast_ratio_matches_wcag_examples() -> None:
+    assert charts.contrast_ratio("#000000") == pytest.approx(21.0)
+    assert charts.contrast_ratio("#767676") == pytest.approx(4.54, abs=0.01)
+    assert charts.contrast_ratio("#808495") < 4.5  # Streamlit's axis grey: why ``readable``
+
+
+def test_readable_sets_every_chart_text_colour() -> None:
+    for made in charts.overview_charts(make_summary()):
+        config = charts.readable(made.chart).to_dict()["config"]
+        assert config["axis"]["labelColor"] == charts.TEXT_COLOUR
+        assert config["legend"]["titleColor"] == charts.TEXT_COLOUR
+        assert config["title"]["subtitleColor"] == charts.TEXT_COLOUR

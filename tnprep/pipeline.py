@@ -17,13 +17,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tnprep.analysis import summarise
+from tnprep.analysis.since import with_since
 from tnprep.ingest.columns import normalise_header
 from tnprep.ingest.diary import combine_diaries, read_diary
+from tnprep.ingest.previous import read_previous_visits
 from tnprep.ingest.questionnaire import read_questionnaires
 from tnprep.ingest.treatments import read_treatments
 from tnprep.issues import InputError, Issue, IssueCode
 from tnprep.model import Answers, DateOrder, DiaryFile, Loaded, PatientData, Treatment
 from tnprep.summary import Summary
+from tnprep.visits import PreviousReading
 
 Source = tuple[str, bytes]
 """A file as (name as the user knows it, bytes)."""
@@ -69,6 +72,8 @@ class Sources:
     questionnaires: Sequence[Source] = ()
     unrecognised: Sequence[Unreadable] = ()
     """Files whose kind could not even be told (batch reads folders by content)."""
+    previous: Sequence[Source] = ()
+    """Earlier visits' summary JSONs (``--previous``, the app's "Last visit's summary")."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,8 @@ class Readings:
     """Files left out whole, in the order they were given."""
     user_mappings: tuple[tuple[str, MappingPairs], ...] = ()
     """Per diary file name, the columns the user mapped by hand."""
+    previous: PreviousReading = dataclasses.field(default_factory=PreviousReading)
+    """The earlier visits' summaries as read (``summarise_patient`` compares with them)."""
 
 
 # ---------------------------------------------------------------------------
@@ -163,6 +170,7 @@ def read_sources(
             *(item for item in (*diaries, *treatments, *checked) if isinstance(item, Unreadable)),
         ),
         user_mappings=user_mappings(read, mapping or {}),
+        previous=read_previous_visits(sources.previous),
     )
 
 
@@ -267,10 +275,20 @@ def with_edits(
 
 
 def summarise_patient(
-    data: PatientData, *, start: dt.date | None, end: dt.date | None, today: dt.date
+    data: PatientData,
+    *,
+    start: dt.date | None,
+    end: dt.date | None,
+    today: dt.date,
+    previous: PreviousReading | None = None,
 ) -> Summary:
-    """Compute the Summary of ``data`` for the period ``start``–``end`` (inclusive)."""
-    return summarise(data, start=start, end=end, today=today)
+    """Compute the Summary of ``data`` for the period ``start``–``end`` (inclusive).
+
+    With ``previous`` (``Readings.previous``) the summary also says what changed since the
+    latest usable earlier visit (``Summary.since``); each one left out becomes an input issue.
+    """
+    summary = summarise(data, start=start, end=end, today=today)
+    return summary if previous is None else with_since(summary, previous)
 
 
 def has_content(data: PatientData) -> bool:

@@ -18,6 +18,8 @@ DIARIES = ("attack_log.csv", "paper_diary.csv", "migraine_buddy.csv")
 """The sample diaries the app and the README's report command use."""
 TREATMENTS = ("treatments.csv",)
 QUESTIONNAIRES = ("questionnaire.csv", "phq9_fhir.json")
+PREVIOUS = ("previous_visit.summary.json",)
+"""The sample patient's earlier visit (the app's sample shows the 'Since' strip)."""
 
 
 def sample_folder() -> Traversable:
@@ -29,10 +31,12 @@ def sample_folder() -> Traversable:
 
 
 def sample_sources() -> Sources:
-    """The sample patient's files as (name, bytes)."""
+    """The sample patient's files as (name, bytes), the earlier visit's summary included."""
+    return Sources(
+        _read(DIARIES), _read(TREATMENTS), _read(QUESTIONNAIRES), previous=_read(PREVIOUS)
+    )
+
+
+def _read(names: tuple[str, ...]) -> tuple[Source, ...]:
     folder = sample_folder()
-
-    def read(names: tuple[str, ...]) -> tuple[Source, ...]:
-        return tuple((name, folder.joinpath(name).read_bytes()) for name in names)
-
-    return Sources(read(DIARIES), read(TREATMENTS), read(QUESTIONNAIRES))
+    return tuple((name, folder.joinpath(name).read_bytes()) for name in names)

@@ -34,7 +34,7 @@ def streamlit_config() -> dict[str, dict[str, object]]:
         ("server", "address", "127.0.0.1"),  # loopback only: not reachable from the network
         ("server", "allowedHosts", ["localhost", "127.0.0.1"]),  # DNS rebinding
         ("server", "enableXsrfProtection", True),
-        ("server", "maxUploadSize", 10),
+        ("server", "maxUploadSize", 32),  # a ten-year diary is 14.6 MB (issue 14)
         ("client", "showErrorDetails", "none"),  # no traceback (with cell values) in the browser
         ("global", "developmentMode", False),
     ],

@@ -1,11 +1,13 @@
 """The README's screenshots of each tab, with the sample data: run this file with Python.
 
-Writes ``docs/app-<tab>.png`` at 1400×900 with Debian's Chromium, the same way the browser
-tests drive the app. Not collected by pytest (the file name does not start with ``test_``).
+Writes ``docs/app-<tab>.png`` at 1400×900 and ``docs/app-phone-overview.png`` at 390×844 (a
+phone) with Debian's Chromium, the same way the browser tests drive the app. Not collected by
+pytest (the file name does not start with ``test_``).
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -33,10 +35,15 @@ def main(folder: Path = ROOT / "docs") -> None:
         page.goto(url)
         expect(page.get_by_text("Alex Example").first).to_be_visible(timeout=WAIT_MS)
         for tab in TABS:
-            page.get_by_role("tab", name=tab).click()
+            page.get_by_role("tab", name=re.compile(f"^{tab}")).click()
             settle(page)
             name = tab.lower().replace(" ", "-")
             page.screenshot(path=str(folder / f"app-{name}.png"))
+        phone = browser.new_page(viewport={"width": 390, "height": 844})
+        phone.goto(url)
+        expect(phone.get_by_text("Alex Example").first).to_be_visible(timeout=WAIT_MS)
+        settle(phone)
+        phone.screenshot(path=str(folder / "app-phone-overview.png"))
         browser.close()
 
 

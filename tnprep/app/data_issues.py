@@ -1,4 +1,4 @@
-"""The Data issues tab: every issue, the row account, how each diary was read, assumptions."""
+"""The Data issues tab: every issue in plain words, the row account, how each diary was read."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
+from tnprep.app.words import SEVERITY_WORDS, SHAPE_WORDS, app_message, field_words
+from tnprep.issues import Issue, Severity
 from tnprep.model import DiaryFile
 from tnprep.summary import Summary
 
@@ -14,39 +16,81 @@ from tnprep.summary import Summary
 def issues_tab(summary: Summary, files: Sequence[DiaryFile]) -> None:
     """Every issue, the accounting line, the files as read and the assumptions made."""
     account = summary.input
+    st.header("What tnprep could not use, or used with a note", anchor=False)
     st.text(
         f"Rows read {account.rows_read} = used {account.rows_used} + rejected "
         f"{account.rows_rejected} + duplicates {account.duplicates}"
     )
-    issues = pd.DataFrame(
-        [(issue.file, issue.row, issue.column, issue.value, issue.severity.value, issue.code,
-          issue.message) for issue in account.issues],
-        columns=["file", "row", "column", "value", "severity", "code", "message"],
-    )  # fmt: skip
-    issues["row"] = issues["row"].astype("Int64")
-    st.dataframe(issues, hide_index=True, width="stretch")
-    st.subheader("How each diary was read")
-    st.dataframe(_files_table(files), hide_index=True, width="stretch")
-    st.subheader("Assumptions")
-    for line in summary.assumptions or ("None: every date order was decided from the data.",):
+    if account.issues:
+        st.dataframe(
+            issue_table(account.issues), hide_index=True, width="stretch", row_height=48,
+            alt="Data issues",
+            column_config={"What happened": st.column_config.TextColumn(width="large")},
+        )  # fmt: skip
+    else:
+        st.text("Nothing to report: every row was used.")
+    st.header("How each diary was read", anchor=False)
+    table, details = files_tables(files)
+    st.dataframe(table, hide_index=True, width="stretch", alt="How each diary was read")
+    with st.expander("File details for technical support"):
+        st.dataframe(details, hide_index=True, width="stretch", alt="File details")
+    st.header("Assumptions", anchor=False)
+    for line in summary.assumptions or (
+        "No assumptions: every date order was decided from the data.",
+    ):
         st.text(line)
 
 
-def _files_table(files: Sequence[DiaryFile]) -> pd.DataFrame:
+def issue_table(issues: Sequence[Issue]) -> pd.DataFrame:
+    """The issues as a patient-readable table: no codes, no empty 'None' cells."""
     rows = [
-        (item.file, item.shape.value, item.source_format, item.encoding, repr(item.delimiter),
-         _order_text(item),
-         item.rows_read, item.rows_rejected,
-         "; ".join(f"{header} → {field}" for header, field in item.mapping),
-         "; ".join(item.ignored_columns))
+        (issue.file, "" if issue.row is None else str(issue.row), issue.column or "",
+         "" if issue.value is None else str(issue.value), SEVERITY_WORDS[issue.severity],
+         app_message(issue.message))
+        for issue in issues
+    ]  # fmt: skip
+    columns = ["File", "Row", "Column", "Value", "Effect", "What happened"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def problem_counts(summary: Summary) -> dict[Severity, int]:
+    """How many issues of each kind, for the Overview's problems line and the tab label."""
+    counts = dict.fromkeys(Severity, 0)
+    for issue in summary.input.issues:
+        counts[issue.severity] += 1
+    return counts
+
+
+def files_tables(files: Sequence[DiaryFile]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """How each diary was read (plain words), and the technical details apart."""
+    rows = [
+        (item.file, SHAPE_WORDS.get(item.shape.value, item.shape.value), _format_words(item),
+         _order_text(item), item.rows_read, item.rows_rejected,
+         "; ".join(f"{header} → {field_words(field)}" for header, field in item.mapping),
+         "; ".join(item.ignored_columns) or "–")
         for item in files
     ]  # fmt: skip
-    columns = ["file", "shape", "format", "encoding", "delimiter", "date order", "rows read",
-               "rejected", "columns used", "columns not used"]  # fmt: skip
-    return pd.DataFrame(rows, columns=columns)
+    columns = ["File", "Kind", "Made by", "Dates like 03/04", "Rows read", "Rows not used",
+               "Columns used", "Columns not used"]  # fmt: skip
+    details = [(item.file, item.source_format, item.encoding, _delimiter(item.delimiter))
+               for item in files]  # fmt: skip
+    return (
+        pd.DataFrame(rows, columns=columns),
+        pd.DataFrame(details, columns=["File", "Format", "Text encoding", "Separator"]),
+    )
+
+
+def _format_words(item: DiaryFile) -> str:
+    return "A spreadsheet or diary" if item.source_format == "generic table" else item.source_format
+
+
+def _delimiter(delimiter: str | None) -> str:
+    names = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
+    return "–" if delimiter is None else names.get(delimiter, repr(delimiter))
 
 
 def _order_text(item: DiaryFile) -> str:
     if item.date_order is None:
         return "–"
-    return f"{item.date_order.value} ({item.date_order_source.value})"
+    order = "day first" if item.date_order.value == "day-first" else "month first"
+    return f"{order} ({item.date_order_source.value})"

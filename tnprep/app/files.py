@@ -1,7 +1,9 @@
 """Reading the uploads through the recipe (``tnprep.pipeline``), as the command line does.
 
 A plain message beside each unreadable file; the column-mapping panel for a diary whose columns
-were not all matched.
+were not all matched; and, beside the one file whose dates could be read either way (every
+``03/04`` ambiguous), the question "day first or month first?" for that file only — the other
+files keep the order their own data decided.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from tnprep.app.state import (
     cached_answers,
     cached_diary,
     cached_headers,
+    cached_previous,
     cached_questionnaire_check,
     cached_treatments,
     digest,
@@ -22,15 +25,24 @@ from tnprep.app.state import (
     remembered_mapping,
     show_problem,
 )
+from tnprep.app.words import field_words
 from tnprep.ingest.columns import FIELDS, match_columns
-from tnprep.model import DiaryFile, Loaded, Treatment
+from tnprep.model import DateOrder, DateOrderSource, DiaryFile, Loaded, Treatment
 from tnprep.pipeline import MappingPairs, Readings, Source, Unreadable, join_loaded
 
+ORDER_CHOICES = {
+    "Day first (03/04/2026 is 3 April)": DateOrder.DAY_FIRST,
+    "Month first (03/04/2026 is 4 March)": DateOrder.MONTH_FIRST,
+}
 
-def read_files(choices: Choices) -> Readings:
-    """Read every upload (or the sample) as the command line does; show what could not be read."""
-    diaries, mappings, unreadable = _diaries(choices)
-    treatments = _treatments(choices, unreadable)
+
+def read_files(choices: Choices, questions_box: st.delta_generator.DeltaGenerator) -> Readings:
+    """Read every upload (or the sample) as the command line does; show what could not be read.
+
+    ``questions_box`` (in "Your files") receives the date-order question of an ambiguous file.
+    """
+    diaries, mappings, unreadable = _diaries(choices, questions_box)
+    treatments = _treatments(choices, unreadable, questions_box)
     readable: list[Source] = []
     for name, data in choices.questionnaires:
         checked = cached_questionnaire_check(data, name)
@@ -46,11 +58,25 @@ def read_files(choices: Choices) -> Readings:
         answers=cached_answers(tuple(readable)),
         unreadable=tuple(unreadable),
         user_mappings=tuple(mappings.items()),
+        previous=cached_previous(choices.previous),
     )
 
 
+def ask_order(box: st.delta_generator.DeltaGenerator, name: str, file_key: str) -> str | None:
+    """Ask, beside ``name``, how its ambiguous dates are read; ``None`` until answered."""
+    box.text(
+        f"{name}: every date could be read either way (e.g. 03/04/2026). Until you choose, "
+        "they are read day first."
+    )
+    chosen = box.radio(
+        f"How are the dates in {name} written?", list(ORDER_CHOICES), index=None,
+        key=f"order-{file_key}",
+    )  # fmt: skip
+    return None if chosen is None else ORDER_CHOICES[chosen].value
+
+
 def _diaries(
-    choices: Choices,
+    choices: Choices, box: st.delta_generator.DeltaGenerator
 ) -> tuple[list[DiaryFile], dict[str, MappingPairs], list[Unreadable]]:
     """Each diary with its remembered mapping; the mapping panel where one is needed."""
     files: list[DiaryFile] = []
@@ -59,7 +85,10 @@ def _diaries(
     for name, data in choices.diaries:
         file_key = digest(name, data)
         mapping = remembered_mapping(file_key)
-        read = cached_diary(data, name, mapping, choices.order_key)
+        read = cached_diary(data, name, mapping, None)
+        if isinstance(read, DiaryFile) and read.date_order_source is DateOrderSource.ASSUMED:
+            order = ask_order(box, name, file_key)
+            read = read if order is None else cached_diary(data, name, mapping, order)
         if isinstance(read, Unreadable):
             unreadable.append(read)
             show_problem("A diary file could not be read; the others are still used.",
@@ -73,10 +102,17 @@ def _diaries(
     return files, used, unreadable
 
 
-def _treatments(choices: Choices, unreadable: list[Unreadable]) -> Loaded[Treatment]:
+def _treatments(
+    choices: Choices, unreadable: list[Unreadable], box: st.delta_generator.DeltaGenerator
+) -> Loaded[Treatment]:
     parts: list[Loaded[Treatment]] = []
     for name, data in choices.treatments:
-        read = cached_treatments(data, name, choices.order_key)
+        read = cached_treatments(data, name, None)
+        if isinstance(read, Loaded) and any(
+            issue.code == "treatment-date-ambiguous" for issue in read.issues
+        ):
+            order = ask_order(box, name, digest(name, data))
+            read = read if order is None else cached_treatments(data, name, order)
         if isinstance(read, Unreadable):
             unreadable.append(read)
             show_problem("The treatment history could not be read.", read.message)
@@ -96,14 +132,23 @@ def mapping_panel(name: str, data: bytes, file_key: str, failed: bool) -> None:
     }
     shown = editing.mapping_choices(headers, automatic, remembered)
     title = "Match the columns of a diary file" if failed else "Some diary columns were not used"
+    unused = [header for header, field in shown.items() if field == editing.NOT_USED]
+    if unused and not failed:
+        st.warning("Some diary columns were not used. Open the box below to say what they hold.")
+        st.text(f"{name}: not used: {', '.join(unused)}")
     with st.expander(title, expanded=failed):
         st.text(f"{name}: choose what each column holds ('{editing.NOT_USED}' leaves it out).")
         table = pd.DataFrame({"column": list(shown), "field": list(shown.values())})
         edited = st.data_editor(
             table, key=f"map-{file_key}-{digest(repr(sorted(remembered.items())))}",
             hide_index=True, disabled=["column"], width="stretch",
-            column_config={"field": st.column_config.SelectboxColumn(
-                "Field", options=[editing.NOT_USED, *FIELDS], required=True)},
+            alt=f"Columns of {name} and what each holds",
+            column_config={
+                "column": st.column_config.TextColumn("Column in the file"),
+                "field": st.column_config.SelectboxColumn(
+                    "What it holds", options=[editing.NOT_USED, *FIELDS], required=True,
+                    format_func=lambda field: field_words(str(field))),
+            },
         )  # fmt: skip
     chosen = editing.mapping_changes(
         dict(zip(edited["column"], edited["field"], strict=True)), automatic

@@ -2,7 +2,8 @@
 
 Edits flow at once: the editing tabs are filled first (Streamlit lets a script fill tabs in any
 order), then the recipe joins the files as edited (``tnprep.pipeline.assemble``, the same as the
-command line's) and the summary, figures, charts and page follow.
+command line's) and the summary, figures, charts and page follow. Edits are kept across every
+upload and setting change (``tnprep.app.keep``).
 """
 
 from __future__ import annotations
@@ -14,49 +15,77 @@ import streamlit as st
 
 from tnprep.analysis.care import care_message
 from tnprep.analysis.discussion import describe
-from tnprep.app.data_issues import issues_tab
+from tnprep.app.counts import predicted_issue_count
+from tnprep.app.data_issues import issues_tab, problem_counts
 from tnprep.app.files import read_files
+from tnprep.app.ledger import ledger_section
 from tnprep.app.overview import overview_tab
 from tnprep.app.questionnaire import questionnaire_tab
 from tnprep.app.questions import questions_tab
 from tnprep.app.report import report_tab
 from tnprep.app.sidebar import sidebar
 from tnprep.app.state import sources_digest
+from tnprep.app.style import apply_style
 from tnprep.app.treatments import treatments_tab
+from tnprep.app.words import SAMPLE_BANNER
 from tnprep.model import Answers
 from tnprep.pipeline import assemble, summarise_patient, with_edits
 
 TAB_NAMES = ["Overview", "Treatments", "Questionnaire", "Questions", "Data issues", "Report"]
+_CORRECTION = "_issue_count_correction"
+"""(predicted, actual) issue count when they differed; the label shows the actual one."""
+
+
+def issues_label(count: int) -> str:
+    """'Data issues (12)': the count of every issue, so problems are seen from any tab."""
+    return f"Data issues ({count:,})"
 
 
 def main() -> None:
     """One run of the app: sidebar, files, editing tabs, then figures, charts and page."""
-    st.set_page_config(page_title="tnprep", layout="wide")
-    st.title("tnprep — one page for your neurologist")
-    choices = sidebar()
+    st.set_page_config(page_title="tnprep", layout="wide", initial_sidebar_state="auto")
+    apply_style()
+    st.title("tnprep — one page for your neurologist", anchor=False)
+    choices, questions_box = sidebar()
+    if choices.sample:
+        st.info(SAMPLE_BANNER)
     care_box = st.container()
-    readings = read_files(choices)
-    tabs = dict(zip(TAB_NAMES, st.tabs(TAB_NAMES), strict=True))
+    readings = read_files(choices, questions_box)
+    files_key = sources_digest(choices.diaries, repr([item.mapping for item in readings.diaries]))
+    expected = predicted_issue_count(readings, files_key)
+    correction = st.session_state.get(_CORRECTION)
+    shown = correction[1] if correction and correction[0] == expected else expected
+    labels = [*TAB_NAMES[:4], issues_label(shown), TAB_NAMES[5]]
+    tabs = dict(zip(TAB_NAMES, st.tabs(labels), strict=True))
     with tabs["Treatments"]:
-        treatments = treatments_tab(
-            readings.treatments, sources_digest(choices.treatments, str(choices.date_order))
+        treatments, ledger_box = treatments_tab(
+            readings.treatments, sources_digest(choices.treatments)
         )
-    answer_key = sources_digest(choices.questionnaires)
     base = readings.answers.records[0] if readings.answers.records else Answers()
     with tabs["Questionnaire"]:
-        edited = questionnaire_tab(base, answer_key)
+        edited = questionnaire_tab(base, choices.sample)
     with tabs["Questions"]:
-        questions, points_box = questions_tab(edited.questions, answer_key)
+        questions, points_box = questions_tab(
+            edited.questions, sources_digest(choices.questionnaires)
+        )
     answers = dataclasses.replace(edited, questions=questions)
     data = assemble(with_edits(readings, treatments=treatments, answers=answers))
-    summary = summarise_patient(data, start=choices.since, end=None, today=dt.date.today())
+    summary = summarise_patient(
+        data, start=choices.since, end=None, today=dt.date.today(), previous=readings.previous
+    )
     message = care_message(summary.scores)
-    if message is not None:
+    if message is not None and not choices.sample:
         care_box.info(message)
     for finding in summary.findings:
         points_box.text(f"• {describe(finding)}")
+    problems = problem_counts(summary)
+    actual = sum(problems.values())
+    if actual != shown:  # an edit the prediction missed: draw the label again, once
+        st.session_state[_CORRECTION] = (expected, actual)
+        st.rerun()
+    ledger_section(ledger_box, summary)
     with tabs["Overview"]:
-        overview_tab(summary)
+        overview_tab(summary, problems)
     with tabs["Data issues"]:
         issues_tab(summary, data.diary.files)
     with tabs["Report"]:

@@ -1,53 +1,121 @@
-"""The Overview tab: the figures at a glance and the charts."""
+"""The Overview tab: what the data hold, any problems, the figures at a glance, the charts."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from tnprep import charts
+from tnprep.app.since import since_section
+from tnprep.issues import Severity
 from tnprep.report.wording import duration_text, number_text
 from tnprep.summary import Summary
 
+MIN_TREND_DAYS = 14
+"""A change in the attack rate is shown only when each window holds two weeks or more."""
 
-def overview_tab(summary: Summary) -> None:
-    """The at-a-glance figures and the charts."""
+
+def overview_tab(summary: Summary, problems: dict[Severity, int]) -> None:
+    """The problems line, the at-a-glance figures, the since-last-visit strip and the charts."""
     patient = summary.patient
     st.text(
         f"{patient.name or 'Patient'} · period {_period_text(summary)} · data are patient-reported"
     )
+    line = problems_line(problems)
+    if sum(problems.values()):
+        st.warning(line)
+    else:
+        st.success(line)
     _metrics(summary)
-    for chart in charts.overview_charts(summary):
-        # The alt text is the chart's Vega-Lite description (its accessible name).
-        st.altair_chart(chart.chart, width="stretch")  # type: ignore[call-overload]  # any top-level chart
+    since_section(summary)
+    st.header("Charts", anchor=False)
+    key = repr((summary.daily, summary.period, summary.treatments, summary.attacks))
+    for spec in chart_specs(key, summary):
+        # The chart's description is its accessible name (``alt``), said once.
+        described = {name: value for name, value in spec.items() if name != "description"}
+        st.vega_lite_chart(described, width="stretch", alt=str(spec.get("description", "")))
+
+
+@st.cache_data(scope="session", show_spinner=False, max_entries=8)
+def chart_specs(key: str, _summary: Summary) -> list[dict[str, object]]:
+    """The charts as Vega-Lite, keyed on the figures they draw (an edited name redraws none).
+
+    Altair's schema validation is skipped: the specs are the same every run and the unit tests
+    validate them (``tests/test_charts.py``); on a ten-year diary it took a quarter second.
+    """
+    return [
+        charts.readable(chart.chart).to_dict(validate=False)
+        for chart in charts.overview_charts(_summary)
+    ]
+
+
+_PROBLEM_WORDS = (
+    (Severity.REJECTED, "row or file not used", "rows or files not used"),
+    (Severity.DROPPED, "value not used", "values not used"),
+    (Severity.DUPLICATE, "duplicate counted once", "duplicates counted once"),
+    (Severity.NOTICE, "note", "notes"),
+)
+
+
+def problems_line(problems: dict[Severity, int]) -> str:
+    """One line naming what was not used, e.g. '2 rows not used, 14 duplicates counted once'."""
+    said = [
+        _count(problems.get(severity, 0), one, many)
+        for severity, one, many in _PROBLEM_WORDS
+        if problems.get(severity, 0)
+    ]
+    if not said:
+        return "Every row of your files was used; nothing to check in Data issues."
+    return "In your files: " + ", ".join(said) + ". Each is explained in the Data issues tab."
+
+
+def _count(count: int, one: str, many: str) -> str:
+    return "" if not count else f"{count:,} {one if count == 1 else many}"
 
 
 def _period_text(summary: Summary) -> str:
     period = summary.period
     if period.start is None or period.end is None:
         return "no diary days"
-    return f"{period.start} to {period.end}, {period.days_recorded} of {period.days} days recorded"
+    return (
+        f"{period.start} to {period.end}, {period.days_recorded:,} of {period.days:,} days recorded"
+    )
 
 
 def _metrics(summary: Summary) -> None:
-    attacks, trend, scores = summary.attacks, summary.attacks.trend, summary.scores
-    change = trend.change_percent
-    delta = None if change is None else f"{change:+d} % vs previous {trend.window_days} days"
+    attacks, scores = summary.attacks, summary.scores
     first, second = st.columns(4), st.columns(4)
-    first[0].metric("Attacks", attacks.total)
+    first[0].metric("Attacks", f"{attacks.total:,}")
     first[1].metric(
-        "Per recorded day", number_text(attacks.per_recorded_day), delta, delta_color="inverse"
-    )
-    first[2].metric("Recorded days", f"{summary.period.days_recorded} of {summary.period.days}")
-    first[3].metric("Attack-free days", attacks.attack_free_days)
+        "Per recorded day", number_text(attacks.per_recorded_day), trend_text(summary),
+        delta_color="off",
+    )  # fmt: skip
+    first[2].metric("Recorded days", f"{summary.period.days_recorded:,} of {summary.period.days:,}")
+    first[3].metric("Attack-free days", f"{attacks.attack_free_days:,}")
     second[0].metric(
-        "Most in a day", number_text(attacks.max_per_day), help=f"on {attacks.max_day}"
+        "Most in a day",
+        number_text(attacks.max_per_day),
+        help=None if attacks.max_day is None else f"on {attacks.max_day}",
     )
     second[1].metric(
         "Pain median / worst",
         f"{number_text(attacks.intensity_median)} / {number_text(attacks.intensity_max)}",
+        help="Pain on the 0–10 scale your diary used: median of the attacks, and the worst.",
     )
     second[2].metric("Median duration", duration_text(attacks.duration_median_s))
-    second[3].metric("PHQ-9 / GAD-7", f"{_score(scores.phq9)} / {_score(scores.gad7)}")
+    second[3].metric(
+        "PHQ-9 / GAD-7", f"{_score(scores.phq9)} / {_score(scores.gad7)}",
+        help="Mood (PHQ-9, 0–27) and anxiety (GAD-7, 0–21) questionnaire totals; "
+        "see the Questionnaire tab.",
+    )  # fmt: skip
+
+
+def trend_text(summary: Summary) -> str | None:
+    """'+12 % vs prior 28 days' — only over two weeks or more, never coloured."""
+    trend = summary.attacks.trend
+    change = trend.change_percent
+    if change is None or trend.window_days < MIN_TREND_DAYS:
+        return None
+    return f"{change:+.0f} % vs prior {trend.window_days} days"
 
 
 def _score(score: object) -> str:

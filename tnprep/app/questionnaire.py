@@ -1,4 +1,9 @@
-"""The Questionnaire tab: the intake form, filled from the uploads, with its downloads."""
+"""The Questionnaire tab: the intake form, filled from the uploads, with its downloads.
+
+Every field is filled from the files until the user changes it (``tnprep.app.keep.fill``): an
+upload or a setting change never overwrites what was typed. Each scale says in a line what it
+is; the care message for PHQ-9 item 9 appears right beside the item, for a real user only.
+"""
 
 from __future__ import annotations
 
@@ -9,53 +14,67 @@ import pandas as pd
 import streamlit as st
 
 from tnprep import editing
+from tnprep.analysis.care import CARE_MESSAGE
+from tnprep.app.keep import fill
 from tnprep.app.sidebar import one_date
+from tnprep.app.words import DIVISION_WORDS, SAMPLE_ITEM9, SCALE_WORDS
 from tnprep.ingest.fhir import GAD7, PHQ9, Panel
 from tnprep.ingest.forms import BNI_NUMBNESS, BNI_PAIN, SCALE_STEM, SCORE_TEXT, SIDES
 from tnprep.model import Answers
 
+KEY = "form"
+"""Prefix of the form's widget keys (fixed: the widgets outlive any upload)."""
 
-def questionnaire_tab(base: Answers, key: str) -> Answers:
+
+def questionnaire_tab(base: Answers, sample: bool) -> Answers:
     """The intake form, filled from the uploads; returns the answers as edited."""
-    st.subheader("About you")
-    answers = _details(base, key)
-    st.subheader("Pain and numbness (BNI scores)")
-    answers = _bni(answers, key)
+    st.header("About you", anchor=False)
+    answers = _details(base)
+    st.header("Pain and numbness (BNI scores)", anchor=False)
+    st.markdown(SCALE_WORDS["bni"])
+    answers = _bni(answers)
     answers = dataclasses.replace(
-        answers, phq9=_scale(PHQ9, base.phq9, key), gad7=_scale(GAD7, base.gad7, key)
+        answers, phq9=_scale(PHQ9, base.phq9, sample), gad7=_scale(GAD7, base.gad7, sample)
     )
-    st.subheader("Impact, goals and interests")
-    answers = _impact(answers, key)
+    st.header("Impact, goals and interests", anchor=False)
+    answers = _impact(answers)
     if base.other:
         st.text("Other answers from your files (kept as they are):")
-        st.dataframe(pd.DataFrame(list(base.other), columns=["item", "answer"]), hide_index=True)
+        st.dataframe(
+            pd.DataFrame(list(base.other), columns=["Item", "Answer"]),
+            hide_index=True,
+            alt="Other answers from your files",
+        )
     _answer_downloads(answers)
     return answers
 
 
-def _details(base: Answers, key: str) -> Answers:
+def _details(base: Answers) -> Answers:
     left, right = st.columns(2)
-    name = left.text_input("Name", value=base.name or "", key=f"{key}-name")
+    name = _text(left, "Name", base.name, "name")
+    fill(f"{KEY}-birth", base.date_of_birth)
     birth = right.date_input(
-        "Date of birth", value=base.date_of_birth, min_value=dt.date(1900, 1, 1),
-        max_value=dt.date.today(), format="YYYY-MM-DD", key=f"{key}-birth",
+        "Date of birth", min_value=dt.date(1900, 1, 1), max_value=dt.date.today(),
+        format="YYYY-MM-DD", key=f"{KEY}-birth",
     )  # fmt: skip
+    fill(f"{KEY}-visit", base.visit_date)
     visit = left.date_input(
-        "Visit date", value=base.visit_date, min_value=dt.date(2000, 1, 1),
-        max_value=dt.date(2100, 12, 31), format="YYYY-MM-DD", key=f"{key}-visit",
+        "Visit date", min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 12, 31),
+        format="YYYY-MM-DD", key=f"{KEY}-visit",
     )  # fmt: skip
-    clinician = right.text_input("Clinician", value=base.clinician or "", key=f"{key}-clinician")
-    diagnosis = left.text_input(
-        "Diagnosis (as told to you)", value=base.diagnosis or "", key=f"{key}-diagnosis"
-    )
-    onset = right.text_input("When it began", value=base.onset or "", key=f"{key}-onset")
+    clinician = _text(right, "Clinician", base.clinician, "clinician")
+    diagnosis = _text(left, "Diagnosis (as told to you)", base.diagnosis, "diagnosis")
+    onset = _text(right, "When it began", base.onset, "onset")
     sides = [None, *SIDES, *([base.side] if base.side and base.side not in SIDES else [])]
-    side = left.selectbox(
-        "Side", sides, index=sides.index(base.side), key=f"{key}-side", format_func=_or_blank
-    )
+    fill(f"{KEY}-side", base.side)
+    side = left.selectbox("Side of the face", sides, key=f"{KEY}-side", format_func=_or_blank)
+    fill(f"{KEY}-divisions", list(base.divisions))
     divisions = right.multiselect(
-        "Divisions", ["V1", "V2", "V3"], default=list(base.divisions), key=f"{key}-divisions"
-    )
+        "Where the pain is (nerve branches)", ["V1", "V2", "V3"], key=f"{KEY}-divisions",
+        format_func=lambda code: f"{code}: {DIVISION_WORDS[code]}",
+        help="The three branches of the trigeminal nerve: V1 forehead and eye; V2 cheek, "
+        "upper lip and upper teeth; V3 jaw, lower lip and lower teeth.",
+    )  # fmt: skip
     return dataclasses.replace(
         base, name=editing.optional_text(name), date_of_birth=one_date(birth),
         visit_date=one_date(visit), clinician=editing.optional_text(clinician),
@@ -64,45 +83,57 @@ def _details(base: Answers, key: str) -> Answers:
     )  # fmt: skip
 
 
+def _text(box: st.delta_generator.DeltaGenerator, label: str, value: str | None, name: str) -> str:
+    fill(f"{KEY}-{name}", value or "")
+    return str(box.text_input(label, key=f"{KEY}-{name}"))
+
+
 def _or_blank(value: str | None) -> str:
     return "(not answered)" if value is None else value
 
 
-def _bni(answers: Answers, key: str) -> Answers:
-    pain = _choice("BNI pain intensity", BNI_PAIN, answers.bni_pain, f"{key}-bni-pain")
+def _bni(answers: Answers) -> Answers:
+    pain = _choice("BNI pain intensity", BNI_PAIN, answers.bni_pain, f"{KEY}-bni-pain")
     numbness = _choice(
-        "BNI facial numbness", BNI_NUMBNESS, answers.bni_numbness, f"{key}-bni-numbness"
+        "BNI facial numbness", BNI_NUMBNESS, answers.bni_numbness, f"{KEY}-bni-numbness"
     )
     return dataclasses.replace(answers, bni_pain=pain, bni_numbness=numbness)
 
 
 def _choice(label: str, words: dict[str, str], value: str | None, key: str) -> str | None:
     options: list[str | None] = [None, *words]
+    fill(key, value if value in options else None)
     return st.selectbox(
-        label, options, index=options.index(value) if value in options else 0, key=key,
+        label, options, key=key,
         format_func=lambda option: "(not answered)" if option is None else words[option],
     )  # fmt: skip
 
 
-def _scale(panel: Panel, values: tuple[int | None, ...], key: str) -> tuple[int | None, ...]:
-    st.subheader("PHQ-9" if panel is PHQ9 else "GAD-7")
+def _scale(panel: Panel, values: tuple[int | None, ...], sample: bool) -> tuple[int | None, ...]:
+    st.header("PHQ-9" if panel is PHQ9 else "GAD-7", anchor=False)
+    st.markdown(SCALE_WORDS[panel.key])
     st.text(SCALE_STEM)
     options: list[int | None] = [None, 0, 1, 2, 3]
-    chosen = []
+    chosen: list[int | None] = []
     for number, ((_, text), value) in enumerate(zip(panel.items, values, strict=True), start=1):
+        key = f"{KEY}-{panel.key}-{number}"
+        fill(key, value)
         chosen.append(st.selectbox(
-            f"{number}. {text}", options, index=options.index(value),
-            key=f"{key}-{panel.key}-{number}",
+            f"{number}. {text}", options, key=key,
             format_func=lambda points: _or_blank(None if points is None else SCORE_TEXT[points]),
         ))  # fmt: skip
+    if panel is PHQ9 and (chosen[8] or 0) > 0:
+        # Beside item 9, where it was answered (SPEC Scores: item 9 above 0 is always flagged).
+        st.info(SAMPLE_ITEM9 if sample else CARE_MESSAGE)
     return tuple(chosen)
 
 
-def _impact(answers: Answers, key: str) -> Answers:
+def _impact(answers: Answers) -> Answers:
     def area(label: str, value: str | None, name: str) -> str | None:
-        return editing.optional_text(
-            st.text_area(label, value=value or "", key=f"{key}-{name}", height=80)
-        )
+        fill(f"{KEY}-{name}", value or "")
+        return editing.optional_text(st.text_area(label, key=f"{KEY}-{name}", height=80))
+
+    fill(f"{KEY}-interests", "\n".join(answers.interested_in))
 
     return dataclasses.replace(
         answers,
@@ -112,7 +143,7 @@ def _impact(answers: Answers, key: str) -> Answers:
         goals=area("Your goals for the visit", answers.goals, "goals"),
         interested_in=editing.text_lines(st.text_area(
             "Options you would like to talk about (one per line, e.g. surgery, clinical trials)",
-            value="\n".join(answers.interested_in), key=f"{key}-interests", height=100,
+            key=f"{KEY}-interests", height=100,
         )),
     )  # fmt: skip
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from tnprep import editing
+from tnprep.ingest.previous import read_previous_visits
 from tnprep.model import Answers, DateOrder, DiaryFile, Loaded, Treatment
 from tnprep.pipeline import (
     MappingPairs,
@@ -26,23 +27,22 @@ from tnprep.pipeline import (
 )
 from tnprep.report import build_page
 from tnprep.summary import Summary
+from tnprep.visits import PreviousReading
 
 
 @dataclass(frozen=True)
 class Choices:
-    """What the sidebar asks: the files, the period, the paper and the date order."""
+    """What the sidebar asks: the files, the period and the paper."""
 
     diaries: tuple[Source, ...]
     treatments: tuple[Source, ...]
     questionnaires: tuple[Source, ...]
     since: dt.date | None
     paper: str
-    date_order: DateOrder | None
-
-    @property
-    def order_key(self) -> str | None:
-        """The date order as a cache key (``None``: decided from the data)."""
-        return None if self.date_order is None else self.date_order.value
+    previous: tuple[Source, ...] = ()
+    """Earlier visits' summary JSONs."""
+    sample: bool = False
+    """True while the invented sample patient is shown."""
 
 
 def _order(order: str | None) -> DateOrder | None:
@@ -88,6 +88,12 @@ def cached_questionnaire_check(data: bytes, name: str) -> Source | Unreadable:
 def cached_answers(files: tuple[Source, ...]) -> Loaded[Answers]:
     """Read and merge the readable questionnaire files."""
     return read_answers(files)
+
+
+@st.cache_data(scope="session", show_spinner=False, max_entries=8)
+def cached_previous(files: tuple[Source, ...]) -> PreviousReading:
+    """Read the earlier visits' summaries (a damaged one is said, never raised)."""
+    return read_previous_visits(files)
 
 
 @st.cache_data(scope="session", show_spinner=False, max_entries=16)

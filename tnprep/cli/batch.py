@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tnprep.analysis.since import with_since
 from tnprep.cli.files import (
     EXIT_OK,
     EXIT_PARTIAL,
@@ -36,7 +35,6 @@ from tnprep.cli.files import (
 )
 from tnprep.cli.progress import progress_printer
 from tnprep.csv_safety import write_csv
-from tnprep.ingest.previous import read_previous_visits
 from tnprep.ingest.recognise import InputKind, recognise
 from tnprep.issues import InputError
 from tnprep.pipeline import (
@@ -209,8 +207,9 @@ def run_patient(folder: Path, out: Path, paper: str, today: dt.date) -> PatientR
                 one_line(nothing_usable(readings.unreadable)) if readings.unreadable else reason
             )
             return PatientResult(folder.name, ok=False, message=message)
-        summary = summarise_patient(data, start=None, end=None, today=today)
-        summary = with_since(summary, read_previous_visits(previous_sources(folder)))
+        summary = summarise_patient(
+            data, start=None, end=None, today=today, previous=readings.previous
+        )
         write_outputs(
             summary, out / f"{folder.name}.pdf", str(out / f"{folder.name}.summary.json"), paper
         )
@@ -256,6 +255,7 @@ def patient_sources(folder: Path) -> Sources:
         kinds[InputKind.TREATMENTS],
         kinds[InputKind.QUESTIONNAIRE],
         unrecognised,
+        previous_sources(folder),
     )
 
 

@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tnprep.analysis.since import with_since
 from tnprep.cli.files import (
     EXIT_OK,
     EXIT_PARTIAL,
@@ -27,7 +26,6 @@ from tnprep.cli.files import (
     write_outputs,
 )
 from tnprep.ingest.columns import parse_mapping
-from tnprep.ingest.previous import read_previous_visits
 from tnprep.ingest.scales import parse_scale_pairs
 from tnprep.pipeline import Sources, assemble, has_content, read_sources, summarise_patient
 from tnprep.summary import Summary
@@ -72,6 +70,7 @@ def run_report(arguments: argparse.Namespace) -> int:
             for path in ([arguments.treatments] if arguments.treatments else [])
         ],
         questionnaires=[(Path(path).name, read_bytes(path)) for path in arguments.questionnaire],
+        previous=[(Path(path).name, read_bytes(path)) for path in arguments.previous],
     )
     readings = read_sources(
         sources,
@@ -82,9 +81,9 @@ def run_report(arguments: argparse.Namespace) -> int:
     data = assemble(readings)
     if not has_content(data):
         raise nothing_usable(readings.unreadable)
-    summary = summarise_patient(data, start=start, end=end, today=dt.date.today())
-    previous = [(Path(path).name, read_bytes(path)) for path in arguments.previous]
-    summary = with_since(summary, read_previous_visits(previous))
+    summary = summarise_patient(
+        data, start=start, end=end, today=dt.date.today(), previous=readings.previous
+    )
     try:
         write_outputs(summary, Path(arguments.out), arguments.summary_json, arguments.paper)
     except OSError as error:

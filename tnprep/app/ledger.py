@@ -1,0 +1,34 @@
+"""The Treatments tab's ledger, beside the editable history (issue 11, item 8).
+
+What was tried, how far, how long, with what effect and harm — the same lines as the page
+(``tnprep.report.ledger_lines``), rebuilt on every run from the history *as edited*, so a dose
+changed in the table changes the course at once. Facts only: never a verdict.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from tnprep.analysis.ledger import ledger_from_summary
+from tnprep.report.ledger_lines import burden_text, ledger_lines, ranges_note
+from tnprep.summary import Summary
+
+
+def ledger_section(box: st.delta_generator.DeltaGenerator, summary: Summary) -> None:
+    """Fill ``box`` with one line per drug or procedure, the acute burden and the sources."""
+    ledger = summary.ledger or ledger_from_summary(summary)
+    with box:
+        st.header("What was tried (the ledger)", anchor=False)
+        st.text("From the history as edited here: each drug's courses, highest dose, time on "
+                "it and why it stopped; each procedure and its outcome.")  # fmt: skip
+        lines = ledger_lines(ledger)
+        for line in lines:
+            st.text(f"{line.name}: {line.text}")
+        if not lines:
+            st.text("No treatments in the history yet.")
+        burden = burden_text(ledger.burden, ledger.intake)
+        if burden:
+            st.text(f"Acute burden: {burden}")
+        note = ranges_note(ledger)
+        if note:
+            st.text(note)
