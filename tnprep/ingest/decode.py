@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from tnprep.ingest.arrow_read import line_lengths_may_exceed, read_regular
+from tnprep.ingest.arrow_read import filled_rows, line_lengths_may_exceed, read_regular
 from tnprep.issues import InputError, Issue, IssueCode
 
 DELIMITERS = (",", ";", "\t")
@@ -190,11 +190,11 @@ def _fast_table(text: str, file: str, encoding: str, delimiter: str) -> Table | 
     header, body = read
     if not header or not any(header) or not header[-1]:
         return None
-    blank = pd.concat([body[column].str.strip().eq("") for column in body.columns], axis=1)
-    filled = ~blank.all(axis=1)
-    cells = body[filled]
+    filled = filled_rows(body)
+    blank = len(filled) - int(filled.sum())
+    cells = body[filled] if blank else body
     cells.columns = pd.RangeIndex(len(header))
-    return Table(file, encoding, delimiter, header, cells, int((~filled).sum()), ())
+    return Table(file, encoding, delimiter, header, cells, blank, ())
 
 
 def _pandas_read(text: str, delimiter: str) -> tuple[tuple[str, ...], pd.DataFrame] | None:
