@@ -138,3 +138,37 @@ def test_generated_tables_read_the_same_every_way(data: bytes) -> None:
     exact = outcome(data, "generated.csv", "csv")
     for other in ("arrow", "pandas"):
         assert_same(outcome(data, "generated.csv", other), exact)
+
+
+# --- the header alone (recognition reads only a file's first lines) ---------------------------
+
+
+def header_outcome(data: bytes, name: str, reader: str) -> tuple[str, object]:
+    """The header of the first 50 lines as recognition reads it, or the refusal."""
+    try:
+        text, encoding = decode.decode_text(data, name)
+        head = "\n".join(text.splitlines()[:50])
+        delimiter = decode.sniff_delimiter(head)
+        if reader == "header only":
+            return "read", decode.text_header(head, name, encoding, delimiter)
+        return "read", decode.parse_text_table(head, name, encoding, delimiter).header
+    except InputError as error:
+        return "refused", error.reason
+
+
+@pytest.mark.parametrize(
+    "path", [path for path in corpus() if path.suffix != ".xlsx"], ids=lambda path: path.name
+)
+def test_the_header_alone_is_the_tables_header(path: Path) -> None:
+    data = path.read_bytes()
+    assert header_outcome(data, path.name, "header only") == header_outcome(
+        data, path.name, "table"
+    )
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tables())
+def test_the_header_alone_is_the_tables_header_for_generated_tables(data: bytes) -> None:
+    assert header_outcome(data, "generated.csv", "header only") == header_outcome(
+        data, "generated.csv", "table"
+    )

@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from tnprep.ingest.arrow_read import line_lengths_may_exceed, read_regular
+from tnprep.ingest.arrow_read import filled_rows, line_lengths_may_exceed, read_regular
 from tnprep.issues import InputError, Issue, IssueCode
 
 DELIMITERS = (",", ";", "\t")
@@ -157,6 +157,25 @@ def parse_text_table(
     return _records_to_table(records[skip_records:], skip_records, file, encoding, delimiter)
 
 
+def text_header(text: str, file: str, encoding: str, delimiter: str) -> tuple[str, ...]:
+    """The header ``parse_text_table`` would find in ``text``, without building the table.
+
+    The first record holding a value, each cell stripped, trailing blank cells trimmed — the exact
+    path's rule, which the fast path agrees with (``tests/test_arrow_read.py``). Used to recognise
+    a file from its first lines: a whole table per file costs ~2 ms of fixed pandas overhead.
+    When the exact path refuses (a cell over the csv limit, no value at all), the table is read
+    as before, so the outcome is unchanged.
+    """
+    try:
+        for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            if any(map(_has_value, record)):
+                header = tuple(_header_text(cell) for cell in record)
+                return header[: _trimmed_width(header)]
+    except csv.Error:
+        pass
+    return parse_text_table(text, file, encoding, delimiter).header
+
+
 def _fast_table(text: str, file: str, encoding: str, delimiter: str) -> Table | None:
     """Read a regular file with pyarrow, else pandas' C parser; ``None`` sends the rest to csv.
 
@@ -171,11 +190,11 @@ def _fast_table(text: str, file: str, encoding: str, delimiter: str) -> Table | 
     header, body = read
     if not header or not any(header) or not header[-1]:
         return None
-    blank = pd.concat([body[column].str.strip().eq("") for column in body.columns], axis=1)
-    filled = ~blank.all(axis=1)
-    cells = body[filled]
+    filled = filled_rows(body)
+    blank = len(filled) - int(filled.sum())
+    cells = body[filled] if blank else body
     cells.columns = pd.RangeIndex(len(header))
-    return Table(file, encoding, delimiter, header, cells, int((~filled).sum()), ())
+    return Table(file, encoding, delimiter, header, cells, blank, ())
 
 
 def _pandas_read(text: str, delimiter: str) -> tuple[tuple[str, ...], pd.DataFrame] | None:

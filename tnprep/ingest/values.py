@@ -107,10 +107,13 @@ def _durations(text: pd.Series, unit_seconds: float | None) -> Parsed:
     bare = plain.str.fullmatch(_NUMBER.replace("[.,]", r"\."))
     values = pd.to_numeric(plain.where(bare), errors="coerce") * (unit_seconds or 1.0)
     values = values.astype("float64")
-    clock = _clock_seconds(text)
-    values = values.fillna(clock)
-    worded = _worded_seconds(text)
-    values = values.fillna(worded)
+    # Each later pass only fills cells still unread, so it runs on those alone, and the clock
+    # pass only when a cell holds a colon (its pattern needs one): same values, fewer passes.
+    if text.str.contains(":", regex=False).any():
+        values = values.fillna(_clock_seconds(text))
+    unread = values.isna()
+    if unread.any():
+        values = values.fillna(_worded_seconds(text[unread]))
     return Parsed(values, (text.ne("") & values.isna()).astype(bool))
 
 
