@@ -87,8 +87,11 @@ def test_parse_durations_honours_the_header_unit(
 
 
 @pytest.mark.parametrize(
-    "cell", ["forever", "1h30", "0:90", "1:75:00", "a while", "45 lightyears", "1:3:5:7", "--3"]
-)
+    "cell",
+    # '٣s', '1:3٣': non-ASCII digits (regression: these raised and refused the whole diary)
+    ["forever", "1h30", "0:90", "1:75:00", "a while", "45 lightyears", "1:3:5:7", "--3", "٣s",
+     "1:3٣", "३० min"],
+)  # fmt: skip
 def test_parse_durations_flags_unreadable_cells(cell: str) -> None:
     parsed = parse_durations(cells(cell), unit_seconds=None)
     assert one(parsed.values) is None

@@ -24,9 +24,11 @@ LIST_SEPARATORS = r"\s*[;|,/]\s*"
 
 _NUMBER = r"[+-]?\d+(?:[.,]\d+)?"
 _UNIT_WORDS = "|".join(sorted(UNIT_SECONDS, key=len, reverse=True))
-_DURATION_PART = rf"(\d+(?:[.,]\d+)?)\s*({_UNIT_WORDS})\.?"
+# ASCII digits only: pandas and pyarrow read '٣' (Arabic-Indic three) as no number, so such a cell
+# must stay unread (an issue), never reach the number conversion.
+_DURATION_PART = rf"([0-9]+(?:[.,][0-9]+)?)\s*({_UNIT_WORDS})\.?"
 _DURATION_WHOLE = re.compile(rf"^(-)?\s*(?:{_DURATION_PART}\s*(?:and\s*|,\s*)?)+$")
-_CLOCK = re.compile(r"^(-)?(\d+):(\d{1,2})(?::(\d{1,2}))?$")
+_CLOCK = re.compile(r"^(-)?([0-9]+):([0-9]{1,2})(?::([0-9]{1,2}))?$")
 _SIDE_WORDS = {
     "left": "left", "l": "left", "lt": "left", "links": "left",
     "right": "right", "r": "right", "rt": "right", "rechts": "right",
