@@ -19,7 +19,8 @@ def issues_tab(summary: Summary, files: Sequence[DiaryFile]) -> None:
     st.header("What tnprep could not use, or used with a note", anchor=False)
     st.text(
         f"Rows read {account.rows_read} = used {account.rows_used} + rejected "
-        f"{account.rows_rejected} + duplicates {account.duplicates}"
+        f"{account.rows_rejected} + duplicates {account.duplicates} + other rows "
+        f"{account.rows_other} (an event log's rows that are not pain attacks)"
     )
     if account.issues:
         st.dataframe(
