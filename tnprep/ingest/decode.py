@@ -220,16 +220,7 @@ def read_xlsx(data: bytes, file: str) -> Table:
     Raises:
         InputError: the zip is corrupt, inflates to an implausible size, or holds no table.
     """
-    _refuse_oversized(data, file)
-    _check_zip(data, file)
-    from openpyxl import load_workbook  # noqa: PLC0415 - only XLSX uploads pay for the import
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for a damaged workbook
-        raise InputError(
-            file, f"is not a readable Excel workbook ({type(error).__name__}). {_SAVE_AS_CSV}"
-        ) from error
+    workbook = _open_workbook(data, file)
     try:
         records = _first_filled_sheet(workbook, file)
     finally:
@@ -243,16 +234,7 @@ def read_xlsx_sheets(data: bytes, file: str) -> list[tuple[str, Table]]:
     Raises:
         InputError: the zip is corrupt or damaged, or no sheet has a filled cell.
     """
-    _refuse_oversized(data, file)
-    _check_zip(data, file)
-    from openpyxl import load_workbook  # noqa: PLC0415 - only XLSX uploads pay for the import
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for a damaged workbook
-        raise InputError(
-            file, f"is not a readable Excel workbook ({type(error).__name__}). {_SAVE_AS_CSV}"
-        ) from error
+    workbook = _open_workbook(data, file)
     try:
         sheets = [(sheet.title, _sheet_records(sheet, file)) for sheet in workbook.worksheets]
     finally:
@@ -263,6 +245,20 @@ def read_xlsx_sheets(data: bytes, file: str) -> list[tuple[str, Table]]:
         raise InputError(file, "is an Excel workbook with no filled cells.")
     return [(name, _records_to_table(*_past_title(records), file, "xlsx", None))
             for name, records in filled]  # fmt: skip
+
+
+def _open_workbook(data: bytes, file: str) -> Any:
+    """Open an XLSX file read-only, after the size and zip checks (``InputError`` if damaged)."""
+    _refuse_oversized(data, file)
+    _check_zip(data, file)
+    from openpyxl import load_workbook  # noqa: PLC0415 - only XLSX uploads pay for the import
+
+    try:
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many types for a damaged workbook
+        raise InputError(
+            file, f"is not a readable Excel workbook ({type(error).__name__}). {_SAVE_AS_CSV}"
+        ) from error
 
 
 def _past_title(records: list[list[object]]) -> tuple[list[list[object]], int]:
@@ -291,15 +287,10 @@ def _first_filled_sheet(workbook: Any, file: str) -> list[list[object]]:
     Read-only mode parses each sheet only while it is iterated, so damaged XML (or a DTD, which
     defusedxml forbids) in a sheet raises here, not in ``load_workbook``.
     """
-    try:
-        for sheet in workbook.worksheets:
-            records = [list(row) for row in sheet.iter_rows(values_only=True)]
-            if any(_has_value(cell) for record in records for cell in record):
-                return records
-    except Exception as error:  # openpyxl, zipfile and the XML parser all raise their own types
-        raise InputError(
-            file, f"is a damaged Excel workbook ({type(error).__name__}). {_SAVE_AS_CSV}"
-        ) from error
+    for sheet in workbook.worksheets:
+        records = _sheet_records(sheet, file)
+        if any(_has_value(cell) for record in records for cell in record):
+            return records
     raise InputError(file, "is an Excel workbook with no filled cells.")
 
 
