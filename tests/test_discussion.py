@@ -255,10 +255,8 @@ def test_mood_score_high(
 
 def test_mood_words() -> None:
     scores = dataclasses.replace(NO_SCORES, gad7=QuestionnaireScore(12, "moderate", 7))
-    assert texts(mood_score_high(scores)) == [
-        "GAD-7 score 12 (moderate). The EAN 2019 guideline includes psychological support in "
-        "the care of trigeminal neuralgia."
-    ]
+    # The score beside its published band, never a guideline pointing at a treatment (SPEC).
+    assert texts(mood_score_high(scores)) == ["GAD-7 score 12 (moderate; bands: GAD-7, Spitzer 2006)."]
 
 
 # --- options not yet in the history -----------------------------------------------------
@@ -305,11 +303,13 @@ def test_not_yet_in_history_needs_a_history() -> None:
 def test_monitoring_questions() -> None:
     history = [treatment("carbamazepine"), treatment("oxcarbazepine", ongoing=False)]
     assert texts(monitoring_questions(history)) == [
-        "A question the patient may ask: sodium monitoring on carbamazepine (EAN 2019)."
+        "A question the patient may ask: sodium monitoring on carbamazepine "
+        "(EAN 2019 table, Pract Neurol 2021)."
     ]
     # Issue 10 case 7: settled on oxcarbazepine → no HLA-B*15:02 point (CPIC covers both drugs).
     assert texts(monitoring_questions([treatment("oxcarbazepine")])) == [
-        "A question the patient may ask: sodium monitoring on oxcarbazepine (EAN 2019).",
+        "A question the patient may ask: sodium monitoring on oxcarbazepine "
+        "(EAN 2019 table, Pract Neurol 2021).",
     ]
     assert texts(monitoring_questions([treatment("pregabalin")])) == [
         "Before a first course of carbamazepine or oxcarbazepine: has HLA-B*15:02 been "

@@ -72,13 +72,16 @@ class DrugClass(StrEnum):
     """Drugs that share a serious adverse effect; compares equal to its text."""
 
     SODIUM_LOWERING = "sodium-lowering"
-    """Carbamazepine, oxcarbazepine, eslicarbazepine: hyponatraemia (EAN 2019; Lambru et al.,
-    Pract Neurol 2021;21:392–402, table 5 lists hyponatraemia for both first-line drugs;
-    eslicarbazepine is the same dibenzazepine family and its label warns of hyponatraemia)."""
+    """Carbamazepine, oxcarbazepine, eslicarbazepine: hyponatraemia (Lambru et al., Pract Neurol
+    2021;21:392–402, table 5 lists hyponatraemia for both first-line drugs — verified; EAN 2019's
+    own text not reached; eslicarbazepine is a dibenzazepine like them and its label warns of
+    hyponatraemia — checked through summaries of the label, docs/clinical-sources.md)."""
     SERIOUS_RASH = "serious rash"
-    """Aromatic antiepileptics with serious skin reactions: carbamazepine and oxcarbazepine
-    (HLA-B*15:02, CPIC 2017 update, Phillips et al., Clin Pharmacol Ther 2018;103:574–581),
-    phenytoin/fosphenytoin (HLA-B*15:02, CPIC), eslicarbazepine and lamotrigine (labels)."""
+    """Antiepileptics with serious skin reactions: carbamazepine and oxcarbazepine (HLA-B*15:02,
+    CPIC 2017 update, Phillips et al., Clin Pharmacol Ther 2018;103:574–581), phenytoin and its
+    prodrug fosphenytoin (HLA-B*15:02, CPIC phenytoin 2020 update, Karnes et al., Clin Pharmacol
+    Ther 2021;109:302–309), lamotrigine (boxed warning of its label; Pract Neurol 2021 table 5
+    lists rash) and eslicarbazepine (its label)."""
 
 
 @dataclass(frozen=True)

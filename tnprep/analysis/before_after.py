@@ -7,8 +7,10 @@ For a change on day D (start, stop or dose change known to the day, inside the p
 - drugs and procedures: days 15–42 (the first two weeks of titration or recovery skipped);
 - lamotrigine: days 43–70 — its titration (25 mg for 2 weeks, 50 mg for 1 week, then +50 mg a
   week; Lambru et al., Pract Neurol 2021;21:392–402, table 5) takes about six weeks to 200 mg;
-- stereotactic radiosurgery: days 91–180 — relief comes after a latency of weeks to months, so
-  it is not judged within its first three months (a tnprep choice within that latency).
+- stereotactic radiosurgery: days 91–180 — relief can be delayed (in a Marseille series of 497
+  patients, 454 became pain free a median 10 days after Gamma Knife surgery, range 1–459 days;
+  docs/clinical-sources.md), so it is not judged within its first three months (a tnprep choice,
+  not a published cut-off).
 
 A figure is claimed only when it can be: the verdict is *too early* when the after window ends
 after the period, *overlapping change* when another change falls between the before window's
@@ -40,7 +42,8 @@ AFTER_WINDOWS: dict[str, tuple[int, int]] = {
     "procedure": (AFTER_FIRST_DAY, AFTER_LAST_DAY),
     # Lamotrigine titration, Lambru et al. 2021 table 5: 25 mg 2 weeks, 50 mg 1 week, +50 mg/week.
     "lamotrigine": (43, 70),
-    # Radiosurgery: relief after a latency of weeks to months; tnprep waits three months.
+    # Radiosurgery: relief can be delayed (median 10 days, range 1–459, in a Marseille series of
+    # 497 patients); tnprep waits three months — its own choice, not a published cut-off.
     "radiosurgery": (91, 180),
 }
 """Window rule → (first, last) day after the change that count."""

@@ -20,13 +20,22 @@ from tnprep.catalogue import (
     role_of,
 )
 from tnprep.model import Answers, MriContact, Treatment
-from tnprep.sources import CPIC_2017, EAN_2019, GAD7_SPITZER_2006, PHQ9_KROENKE_2001
+from tnprep.sources import (
+    CPIC_2017,
+    EAN_2019,
+    GAD7_SPITZER_2006,
+    PHQ9_KROENKE_2001,
+    PRACT_NEUROL_2021_TABLE_5,
+)
 from tnprep.summary import Finding, FindingKind, QuestionnaireScore, Scores, Trend
 
 MOOD_SCORE_THRESHOLD = 10
 """PHQ-9 ≥ 10 (Kroenke 2001) and GAD-7 ≥ 10 (Spitzer 2006): the usual cut-points (moderate)."""
 SODIUM_DRUGS = ("carbamazepine", "oxcarbazepine", "eslicarbazepine")
-"""The sodium-lowering class (EAN 2019; Pract Neurol 2021 table 5; eslicarbazepine label)."""
+"""The sodium-lowering class (Pract Neurol 2021 table 5, verified; eslicarbazepine label)."""
+SODIUM_SOURCE = PRACT_NEUROL_2021_TABLE_5
+"""Hyponatraemia as a listed side effect of carbamazepine and oxcarbazepine: Lambru et al. Table 5
+(verified). It was EAN 2019 until 2026-12-03, whose own wording on sodium was not reachable."""
 HLA_DRUGS = ("carbamazepine", "oxcarbazepine")
 """CPIC 2017: HLA-B*15:02 and SJS/TEN with carbamazepine and oxcarbazepine."""
 CONTROLLED_BNI = frozenset({"I", "II", "III", "IIIa", "IIIb"})
@@ -172,7 +181,8 @@ def _interested(option: ResistantOption, interested_in: Sequence[str]) -> bool:
 def monitoring_questions(history: Sequence[Treatment]) -> tuple[Finding, ...]:
     """Monitoring questions a patient may ask, as questions, never as advice.
 
-    Sodium on a current drug of the sodium-lowering class (EAN 2019: hyponatraemia), unless an
+    Sodium on a current drug of the sodium-lowering class (Pract Neurol 2021 table 5 lists
+    hyponatraemia for carbamazepine and oxcarbazepine; eslicarbazepine's label), unless an
     earlier sodium problem is recorded — the safety block then shows it with its value and date.
     HLA-B*15:02 only before a *first* course of carbamazepine or oxcarbazepine (CPIC 2017 covers
     both); tnprep records no ancestry, so it is asked as a question for everyone without either.
@@ -186,7 +196,7 @@ def monitoring_questions(history: Sequence[Treatment]) -> tuple[Finding, ...]:
         note.drug_class is DrugClass.SODIUM_LOWERING for note in safety_notes(history)
     )
     found = [
-        Finding(FindingKind.MONITORING_QUESTION, f"sodium monitoring on {drug}", (), EAN_2019)
+        Finding(FindingKind.MONITORING_QUESTION, f"sodium monitoring on {drug}", (), SODIUM_SOURCE)
         for drug in SODIUM_DRUGS
         if drug in current and not earlier_sodium
     ]

@@ -145,10 +145,12 @@ _BEFORE_AFTER = (Evidence.BEFORE_PER_DAY, Evidence.AFTER_PER_DAY)
 
 
 def _describe_mood(finding: Finding) -> str:
+    # The score beside its published band only (SPEC *Clinical voice*). Until 2026-12-03 this
+    # added "The EAN 2019 guideline includes psychological support in the care of trigeminal
+    # neuralgia" — a guideline cited to point at a treatment, not beside a published figure.
     return (
         f"{finding.subject} score {required(finding, Evidence.SCORE)} "
-        f"({required(finding, Evidence.BAND)}). The EAN 2019 guideline includes psychological "
-        "support in the care of trigeminal neuralgia."
+        f"({required(finding, Evidence.BAND)}; bands: {short_source(finding.source)})."
     )
 
 

@@ -9,11 +9,13 @@ Both classes hold the first-line drugs (carbamazepine, oxcarbazepine), which may
 any TN visit, so a recorded class effect is always shown; the note names the class drugs taken
 now. tnprep states the record; it never says what to do about it.
 
-Sources (docs/figures.md *Safety history*): hyponatraemia with carbamazepine and oxcarbazepine —
-EAN 2019 (Bendtsen et al., Eur J Neurol 2019;26:831–849) and Lambru, Zakrzewska & Matharu, Pract
-Neurol 2021;21:392–402, table 5; eslicarbazepine — its label (hyponatraemia warning). Serious skin
-reactions and HLA-B*15:02 with carbamazepine and oxcarbazepine (and phenytoin/fosphenytoin) —
-CPIC 2017 update (Phillips et al., Clin Pharmacol Ther 2018;103:574–581); lamotrigine — label.
+Sources (docs/figures.md *Safety history*; audit in docs/clinical-sources.md): hyponatraemia with
+carbamazepine and oxcarbazepine — Lambru, Zakrzewska & Matharu, Pract Neurol 2021;21:392–402,
+table 5 (verified; "adapted from" EAN 2019, whose own text was not reachable); eslicarbazepine —
+its label (hyponatraemia warning). Serious skin reactions: HLA-B*15:02 with carbamazepine and
+oxcarbazepine — CPIC 2017 update (Phillips et al., Clin Pharmacol Ther 2018;103:574–581); with
+phenytoin/fosphenytoin — CPIC phenytoin 2020 update (Karnes et al., Clin Pharmacol Ther
+2021;109:302–309); lamotrigine — boxed warning of its label; eslicarbazepine — its label.
 """
 
 from __future__ import annotations
@@ -23,13 +25,14 @@ from collections.abc import Sequence
 
 from tnprep.catalogue import DrugClass, classes_of, members_of
 from tnprep.model import Treatment
-from tnprep.sources import CPIC_2017, EAN_2019_AND_PRACT_NEUROL_2021
+from tnprep.sources import EAN_2019_AND_PRACT_NEUROL_2021, SERIOUS_RASH_CLASS
 from tnprep.summary import SafetyEvent, SafetyNote
 
 SODIUM_SOURCE = EAN_2019_AND_PRACT_NEUROL_2021
 """Hyponatraemia as an adverse effect of carbamazepine and oxcarbazepine."""
-RASH_SOURCE = CPIC_2017
-"""HLA-B*15:02 and serious skin reactions with carbamazepine and oxcarbazepine."""
+RASH_SOURCE = SERIOUS_RASH_CLASS
+"""Serious skin reactions for every class member: CPIC (carbamazepine, oxcarbazepine; phenytoin,
+fosphenytoin) and the labels (lamotrigine, eslicarbazepine)."""
 
 # Words that mark a recorded adverse effect as the class's own (case-insensitive, as written).
 _CLASS_WORDS: dict[DrugClass, re.Pattern[str]] = {

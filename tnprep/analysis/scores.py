@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from tnprep.model import Administration, Answers
 from tnprep.summary import QuestionnaireScore, ScoreAdministration, Scores
 
-# PHQ-9 bands: Kroenke, Spitzer & Williams 2001, J Gen Intern Med 16:606–613 (table 3 cut-points
-# 5, 10, 15, 20 for mild, moderate, moderately severe and severe depression).
+# PHQ-9 bands: Kroenke, Spitzer & Williams 2001, J Gen Intern Med 16:606–613 — verified against
+# its abstract: "PHQ-9 scores of 5, 10, 15, and 20 represented mild, moderate, moderately severe,
+# and severe depression" (the word "minimal" for 0–4 is SPEC's; docs/clinical-sources.md).
 PHQ9_BANDS: tuple[tuple[int, str], ...] = (
     (0, "minimal"),
     (5, "mild"),
@@ -28,7 +29,8 @@ PHQ9_BANDS: tuple[tuple[int, str], ...] = (
 """(lowest total, band) in ascending order; totals run 0–27."""
 
 # GAD-7 bands: Spitzer, Kroenke, Williams & Löwe 2006, Arch Intern Med 166:1092–1097 (cut-points
-# 5, 10 and 15 for mild, moderate and severe anxiety).
+# 5, 10 and 15 for mild, moderate and severe anxiety — checked as quoted from the article by
+# secondary pages; the article's own sentence was not in the stored text).
 GAD7_BANDS: tuple[tuple[int, str], ...] = (
     (0, "minimal"),
     (5, "mild"),

@@ -14,7 +14,9 @@ SCALE_STEM = "Over the last 2 weeks, how often have you been bothered by the fol
 """The question both PHQ-9 and GAD-7 items answer."""
 
 # BNI pain intensity and facial numbness scores: Rogers et al. 2000, Int J Radiat Oncol Biol
-# Phys 47:1013–1019 (the wording of the scale, shortened). SPEC keeps the unsplit III.
+# Phys 47:1013–1019 (the wording of the scale, shortened). SPEC keeps the unsplit III. Checked
+# against secondary sources only (Rogers 2000 was not reachable): see report/wording.py and
+# docs/clinical-sources.md.
 BNI_PAIN: dict[str, str] = {
     "I": "I — no pain, no medication",
     "II": "II — occasional pain, no medication needed",

@@ -5,7 +5,9 @@ The rule (docs/formats.md, "Pain scales"):
 - A **0–10** scale is read as it is (SPEC: intensities are NRS 0–10).
 - A **0–N** scale (``0-100``, ``/5`` read as 0–5 only when written ``0-5``) is converted to 0–10 by
   value × 10 / N: both ends are anchored (0 = no pain, N = worst), so the conversion is a change
-  of unit, not an interpretation ("NRS and VAS scores corresponded": Hjermstad et al. 2011, below).
+  of unit, not an interpretation. Hjermstad et al. 2011 (below) support it for a 0–100 VAS
+  ("Overall, NRS and VAS scores corresponded"); for other 0–N scales (0–5) the rescale is
+  tnprep's own rule — the review does not map one NRS length onto another.
 - A scale that **starts above 0** (``1-5``, ``1–3``, ``/5`` — a file writing ``/5`` scores from
   1) has no "no pain" anchor, so any mapping to 0–10 would invent one: values are **not converted**.
   They are kept on their own scale (median and worst in the file's scale, stated on the page) and
