@@ -256,7 +256,9 @@ def test_mood_score_high(
 def test_mood_words() -> None:
     scores = dataclasses.replace(NO_SCORES, gad7=QuestionnaireScore(12, "moderate", 7))
     # The score beside its published band, never a guideline pointing at a treatment (SPEC).
-    assert texts(mood_score_high(scores)) == ["GAD-7 score 12 (moderate; bands: GAD-7, Spitzer 2006)."]
+    assert texts(mood_score_high(scores)) == [
+        "GAD-7 score 12 (moderate; bands: GAD-7, Spitzer 2006)."
+    ]
 
 
 # --- options not yet in the history -----------------------------------------------------
