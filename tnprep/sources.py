@@ -125,7 +125,7 @@ BNI_ROGERS_2000 = (
 Not verified: Rogers et al. 2000 itself (neither the article nor its abstract was reachable), so
 neither its page numbers nor whether the IIIa/IIIb split is in it. The descriptors tnprep prints
 were checked against: "Gamma Knife stereotactic radiosurgery for idiopathic trigeminal neuralgia",
-J Neurosurg 2010;112(4):758 (abstract: BNI I–IIIb "adequate or better, with or without
+J Neurosurg 112(4):758 (2010; abstract: BNI I–IIIb "adequate or better, with or without
 medications", I–IIIa "significant pain relief", IIIb "pain adequately controlled with
 medication"); Rashid et al., Radiat Oncol 2018 (I–IIIa "pain free with or without medication",
 I–II "pain free without medication"); and a hospital's BNI intake form in a public repository

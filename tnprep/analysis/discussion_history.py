@@ -33,7 +33,7 @@ MOOD_SCORE_THRESHOLD = 10
 """PHQ-9 ≥ 10 (Kroenke 2001) and GAD-7 ≥ 10 (Spitzer 2006): the usual cut-points (moderate)."""
 SODIUM_DRUGS = ("carbamazepine", "oxcarbazepine", "eslicarbazepine")
 """The sodium-lowering class (Pract Neurol 2021 table 5, verified; eslicarbazepine label)."""
-SODIUM_SOURCE = PRACT_NEUROL_2021_TABLE_5
+SODIUM_QUESTION_SOURCE = PRACT_NEUROL_2021_TABLE_5
 """Hyponatraemia as a listed side effect of carbamazepine and oxcarbazepine: Lambru et al. Table 5
 (verified). It was EAN 2019 until 2026-12-03, whose own wording on sodium was not reachable."""
 HLA_DRUGS = ("carbamazepine", "oxcarbazepine")
@@ -196,7 +196,12 @@ def monitoring_questions(history: Sequence[Treatment]) -> tuple[Finding, ...]:
         note.drug_class is DrugClass.SODIUM_LOWERING for note in safety_notes(history)
     )
     found = [
-        Finding(FindingKind.MONITORING_QUESTION, f"sodium monitoring on {drug}", (), SODIUM_SOURCE)
+        Finding(
+            FindingKind.MONITORING_QUESTION,
+            f"sodium monitoring on {drug}",
+            (),
+            SODIUM_QUESTION_SOURCE,
+        )
         for drug in SODIUM_DRUGS
         if drug in current and not earlier_sodium
     ]
