@@ -27,6 +27,7 @@ from tnprep.summary import (
     Scores,
     Summary,
     Trend,
+    TrendWithheld,
 )
 from tnprep.summary_json import dumps, summary_to_json
 from tnprep.visits import LeftOut, Overlap
@@ -258,6 +259,8 @@ def test_partial_questionnaire_and_trend_change_percent() -> None:
         "previous_days_recorded": 27,
         "ratio": 1.5,
         "change_percent": 50,
+        "computed": True,
+        "reason": None,
     }
 
 
@@ -284,3 +287,25 @@ def test_any_summary_serialises_to_valid_json_with_documented_keys(summary: Summ
     documented = set(_documented())
     assert set(_paths(data)) <= documented
     assert list(data)[: len(SPEC_TOP_LEVEL)] == SPEC_TOP_LEVEL
+
+
+def test_a_withheld_trend_says_why_and_keeps_its_keys() -> None:
+    # Regression (CHT export, 4 days): the JSON said "-50 %" from 2 days against 2.
+    summary = make_summary()
+    trend = Trend(2, 0.5, 1.0, 2, 2, None, TrendWithheld.PERIOD_TOO_SHORT)
+    data = summary_to_json(
+        dataclasses.replace(summary, attacks=dataclasses.replace(summary.attacks, trend=trend))
+    )
+    attacks = data["attacks"]
+    assert isinstance(attacks, dict)
+    assert attacks["trend"] == {
+        "window_days": 2,
+        "recent_per_day": 0.5,
+        "previous_per_day": 1.0,
+        "recent_days_recorded": 2,
+        "previous_days_recorded": 2,
+        "ratio": None,
+        "change_percent": None,
+        "computed": False,
+        "reason": "period-too-short",
+    }

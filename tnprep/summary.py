@@ -51,6 +51,17 @@ class DayFigure:
     """True when a daily log's count differed from the attack log's (the higher is used)."""
 
 
+class TrendWithheld(Enum):
+    """Why the trend's change is not computed (docs/figures.md *Trend*; JSON ``trend.reason``)."""
+
+    PERIOD_TOO_SHORT = "period-too-short"
+    """Each window would be shorter than ``MIN_TREND_WINDOW_DAYS`` (a period under 28 days)."""
+    TOO_FEW_RECORDED_DAYS = "too-few-recorded-days"
+    """A window has fewer than half its days recorded."""
+    NO_EARLIER_ATTACKS = "no-earlier-attacks"
+    """The earlier window recorded no attack, so there is no ratio to state."""
+
+
 @dataclass(frozen=True)
 class Trend:
     """Attacks per recorded day in the recent window against the window before it."""
@@ -64,7 +75,14 @@ class Trend:
     recent_days_recorded: int
     previous_days_recorded: int
     ratio: float | None
-    """recent ÷ previous (2 decimals); ``None`` when either is unknown or previous is 0."""
+    """recent ÷ previous (2 decimals); ``None`` whenever ``reason`` says why it is withheld."""
+    reason: TrendWithheld | None = None
+    """Why no change is stated, ``None`` when the trend is computed."""
+
+    @property
+    def computed(self) -> bool:
+        """True when the change is stated (a ratio, with enough days in each window)."""
+        return self.reason is None and self.ratio is not None
 
     @property
     def change_percent(self) -> float | None:

@@ -146,6 +146,8 @@ def trend_json(trend: Trend) -> JsonObject:
         "previous_days_recorded": int(trend.previous_days_recorded),
         "ratio": _float(trend.ratio),
         "change_percent": _int(trend.change_percent),
+        "computed": trend.computed,
+        "reason": None if trend.reason is None else trend.reason.value,
     }
 
 

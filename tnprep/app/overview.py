@@ -7,11 +7,9 @@ import streamlit as st
 from tnprep import charts
 from tnprep.app.since import since_section
 from tnprep.issues import Severity
+from tnprep.report.trend_words import trend_detail, trend_label
 from tnprep.report.wording import duration_text, number_text
 from tnprep.summary import Summary
-
-MIN_TREND_DAYS = 14
-"""A change in the attack rate is shown only when each window holds two weeks or more."""
 
 
 def overview_tab(summary: Summary, problems: dict[Severity, int]) -> None:
@@ -87,7 +85,7 @@ def _metrics(summary: Summary) -> None:
     first[0].metric("Attacks", f"{attacks.total:,}")
     first[1].metric(
         "Per recorded day", number_text(attacks.per_recorded_day), trend_text(summary),
-        delta_color="off",
+        delta_color="off", help=trend_help(summary),
     )  # fmt: skip
     first[2].metric("Recorded days", f"{summary.period.days_recorded:,} of {summary.period.days:,}")
     first[3].metric("Attack-free days", f"{attacks.attack_free_days:,}")
@@ -110,12 +108,20 @@ def _metrics(summary: Summary) -> None:
 
 
 def trend_text(summary: Summary) -> str | None:
-    """'+12 % vs prior 28 days' — only over two weeks or more, never coloured."""
+    """'+12 % vs prior 28 days' — only when the analysis computed the trend, never coloured."""
     trend = summary.attacks.trend
     change = trend.change_percent
-    if change is None or trend.window_days < MIN_TREND_DAYS:
+    if not trend.computed or change is None:
         return None
     return f"{change:+.0f} % vs prior {trend.window_days} days"
+
+
+def trend_help(summary: Summary) -> str:
+    """The metric's help: what the change compares, or why it is not shown (as on the page)."""
+    trend = summary.attacks.trend
+    if trend.computed:
+        return f"{trend_label(trend)}: {trend_detail(trend)}."
+    return f"Trend {trend_detail(trend)}."
 
 
 def _score(score: object) -> str:
