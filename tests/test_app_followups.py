@@ -43,3 +43,28 @@ def test_a_four_day_diary_shows_no_trend_and_says_why(app: AppTest) -> None:
     per_day = metric(app, "Per recorded day")
     assert per_day.delta in (None, "")  # type: ignore[attr-defined]
     assert "not computed: period under 28 days" in per_day.help  # type: ignore[attr-defined]
+
+
+def test_long_silences_are_asked_and_the_answer_changes_every_figure(app: AppTest) -> None:
+    # Regression: the sparse 17-year yilativs log gave 6,212 "recorded" days without a word.
+    upload(app, real("gchrg-yilativs-tsv", "yilativs-attacks.tsv"))
+    assert metric(app, "Recorded days").value == "6,212 of 6,212"  # type: ignore[attr-defined]
+    (warning,) = [item.value for item in app.warning if "no entry at all" in item.value]
+    assert warning.startswith(
+        "Your attack log has 18 stretches of 28 days or more with no entry at all (5,286 days; "
+        "the longest 576 days, 8 Sep 2010 to 5 Apr 2012)."
+    )
+    assert warning.endswith("Until you choose, these days count as attack-free.")
+    question = app.radio(key="silences")
+    assert question.value is None
+    question.set_value("Not recorded: I did not keep the diary then")
+    app.run()
+    assert not app.exception
+    assert metric(app, "Recorded days").value == "926 of 6,212"  # type: ignore[attr-defined]
+    assert metric(app, "Attack-free days").value == "386"  # type: ignore[attr-defined]
+    assert any("they count as days without a diary" in item.value for item in app.warning)
+
+
+def test_no_question_without_a_long_silence(app: AppTest) -> None:
+    upload(app, real("cht-export", "sample_logs.csv"))
+    assert not [item for item in app.radio if item.key == "silences"]

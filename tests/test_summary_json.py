@@ -25,6 +25,9 @@ from tnprep.summary import (
     SafetyNote,
     ScoreAdministration,
     Scores,
+    Silence,
+    SilenceRule,
+    Silences,
     Summary,
     Trend,
     TrendWithheld,
@@ -91,6 +94,10 @@ def _full_summary() -> Summary:
             left_out=(LeftOut("other.json", "damaged or not JSON; it is not compared."),),
         ),
         rescue=RescueSummary(3, 2, (("oxygen", 2),), (("yes", 2),), (("oxygen-demand-valve", 5),)),
+        silences=Silences(
+            SilenceRule.ATTACK_FREE,
+            (Silence(dt.date(2024, 1, 1), dt.date(2024, 1, 28), ("attack_log.csv",)),),
+        ),
         input=dataclasses.replace(
             summary.input, rows_other=6, files=(("events.csv", _EVENT_INFO),)
         ),
@@ -309,3 +316,17 @@ def test_a_withheld_trend_says_why_and_keeps_its_keys() -> None:
         "computed": False,
         "reason": "period-too-short",
     }
+
+
+def test_silences_say_how_their_days_were_counted() -> None:
+    runs = (Silence(dt.date(2004, 2, 12), dt.date(2004, 9, 2), ("log.tsv",)),)
+    summary = dataclasses.replace(make_summary(), silences=Silences(SilenceRule.UNRECORDED, runs))
+    assert summary_to_json(summary)["silences"] == {
+        "counted_as": "unrecorded",
+        "threshold_days": 28,
+        "days": 204,
+        "runs": [{"start": "2004-02-12", "end": "2004-09-02", "days": 204, "files": ["log.tsv"]}],
+    }
+    assert summary_to_json(make_summary())["silences"] == {
+        "counted_as": "attack-free", "threshold_days": 28, "days": 0, "runs": [],
+    }  # fmt: skip

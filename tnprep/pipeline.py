@@ -25,7 +25,7 @@ from tnprep.ingest.questionnaire import read_questionnaires
 from tnprep.ingest.treatments import read_treatments
 from tnprep.issues import InputError, Issue, IssueCode
 from tnprep.model import Answers, DateOrder, DiaryFile, Loaded, PatientData, Treatment
-from tnprep.summary import Summary
+from tnprep.summary import SilenceRule, Summary
 from tnprep.visits import PreviousReading
 
 Source = tuple[str, bytes]
@@ -281,13 +281,15 @@ def summarise_patient(
     end: dt.date | None,
     today: dt.date,
     previous: PreviousReading | None = None,
+    silences: SilenceRule = SilenceRule.ATTACK_FREE,
 ) -> Summary:
     """Compute the Summary of ``data`` for the period ``start``–``end`` (inclusive).
 
     With ``previous`` (``Readings.previous``) the summary also says what changed since the
     latest usable earlier visit (``Summary.since``); each one left out becomes an input issue.
+    ``silences`` says how the days of an attack log's long silences count (``--silences``).
     """
-    summary = summarise(data, start=start, end=end, today=today)
+    summary = summarise(data, start=start, end=end, today=today, silences=silences)
     return summary if previous is None else with_since(summary, previous)
 
 

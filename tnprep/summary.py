@@ -409,6 +409,53 @@ class RescueSummary:
     """Medicine rows of event logs by name (whole files, not linked to an attack)."""
 
 
+class SilenceRule(Enum):
+    """How the days of a long silence in an attack log are counted (``--silences``)."""
+
+    ATTACK_FREE = "attack-free"
+    """SPEC's attack-log rule: a covered day without rows is attack-free (the default)."""
+    UNRECORDED = "unrecorded"
+    """The silence's days are gaps: not recorded, never attack-free."""
+
+
+SILENCE_DAYS = 28
+"""Shortest silence named (a tnprep threshold, docs/figures.md *Long silences*): as long as a trend
+window and a before/after window, so a silence this long can decide a whole window by itself."""
+
+
+@dataclass(frozen=True)
+class Silence:
+    """A run of ``SILENCE_DAYS`` or more days covered only by an attack log's span, with no row.
+
+    No diary has a row on any of its days: attack-free, or simply not recorded — the data
+    cannot tell.
+    """
+
+    first: dt.date
+    last: dt.date
+    files: tuple[str, ...]
+    """The attack logs whose span covers it (file names, sorted)."""
+
+    @property
+    def days(self) -> int:
+        """Days in the silence, first and last included."""
+        return (self.last - self.first).days + 1
+
+
+@dataclass(frozen=True)
+class Silences:
+    """The long silences of the period and how their days were counted."""
+
+    rule: SilenceRule = SilenceRule.ATTACK_FREE
+    runs: tuple[Silence, ...] = ()
+    """In date order."""
+
+    @property
+    def days(self) -> int:
+        """Days in all the silences."""
+        return sum(run.days for run in self.runs)
+
+
 @dataclass(frozen=True)
 class Summary:
     """Everything the page and the JSON say about one patient."""
@@ -439,6 +486,8 @@ class Summary:
     """Rescue use (docs/summary-json.md ``attacks.rescue``)."""
     safety: tuple[SafetyNote, ...] = ()
     """Earlier adverse effects per drug class (sodium-lowering, serious rash), first on the page."""
+    silences: Silences = field(default_factory=Silences)
+    """Long silences in the attack logs and how their days were counted (docs/figures.md)."""
 
     @property
     def questions(self) -> tuple[str, ...]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import altair as alt
 import streamlit as st
 
 from tnprep import charts
+from tnprep.app.silences import silence_question
 from tnprep.app.since import since_section
 from tnprep.issues import Severity
 from tnprep.report.trend_words import trend_detail, trend_label
@@ -23,6 +25,7 @@ def overview_tab(summary: Summary, problems: dict[Severity, int]) -> None:
         st.warning(line)
     else:
         st.success(line)
+    silence_question(summary)
     _metrics(summary)
     since_section(summary)
     st.header("Charts", anchor=False)
@@ -39,11 +42,14 @@ def chart_specs(key: str, _summary: Summary) -> list[dict[str, object]]:
 
     Altair's schema validation is skipped: the specs are the same every run and the unit tests
     validate them (``tests/test_charts.py``); on a ten-year diary it took a quarter second.
+    Altair's 5,000-row limit is lifted while converting: a period of more than 5,000 days (the
+    real 17-year yilativs log has 6,212) raised ``MaxRowsError`` and the app showed an error.
     """
-    return [
-        charts.readable(chart.chart).to_dict(validate=False)
-        for chart in charts.overview_charts(_summary)
-    ]
+    with alt.data_transformers.disable_max_rows():
+        return [
+            charts.readable(chart.chart).to_dict(validate=False)
+            for chart in charts.overview_charts(_summary)
+        ]
 
 
 _PROBLEM_WORDS = (

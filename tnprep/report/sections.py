@@ -243,8 +243,10 @@ def build_pattern(summary: Summary) -> Pattern:
         _continuous_pain(summary),
     ]
     lines = dict(rescue_and_scale(summary))
-    if "Pain scale" in lines:  # says how to read every pain figure: kept high
-        fields.insert(0, Field("Pain scale", lines["Pain scale"]))
+    # Both say how to read the figures (every pain value; the recorded days): kept high.
+    fields[0:0] = [
+        Field(label, lines[label]) for label in ("Pain scale", "Silences") if label in lines
+    ]
     core = len(fields)
     life = [
         f"{label}: {text}"
