@@ -19,7 +19,7 @@ from tnprep.cli.files import (
     UsageError,
     add_diary_arguments,
     diary_sources,
-    left_out_line,
+    left_out_lines,
     nothing_usable,
     parse_day,
     read_bytes,
@@ -27,7 +27,14 @@ from tnprep.cli.files import (
 )
 from tnprep.ingest.columns import parse_mapping
 from tnprep.ingest.scales import parse_scale_pairs
-from tnprep.pipeline import Sources, assemble, has_content, read_sources, summarise_patient
+from tnprep.pipeline import (
+    Sources,
+    assemble,
+    has_content,
+    left_out,
+    read_sources,
+    summarise_patient,
+)
 from tnprep.summary import SILENCE_DAYS, SilenceRule, Silences, Summary
 
 
@@ -104,12 +111,10 @@ def run_report(arguments: argparse.Namespace) -> int:
     print(result_line(summary, arguments.out))
     for line in silence_lines(summary.silences):
         print(f"tnprep: notice: {line}", file=sys.stderr)
-    left_out = summary.since.left_out if summary.since is not None else ()
-    for item in left_out:
-        print(f"tnprep: warning: {item.file}: {item.reason}", file=sys.stderr)
-    if readings.unreadable:
-        print(f"tnprep: {left_out_line(readings.unreadable)}", file=sys.stderr)
-    return EXIT_PARTIAL if readings.unreadable or left_out else EXIT_OK
+    omitted = left_out(readings, summary)
+    for line in left_out_lines(omitted):
+        print(f"tnprep: {line}", file=sys.stderr)
+    return EXIT_PARTIAL if omitted else EXIT_OK
 
 
 def result_line(summary: Summary, out: str) -> str:
