@@ -393,8 +393,29 @@ class InputAccount:
 
 
 @dataclass(frozen=True)
+class RescueUse:
+    """One rescue treatment named in the diary and how the export rated it.
+
+    One tally serves the ``attacks.rescue`` figures and the ledger's acute burden.
+    """
+
+    name: str
+    """As first written."""
+    uses: int
+    """Attack rows naming it (``rescue`` column or any Migraine Buddy rating column)."""
+    helpful: int
+    somewhat: int
+    unhelpful: int
+    """Migraine Buddy's helpful / somewhat helpful / unhelpful ratings (0 elsewhere)."""
+
+
+@dataclass(frozen=True)
 class RescueSummary:
-    """Rescue use recorded with the attacks of the period, and medicine events of event logs."""
+    """Rescue use recorded with the attacks of the period, and medicine events of event logs.
+
+    The one rescue tally (``analysis.rescue.rescue_summary``): the summary's ``attacks.rescue``
+    and the ledger's acute burden (``ledger.acute_burden``) are both read from it, so they agree.
+    """
 
     attacks_with_record: int = 0
     """Attacks in files that have a rescue / medication column (the denominator)."""
@@ -407,6 +428,8 @@ class RescueSummary:
     unhelpful/unsure), with counts."""
     medicine_events: tuple[tuple[str, int], ...] = ()
     """Medicine rows of event logs by name (whole files, not linked to an attack)."""
+    uses: tuple[RescueUse, ...] = ()
+    """Each rescue name with its attack rows and ratings, in ``by_name``'s order."""
 
 
 class SilenceRule(Enum):

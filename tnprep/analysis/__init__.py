@@ -25,7 +25,7 @@ from tnprep.analysis.coverage import (
 from tnprep.analysis.discussion import findings
 from tnprep.analysis.features import features, files_with_trigger_column
 from tnprep.analysis.ledger import build_ledger
-from tnprep.analysis.rescue import files_recording_rescue, rescue_summary
+from tnprep.analysis.rescue import rescue_summary
 from tnprep.analysis.safety import safety_notes
 from tnprep.analysis.scores import score_answers
 from tnprep.analysis.silences import find_silences, silence_issues
@@ -70,6 +70,7 @@ def summarise(
     scores = score_answers(data.answers)
     daily = day_figures(table)
     pattern = features(attacks, days, files_with_trigger_column(data.diary))
+    rescue = rescue_summary(data.diary, attacks)  # the one tally: attacks.rescue and the ledger
     ledger = build_ledger(
         data.treatments,
         attacks=attacks,
@@ -79,7 +80,7 @@ def summarise(
         comparisons=comparisons,
         answers=data.answers,
         today=today,
-        rescue_attacks=attacks[attacks["file"].isin(files_recording_rescue(data.diary))],
+        rescue=rescue,
     )
     return Summary(
         generated=today,
@@ -95,7 +96,7 @@ def summarise(
         input=input_account(data, silence_issues(quiet)),
         assumptions=(*assumptions(data.diary), *data.assumptions),
         ledger=ledger,
-        rescue=rescue_summary(data.diary, attacks),
+        rescue=rescue,
         safety=safety_notes(data.treatments),
         silences=quiet,
     )
