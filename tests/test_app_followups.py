@@ -68,3 +68,14 @@ def test_long_silences_are_asked_and_the_answer_changes_every_figure(app: AppTes
 def test_no_question_without_a_long_silence(app: AppTest) -> None:
     upload(app, real("cht-export", "sample_logs.csv"))
     assert not [item for item in app.radio if item.key == "silences"]
+
+
+def test_an_uploaded_event_log_shows_its_other_rows_in_the_row_account(app: AppTest) -> None:
+    # The row account named other rows, but only the sample's 0 was asserted (issue 14 follow-up).
+    upload(app, real("bearable-export", "Bearable_Export_20210728.csv"))
+    account = [item.value for item in app.text if item.value.startswith("Rows read")]
+    assert account == [
+        "Rows read 1040 = used 22 + rejected 0 + duplicates 0 + other rows 1018 "
+        "(an event log's rows that are not pain attacks)"
+    ]
+    assert metric(app, "Attacks").value == "22"  # type: ignore[attr-defined]
