@@ -55,6 +55,7 @@ from tnprep.summary import (
     Summary,
     TreatmentSummary,
     Trend,
+    TrendWithheld,
     TriggerCount,
     WindowFigures,
 )
@@ -171,14 +172,22 @@ def _trend(daily: Sequence[DayFigure]) -> Trend:
     # SPEC/summary.py: 28-day windows, or half the period when it is shorter than 56 days.
     window_days = 28 if len(daily) >= 56 else len(daily) // 2
     if window_days == 0:
-        return Trend(window_days, None, None, 0, 0, None)
+        return Trend(window_days, None, None, 0, 0, None, TrendWithheld.PERIOD_TOO_SHORT)
     last = daily[-1].date
     recent = _window(daily, last - dt.timedelta(days=window_days - 1), last)
     previous = _window(
         daily, last - dt.timedelta(days=2 * window_days - 1), last - dt.timedelta(days=window_days)
     )
+    # docs/figures.md *Trend*: windows of 14 days or more, each at least half recorded.
+    reason = None
+    if window_days < 14:
+        reason = TrendWithheld.PERIOD_TOO_SHORT
+    elif min(recent.days_recorded, previous.days_recorded) * 2 < window_days:
+        reason = TrendWithheld.TOO_FEW_RECORDED_DAYS
+    elif not previous.per_recorded_day:
+        reason = TrendWithheld.NO_EARLIER_ATTACKS
     ratio = None
-    if recent.per_recorded_day is not None and previous.per_recorded_day:
+    if reason is None and recent.per_recorded_day is not None and previous.per_recorded_day:
         ratio = round(recent.per_recorded_day / previous.per_recorded_day, 2)
     return Trend(
         window_days=window_days,
@@ -187,6 +196,7 @@ def _trend(daily: Sequence[DayFigure]) -> Trend:
         recent_days_recorded=recent.days_recorded,
         previous_days_recorded=previous.days_recorded,
         ratio=ratio,
+        reason=reason,
     )
 
 

@@ -19,7 +19,16 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from tnprep.pipeline import Sources, load_patient, summarise_patient
+from tnprep.cli.files import left_out_lines
+from tnprep.pipeline import (
+    EARLIER_SUMMARY,
+    Sources,
+    assemble,
+    left_out,
+    load_patient,
+    read_sources,
+    summarise_patient,
+)
 from tnprep.report import build_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,3 +153,48 @@ def test_several_left_out_files_are_all_named_on_one_page() -> None:
     text = " ".join(reader.pages[0].extract_text().split())
     for name, _ in broken:
         assert name in text.split("At a glance")[0]
+
+
+# --- one left-out path: unreadable files and refused earlier summaries ------------------------
+
+
+def test_left_out_is_one_list_of_unreadable_files_then_refused_earlier_summaries() -> None:
+    sources = Sources(
+        diaries=[("diary.csv", (SAMPLES / "attack_log.csv").read_bytes()), ("broken.csv", BROKEN)],
+        previous=[("old.summary.json", b"{not json")],
+    )
+    readings = read_sources(sources)
+    summary = summarise_patient(
+        assemble(readings), start=None, end=None, today=dt.date(2026, 12, 3),
+        previous=readings.previous,
+    )  # fmt: skip
+    items = left_out(readings, summary)
+    assert [(item.file, item.role, item.earlier_summary) for item in items] == [
+        ("broken.csv", "diary", False),
+        ("old.summary.json", EARLIER_SUMMARY, True),
+    ]
+    assert items[1].reason == summary.since.left_out[0].reason  # type: ignore[union-attr]
+    assert left_out_lines(items) == [
+        f"left out broken.csv: {items[0].reason}",
+        f"warning: old.summary.json: {items[1].reason}",
+    ]
+
+
+def test_report_and_batch_name_both_kinds_and_exit_1(folder: Path, tmp_path: Path) -> None:
+    (folder / "old.summary.json").write_bytes(b"{not json")
+    result = tnprep("report", "--diary", folder / "diary.csv", "--diary", folder / "broken.csv",
+                    "--previous", folder / "old.summary.json",
+                    "--out", tmp_path / "r.pdf")  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.splitlines()
+    assert [line.split(":")[:2] for line in lines] == [
+        ["tnprep", " left out broken.csv"],
+        ["tnprep", " warning"],
+    ]
+    assert lines[1].startswith("tnprep: warning: old.summary.json: damaged or not JSON")
+    out = tmp_path / "pages"
+    assert tnprep("batch", folder.parent, "--out", out, "--jobs", "1").returncode == 1
+    rows = list(csv.DictReader(io.StringIO((out / "index.csv").read_text(encoding="utf-8"))))
+    assert rows[0]["status"] == "partial"
+    assert rows[0]["message"].startswith("left out broken.csv: contains NUL bytes")
+    assert "; old.summary.json: damaged or not JSON" in rows[0]["message"]

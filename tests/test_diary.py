@@ -624,6 +624,7 @@ NOT_FROM_DIARIES = {
     IssueCode.SHEET_SKIPPED,  # workbooks only (tests/test_workbooks.py)
     IssueCode.FILE_LEFT_OUT,  # the pipeline (tests/test_pipeline.py)
     IssueCode.PREVIOUS_LEFT_OUT,  # report --previous (tests/test_since.py)
+    IssueCode.ATTACK_LOG_SILENCE,  # the analysis (tests/test_silences.py)
 }
 """Codes that the diary reader cannot produce: other readers and whole-file issues."""
 

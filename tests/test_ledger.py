@@ -18,6 +18,7 @@ from tnprep.analysis.ledger import (
 )
 from tnprep.analysis.ledger_burden import acute_burden, facts
 from tnprep.analysis.ledger_courses import day_span, group_courses, lab_values, overlap
+from tnprep.analysis.rescue import rescue_from_rows
 from tnprep.ledger_model import DaySpan, FactKind, LedgerGroup
 from tnprep.model import Answers, TreatmentCategory
 from tnprep.report.ledger_lines import burden_text, drug_line, procedure_line, span_text
@@ -328,7 +329,7 @@ def test_rescues_count_once_per_attack_with_migraine_buddy_ratings() -> None:
 def test_a_diary_without_a_rescue_column_gives_no_rescue_line() -> None:
     # Regression: a Bearable export (no rescue column) read "rescue named in 0 of 22 attacks".
     attacks = attack_rows([{"pain_type": "paroxysmal"}, {}])
-    burden = acute_burden(attacks, (), make_summary().features, attacks.iloc[0:0])
+    burden = acute_burden(attacks, (), make_summary().features, rescue_from_rows(attacks.iloc[0:0]))
     assert (burden.attacks, burden.attacks_with_rescue, burden.rescues) == (0, 0, ())
     assert burden.typed_attacks == 1  # the other figures still count every attack
     assert "rescue" not in (burden_text(burden, ()) or "")

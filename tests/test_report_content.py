@@ -28,6 +28,7 @@ from tnprep.summary import (
     QuestionnaireScore,
     Scores,
     Trend,
+    TrendWithheld,
     TriggerCount,
 )
 
@@ -118,6 +119,41 @@ def test_trend_arrow(ratio: float | None, expected: str) -> None:
     attacks = dataclasses.replace(summary.attacks, trend=trend)
     figures = build_content(make_summary(attacks=attacks), Paper.A4).glance.figures
     assert figures[-1].value == expected
+
+
+@pytest.mark.parametrize(
+    ("trend", "label", "detail"),
+    [
+        (
+            Trend(2, 0.5, 1.0, 2, 2, None, TrendWithheld.PERIOD_TOO_SHORT),
+            "Trend",
+            "not computed: period under 28 days",
+        ),
+        (
+            Trend(28, 2.0, 1.0, 9, 28, None, TrendWithheld.TOO_FEW_RECORDED_DAYS),
+            "Trend, last 28 days",
+            "not computed: 9 of last 28 recorded",
+        ),
+        (
+            Trend(28, 2.0, 1.0, 28, 13, None, TrendWithheld.TOO_FEW_RECORDED_DAYS),
+            "Trend, last 28 days",
+            "not computed: 13 of prior 28 recorded",
+        ),
+        (
+            Trend(28, 2.0, 0.0, 28, 28, None, TrendWithheld.NO_EARLIER_ATTACKS),
+            "Trend, last 28 days",
+            "not computed: no attack in prior 28 days",
+        ),
+    ],
+)
+def test_a_withheld_trend_draws_no_arrow_and_says_why(
+    trend: Trend, label: str, detail: str
+) -> None:
+    # Regression: the real CHT export (4 days) printed "↓ -50 %, Trend, last 2 days".
+    summary = make_summary()
+    attacks = dataclasses.replace(summary.attacks, trend=trend)
+    figure = build_content(make_summary(attacks=attacks), Paper.A4).glance.figures[-1]
+    assert (figure.label, figure.value, figure.detail) == (label, "–", detail)
 
 
 def test_empty_summary_has_words_for_everything() -> None:

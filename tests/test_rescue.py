@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from ledger_cases import attack_rows
 from summary_factory import make_summary
 
 from tnprep.analysis.ledger_burden import acute_burden
-from tnprep.analysis.rescue import _SPLIT, split_names
+from tnprep.analysis.rescue import _SPLIT, rescue_from_rows, split_names
 from tnprep.cli import main
 from tnprep.report.ledger_lines import burden_text
 
@@ -56,3 +57,69 @@ def test_page_and_summary_print_rescue_as_typed(tmp_path: Path) -> None:
     ]  # fmt: skip
     page = pypdf.PdfReader(tmp_path / "r.pdf").pages[0].extract_text()
     assert "Tylenol &amp; codeine" in " ".join(page.split())
+
+
+# --- one rescue tally: attacks.rescue and ledger.acute_burden agree -------------------------
+
+REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "real-exports"
+SAMPLE = Path(__file__).resolve().parent.parent / "sample_data"
+
+
+def _summary_json(tmp_path: Path, *diaries: Path) -> dict:  # type: ignore[type-arg]
+    for path in diaries:
+        assert path.is_file(), f"missing {path}"
+    out = tmp_path / "s.json"
+    arguments = [
+        "report",
+        *(f"--diary={path}" for path in diaries),
+        "--out",
+        str(tmp_path / "r.pdf"),
+    ]
+    assert main([*arguments, "--summary-json", str(out)]) in (0, 1)
+    return json.loads(out.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(
+    "diaries",
+    [
+        (SAMPLE / "attack_log.csv", SAMPLE / "paper_diary.csv", SAMPLE / "migraine_buddy.csv"),
+        (REAL / "cht-export" / "sample_logs.csv",),
+        (REAL / "gchrg-yilativs-tsv" / "yilativs-attacks.tsv",),
+        (REAL / "mb-contributed" / "migraine_buddy_sample.csv",),
+        (REAL / "bearable-export" / "Bearable_Export_20210728.csv",),
+    ],
+    ids=["sample", "cht", "yilativs", "migraine-buddy", "bearable"],
+)
+def test_attacks_rescue_and_the_ledger_burden_agree(tmp_path: Path, diaries: tuple[Path]) -> None:
+    data = _summary_json(tmp_path, *diaries)
+    rescue, burden = data["attacks"]["rescue"], data["ledger"]["acute_burden"]
+    assert burden["attacks"] == rescue["attacks_with_record"]
+    assert burden["attacks_with_rescue"] == rescue["attacks_with_rescue"]
+    assert [(use["name"], use["uses"]) for use in burden["rescues"]] == [
+        (item["name"], item["count"]) for item in rescue["by_name"]
+    ]
+
+
+def test_a_plus_between_two_rescues_is_two_rescues_in_both_outputs(tmp_path: Path) -> None:
+    # Regression: the CHT export's "Sumatriptan + Oxygen" was two rescues in attacks.rescue but
+    # one rescue named "Sumatriptan + Oxygen" in the ledger's acute burden.
+    data = _summary_json(tmp_path, REAL / "cht-export" / "sample_logs.csv")
+    assert data["attacks"]["rescue"]["by_name"] == [
+        {"name": "Oxygen", "count": 2}, {"name": "Sumatriptan", "count": 2},
+    ]  # fmt: skip
+    assert [use["name"] for use in data["ledger"]["acute_burden"]["rescues"]] == [
+        "Oxygen", "Sumatriptan",
+    ]  # fmt: skip
+
+
+def test_summary_rescue_is_computed_once_and_handed_to_the_ledger() -> None:
+    summary = make_summary(ledger=None)
+    from tnprep.analysis.ledger import ledger_from_summary  # noqa: PLC0415
+
+    tally = dataclasses.replace(
+        summary,
+        rescue=rescue_from_rows(attack_rows([{"rescue": "oxygen"}, {"rescue": "none"}])),
+    )
+    burden = ledger_from_summary(tally).burden
+    assert (burden.attacks, burden.attacks_with_rescue) == (2, 1)
+    assert burden.rescues == tally.rescue.uses

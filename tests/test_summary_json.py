@@ -25,8 +25,12 @@ from tnprep.summary import (
     SafetyNote,
     ScoreAdministration,
     Scores,
+    Silence,
+    SilenceRule,
+    Silences,
     Summary,
     Trend,
+    TrendWithheld,
 )
 from tnprep.summary_json import dumps, summary_to_json
 from tnprep.visits import LeftOut, Overlap
@@ -90,6 +94,10 @@ def _full_summary() -> Summary:
             left_out=(LeftOut("other.json", "damaged or not JSON; it is not compared."),),
         ),
         rescue=RescueSummary(3, 2, (("oxygen", 2),), (("yes", 2),), (("oxygen-demand-valve", 5),)),
+        silences=Silences(
+            SilenceRule.ATTACK_FREE,
+            (Silence(dt.date(2024, 1, 1), dt.date(2024, 1, 28), ("attack_log.csv",)),),
+        ),
         input=dataclasses.replace(
             summary.input, rows_other=6, files=(("events.csv", _EVENT_INFO),)
         ),
@@ -258,6 +266,8 @@ def test_partial_questionnaire_and_trend_change_percent() -> None:
         "previous_days_recorded": 27,
         "ratio": 1.5,
         "change_percent": 50,
+        "computed": True,
+        "reason": None,
     }
 
 
@@ -284,3 +294,39 @@ def test_any_summary_serialises_to_valid_json_with_documented_keys(summary: Summ
     documented = set(_documented())
     assert set(_paths(data)) <= documented
     assert list(data)[: len(SPEC_TOP_LEVEL)] == SPEC_TOP_LEVEL
+
+
+def test_a_withheld_trend_says_why_and_keeps_its_keys() -> None:
+    # Regression (CHT export, 4 days): the JSON said "-50 %" from 2 days against 2.
+    summary = make_summary()
+    trend = Trend(2, 0.5, 1.0, 2, 2, None, TrendWithheld.PERIOD_TOO_SHORT)
+    data = summary_to_json(
+        dataclasses.replace(summary, attacks=dataclasses.replace(summary.attacks, trend=trend))
+    )
+    attacks = data["attacks"]
+    assert isinstance(attacks, dict)
+    assert attacks["trend"] == {
+        "window_days": 2,
+        "recent_per_day": 0.5,
+        "previous_per_day": 1.0,
+        "recent_days_recorded": 2,
+        "previous_days_recorded": 2,
+        "ratio": None,
+        "change_percent": None,
+        "computed": False,
+        "reason": "period-too-short",
+    }
+
+
+def test_silences_say_how_their_days_were_counted() -> None:
+    runs = (Silence(dt.date(2004, 2, 12), dt.date(2004, 9, 2), ("log.tsv",)),)
+    summary = dataclasses.replace(make_summary(), silences=Silences(SilenceRule.UNRECORDED, runs))
+    assert summary_to_json(summary)["silences"] == {
+        "counted_as": "unrecorded",
+        "threshold_days": 28,
+        "days": 204,
+        "runs": [{"start": "2004-02-12", "end": "2004-09-02", "days": 204, "files": ["log.tsv"]}],
+    }
+    assert summary_to_json(make_summary())["silences"] == {
+        "counted_as": "attack-free", "threshold_days": 28, "days": 0, "runs": [],
+    }  # fmt: skip

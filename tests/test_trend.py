@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from tnprep.analysis.trend import per_recorded_day, trend
-from tnprep.summary import Trend
+from tnprep.summary import Trend, TrendWithheld
 
 
 def table(attacks: list[float | None]) -> pd.DataFrame:
@@ -34,30 +34,56 @@ def test_full_windows_of_28_days_with_gaps() -> None:
 
 
 def test_short_period_uses_halves_and_drops_the_first_odd_day() -> None:
-    # 7 days: window 3; day 1 belongs to neither window.
-    result = trend(table([100.0, 1.0, 1.0, 1.0, 2.0, 2.0, 2.0]))
-    assert (result.window_days, result.previous_per_day, result.recent_per_day) == (3, 1.0, 2.0)
-    assert result.ratio == 2.0
+    # 29 days: window 14; day 1 belongs to neither window.
+    result = trend(table([100.0] + [1.0] * 14 + [2.0] * 14))
+    assert (result.window_days, result.previous_per_day, result.recent_per_day) == (14, 1.0, 2.0)
+    assert (result.ratio, result.reason, result.computed) == (2.0, None, True)
 
 
 def test_ratio_uses_unrounded_rates() -> None:
     # previous 1/3 per day, recent 2/3 per day: ratio exactly 2, not 0.67 / 0.33.
-    result = trend(table([1.0, 0.0, 0.0, 1.0, 1.0, 0.0]))
+    result = trend(table([1.0, 0.0, 0.0] * 7 + [1.0, 1.0, 0.0] * 7))  # windows of 21 days
     assert (result.previous_per_day, result.recent_per_day, result.ratio) == (0.33, 0.67, 2.0)
+
+
+WITHHELD = TrendWithheld.PERIOD_TOO_SHORT
 
 
 @pytest.mark.parametrize(
     ("attacks", "expected"),
     [
-        ([], Trend(0, None, None, 0, 0, None)),
-        ([3.0], Trend(0, None, None, 0, 0, None)),
-        ([0.0, 2.0], Trend(1, 2.0, 0.0, 1, 1, None)),
-        ([None, 2.0], Trend(1, 2.0, None, 1, 0, None)),
-        ([None, None], Trend(1, None, None, 0, 0, None)),
+        ([], Trend(0, None, None, 0, 0, None, WITHHELD)),
+        ([3.0], Trend(0, None, None, 0, 0, None, WITHHELD)),
+        ([0.0, 2.0], Trend(1, 2.0, 0.0, 1, 1, None, WITHHELD)),
+        ([None, 2.0], Trend(1, 2.0, None, 1, 0, None, WITHHELD)),
+        ([None, None], Trend(1, None, None, 0, 0, None, WITHHELD)),
     ],
 )
 def test_edges(attacks: list[float | None], expected: Trend) -> None:
     assert trend(table(attacks)) == expected
+
+
+@pytest.mark.parametrize(
+    ("attacks", "window", "reason"),
+    [
+        # The real CHT export's shape: 4 days, a "trend" of 2 against 2 days (regression).
+        ([1.0, 1.0, 0.0, 1.0], 2, TrendWithheld.PERIOD_TOO_SHORT),
+        ([1.0] * 27, 13, TrendWithheld.PERIOD_TOO_SHORT),
+        # 28 days is the shortest period with a trend: 14 against 14.
+        ([1.0] * 7 + [None] * 7 + [2.0] * 7 + [None] * 7, 14, None),
+        ([1.0] * 6 + [None] * 8 + [2.0] * 14, 14, TrendWithheld.TOO_FEW_RECORDED_DAYS),
+        ([1.0] * 28 + [2.0] * 13 + [None] * 15, 28, TrendWithheld.TOO_FEW_RECORDED_DAYS),
+        ([0.0] * 28 + [2.0] * 28, 28, TrendWithheld.NO_EARLIER_ATTACKS),
+        ([None] * 28 + [2.0] * 28, 28, TrendWithheld.TOO_FEW_RECORDED_DAYS),
+    ],
+)
+def test_minimum_data_for_a_trend(
+    attacks: list[float | None], window: int, reason: TrendWithheld | None
+) -> None:
+    result = trend(table(attacks))
+    assert (result.window_days, result.reason, result.computed) == (window, reason, reason is None)
+    if reason is not None:
+        assert (result.ratio, result.change_percent) == (None, None)
 
 
 def test_per_recorded_day_ignores_gaps() -> None:

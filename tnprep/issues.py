@@ -247,6 +247,12 @@ class IssueCode(StrEnum):
         "Questionnaire: a FHIR QuestionnaireResponse that is neither PHQ-9 nor GAD-7; its "
         "answers are kept by item name.",
     )  # fmt: skip
+    # Analysis (docs/figures.md *Long silences*).
+    ATTACK_LOG_SILENCE = (
+        "attack-log-silence", _N,
+        "Attack log: 28 days or more without a row in any diary inside the log's span; counted "
+        "as attack-free (SPEC), or as gaps with `--silences unrecorded` / the app's control.",
+    )  # fmt: skip
     # Whole files (docs/formats.md, "A file that cannot be read"; docs/summary-json.md).
     FILE_LEFT_OUT = (
         "file-left-out", _R,

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from tnprep.model import PartialDate
-from tnprep.summary import BeforeAfter, DoseRange
+from tnprep.summary import BeforeAfter, DoseRange, RescueUse
 
 
 @dataclass(frozen=True)
@@ -172,20 +172,6 @@ class ProcedureEntry:
     """Notes as written ('pain-free for a year, attacks returned May 2022'), never parsed."""
     file: str
     row: int | None
-
-
-@dataclass(frozen=True)
-class RescueUse:
-    """One rescue treatment named in the diary and how the export rated it."""
-
-    name: str
-    """As first written."""
-    uses: int
-    """Attack rows naming it (``rescue`` column or any Migraine Buddy rating column)."""
-    helpful: int
-    somewhat: int
-    unhelpful: int
-    """Migraine Buddy's helpful / somewhat helpful / unhelpful ratings (0 elsewhere)."""
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,9 @@
 Per-file readers return what they read or an ``Unreadable`` value (file, reason); ``assemble``
 joins what was read into ``PatientData``, with an issue for every file left out and a plain
 assumption line for every column the user mapped by hand. ``load_patient`` = read each +
-assemble. The app (``tnprep/app/``), ``check``, ``report`` and ``batch`` all call these; none
-rebuilds them.
+assemble. ``left_out`` is the one list of every file left out of a patient's page: files that
+could not be read and earlier summaries not compared, each an ``Unreadable``. The app
+(``tnprep/app/``), ``check``, ``report`` and ``batch`` all call these; none rebuilds them.
 
 Pure: callers read the files and pass bytes and names; "today" is a parameter.
 """
@@ -25,7 +26,7 @@ from tnprep.ingest.questionnaire import read_questionnaires
 from tnprep.ingest.treatments import read_treatments
 from tnprep.issues import InputError, Issue, IssueCode
 from tnprep.model import Answers, DateOrder, DiaryFile, Loaded, PatientData, Treatment
-from tnprep.summary import Summary
+from tnprep.summary import SilenceRule, Summary
 from tnprep.visits import PreviousReading
 
 Source = tuple[str, bytes]
@@ -35,16 +36,34 @@ MappingPairs = tuple[tuple[str, str], ...]
 """A user's column mapping for one file: (header as written in the file, field or 'ignore')."""
 
 
+EARLIER_SUMMARY = "earlier summary"
+"""``Unreadable.role`` of a last visit's summary that was not compared (``--previous``)."""
+
+
 @dataclass(frozen=True)
 class Unreadable:
-    """A file that could not be read at all; the page is built from the rest (SPEC exit 1)."""
+    """A file left out whole; the page is built from the rest (SPEC exit 1).
+
+    Either a file that could not be read at all, or an earlier visit's summary that was not
+    compared (role ``EARLIER_SUMMARY``: damaged, another patient's, after this period).
+    """
 
     file: str
     """The file's name as the user supplied it."""
     role: str
-    """What it was given as: 'diary', 'treatment history', 'questionnaire' (or 'file')."""
+    """What it was given as: 'diary', 'treatment history', 'questionnaire', 'earlier summary'
+    (or 'file')."""
     reason: str
     """The reader's reason, as the reader gave it (an ``InputError`` reason), without the name."""
+
+    @property
+    def earlier_summary(self) -> bool:
+        """True for a last visit's summary that was not compared.
+
+        The page is whole without it, so the command line warns (and the 'since' strip names
+        it) rather than the band at the top of the page.
+        """
+        return self.role == EARLIER_SUMMARY
 
     @property
     def message(self) -> str:
@@ -281,14 +300,28 @@ def summarise_patient(
     end: dt.date | None,
     today: dt.date,
     previous: PreviousReading | None = None,
+    silences: SilenceRule = SilenceRule.ATTACK_FREE,
 ) -> Summary:
     """Compute the Summary of ``data`` for the period ``start``–``end`` (inclusive).
 
     With ``previous`` (``Readings.previous``) the summary also says what changed since the
     latest usable earlier visit (``Summary.since``); each one left out becomes an input issue.
+    ``silences`` says how the days of an attack log's long silences count (``--silences``).
     """
-    summary = summarise(data, start=start, end=end, today=today)
+    summary = summarise(data, start=start, end=end, today=today, silences=silences)
     return summary if previous is None else with_since(summary, previous)
+
+
+def left_out(readings: Readings, summary: Summary) -> tuple[Unreadable, ...]:
+    """Every file left out of the patient's page, in one list (the command line's one loop).
+
+    Files that could not be read (``readings.unreadable``, in the order given), then earlier
+    summaries that were not compared (``summary.since.left_out``: refused when read, or by the
+    comparison — another patient's, after this period). Any of them makes the run partial.
+    """
+    refused = summary.since.left_out if summary.since is not None else ()
+    earlier = (Unreadable(item.file, EARLIER_SUMMARY, item.reason) for item in refused)
+    return (*readings.unreadable, *earlier)
 
 
 def has_content(data: PatientData) -> bool:

@@ -51,6 +51,17 @@ class DayFigure:
     """True when a daily log's count differed from the attack log's (the higher is used)."""
 
 
+class TrendWithheld(Enum):
+    """Why the trend's change is not computed (docs/figures.md *Trend*; JSON ``trend.reason``)."""
+
+    PERIOD_TOO_SHORT = "period-too-short"
+    """Each window would be shorter than ``MIN_TREND_WINDOW_DAYS`` (a period under 28 days)."""
+    TOO_FEW_RECORDED_DAYS = "too-few-recorded-days"
+    """A window has fewer than half its days recorded."""
+    NO_EARLIER_ATTACKS = "no-earlier-attacks"
+    """The earlier window recorded no attack, so there is no ratio to state."""
+
+
 @dataclass(frozen=True)
 class Trend:
     """Attacks per recorded day in the recent window against the window before it."""
@@ -64,7 +75,14 @@ class Trend:
     recent_days_recorded: int
     previous_days_recorded: int
     ratio: float | None
-    """recent ÷ previous (2 decimals); ``None`` when either is unknown or previous is 0."""
+    """recent ÷ previous (2 decimals); ``None`` whenever ``reason`` says why it is withheld."""
+    reason: TrendWithheld | None = None
+    """Why no change is stated, ``None`` when the trend is computed."""
+
+    @property
+    def computed(self) -> bool:
+        """True when the change is stated (a ratio, with enough days in each window)."""
+        return self.reason is None and self.ratio is not None
 
     @property
     def change_percent(self) -> float | None:
@@ -375,8 +393,29 @@ class InputAccount:
 
 
 @dataclass(frozen=True)
+class RescueUse:
+    """One rescue treatment named in the diary and how the export rated it.
+
+    One tally serves the ``attacks.rescue`` figures and the ledger's acute burden.
+    """
+
+    name: str
+    """As first written."""
+    uses: int
+    """Attack rows naming it (``rescue`` column or any Migraine Buddy rating column)."""
+    helpful: int
+    somewhat: int
+    unhelpful: int
+    """Migraine Buddy's helpful / somewhat helpful / unhelpful ratings (0 elsewhere)."""
+
+
+@dataclass(frozen=True)
 class RescueSummary:
-    """Rescue use recorded with the attacks of the period, and medicine events of event logs."""
+    """Rescue use recorded with the attacks of the period, and medicine events of event logs.
+
+    The one rescue tally (``analysis.rescue.rescue_summary``): the summary's ``attacks.rescue``
+    and the ledger's acute burden (``ledger.acute_burden``) are both read from it, so they agree.
+    """
 
     attacks_with_record: int = 0
     """Attacks in files that have a rescue / medication column (the denominator)."""
@@ -389,6 +428,55 @@ class RescueSummary:
     unhelpful/unsure), with counts."""
     medicine_events: tuple[tuple[str, int], ...] = ()
     """Medicine rows of event logs by name (whole files, not linked to an attack)."""
+    uses: tuple[RescueUse, ...] = ()
+    """Each rescue name with its attack rows and ratings, in ``by_name``'s order."""
+
+
+class SilenceRule(Enum):
+    """How the days of a long silence in an attack log are counted (``--silences``)."""
+
+    ATTACK_FREE = "attack-free"
+    """SPEC's attack-log rule: a covered day without rows is attack-free (the default)."""
+    UNRECORDED = "unrecorded"
+    """The silence's days are gaps: not recorded, never attack-free."""
+
+
+SILENCE_DAYS = 28
+"""Shortest silence named (a tnprep threshold, docs/figures.md *Long silences*): as long as a trend
+window and a before/after window, so a silence this long can decide a whole window by itself."""
+
+
+@dataclass(frozen=True)
+class Silence:
+    """A run of ``SILENCE_DAYS`` or more days covered only by an attack log's span, with no row.
+
+    No diary has a row on any of its days: attack-free, or simply not recorded — the data
+    cannot tell.
+    """
+
+    first: dt.date
+    last: dt.date
+    files: tuple[str, ...]
+    """The attack logs whose span covers it (file names, sorted)."""
+
+    @property
+    def days(self) -> int:
+        """Days in the silence, first and last included."""
+        return (self.last - self.first).days + 1
+
+
+@dataclass(frozen=True)
+class Silences:
+    """The long silences of the period and how their days were counted."""
+
+    rule: SilenceRule = SilenceRule.ATTACK_FREE
+    runs: tuple[Silence, ...] = ()
+    """In date order."""
+
+    @property
+    def days(self) -> int:
+        """Days in all the silences."""
+        return sum(run.days for run in self.runs)
 
 
 @dataclass(frozen=True)
@@ -421,6 +509,8 @@ class Summary:
     """Rescue use (docs/summary-json.md ``attacks.rescue``)."""
     safety: tuple[SafetyNote, ...] = ()
     """Earlier adverse effects per drug class (sodium-lowering, serious rash), first on the page."""
+    silences: Silences = field(default_factory=Silences)
+    """Long silences in the attack logs and how their days were counted (docs/figures.md)."""
 
     @property
     def questions(self) -> tuple[str, ...]:

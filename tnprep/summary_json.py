@@ -19,6 +19,7 @@ from tnprep.model import Answers, PartialDate, Treatment
 from tnprep.since_json import since_json
 from tnprep.summary import (
     SCHEMA,
+    SILENCE_DAYS,
     AttackFigures,
     BeforeAfter,
     DayFigure,
@@ -30,6 +31,7 @@ from tnprep.summary import (
     QuestionnaireScore,
     RescueSummary,
     Scores,
+    Silences,
     Summary,
     TreatmentSummary,
     Trend,
@@ -70,6 +72,25 @@ def summary_to_json(summary: Summary) -> JsonObject:
         if summary.ledger is None
         else ledger_json(summary.ledger, before_after_json),
         "safety": safety_json(summary.safety),
+        "silences": silences_json(summary.silences),
+    }
+
+
+def silences_json(silences: Silences) -> JsonObject:
+    """Long silences in the attack logs and how their days were counted (docs/figures.md)."""
+    return {
+        "counted_as": silences.rule.value,
+        "threshold_days": SILENCE_DAYS,
+        "days": silences.days,
+        "runs": [
+            {
+                "start": run.first.isoformat(),
+                "end": run.last.isoformat(),
+                "days": run.days,
+                "files": list(run.files),
+            }
+            for run in silences.runs
+        ],
     }
 
 
@@ -146,6 +167,8 @@ def trend_json(trend: Trend) -> JsonObject:
         "previous_days_recorded": int(trend.previous_days_recorded),
         "ratio": _float(trend.ratio),
         "change_percent": _int(trend.change_percent),
+        "computed": trend.computed,
+        "reason": None if trend.reason is None else trend.reason.value,
     }
 
 

@@ -25,13 +25,14 @@ from tnprep.analysis.coverage import (
 from tnprep.analysis.discussion import findings
 from tnprep.analysis.features import features, files_with_trigger_column
 from tnprep.analysis.ledger import build_ledger
-from tnprep.analysis.rescue import files_recording_rescue, rescue_summary
+from tnprep.analysis.rescue import rescue_summary
 from tnprep.analysis.safety import safety_notes
 from tnprep.analysis.scores import score_answers
+from tnprep.analysis.silences import find_silences, silence_issues
 from tnprep.analysis.treatments import summarise_treatments, treatment_changes
 from tnprep.issues import Issue
 from tnprep.model import DateOrderSource, Diary, PatientData
-from tnprep.summary import InputAccount, Period, Summary
+from tnprep.summary import InputAccount, Period, SilenceRule, Summary
 
 __all__ = ["assumptions", "input_account", "period_bounds", "summarise"]
 
@@ -42,6 +43,7 @@ def summarise(
     start: dt.date | None = None,
     end: dt.date | None = None,
     today: dt.date,
+    silences: SilenceRule = SilenceRule.ATTACK_FREE,
 ) -> Summary:
     """Return every figure of the page and the JSON for one patient.
 
@@ -50,13 +52,15 @@ def summarise(
         start: First day of the period (``--from``), inclusive; default the first diary day.
         end: Last day of the period (``--to``), inclusive; default the last diary day.
         today: The day the summary is made (never read from the clock here).
+        silences: How the days of an attack log's long silences count (``--silences``).
 
     Returns:
         The Summary. Attacks outside the period count in no figure; with no diary rows and
         no dates the period is ``Period(None, None, 0, 0)`` and every count is zero.
     """
     first, last = period_bounds(data.diary, start, end)
-    table, attacks, days = period_rows(data.diary, first, last)
+    table, attacks, days = period_rows(data.diary, first, last, silences)
+    quiet = find_silences(table, data.diary, silences)
     figures = attack_figures(attacks, days, table)
     treatments = summarise_treatments(data.treatments)
     changes = (
@@ -66,6 +70,7 @@ def summarise(
     scores = score_answers(data.answers)
     daily = day_figures(table)
     pattern = features(attacks, days, files_with_trigger_column(data.diary))
+    rescue = rescue_summary(data.diary, attacks)  # the one tally: attacks.rescue and the ledger
     ledger = build_ledger(
         data.treatments,
         attacks=attacks,
@@ -75,7 +80,7 @@ def summarise(
         comparisons=comparisons,
         answers=data.answers,
         today=today,
-        rescue_attacks=attacks[attacks["file"].isin(files_recording_rescue(data.diary))],
+        rescue=rescue,
     )
     return Summary(
         generated=today,
@@ -88,11 +93,12 @@ def summarise(
         before_after=comparisons,
         scores=scores,
         findings=findings(scores, treatments, figures.trend, comparisons, data.answers),
-        input=input_account(data),
+        input=input_account(data, silence_issues(quiet)),
         assumptions=(*assumptions(data.diary), *data.assumptions),
         ledger=ledger,
-        rescue=rescue_summary(data.diary, attacks),
+        rescue=rescue,
         safety=safety_notes(data.treatments),
+        silences=quiet,
     )
 
 
@@ -113,7 +119,10 @@ def period_bounds(
 
 
 def period_rows(
-    diary: Diary, first: dt.date | None, last: dt.date | None
+    diary: Diary,
+    first: dt.date | None,
+    last: dt.date | None,
+    silences: SilenceRule = SilenceRule.ATTACK_FREE,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Return the per-day table, attack rows and daily-log rows of the period.
 
@@ -122,16 +131,19 @@ def period_rows(
     if first is None or last is None or first > last:
         return empty_day_table(), diary.attacks.iloc[:0], diary.days.iloc[:0]
     return (
-        day_table(diary, first, last),
+        day_table(diary, first, last, silences),
         attacks_in_period(diary.attacks, first, last),
         days_in_period(diary.days, first, last),
     )
 
 
-def input_account(data: PatientData) -> InputAccount:
-    """Return SPEC's ``input`` object: the diary's row account and every issue, sorted."""
+def input_account(data: PatientData, found: tuple[Issue, ...] = ()) -> InputAccount:
+    """Return SPEC's ``input`` object: the diary's row account and every issue, sorted.
+
+    ``found`` are the analysis's own notices (long silences in an attack log).
+    """
     diary = data.diary
-    issues = sorted((*diary.issues, *data.issues), key=Issue.sort_key)
+    issues = sorted((*diary.issues, *data.issues, *found), key=Issue.sort_key)
     return InputAccount(
         rows_read=diary.rows_read,
         rows_used=diary.rows_used,

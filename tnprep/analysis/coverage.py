@@ -6,7 +6,9 @@ lists. Decisions (docs/figures.md): a daily-log row covers its day only when it 
 attack count, since a row with only background pain says nothing about attacks; an **event
 log** (a general tracker where only some rows are attacks) covers only the days on which it
 has a row of any kind, so its quiet days are gaps, never attack-free; where the sources give
-different counts for a day, the highest is used and the day is a conflict.
+different counts for a day, the highest is used and the day is a conflict. A **long silence**
+(``SILENCE_DAYS`` or more days that only an attack log's span covers, with no row in any diary)
+is flagged in the ``silent`` column; ``SilenceRule.UNRECORDED`` makes its days gaps.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import datetime as dt
 import pandas as pd
 
 from tnprep.model import Diary, DiaryFile, DiaryShape
-from tnprep.summary import DayFigure
+from tnprep.summary import SILENCE_DAYS, DayFigure, SilenceRule
 
 DAY_TABLE_COLUMNS = (
     "attack_log_covered",
@@ -26,8 +28,11 @@ DAY_TABLE_COLUMNS = (
     "recorded",
     "conflict",
     "worst_intensity",
+    "silent",
 )
 """Columns of ``day_table``'s frame, indexed by the period's days (midnight timestamps)."""
+
+_BOOLEAN_COLUMNS = ("attack_log_covered", "recorded", "conflict", "silent")
 
 
 def attack_log_spans(diary: Diary) -> tuple[tuple[dt.date, dt.date], ...]:
@@ -40,6 +45,12 @@ def attack_log_spans(diary: Diary) -> tuple[tuple[dt.date, dt.date], ...]:
     Returns:
         Spans sorted by first date.
     """
+    spans = {(first, last) for _, first, last in attack_log_file_spans(diary)}
+    return tuple(sorted(spans))
+
+
+def attack_log_file_spans(diary: Diary) -> tuple[tuple[str, dt.date, dt.date], ...]:
+    """Return each attack log's (file, first, last attack date), sorted (``attack_log_spans``)."""
     starts_by_file: dict[str, pd.Series] = {
         str(name): group["start"] for name, group in diary.attacks.groupby("file", dropna=False)
     }
@@ -49,8 +60,8 @@ def attack_log_spans(diary: Diary) -> tuple[tuple[dt.date, dt.date], ...]:
     for diary_file in diary.files:
         if is_event_log(diary_file):
             starts_by_file.pop(diary_file.file, None)
-    spans = {_span(starts) for starts in starts_by_file.values()}
-    return tuple(sorted(span for span in spans if span is not None))
+    spans = ((file, _span(starts)) for file, starts in starts_by_file.items())
+    return tuple(sorted((file, *span) for file, span in spans if span is not None))
 
 
 def is_event_log(diary_file: DiaryFile) -> bool:
@@ -98,31 +109,44 @@ def empty_day_table() -> pd.DataFrame:
     """Return a per-day table with no days (for a period that is unknown or empty)."""
     table = pd.DataFrame(index=pd.DatetimeIndex([], dtype="datetime64[ns]"))
     for column in DAY_TABLE_COLUMNS:
-        dtype = "bool" if column in ("attack_log_covered", "recorded", "conflict") else "float64"
+        dtype = "bool" if column in _BOOLEAN_COLUMNS else "float64"
         table[column] = pd.Series(dtype=dtype)
     return table
 
 
-def day_table(diary: Diary, start: dt.date, end: dt.date) -> pd.DataFrame:
+def day_table(
+    diary: Diary,
+    start: dt.date,
+    end: dt.date,
+    silences: SilenceRule = SilenceRule.ATTACK_FREE,
+) -> pd.DataFrame:
     """Return one row per period day with its attack count, coverage and conflict flag.
 
     Args:
         diary: All diary files of the patient.
         start: First day of the period (inclusive).
         end: Last day of the period (inclusive); an empty table when before ``start``.
+        silences: How the days of a long silence count: attack-free (SPEC's rule) or gaps.
 
     Returns:
-        A frame indexed by day with ``DAY_TABLE_COLUMNS``: ``attacks`` is NaN on gaps.
+        A frame indexed by day with ``DAY_TABLE_COLUMNS``: ``attacks`` is NaN on gaps,
+        ``silent`` marks the days of long silences (whichever way they were counted).
     """
     index = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D", unit="ns")
     table = pd.DataFrame(index=index)
-    covered = _covered(index, attack_log_spans(diary))
-    table["attack_log_covered"] = covered | index.isin(_midnights(event_log_days(diary)))
+    span_covered = _covered(index, attack_log_spans(diary))
+    logged = pd.Series(index.isin(_midnights(event_log_days(diary))), index=index)
+    table["attack_log_covered"] = span_covered | logged
     attacks = attacks_in_period(diary.attacks, start, end)
     per_day = attacks["start"].dt.normalize().value_counts()
     counts = per_day.reindex(index, fill_value=0).astype("float64")
-    table["attack_log_count"] = counts.where(table["attack_log_covered"])
     daily = _daily_by_date(days_in_period(diary.days, start, end)).reindex(index)
+    quiet = span_covered & ~logged & (counts == 0) & daily["highest"].isna()
+    table["silent"] = long_runs(quiet, SILENCE_DAYS)
+    counted = table["attack_log_covered"]
+    if silences is SilenceRule.UNRECORDED:
+        counted = counted & ~table["silent"]
+    table["attack_log_count"] = counts.where(counted)
     table["daily_count"] = daily["highest"]
     table["attacks"] = table[["attack_log_count", "daily_count"]].max(axis=1)
     table["recorded"] = table["attacks"].notna()
@@ -131,6 +155,13 @@ def day_table(diary: Diary, start: dt.date, end: dt.date) -> pd.DataFrame:
     worst = pd.concat([intensity.reindex(index), daily["worst"]], axis=1).max(axis=1)
     table["worst_intensity"] = worst
     return table[list(DAY_TABLE_COLUMNS)]
+
+
+def long_runs(days: pd.Series, minimum: int) -> pd.Series:
+    """Return ``days`` kept only where it is part of a run of ``minimum`` or more True days."""
+    run_id = (days != days.shift()).cumsum()
+    sizes = days.groupby(run_id).transform("size")
+    return (days & (sizes >= minimum)).astype(bool)
 
 
 def _covered(index: pd.DatetimeIndex, spans: tuple[tuple[dt.date, dt.date], ...]) -> pd.Series:

@@ -220,10 +220,11 @@ def dose_outside_range(treatments: Sequence[TreatmentSummary]) -> tuple[Finding,
 def attacks_rising(trend: Trend) -> tuple[Finding, ...]:
     """Attacks per recorded day up by 25 % or more (a tnprep threshold, docs/figures.md).
 
-    Both windows need at least half their days recorded, so a few diary days do not make a trend.
+    Only a computed trend counts (``Trend.computed``: windows of two weeks or more, each at least
+    half recorded), so a few diary days do not make a trend.
     """
     enough = min(trend.recent_days_recorded, trend.previous_days_recorded) * 2 >= trend.window_days
-    if trend.ratio is None or trend.ratio < RISING_RATIO or not enough or trend.window_days == 0:
+    if trend.ratio is None or not trend.computed or trend.ratio < RISING_RATIO or not enough:
         return ()
     evidence = (
         (Evidence.CHANGE, f"{trend.change_percent} %"),

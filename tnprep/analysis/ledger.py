@@ -38,7 +38,7 @@ from tnprep.ledger_model import (
     ProcedureEntry,
 )
 from tnprep.model import Answers, PartialDate, Treatment, TreatmentCategory
-from tnprep.summary import AttackFigures, BeforeAfter, DayFigure, Features, Summary
+from tnprep.summary import AttackFigures, BeforeAfter, DayFigure, Features, RescueSummary, Summary
 
 PROCEDURE_ROLES = frozenset({Role.SURGICAL, Role.RADIOSURGERY, Role.PERCUTANEOUS})
 """Roles listed in the procedures block (besides anything categorised 'procedure')."""
@@ -56,7 +56,7 @@ def build_ledger(
     comparisons: Sequence[BeforeAfter],
     answers: Answers,
     today: dt.date,
-    rescue_attacks: pd.DataFrame | None = None,
+    rescue: RescueSummary | None = None,
 ) -> Ledger:
     """Return the ledger of one patient.
 
@@ -69,11 +69,12 @@ def build_ledger(
         comparisons: The before/after comparisons of ``analysis.before_after``.
         answers: The intake questionnaire.
         today: The summary day: ongoing courses run to it.
-        rescue_attacks: The attack rows from diaries that record rescue (``None``: all).
+        rescue: The summary's one rescue tally (``analysis.rescue.rescue_summary``); ``None``:
+            tallied from every row of ``attacks``.
     """
     procedures = tuple(row for row in treatments if is_procedure(row))
     others = [row for row in treatments if not is_procedure(row)]
-    burden = acute_burden(attacks, daily, features, rescue_attacks)
+    burden = acute_burden(attacks, daily, features, rescue)
     return Ledger(
         drugs=drug_ledgers(others, comparisons, today),
         procedures=procedure_entries(procedures),
@@ -208,16 +209,15 @@ def pain_free_interval(date: PartialDate | None, until: PartialDate | None) -> D
 def ledger_from_summary(summary: Summary) -> Ledger:
     """Return the ledger a Summary made without one implies (its treatments, days, features).
 
-    Rescue uses need the diary rows, so this ledger lists none; everything else is as
-    ``build_ledger`` makes it. The page uses it for summaries built without a ledger.
+    Rescue uses come from the summary's one rescue tally (``Summary.rescue``); everything else
+    is as ``build_ledger`` makes it. The page uses it for summaries built without a ledger.
     """
     rows = [item.treatment for item in summary.treatments]
     procedures = tuple(row for row in rows if is_procedure(row))
     features = summary.features
-    burden = acute_burden(_NO_ATTACKS, summary.daily, features)
+    burden = acute_burden(_NO_ATTACKS, summary.daily, features, summary.rescue)
     burden = replace(
         burden,
-        attacks=summary.attacks.total,
         typed_attacks=features.paroxysmal + features.continuous,
         continuous_attacks=features.continuous,
     )

@@ -4,8 +4,11 @@ Read from an attack log's ``rescue`` column (a medication / treatment column; se
 cell split on ``+ ; , | &`` and "and"; never on ``/``, which doses use: ``10-25l/min``), its
 ``rescue_helped`` column, and Migraine Buddy's four per-attack medication ratings. Event logs'
 medicine rows (oxygen, sumatriptan …) are not linked to an attack in the file, so they are counted
-by name over the whole file. Recorded facts only: no
-judgement of whether a rescue works.
+by name over the whole file. Recorded facts only: no judgement of whether a rescue works.
+
+This is the **one** rescue tally (``rescue_summary``, computed once per summary): the summary's
+``attacks.rescue`` and the ledger's acute burden (``ledger.acute_burden``) both read it, so their
+counts always agree.
 
 Names print as typed (SPEC *The page*): an entity-like sequence such as ``&amp;`` or ``&#38;`` is
 text the user typed, never two separators (``split_names``); names are counted case-insensitively
@@ -16,51 +19,140 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
+from dataclasses import replace
 
+import numpy as np
 import pandas as pd
 
 from tnprep.model import Diary
-from tnprep.summary import RescueSummary
+from tnprep.summary import RescueSummary, RescueUse
 
 _SPLIT = re.compile(r"\s*(?:\+|;|,|\||&|\band\b)\s*", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.IGNORECASE)
 """An HTML-entity-like sequence ('&amp;', '&#38;'): kept whole, as typed, never split."""
 _HIDDEN = re.compile("\x00([0-9]+)\x00")
-_NONE = frozenset({"", "none", "no", "nothing", "no medication", "no medications", "-", "n/a"})
-_RATINGS = (
-    ("medication_helpful", "helpful"),
-    ("medication_somewhat", "somewhat helpful"),
-    ("medication_unhelpful", "unhelpful"),
-    ("medication_unsure", "unsure"),
+_NONE = frozenset(
+    {"", "none", "no", "nothing", "no medication", "no medications", "-", "n/a", "na"}
 )
+"""Words that mean no rescue was taken (compared case-insensitively, also without spaces)."""
+_NONE_COMPACT = frozenset(word.replace(" ", "") for word in _NONE)
+_RATINGS = (
+    ("medication_helpful", "helpful", "helpful"),
+    ("medication_somewhat", "somewhat helpful", "somewhat"),
+    ("medication_unhelpful", "unhelpful", "unhelpful"),
+    ("medication_unsure", "unsure", None),
+)
+"""Migraine Buddy's rating columns: (column, word in ``helped``, ``RescueUse`` field or None)."""
+_CELL_COLUMNS = ("rescue", "rescue_helped", *(column for column, _, _ in _RATINGS))
+_YES_NO = {"true": "yes", "y": "yes", "1": "yes", "false": "no", "n": "no", "0": "no"}
 
 
 def rescue_summary(diary: Diary, attacks: pd.DataFrame) -> RescueSummary:
-    """Rescue figures for ``attacks`` (the period's attack rows) and the diary's medicine events."""
-    recording = files_recording_rescue(diary)
-    recorded = attacks[attacks["file"].isin(recording)]
-    names = [_names(row) for row in recorded.itertuples(index=False)]
-    helped: Counter[str] = Counter()
-    for row in recorded.itertuples(index=False):
-        helped.update(_helped(row))
+    """The one rescue tally of the period: ``attacks.rescue`` and the ledger's burden read it.
+
+    Args:
+        diary: The diary (which files record rescue; event logs' medicine rows).
+        attacks: The period's attack rows; only those from files with a rescue or rating
+            column count, so a diary without one never reads "rescue named in 0 of N".
+    """
+    recorded = attacks[attacks["file"].isin(files_recording_rescue(diary))]
+    return replace(rescue_from_rows(recorded), medicine_events=_ordered(_medicine_events(diary)))
+
+
+def rescue_from_rows(attacks: pd.DataFrame) -> RescueSummary:
+    """Rescue figures of the given attack rows (every row counts in the denominator).
+
+    Each distinct row of rescue cells is named once and weighted by how often it occurs (a
+    ten-year diary has 365,000 rows but a few hundred distinct ones); a name counts once per
+    row, case-insensitively, under its first spelling.
+    """
     spelling: dict[str, str] = {}
-    for found in names:
-        for name in found:
-            spelling.setdefault(name.casefold(), name)
-    counted = Counter(name.casefold() for found in names for name in found)
+    tallies: dict[str, Counter[str]] = {}
+    helped: Counter[str] = Counter()
+    with_rescue = 0
+    for cells, occurrences in _distinct_rescue_cells(attacks).items():
+        named = _named(cells)
+        with_rescue += occurrences if named else 0
+        for word in _helped(cells):
+            helped[word] += occurrences
+        for key, (name, ratings) in named.items():
+            spelling.setdefault(key, name)
+            tally = tallies.setdefault(key, Counter())
+            tally["uses"] += occurrences
+            tally.update({rating: occurrences for rating in ratings})
+    uses = sorted(
+        (RescueUse(spelling[key], tally["uses"], tally["helpful"], tally["somewhat"],
+                   tally["unhelpful"]) for key, tally in tallies.items()),
+        key=lambda use: (-use.uses, use.name.casefold()),
+    )  # fmt: skip
     return RescueSummary(
-        attacks_with_record=len(recorded),
-        attacks_with_rescue=sum(1 for found in names if found),
-        by_name=_ordered(Counter({spelling[key]: count for key, count in counted.items()})),
+        attacks_with_record=len(attacks),
+        attacks_with_rescue=with_rescue,
+        by_name=tuple((use.name, use.uses) for use in uses),
         helped=_ordered(helped),
-        medicine_events=_ordered(_medicine_events(diary)),
+        uses=tuple(uses),
     )
+
+
+def _distinct_rescue_cells(attacks: pd.DataFrame) -> Counter[tuple[object, ...]]:
+    """Rows' (rescue, helped, rating tuples …) cells → how many rows hold them; blank rows out.
+
+    A column the frame lacks reads as blank (no rescue, no ratings).
+    """
+    present = [column for column in _CELL_COLUMNS if column in attacks]
+    if not present or not len(attacks):
+        return Counter()
+    filled = np.zeros(len(attacks), dtype=bool)
+    for column in present:
+        values = attacks[column]
+        text = column in ("rescue", "rescue_helped")
+        filled |= values.notna().to_numpy() if text else _non_empty(values)
+    rows = attacks.loc[filled]
+    count = int(filled.sum())
+    blanks = (None, None, (), (), (), ())
+    cells = [rows[column].tolist() if column in attacks else [blank] * count
+             for column, blank in zip(_CELL_COLUMNS, blanks, strict=True)]  # fmt: skip
+    return Counter(zip(*cells, strict=True))
+
+
+def _non_empty(values: pd.Series) -> np.ndarray:
+    """True where a cell of tuples holds anything (truth tested in C, no Python loop)."""
+    return np.asarray(values.to_numpy(dtype=object).astype(bool), dtype=bool)
+
+
+def _named(cells: tuple[object, ...]) -> dict[str, tuple[str, set[str]]]:
+    """Rescue names in one row's cells → (first spelling, ``RescueUse`` rating fields)."""
+    rescue, _, *rated = cells
+    parts: list[tuple[str, str | None]] = []
+    if isinstance(rescue, str):
+        parts += [(part, None) for part in split_names(rescue, _SPLIT)]
+    for values, (_, _, field) in zip(rated, _RATINGS, strict=True):
+        parts += [(value, field) for value in values if isinstance(value, str)]  # type: ignore[attr-defined]
+    named: dict[str, tuple[str, set[str]]] = {}
+    for text, field in parts:
+        name = " ".join(text.split())
+        key = name.casefold()
+        if key in _NONE or key.replace(" ", "") in _NONE_COMPACT:
+            continue
+        entry = named.setdefault(key, (name, set()))
+        if field is not None:
+            entry[1].add(field)
+    return named
+
+
+def _helped(cells: tuple[object, ...]) -> list[str]:
+    """Whether it helped, as recorded in one row: the rating columns' words, then yes / no."""
+    _, text, *rated = cells
+    answers = [word for values, (_, word, _) in zip(rated, _RATINGS, strict=True) if values]
+    if isinstance(text, str) and text.strip():
+        answer = text.strip().casefold()
+        answers.append(_YES_NO.get(answer, answer))
+    return answers
 
 
 def files_recording_rescue(diary: Diary) -> set[str]:
     """The diary files (and their sheets' sources) that have a rescue or rescue-rating column."""
-    wanted = {"rescue", *(name for name, _ in _RATINGS)}
+    wanted = {"rescue", *(name for name, _, _ in _RATINGS)}
     files: set[str] = set()
     for item in diary.files:
         if wanted & {name for _, name in item.mapping}:
@@ -83,31 +175,6 @@ def split_names(text: str, separators: re.Pattern[str]) -> list[str]:
 
     parts = separators.split(_ENTITY.sub(hide, text))
     return [_HIDDEN.sub(lambda found: entities[int(found[1])], part) for part in parts]
-
-
-def _names(row: Any) -> tuple[str, ...]:
-    """One row's rescue names as typed (first spelling), each once (case-insensitively)."""
-    text = row.rescue
-    parts = [] if pd.isna(text) else split_names(str(text), _SPLIT)
-    for column, _ in _RATINGS:
-        parts.extend(getattr(row, column))
-    kept: dict[str, str] = {}
-    for part in (part.strip() for part in parts):
-        if part.casefold() not in _NONE:
-            kept.setdefault(part.casefold(), part)
-    return tuple(kept.values())
-
-
-def _helped(row: Any) -> list[str]:
-    answers = [label for column, label in _RATINGS if getattr(row, column)]
-    text = row.rescue_helped
-    if not pd.isna(text) and str(text).strip():
-        answer = str(text).strip().casefold()
-        answers.append(_YES_NO.get(answer, answer))
-    return answers
-
-
-_YES_NO = {"true": "yes", "y": "yes", "1": "yes", "false": "no", "n": "no", "0": "no"}
 
 
 def _medicine_events(diary: Diary) -> Counter[str]:

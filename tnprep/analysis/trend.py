@@ -2,17 +2,25 @@
 
 Windows are 28 days each; when the period is shorter than 56 days each window is half the
 period (rounded down; with an odd number of days the first period day belongs to neither).
-The windows end on the period's last day. Decisions are documented in docs/figures.md.
+The windows end on the period's last day. The change is stated only with enough data: each
+window at least ``MIN_TREND_WINDOW_DAYS`` long (a period of 28 days or more) and at least half
+recorded; otherwise ``Trend.reason`` says why it is withheld. Decisions (and the reason for the
+minimum) are documented in docs/figures.md *Trend*.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from tnprep.summary import Trend
+from tnprep.summary import Trend, TrendWithheld
 
 WINDOW_DAYS = 28
 """Length of each trend window when the period has at least twice as many days."""
+
+MIN_TREND_WINDOW_DAYS = 14
+"""Shortest window whose change is stated (a tnprep choice, docs/figures.md *Trend*): two whole
+weeks in each window, so a weekday pattern weighs the same in both and a bout of a few days
+cannot make a trend on its own. Below it (a period under 28 days) the change is withheld."""
 
 
 def per_recorded_day(attacks: pd.Series, recorded: pd.Series) -> float | None:
@@ -42,23 +50,46 @@ def trend(table: pd.DataFrame) -> Trend:
         table: One row per period day with ``attacks`` and ``recorded``.
 
     Returns:
-        A ``Trend``; ``ratio`` is ``None`` when either rate is unknown or the earlier one is 0.
+        A ``Trend``; ``ratio`` is ``None`` and ``reason`` says why when the change is withheld.
     """
     window = min(WINDOW_DAYS, len(table) // 2)
     if window == 0:
-        return Trend(0, None, None, 0, 0, None)
+        return Trend(0, None, None, 0, 0, None, TrendWithheld.PERIOD_TOO_SHORT)
     recent = table.iloc[len(table) - window :]
     previous = table.iloc[len(table) - 2 * window : len(table) - window]
     recent_rate = per_recorded_day(recent["attacks"], recent["recorded"])
     previous_rate = per_recorded_day(previous["attacks"], previous["recorded"])
+    recent_days, previous_days = int(recent["recorded"].sum()), int(previous["recorded"].sum())
+    reason = withheld(window, recent_days, previous_days, previous_rate)
     ratio = None
-    if recent_rate is not None and previous_rate:
+    if reason is None and recent_rate is not None and previous_rate:
         ratio = round(recent_rate / previous_rate, 2)
     return Trend(
         window_days=window,
         recent_per_day=_rounded(recent_rate),
         previous_per_day=_rounded(previous_rate),
-        recent_days_recorded=int(recent["recorded"].sum()),
-        previous_days_recorded=int(previous["recorded"].sum()),
+        recent_days_recorded=recent_days,
+        previous_days_recorded=previous_days,
         ratio=ratio,
+        reason=reason,
     )
+
+
+def withheld(
+    window: int, recent_days: int, previous_days: int, previous_rate: float | None
+) -> TrendWithheld | None:
+    """Return why the change of a trend is not stated, ``None`` when it is.
+
+    Args:
+        window: Days in each window.
+        recent_days: Recorded days in the recent window.
+        previous_days: Recorded days in the window before.
+        previous_rate: Attacks per recorded day in the window before (``None``: none recorded).
+    """
+    if window < MIN_TREND_WINDOW_DAYS:
+        return TrendWithheld.PERIOD_TOO_SHORT
+    if min(recent_days, previous_days) * 2 < window:
+        return TrendWithheld.TOO_FEW_RECORDED_DAYS
+    if not previous_rate:
+        return TrendWithheld.NO_EARLIER_ATTACKS
+    return None

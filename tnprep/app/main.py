@@ -24,6 +24,7 @@ from tnprep.app.questionnaire import questionnaire_tab
 from tnprep.app.questions import questions_tab
 from tnprep.app.report import report_tab
 from tnprep.app.sidebar import sidebar
+from tnprep.app.silences import silence_rule
 from tnprep.app.state import sources_digest
 from tnprep.app.style import apply_style
 from tnprep.app.treatments import treatments_tab
@@ -71,7 +72,12 @@ def main() -> None:
     answers = dataclasses.replace(edited, questions=questions)
     data = assemble(with_edits(readings, treatments=treatments, answers=answers))
     summary = summarise_patient(
-        data, start=choices.since, end=None, today=dt.date.today(), previous=readings.previous
+        data,
+        start=choices.since,
+        end=None,
+        today=dt.date.today(),
+        previous=readings.previous,
+        silences=silence_rule(),
     )
     message = care_message(summary.scores)
     if message is not None and not choices.sample:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import altair as alt
 import streamlit as st
 
 from tnprep import charts
+from tnprep.app.silences import silence_question
 from tnprep.app.since import since_section
 from tnprep.issues import Severity
+from tnprep.report.trend_words import trend_detail, trend_label
 from tnprep.report.wording import duration_text, number_text
 from tnprep.summary import Summary
-
-MIN_TREND_DAYS = 14
-"""A change in the attack rate is shown only when each window holds two weeks or more."""
 
 
 def overview_tab(summary: Summary, problems: dict[Severity, int]) -> None:
@@ -25,6 +25,7 @@ def overview_tab(summary: Summary, problems: dict[Severity, int]) -> None:
         st.warning(line)
     else:
         st.success(line)
+    silence_question(summary)
     _metrics(summary)
     since_section(summary)
     st.header("Charts", anchor=False)
@@ -41,11 +42,14 @@ def chart_specs(key: str, _summary: Summary) -> list[dict[str, object]]:
 
     Altair's schema validation is skipped: the specs are the same every run and the unit tests
     validate them (``tests/test_charts.py``); on a ten-year diary it took a quarter second.
+    Altair's 5,000-row limit is lifted while converting: a period of more than 5,000 days (the
+    real 17-year yilativs log has 6,212) raised ``MaxRowsError`` and the app showed an error.
     """
-    return [
-        charts.readable(chart.chart).to_dict(validate=False)
-        for chart in charts.overview_charts(_summary)
-    ]
+    with alt.data_transformers.disable_max_rows():
+        return [
+            charts.readable(chart.chart).to_dict(validate=False)
+            for chart in charts.overview_charts(_summary)
+        ]
 
 
 _PROBLEM_WORDS = (
@@ -87,7 +91,7 @@ def _metrics(summary: Summary) -> None:
     first[0].metric("Attacks", f"{attacks.total:,}")
     first[1].metric(
         "Per recorded day", number_text(attacks.per_recorded_day), trend_text(summary),
-        delta_color="off",
+        delta_color="off", help=trend_help(summary),
     )  # fmt: skip
     first[2].metric("Recorded days", f"{summary.period.days_recorded:,} of {summary.period.days:,}")
     first[3].metric("Attack-free days", f"{attacks.attack_free_days:,}")
@@ -110,12 +114,20 @@ def _metrics(summary: Summary) -> None:
 
 
 def trend_text(summary: Summary) -> str | None:
-    """'+12 % vs prior 28 days' — only over two weeks or more, never coloured."""
+    """'+12 % vs prior 28 days' — only when the analysis computed the trend, never coloured."""
     trend = summary.attacks.trend
     change = trend.change_percent
-    if change is None or trend.window_days < MIN_TREND_DAYS:
+    if not trend.computed or change is None:
         return None
     return f"{change:+.0f} % vs prior {trend.window_days} days"
+
+
+def trend_help(summary: Summary) -> str:
+    """The metric's help: what the change compares, or why it is not shown (as on the page)."""
+    trend = summary.attacks.trend
+    if trend.computed:
+        return f"{trend_label(trend)}: {trend_detail(trend)}."
+    return f"Trend {trend_detail(trend)}."
 
 
 def _score(score: object) -> str:

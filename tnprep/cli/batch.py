@@ -27,7 +27,7 @@ from tnprep.cli.files import (
     EXIT_PARTIAL,
     EXIT_UNUSABLE,
     UsageError,
-    left_out_line,
+    left_out_lines,
     nothing_usable,
     one_line,
     write_atomically,
@@ -42,6 +42,7 @@ from tnprep.pipeline import (
     Unreadable,
     assemble,
     has_content,
+    left_out,
     read_sources,
     summarise_patient,
 )
@@ -220,9 +221,8 @@ def run_patient(folder: Path, out: Path, paper: str, today: dt.date) -> PatientR
             folder.name, ok=False, message=f"internal error ({type(error).__name__})"
         )
     phq9 = summary.scores.phq9
-    left_out = summary.since.left_out if summary.since is not None else ()
-    messages = [left_out_line(readings.unreadable)] if readings.unreadable else []
-    messages += [f"{item.file}: {item.reason}" for item in left_out]
+    omitted = left_out(readings, summary)
+    messages = [line.removeprefix("warning: ") for line in left_out_lines(omitted)]
     return PatientResult(
         folder.name,
         ok=True,
@@ -232,7 +232,7 @@ def run_patient(folder: Path, out: Path, paper: str, today: dt.date) -> PatientR
         item9_flag=None if phq9 is None or phq9.item9 is None else phq9.item9 > 0,
         item9_unanswered=phq9 is not None and phq9.item9_unanswered,
         message="; ".join(messages),
-        partial=bool(readings.unreadable or left_out),
+        partial=bool(omitted),
     )
 
 

@@ -146,6 +146,17 @@ def left_out_line(unreadable: Sequence[Unreadable]) -> str:
     return "left out " + "; ".join(" ".join(item.message.split()) for item in unreadable)
 
 
+def left_out_lines(items: Sequence[Unreadable]) -> list[str]:
+    """The lines for every file left out (``pipeline.left_out``), without the 'tnprep: ' prefix.
+
+    Files that could not be read share one 'left out …' line; each earlier summary not compared
+    is a 'warning: …' line of its own (the page is whole without it). Empty when none.
+    """
+    unread = [item for item in items if not item.earlier_summary]
+    lines = [left_out_line(unread)] if unread else []
+    return lines + [f"warning: {item.message}" for item in items if item.earlier_summary]
+
+
 def nothing_usable(unreadable: Sequence[Unreadable]) -> UsageError:
     """The exit-2 error when nothing usable remains, naming the files that could not be read."""
     if unreadable:

@@ -19,7 +19,7 @@ from tnprep.cli.files import (
     UsageError,
     add_diary_arguments,
     diary_sources,
-    left_out_line,
+    left_out_lines,
     nothing_usable,
     parse_day,
     read_bytes,
@@ -27,8 +27,15 @@ from tnprep.cli.files import (
 )
 from tnprep.ingest.columns import parse_mapping
 from tnprep.ingest.scales import parse_scale_pairs
-from tnprep.pipeline import Sources, assemble, has_content, read_sources, summarise_patient
-from tnprep.summary import Summary
+from tnprep.pipeline import (
+    Sources,
+    assemble,
+    has_content,
+    left_out,
+    read_sources,
+    summarise_patient,
+)
+from tnprep.summary import SILENCE_DAYS, SilenceRule, Silences, Summary
 
 
 def add_report_command(commands: Any) -> None:
@@ -46,6 +53,13 @@ def add_report_command(commands: Any) -> None:
     report.add_argument("--from", dest="start", metavar="DATE", help="first day (YYYY-MM-DD)")
     report.add_argument("--to", dest="end", metavar="DATE", help="last day (YYYY-MM-DD)")
     report.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    report.add_argument(
+        "--silences",
+        choices=[rule.value for rule in SilenceRule],
+        default=SilenceRule.ATTACK_FREE.value,
+        help="how an attack log's silences of 28 days or more count: attack-free (the "
+        "attack-log rule, default) or unrecorded (gaps); see docs/figures.md",
+    )
     report.add_argument("--out", required=True, metavar="report.pdf")
     report.add_argument("--summary-json", metavar="summary.json")
     report.add_argument(
@@ -82,7 +96,12 @@ def run_report(arguments: argparse.Namespace) -> int:
     if not has_content(data):
         raise nothing_usable(readings.unreadable)
     summary = summarise_patient(
-        data, start=start, end=end, today=dt.date.today(), previous=readings.previous
+        data,
+        start=start,
+        end=end,
+        today=dt.date.today(),
+        previous=readings.previous,
+        silences=SilenceRule(arguments.silences),
     )
     try:
         write_outputs(summary, Path(arguments.out), arguments.summary_json, arguments.paper)
@@ -90,12 +109,12 @@ def run_report(arguments: argparse.Namespace) -> int:
         where = error.filename or arguments.out
         raise UsageError(f"{where}: cannot be written ({error.strerror}).") from error
     print(result_line(summary, arguments.out))
-    left_out = summary.since.left_out if summary.since is not None else ()
-    for item in left_out:
-        print(f"tnprep: warning: {item.file}: {item.reason}", file=sys.stderr)
-    if readings.unreadable:
-        print(f"tnprep: {left_out_line(readings.unreadable)}", file=sys.stderr)
-    return EXIT_PARTIAL if readings.unreadable or left_out else EXIT_OK
+    for line in silence_lines(summary.silences):
+        print(f"tnprep: notice: {line}", file=sys.stderr)
+    omitted = left_out(readings, summary)
+    for line in left_out_lines(omitted):
+        print(f"tnprep: {line}", file=sys.stderr)
+    return EXIT_PARTIAL if omitted else EXIT_OK
 
 
 def result_line(summary: Summary, out: str) -> str:
@@ -105,3 +124,30 @@ def result_line(summary: Summary, out: str) -> str:
         f"Wrote {out}: {summary.attacks.total} attacks over {period.days_recorded} recorded days "
         f"of {period.days}; {len(summary.input.issues)} issues in the data."
     )
+
+
+_COUNTED = {SilenceRule.ATTACK_FREE: "attack-free", SilenceRule.UNRECORDED: "not recorded (gaps)"}
+
+
+def silence_lines(silences: Silences) -> list[str]:
+    """One stderr line per attack log with long silences: counts, dates and how they counted.
+
+    Dates and counts only, never diary text; the full list is in the summary's issues.
+    """
+    files = sorted({file for run in silences.runs for file in run.files})
+    lines = []
+    for file in files:
+        runs = [run for run in silences.runs if file in run.files]
+        longest = max(runs, key=lambda run: run.days)
+        other = (
+            "--silences attack-free counts them attack-free"
+            if silences.rule is SilenceRule.UNRECORDED
+            else "--silences unrecorded counts them as gaps"
+        )
+        lines.append(
+            f"{file}: {len(runs)} silence{'s' if len(runs) != 1 else ''} of {SILENCE_DAYS} days "
+            f"or more without a row ({sum(run.days for run in runs):,} days, from {runs[0].first} "
+            f"to {runs[-1].last}; longest {longest.days} days, {longest.first} to {longest.last}) "
+            f"counted as {_COUNTED[silences.rule]}; {other}."
+        )
+    return lines

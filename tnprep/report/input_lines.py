@@ -1,14 +1,16 @@
-"""Two short page lines about how the diary was recorded: rescue use and a pain scale not 0–10.
+"""Short page lines about how the diary was recorded: rescue, pain scale, long silences.
 
 Pure text from the ``Summary`` (recorded facts, no judgement): "Rescue: 41 of 52 attacks —
-oxygen 30, sumatriptan 12; helped: yes 35, no 4" and "Pain scale: … is on a 1–5 scale (median 2,
-worst 5 of 5); not converted to 0–10".
+oxygen 30, sumatriptan 12; helped: yes 35, no 4", "Pain scale: … is on a 1–5 scale (median 2,
+worst 5 of 5); not converted to 0–10" and "Silences: 5,286 days in 18 silences of 28 days or
+more without a row … counted as attack-free (attack-log rule); they may be unrecorded".
 """
 
 from __future__ import annotations
 
 from tnprep.diary_info import scale_sentence
-from tnprep.summary import RescueSummary, Summary
+from tnprep.report.wording import day_text
+from tnprep.summary import SILENCE_DAYS, RescueSummary, SilenceRule, Silences, Summary
 
 TOP_NAMES = 3
 """Rescue names shown before '+N more'."""
@@ -29,7 +31,23 @@ def rescue_and_scale(summary: Summary) -> list[tuple[str, str]]:
     ]
     if scales:
         lines.append(("Pain scale", "; ".join(scales)))
+    if summary.silences.runs:
+        lines.append(("Silences", silences_text(summary.silences)))
     return lines
+
+
+def silences_text(silences: Silences) -> str:
+    """How the days of an attack log's long silences were counted (docs/figures.md)."""
+    runs = silences.runs
+    longest = max(runs, key=lambda run: run.days)
+    count = "1 silence" if len(runs) == 1 else f"{len(runs)} silences"
+    text = (
+        f"{silences.days:,} days in {count} of {SILENCE_DAYS}+ days without a diary row "
+        f"(longest {longest.days} days, {day_text(longest.first)} – {day_text(longest.last)}) "
+    )
+    if silences.rule is SilenceRule.UNRECORDED:
+        return text + "counted as not recorded (gaps), as the user chose"
+    return text + "counted as attack-free (attack-log rule); they may be unrecorded"
 
 
 def rescue_text(rescue: RescueSummary) -> str:

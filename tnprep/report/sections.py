@@ -25,6 +25,7 @@ from tnprep.report.ledger_lines import (
 )
 from tnprep.report.safety import item9_alert
 from tnprep.report.score_lines import bni_detail, questionnaire_notes, score_value_detail
+from tnprep.report.trend_words import trend_detail, trend_label, trend_value
 from tnprep.report.wording import NOT_GIVEN, day_text, number_text, percent, plural
 from tnprep.summary import (
     BeforeAfter,
@@ -210,17 +211,7 @@ def build_glance(summary: Summary) -> Glance:
 
 
 def _trend_figure(trend: Trend) -> Figure:
-    change = trend.change_percent
-    label = f"Trend, last {trend.window_days} days"
-    if change is None:
-        return Figure(label, "–", f"vs the {trend.window_days} before: not enough data")
-    arrow = "↑" if change > 0 else "↓" if change < 0 else "→"
-    recent, previous = number_text(trend.recent_per_day), number_text(trend.previous_per_day)
-    return Figure(
-        label,
-        f"{arrow} {change:+d} %",
-        f"{recent} vs {previous} a day in the {trend.window_days} before",
-    )
+    return Figure(trend_label(trend), trend_value(trend), trend_detail(trend))
 
 
 TOP_TRIGGERS = 6
@@ -252,8 +243,10 @@ def build_pattern(summary: Summary) -> Pattern:
         _continuous_pain(summary),
     ]
     lines = dict(rescue_and_scale(summary))
-    if "Pain scale" in lines:  # says how to read every pain figure: kept high
-        fields.insert(0, Field("Pain scale", lines["Pain scale"]))
+    # Both say how to read the figures (every pain value; the recorded days): kept high.
+    fields[0:0] = [
+        Field(label, lines[label]) for label in ("Pain scale", "Silences") if label in lines
+    ]
     core = len(fields)
     life = [
         f"{label}: {text}"
