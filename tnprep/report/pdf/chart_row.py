@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.graphics import renderPDF
+from reportlab.pdfgen.canvas import Canvas
 
 from tnprep.report.content import PageContent
 from tnprep.report.pdf.blocks import (
@@ -77,6 +78,15 @@ def measure_pattern(text: Text, content: PageContent, width: float) -> MeasuredP
     return MeasuredPattern(fields, content.pattern.core, text, column)
 
 
+def _picture(text: Text, content: PageContent, width: float, height: float) -> Block:
+    """The chart as a Block; its drawing is built only when painted (one of the tried rows)."""
+
+    def paint(canvas: Canvas, x: float, top: float) -> None:
+        renderPDF.draw(chart_drawing(text, content.chart, width, height), canvas, x, top - height)
+
+    return Block(height, paint)
+
+
 def _chart_width(width: float) -> float:
     return width * CHART_SHARE
 
@@ -103,10 +113,7 @@ def chart_pattern_block(text: Text, content: PageContent, width: float, pattern:
     # a pattern column taller than the chart column lets the chart grow back (up to full height)
     spare = right.height - (chart_height + legend.height + 2 + more)
     chart_height = min(max(chart_height, chart_height + spare), max(chart_height, CHART_HEIGHT))
-    drawing = chart_drawing(text, chart, left_width, chart_height)
-    picture = Block(
-        chart_height, lambda c, x, top: renderPDF.draw(drawing, c, x, top - chart_height)
-    )
+    picture = _picture(text, content, left_width, chart_height)
     height = max(chart_height + legend.height + 2 + more, right.height)
     right = pattern.block(max(height, pattern_budget))
     height = max(height, right.height)

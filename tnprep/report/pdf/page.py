@@ -15,6 +15,7 @@ from tnprep.report.pdf.chart import CHART_HEIGHT, CHART_MIN_HEIGHT
 from tnprep.report.pdf.chart_row import PATTERN_MOST, chart_pattern_block, measure_pattern
 from tnprep.report.pdf.fixed import footer_block, glance_block, header_block
 from tnprep.report.pdf.flexible import flexible_blocks, flexible_needs
+from tnprep.report.pdf.measure import MeasuringText
 from tnprep.report.pdf.safety import safety_block
 from tnprep.report.pdf.since import since_block
 from tnprep.report.pdf.text import FONT, Text, covered_code_points
@@ -36,7 +37,7 @@ def render_pdf(content: PageContent, *, include_name_in_metadata: bool = False) 
     Returns:
         The PDF bytes, identical for identical content (ReportLab ``invariant=1``).
     """
-    text = Text()
+    text = MeasuringText()  # each paragraph wrapped once, however many layouts are tried
     page_width, page_height = A4 if content.paper is Paper.A4 else LETTER
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(page_width, page_height), invariant=1,
