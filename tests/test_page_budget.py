@@ -32,7 +32,23 @@ def test_ledger_shows_current_first_line_titration_and_procedure_with_recurrence
     assert "Carbamazepine: reached 600 of 200–1200 mg/day*" in text
     assert "200 → 600 mg/day" in text and "hyponatraemia (sodium 128)" in text
     assert "Microvascular decompression, right: 18 Mar 2021: pain-free; recurrence May 2022" in text
-    assert re.search(r"\+\d+ more treatments — see the app", text)
+    # the lines left out are named ('+7 more treatments: Botox injections, …'), never just counted
+    assert re.search(r"\+\d+ more treatments: [^—]*Baclofen[^—]*Acupuncture — see the app", text)
+
+
+def test_titration_that_failed_is_on_the_a4_page_in_brief() -> None:
+    """Lamotrigine's titration (25 → 200 mg/day, stopped: not enough relief) is not hidden."""
+    text = _text("a4")
+    assert "Also tried: Botox injections (Feb 2025 – Aug 2025" in text
+    assert (
+        "Lamotrigine (3 Feb 2020 – 31 Jan 2021, 25 → 50 → 100 → 200 mg/day, 40 % relief, "
+        "stopped: not enough relief, surgery planned)" in text
+    )
+
+
+def test_acute_burden_line_is_whole(text: str) -> None:
+    assert "driving: Does not drive on bad days" in text
+    assert "longest attack-free run 1 recorded day (11 Oct 2026)" in text
 
 
 def test_before_after_is_on_the_drug_line_not_a_sentence_of_its_own(text: str) -> None:
@@ -44,7 +60,9 @@ def test_first_three_questions_and_first_discussion_point_are_on_the_page(text: 
     questions = sample_summary().questions
     for question in questions[:3]:
         assert question in text
-    assert "+2 more questions — see the app" in text
+    shown = sum(question in text for question in questions)
+    hidden = re.search(r"\+(\d+) more questions? — see the app", text)
+    assert shown + (int(hidden.group(1)) if hidden else 0) == len(questions)
     assert "1. Carbamazepine stopped 2022-08" in text
 
 
@@ -56,5 +74,14 @@ def test_safety_and_since_strip_are_whole(text: str) -> None:
 
 
 def test_the_rest_of_the_pattern_is_counted_not_dropped(text: str) -> None:
-    assert re.search(r"\+\d+ more answers — see the app", text)
-    assert re.search(r"\+\d+ more chart notes — see the app", text)
+    assert re.search(r"\+\d+ more answers", text)
+
+
+def test_chart_names_the_mark_it_could_not_label_and_repeats_no_figure(text: str) -> None:
+    """The start of oxcarbazepine has no room for its label on the chart: the legend names it.
+
+    The chart's figures in words (attacks on recorded days, most in a day) are the glance's.
+    """
+    assert "◆ dose changed. ▲ oxcarbazepine started 10 Sep 2026." in text
+    assert "chart notes" not in text
+    assert "752 attacks on 114 recorded days" not in text

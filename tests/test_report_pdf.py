@@ -186,13 +186,17 @@ def test_build_page_accepts_the_enum_and_its_value() -> None:
 
 
 def test_ledger_lines_that_do_not_fit_are_counted_from_the_least_relevant_end() -> None:
-    """One line per drug; the current one first; what does not fit is counted, never dropped."""
+    """One line per drug; the current one first; what does not fit is listed in brief or named.
+
+    Every drug is on the page: a whole line, a brief on the 'Also tried' line, or a name on the
+    '+N more treatments: …' line, whose count is the number of names it holds.
+    """
     current = make_summary().treatments[0]
     history = (current, *_distinct_drugs(14))
     text = page_text(build_page(make_summary(treatments=history), "a4"))
     assert "Oxcarbazepine (current):" in text
-    named = re.findall(r"Drug\d\d\d", text)
-    hidden = re.search(r"\+(\d+) more treatments?\b", text)
+    assert len(set(re.findall(r"Drug\d\d\d", text))) == 14
+    hidden = re.search(r"\+(\d+) more treatments?: ([^—]*) — see the app", " ".join(text.split()))
     assert hidden is not None
-    assert len(set(named)) + int(hidden.group(1)) == 14
-    assert len(set(named)) >= 3
+    assert int(hidden.group(1)) == len(re.findall(r"Drug\d\d\d", hidden.group(2)))
+    assert "Also tried: Drug" in text

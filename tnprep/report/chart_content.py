@@ -187,5 +187,10 @@ def _words(summary: Summary, markers: Sequence[ChartMarker]) -> tuple[str, ...]:
         most.append(f"Worst pain {number_text(attacks.intensity_max)}/10.")
     if most:
         words.append(" ".join(most))
-    words.extend(f"{marker.kind.symbol} {marker.label}." for marker in markers)
+    words.extend(marker_note(marker) for marker in markers)
     return tuple(words)
+
+
+def marker_note(marker: ChartMarker) -> str:
+    """The marker in words, as beside the chart: '▲ oxcarbazepine started 10 Sep 2026.'."""
+    return f"{marker.kind.symbol} {marker.label}."

@@ -40,6 +40,10 @@ class LedgerLine:
     current: bool
     first_look: bool = False
     """Current, first-line or a procedure: what a facial-pain clinic reads first (issue 11)."""
+    brief: str = ""
+    """The line in one phrase for 'Also tried' when the page has no room for the whole line:
+    'Lamotrigine (3 Feb 2020 – 31 Jan 2021, 25 → 50 → 100 → 200 mg/day, 40 % relief, stopped:
+    not enough relief)' — dates, the doses in order, response, why it stopped, side effects."""
 
 
 def ledger_lines(ledger: Ledger) -> tuple[LedgerLine, ...]:
@@ -143,7 +147,27 @@ def drug_line(drug: DrugLedger) -> LedgerLine:
     if drug.current:
         name += " (current)"
     first_look = drug.current or drug.group is LedgerGroup.FIRST_LINE
-    return LedgerLine(name, "; ".join(part for part in parts if part), drug.current, first_look)
+    brief = _brief(name, [_course_brief(course) for course in drug.courses])
+    text = "; ".join(part for part in parts if part)
+    return LedgerLine(name, text, drug.current, first_look, brief)
+
+
+def _brief(name: str, details: Sequence[str]) -> str:
+    """'Name (details; details)', or the name alone when nothing is recorded."""
+    shown = "; ".join(detail for detail in details if detail)
+    return f"{name} ({shown})" if shown else name
+
+
+def _course_brief(course: Course) -> str:
+    """One course in a phrase: dates, every dose in order, response, why it stopped, effects."""
+    steps = _distinct([step.mg_per_day for step in course.steps if step.mg_per_day is not None])
+    details = [_dates(course)]
+    if steps:
+        details.append(" → ".join(number_text(mg) for mg in steps) + " mg/day")
+    if course.response:
+        details.append(course.response)
+    details.append(_stopped(course, dated=False))
+    return ", ".join(detail for detail in details if detail)
 
 
 def _reached(drug: DrugLedger) -> str:
@@ -194,8 +218,9 @@ def _dates(course: Course) -> str:
     return f"{start} – {partial_date_text(course.end)}"
 
 
-def _stopped(course: Course) -> str:
-    effects = "; ".join(effect_text(effect) for effect in course.adverse_effects)
+def _stopped(course: Course, *, dated: bool = True) -> str:
+    texts = [effect_text(effect) if dated else effect.text for effect in course.adverse_effects]
+    effects = "; ".join(texts)
     reason = course.stopped_because
     if reason and reason.casefold() == "side effects" and effects:
         return f"stopped for side effects: {effects}"
@@ -228,7 +253,8 @@ def procedure_line(entry: ProcedureEntry) -> LedgerLine:
         parts.append("complications: " + "; ".join(e.text for e in entry.complications))
     if entry.notes and entry.recurrence is None and entry.pain_free_until is None:
         parts.append(f"notes: {entry.notes}")  # the patient's words, never parsed
-    return LedgerLine(name, "; ".join(parts), current=False, first_look=True)
+    brief = _brief(name, [", ".join(parts[:3])])  # date and outcome, recurrence or pain-free
+    return LedgerLine(name, "; ".join(parts), current=False, first_look=True, brief=brief)
 
 
 _BURDEN_ITEMS = ("emergency_visits", "iv_infusions", "days_unable_to_eat", "weight_lost", "driving")

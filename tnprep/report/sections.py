@@ -233,8 +233,8 @@ def build_pattern(summary: Summary) -> Pattern:
     if len(attacks.triggers) > TOP_TRIGGERS:
         triggers.append(f"+{len(attacks.triggers) - TOP_TRIGGERS} more")
     fields = [
-        Field("Side", side_counts),
-        Field("Divisions", division_counts),
+        # one line: the diary's counts (the header has the side and divisions as reported)
+        Field("Side, divisions", f"{side_counts}; {division_counts}"),
         Field("Triggers", ", ".join(triggers) or "none recorded"),
         *_questionnaire_field(summary),
         Field("Time of day", _time_of_day(attacks.by_hour)),
@@ -312,12 +312,8 @@ def _time_of_day(by_hour: tuple[int, ...]) -> str:
     total = sum(by_hour)
     if total == 0 or len(by_hour) != 24:
         return "no start times recorded"
-    parts = (
-        ("night 0–6 h", 0),
-        ("morning 6–12 h", 6),
-        ("afternoon 12–18 h", 12),
-        ("evening 18–24 h", 18),
-    )
+    # the hours alone: one printed line in the pattern column ('night 0–6 h …' took two)
+    parts = (("0–6 h", 0), ("6–12 h", 6), ("12–18 h", 12), ("18–24 h", 18))
     return ", ".join(
         f"{label} {round(100 * sum(by_hour[first : first + 6]) / total)} %"
         for label, first in parts

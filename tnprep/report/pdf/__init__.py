@@ -11,6 +11,7 @@ See docs/page.md for the layout and budgets.
 
 Modules:
     text: fonts, paragraph styles and ``Text`` (escaping, clamped paragraphs).
+    measure: ``MeasuringText``: each clamped paragraph wrapped once per page and width.
     blocks: ``Block`` and how blocks stack, sit side by side, fit and are cut.
     chart: the attacks and pain chart as a ``reportlab.graphics`` Drawing.
     fixed: header, at a glance and footer.

@@ -13,7 +13,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, Str
 from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 
-from tnprep.report.chart_content import Chart, ChartBin
+from tnprep.report.chart_content import Chart, ChartBin, ChartMarker
 from tnprep.report.pdf.text import FONT, MIN_FONT_SIZE, Text
 from tnprep.report.wording import MONTHS
 
@@ -175,26 +175,51 @@ def _month(day: dt.date, *, year: bool) -> str:
 def _draw_markers(drawing: Drawing, text: Text, chart: Chart, plot: tuple[float, ...]) -> None:
     """Draw treatment starts (▲), stops (▼) and dose changes (◆) as dashed lines.
 
-    Labels are drawn where they do not collide.
+    Labels are drawn where they do not collide (``marker_labels``).
     """
-    assert chart.first_day is not None
-    x0, y0, width, height = plot
-    span = len(chart.bins) * chart.bin_days
-    # Lane 0 already holds the axis titles 'attacks' (left) and 'pain' (right).
-    titles = [(0.0, _width("attacks")), (drawing.width - _width("pain"), drawing.width)]
-    lanes: tuple[list[tuple[float, float]], ...] = (titles, [])
-    for marker in chart.markers:  # most recent first: the latest changes get the labels
-        x = x0 + width * ((marker.date - chart.first_day).days + 0.5) / span
+    _, y0, _, height = plot
+    for marker, label in zip(chart.markers, marker_labels(text, chart, drawing.width), strict=True):
+        x = _marker_x(chart, plot, marker)
         drawing.add(Line(x, y0, x, y0 + height + 2, strokeWidth=0.7, strokeDashArray=[2, 1.5]))
-        symbol = marker.kind.symbol
-        words = _clipped(text.plain(f"{symbol} {marker.label}"), drawing.width * 0.6)
+        if label is not None:
+            left, lane, words = label
+            drawing.add(_label(left, y0 + height + 4 + lane * 8, words))
+
+
+def _marker_x(chart: Chart, plot: tuple[float, ...], marker: ChartMarker) -> float:
+    assert chart.first_day is not None
+    span = len(chart.bins) * chart.bin_days
+    return plot[0] + plot[2] * ((marker.date - chart.first_day).days + 0.5) / span
+
+
+def marker_labels(text: Text, chart: Chart,
+                  width: float) -> list[tuple[float, int, str] | None]:  # fmt: skip
+    """Where each marker's label goes (left, lane, words) in a chart ``width`` wide, or ``None``.
+
+    Most recent first: the latest changes get the labels; one that would collide with another
+    label or an axis title in both lanes above the plot is not drawn (the page names it below
+    the chart). The places do not depend on the chart's height.
+    """
+    if not chart.bins or chart.first_day is None:
+        return [None for _ in chart.markers]
+    plot = (_PLOT_LEFT, _PLOT_BOTTOM, width - _PLOT_LEFT - _PLOT_RIGHT, 0.0)
+    # Lane 0 already holds the axis titles 'attacks' (left) and 'pain' (right).
+    titles = [(0.0, _width("attacks")), (width - _width("pain"), width)]
+    lanes: tuple[list[tuple[float, float]], ...] = (titles, [])
+    labels: list[tuple[float, int, str] | None] = []
+    for marker in chart.markers:
+        x = _marker_x(chart, plot, marker)
+        words = _clipped(text.plain(f"{marker.kind.symbol} {marker.label}"), width * 0.6)
         label_width = _width(words)
-        left = min(max(x - 3, 0.0), drawing.width - label_width)
+        left = min(max(x - 3, 0.0), width - label_width)
+        label = None
         for lane, taken in enumerate(lanes):
             if all(left + label_width + 3 < start or left > end + 3 for start, end in taken):
                 taken.append((left, left + label_width))
-                drawing.add(_label(left, y0 + height + 4 + lane * 8, words))
+                label = (left, lane, words)
                 break
+        labels.append(label)
+    return labels
 
 
 def _width(words: str) -> float:

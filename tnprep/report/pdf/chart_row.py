@@ -8,22 +8,23 @@ cut to the row's height and say what they left out ("+4 more answers — see the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.graphics import renderPDF
+from reportlab.pdfgen.canvas import Canvas
 
+from tnprep.report.chart_content import marker_note
 from tnprep.report.content import PageContent
 from tnprep.report.pdf.blocks import (
     Block,
     beside,
-    cut_list,
     fit_items,
     heading_block,
     more_line,
     paragraph_block,
     stack,
 )
-from tnprep.report.pdf.chart import CHART_HEIGHT, chart_drawing
+from tnprep.report.pdf.chart import CHART_HEIGHT, chart_drawing, marker_labels
 from tnprep.report.pdf.text import SMALL, TABLE, Text
 
 CHART_SHARE = 0.55
@@ -32,8 +33,6 @@ COLUMN_GAP = 12.0
 """Space between the chart column and the pattern column."""
 PATTERN_MOST = 150.0
 """Most the attack pattern column may take; further answers are counted, not printed."""
-NOTES_SHOWN = 40
-"""Chart notes measured at most (the rest are counted)."""
 
 
 @dataclass(frozen=True)
@@ -45,25 +44,44 @@ class MeasuredPattern:
     """Leading fields that are the attack pattern itself (``sections.Pattern.core``)."""
     text: Text
     width: float
+    labels: tuple[str, ...] = ()
+    """Each field's label, to name the ones left out ('+2 more answers: Daily life, …')."""
 
     def block(self, budget: float) -> Block:
-        """The fields that fit in ``budget``; the others counted ('+4 more answers')."""
+        """The fields that fit in ``budget``; the others named or counted ('+4 more answers')."""
         taken = self._taken(budget)
         if len(taken) == len(self.fields):
             return stack(taken)
-        more = more_line(self.text, len(self.fields) - len(taken), "answers", self.width)
-        return stack([*taken, more])
+        return stack([*taken, self._more(len(taken))])
+
+    def _more(self, shown: int) -> Block:
+        """'+2 more answers: Daily life, Rescue / medicines — see the app', or a count."""
+        hidden = self.labels[shown:]
+        count = len(self.fields) - shown
+        if hidden and len(hidden) == count:
+            noun = "answer" if count == 1 else "answers"
+            named = f"+{count} more {noun}: {', '.join(hidden)} — see the app"
+            paragraph, height = self.text.paragraph("", named, SMALL, self.width, 99)
+            if height <= 2 * SMALL.leading + 0.5:
+                return paragraph_block(paragraph, height)
+        return more_line(self.text, count, "answers", self.width)
+
+    def counted(self) -> MeasuredPattern:
+        """The same fields, the ones left out counted without their names (one line)."""
+        return replace(self, labels=())
 
     def _taken(self, budget: float) -> list[Block]:
-        taken, _ = fit_items(iter(self.fields), budget)
-        if len(taken) < len(self.fields):
-            taken, _ = fit_items(iter(self.fields), budget - SMALL.leading)
+        taken, used = fit_items(iter(self.fields), budget)
+        while len(taken) < len(self.fields) and taken:
+            if used + self._more(len(taken)).height <= budget:
+                break
+            used -= taken.pop().height
         return taken
 
     def core_budget(self, most: float) -> float:
         """The least budget (at most ``most``) that still prints every core field."""
         core = sum(block.height for block in self.fields[: self.core])
-        cut = float(SMALL.leading) if self.core < len(self.fields) else 0.0
+        cut = self._more(self.core).height if self.core < len(self.fields) else 0.0
         return min(core + cut + 0.5, most)
 
 
@@ -74,7 +92,35 @@ def measure_pattern(text: Text, content: PageContent, width: float) -> MeasuredP
         paragraph_block(*text.paragraph(f"{field.label}:", field.value, TABLE, column, 3))
         for field in content.pattern.fields
     )
-    return MeasuredPattern(fields, content.pattern.core, text, column)
+    labels = tuple(field.label for field in content.pattern.fields)
+    return MeasuredPattern(fields, content.pattern.core, text, column, labels)
+
+
+def _picture(text: Text, content: PageContent, width: float, height: float) -> Block:
+    """The chart as a Block; its drawing is built only when painted (one of the tried rows)."""
+
+    def paint(canvas: Canvas, x: float, top: float) -> None:
+        renderPDF.draw(chart_drawing(text, content.chart, width, height), canvas, x, top - height)
+
+    return Block(height, paint)
+
+
+def chart_notes(text: Text, content: PageContent, width: float) -> tuple[str, ...]:
+    """The chart's words the page prints: the treatment marks the chart could not label.
+
+    The chart's other words (attacks on recorded days, days without a diary, most in a day,
+    worst pain) are the glance's and the header's figures, so the page does not repeat them;
+    the app keeps them all. An empty period keeps its note.
+    """
+    chart = content.chart
+    if not chart.markers:
+        return chart.words if not chart.bins else ()
+    labels = marker_labels(text, chart, width)
+    return tuple(
+        marker_note(marker)
+        for marker, label in zip(chart.markers, labels, strict=True)
+        if label is None
+    )
 
 
 def _chart_width(width: float) -> float:
@@ -87,37 +133,56 @@ def _pattern_width(width: float) -> float:
 
 def chart_pattern_block(text: Text, content: PageContent, width: float, pattern: MeasuredPattern,
                         *, chart_height: float = CHART_HEIGHT,
-                        pattern_budget: float = PATTERN_MOST,
-                        notes_whole: bool = False) -> Block:  # fmt: skip
-    """The row: headings, then chart, legend and notes on the left and the pattern on the right.
+                        pattern_budget: float = PATTERN_MOST) -> Block:  # fmt: skip
+    """The row: headings, then chart and legend on the left and the pattern on the right.
 
-    The row is as tall as the taller column; the other column fills up to that height (more
-    notes, more answers) before it counts what is left out. With ``notes_whole`` the chart's
-    notes are all printed (the page has room for them).
+    The row is as tall as the taller column; the pattern column fills up to that height (more
+    answers) before it counts what is left out; a taller pattern column lets the chart grow.
     """
-    chart = content.chart
     left_width, right_width = _chart_width(width), _pattern_width(width)
-    legend = paragraph_block(*text.paragraph("", chart.caption, SMALL, left_width, 4))
-    more = float(SMALL.leading) + 1 if chart.words else 0.0
+    legend = legend_block(text, content, left_width)
     right = pattern.block(pattern_budget)
     # a pattern column taller than the chart column lets the chart grow back (up to full height)
-    spare = right.height - (chart_height + legend.height + 2 + more)
+    spare = right.height - (chart_height + legend.height + 2)
     chart_height = min(max(chart_height, chart_height + spare), max(chart_height, CHART_HEIGHT))
-    drawing = chart_drawing(text, chart, left_width, chart_height)
-    picture = Block(
-        chart_height, lambda c, x, top: renderPDF.draw(drawing, c, x, top - chart_height)
-    )
-    height = max(chart_height + legend.height + 2 + more, right.height)
+    picture = _picture(text, content, left_width, chart_height)
+    height = max(chart_height + legend.height + 2, right.height)
     right = pattern.block(max(height, pattern_budget))
-    height = max(height, right.height)
-    notes = [text.paragraph("", note, SMALL, left_width, 2) for note in chart.words[:NOTES_SHOWN]]
-    if notes_whole and len(notes) == len(chart.words):
-        height = max(height, chart_height + legend.height + 2 + sum(h + 2 for _, h in notes))
-    room = height - chart_height - legend.height - 2
-    words = cut_list(text, notes, len(chart.words), room, noun="chart notes", width=left_width)
-    left = stack([picture, Block(2.0, lambda c, x, t: None), legend, words])
+    left = stack([picture, Block(2.0, lambda c, x, t: None), legend])
     headings = beside([
         (0.0, heading_block(text, "Attacks per day and worst pain", left_width)),
         (left_width + COLUMN_GAP, heading_block(text, "Attack pattern (as recorded)", right_width)),
     ])  # fmt: skip
     return stack([headings, beside([(0.0, left), (left_width + COLUMN_GAP, right)])])
+
+
+LEGEND_LINES = 6
+"""Printed lines of the legend with the marks the chart could not label (the key alone: 3–4)."""
+MARKS_TRIED = 8
+"""Unlabelled marks tried at most in the legend; the rest are counted."""
+
+
+def legend_block(text: Text, content: PageContent, width: float) -> Block:
+    """The chart's key, then the marks it could not label, in one paragraph under the chart.
+
+    '… ◆ dose changed. ▲ oxcarbazepine started 10 Sep 2026.' Marks that do not fit are counted
+    at its end ('+3 more chart marks — see the app').
+    """
+    caption = content.chart.caption
+    marks = chart_notes(text, content, width)
+    if not marks:
+        return paragraph_block(*text.paragraph("", caption, SMALL, width, 4))
+    limit = LEGEND_LINES * SMALL.leading + 0.5
+    for shown in range(min(len(marks), MARKS_TRIED), 0, -1):
+        hidden = len(marks) - shown
+        more = (
+            f" +{hidden} more chart mark{'s' if hidden > 1 else ''} — see the app."
+            if hidden
+            else ""
+        )
+        paragraph, height = text.paragraph("", " ".join([caption, *marks[:shown]]) + more,
+                                           SMALL, width, 99)  # fmt: skip
+        if height <= limit:
+            return paragraph_block(paragraph, height)
+    counted = f"{caption} +{len(marks)} chart marks not labelled — see the app."
+    return paragraph_block(*text.paragraph("", counted, SMALL, width, LEGEND_LINES))

@@ -12,9 +12,15 @@ from reportlab.pdfgen.canvas import Canvas
 from tnprep.report.content import PageContent, Paper
 from tnprep.report.pdf.blocks import GAP, Block, stack
 from tnprep.report.pdf.chart import CHART_HEIGHT, CHART_MIN_HEIGHT
-from tnprep.report.pdf.chart_row import PATTERN_MOST, chart_pattern_block, measure_pattern
+from tnprep.report.pdf.chart_row import (
+    PATTERN_MOST,
+    MeasuredPattern,
+    chart_pattern_block,
+    measure_pattern,
+)
 from tnprep.report.pdf.fixed import footer_block, glance_block, header_block
 from tnprep.report.pdf.flexible import flexible_blocks, flexible_needs
+from tnprep.report.pdf.measure import MeasuringText
 from tnprep.report.pdf.safety import safety_block
 from tnprep.report.pdf.since import since_block
 from tnprep.report.pdf.text import FONT, Text, covered_code_points
@@ -36,7 +42,7 @@ def render_pdf(content: PageContent, *, include_name_in_metadata: bool = False) 
     Returns:
         The PDF bytes, identical for identical content (ReportLab ``invariant=1``).
     """
-    text = Text()
+    text = MeasuringText()  # each paragraph wrapped once, however many layouts are tried
     page_width, page_height = A4 if content.paper is Paper.A4 else LETTER
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(page_width, page_height), invariant=1,
@@ -67,30 +73,34 @@ def _top(text: Text, content: PageContent, width: float, available: float,
     """Every section above the ledger, and the room left under it.
 
     When the ledger and the first questions do not fit, the attack pattern first gives up its
-    lowest-ranked answers (daily life, other answers: "the rest" in SPEC's order), then the chart
-    shrinks towards CHART_MIN_HEIGHT; only then are ledger lines or questions cut (docs/page.md).
+    lowest-ranked answers (daily life, other answers: "the rest" in SPEC's order, named on its
+    '+N more answers' line), then that line counts them without names, then the chart shrinks
+    towards CHART_MIN_HEIGHT; only then are ledger lines or questions cut (docs/page.md).
     """
     fixed = stack(_fixed_blocks(text, content, width), GAP)
     pattern = measure_pattern(text, content, width)
 
     def measured(chart_height: float, pattern_budget: float,
-                 notes_whole: bool = False) -> tuple[Block, float]:  # fmt: skip
+                 shown: MeasuredPattern = pattern) -> tuple[Block, float]:  # fmt: skip
         row = chart_pattern_block(
-            text, content, width, pattern,
-            chart_height=chart_height, pattern_budget=pattern_budget, notes_whole=notes_whole,
-        )  # fmt: skip
+            text, content, width, shown, chart_height=chart_height, pattern_budget=pattern_budget
+        )
         top = stack([fixed, row], GAP)
         return top, available - top.height
 
-    for notes_whole in (True, False):
-        top, room = measured(CHART_HEIGHT, PATTERN_MOST, notes_whole)
-        if wanted <= room:
-            return top, room
-    core = pattern.core_budget(PATTERN_MOST)
-    top, room = measured(CHART_HEIGHT, core)
+    top, room = measured(CHART_HEIGHT, PATTERN_MOST)
     if wanted <= room:
         return top, room
-    return measured(max(CHART_HEIGHT - (wanted - room), CHART_MIN_HEIGHT), core)
+    top, room = measured(CHART_HEIGHT, pattern.core_budget(PATTERN_MOST))
+    if wanted <= room:
+        return top, room
+    # the answers left out are then counted, no longer named (one line, not two)
+    counted = pattern.counted()
+    core = counted.core_budget(PATTERN_MOST)
+    top, room = measured(CHART_HEIGHT, core, shown=counted)
+    if wanted <= room:
+        return top, room
+    return measured(max(CHART_HEIGHT - (wanted - room), CHART_MIN_HEIGHT), core, shown=counted)
 
 
 def _fixed_blocks(text: Text, content: PageContent, width: float) -> list[Block]:
