@@ -10,6 +10,7 @@ import sys
 import pytest
 from summary_factory import (
     SAMPLE_QUESTIONS,
+    _treatment,
     attack_figures_from_daily,
     empty_summary,
     make_daily,
@@ -18,10 +19,12 @@ from summary_factory import (
     make_treatments,
 )
 
-from tnprep.model import PartialDate
+from tnprep.analysis.discussion import first_line_stopped
+from tnprep.analysis.safety import safety_notes
+from tnprep.model import PartialDate, Treatment, TreatmentCategory
 from tnprep.report import wording
 from tnprep.report.chart_content import MAX_BARS, MarkerKind
-from tnprep.report.content import SHOWN_ELSEWHERE, Paper, build_content
+from tnprep.report.content import SHOWN_ELSEWHERE, Paper, build_content, in_safety_block
 from tnprep.summary import (
     ChangeKind,
     FindingKind,
@@ -249,3 +252,26 @@ def test_dose_change_is_marked_as_a_dose_change_not_a_start() -> None:
         marker.kind is not MarkerKind.START for marker in markers
         if marker.date == dt.date(2024, 2, 20)
     )  # fmt: skip
+
+
+def test_a_first_line_stop_the_safety_block_prints_is_not_repeated_in_the_discussion() -> None:
+    """Carbamazepine stopped for low sodium is in the safety block; a stop for another reason,
+    or another course, is still a discussion point."""
+
+    def course(reason: str, effects: str, end: PartialDate) -> Treatment:
+        return _treatment(
+            "carbamazepine",
+            TreatmentCategory.MEDICATION,
+            start=PartialDate(2022, 6),
+            end=end,
+            stopped_because=reason,
+            side_effects=effects,
+        )
+
+    sodium = course("side effects", "dizziness, low sodium again", PartialDate(2022, 8))
+    notes = safety_notes([sodium])
+    (stopped,) = first_line_stopped([sodium])
+    assert notes and in_safety_block(stopped, notes)
+    other = course("not enough relief", "", PartialDate(2023, 1))
+    (kept,) = first_line_stopped([other])
+    assert not in_safety_block(kept, notes)

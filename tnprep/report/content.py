@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from tnprep.analysis.discussion import describe
+from tnprep.analysis.evidence import Evidence, optional
 from tnprep.report.chart_content import Chart, build_chart
 from tnprep.report.safety import Safety, build_safety
 from tnprep.report.sections import (
@@ -30,7 +31,7 @@ from tnprep.report.sections import (
     build_treatments,
 )
 from tnprep.report.since import SinceStrip, build_since_strip, mark_asked_before
-from tnprep.summary import Finding, FindingKind, Summary
+from tnprep.summary import Finding, FindingKind, SafetyNote, Summary
 
 __all__ = [
     "Chart",
@@ -127,7 +128,7 @@ def build_content(summary: Summary, paper: Paper) -> PageContent:
             noun="questions",
             empty="No questions listed.",
         ),
-        discussion=_discussion(summary.findings),
+        discussion=_discussion(summary.findings, summary.safety),
         footer=build_footer(summary),
         since=build_since_strip(summary),
         safety=build_safety(summary),
@@ -142,12 +143,35 @@ history on the treatments' 'Not in the history yet' line); the discussion list d
 them. The JSON keeps every finding."""
 
 
-def _discussion(findings: Sequence[Finding]) -> Listing:
-    ordered = [finding for finding in findings if finding.kind not in SHOWN_ELSEWHERE]
+def _discussion(findings: Sequence[Finding], safety: Sequence[SafetyNote]) -> Listing:
+    ordered = [
+        finding
+        for finding in findings
+        if finding.kind not in SHOWN_ELSEWHERE and not in_safety_block(finding, safety)
+    ]
     return Listing(
         title="Discussion points",
         items=tuple(describe(finding) for finding in ordered),
         noun="discussion points",
         empty="No discussion points from the rules.",
         flagged_first=bool(ordered) and ordered[0].kind is FindingKind.SELF_HARM_ITEM,
+    )
+
+
+def in_safety_block(finding: Finding, safety: Sequence[SafetyNote]) -> bool:
+    """True for a first-line stop whose course the safety block already prints.
+
+    Same drug class, same end date and the same recorded words: the discussion list then does not
+    say it a second time (the JSON keeps the finding).
+    """
+    if finding.kind is not FindingKind.FIRST_LINE_STOPPED:
+        return False
+    ended = optional(finding, Evidence.ENDED)
+    words = (optional(finding, Evidence.SIDE_EFFECTS), optional(finding, Evidence.STOPPED_BECAUSE))
+    return any(
+        finding.subject in note.members
+        and event.end == ended
+        and all(word in event.recorded for word in words if word.casefold() != "side effects")
+        for note in safety
+        for event in note.events
     )
