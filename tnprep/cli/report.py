@@ -11,7 +11,7 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tnprep.cli.files import (
     EXIT_OK,
@@ -28,7 +28,9 @@ from tnprep.cli.files import (
 from tnprep.ingest.columns import parse_mapping
 from tnprep.ingest.scales import parse_scale_pairs
 from tnprep.pipeline import Sources, assemble, has_content, read_sources, summarise_patient
-from tnprep.summary import Summary
+
+if TYPE_CHECKING:
+    from tnprep.summary import Summary
 
 
 def add_report_command(commands: Any) -> None:
