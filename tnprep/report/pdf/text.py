@@ -15,13 +15,16 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
+
+from tnprep.report.pdf.font_faces import bundled_font
 
 FONT = "TNPrepSans"
 BOLD = "TNPrepSans-Bold"
 FONTS_DIR = Path(__file__).parent.parent / "fonts"
 """DejaVu Sans 2.37 (Bitstream Vera licence, fonts/LICENSE-DejaVu.txt), shipped in the package."""
+FONT_FILES = (FONTS_DIR / "DejaVuSans.ttf", FONTS_DIR / "DejaVuSans-Bold.ttf")
+"""The regular and bold weights, each with its metrics file beside it (``font_faces``)."""
 MIN_FONT_SIZE = 7.0
 """No glyph on the page is smaller (SPEC *The page*)."""
 REPLACEMENT = "\ufffd"
@@ -30,9 +33,13 @@ REPLACEMENT = "\ufffd"
 
 @functools.cache
 def covered_code_points() -> frozenset[int]:
-    """Register the fonts once; return the code points both weights can draw."""
-    regular = TTFont(FONT, str(FONTS_DIR / "DejaVuSans.ttf"))
-    bold = TTFont(BOLD, str(FONTS_DIR / "DejaVuSans-Bold.ttf"))
+    """Register the fonts once; return the code points both weights can draw.
+
+    The fonts' metrics come from the files shipped beside them (``font_faces``), not from parsing
+    the fonts in every process; the PDF is the same either way.
+    """
+    regular = bundled_font(FONT, FONT_FILES[0])
+    bold = bundled_font(BOLD, FONT_FILES[1])
     for font in (regular, bold):
         pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
