@@ -5,6 +5,7 @@ Timings are benchmarks (benchmarks/run.py), never asserted here; only what is im
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -55,3 +56,19 @@ def test_importing_the_command_line_loads_no_page_or_app_library() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, check=True)  # fmt: skip
     assert result.stdout.strip() == "[]"
+
+
+def test_the_command_ends_at_once_with_everything_written_and_its_status(tmp_path: Path) -> None:
+    """``run`` skips the interpreter's teardown: outputs, stdout and the status are all there."""
+    pdf, summary = tmp_path / "report.pdf", tmp_path / "summary.json"
+    command = [sys.executable, "-m", "tnprep", "report", "--diary", str(SAMPLE),
+               "--out", str(pdf), "--summary-json", str(summary)]  # fmt: skip
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Wrote {pdf}: ") and result.stdout.endswith(".\n")
+    assert pdf.read_bytes().rstrip().endswith(b"%%EOF")
+    assert json.loads(summary.read_text(encoding="utf-8"))["schema"].startswith("tnprep.summary/")
+    missing = subprocess.run([*command[:5], str(tmp_path / "absent.csv"), *command[6:]], cwd=ROOT,
+                             capture_output=True, text=True, check=False)  # fmt: skip
+    assert missing.returncode == 2
+    assert missing.stderr == f"tnprep: error: {tmp_path / 'absent.csv'}: no such file.\n"
