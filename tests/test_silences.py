@@ -15,10 +15,10 @@ from tnprep.analysis import summarise
 from tnprep.analysis.coverage import day_table
 from tnprep.analysis.silences import find_silences, silence_issues
 from tnprep.issues import IssueCode
-from tnprep.model import PatientData
+from tnprep.model import PatientData, SilenceRule
 from tnprep.pipeline import Sources, load_patient, summarise_patient
 from tnprep.report.input_lines import rescue_and_scale
-from tnprep.summary import Silence, SilenceRule, Silences
+from tnprep.summary import Silence, Silences
 
 D = dt.date
 TODAY = D(2026, 12, 3)

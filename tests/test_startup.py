@@ -5,6 +5,7 @@ Timings are benchmarks (benchmarks/run.py), never asserted here; only what is im
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +23,10 @@ heavy = sorted(name for name in sys.modules
 print(status, " ".join(heavy))
 """
 
+# What only `report` and `batch` need: ``check`` reads and assembles, nothing more.
+LOADED_FOR_THE_SUMMARY = ("tnprep.analysis", "tnprep.summary", "tnprep.summary_json",
+                          "tnprep.ledger_model", "tnprep.report")  # fmt: skip
+
 
 def test_check_never_imports_reportlab_streamlit_or_altair() -> None:
     result = subprocess.run(
@@ -33,9 +38,37 @@ def test_check_never_imports_reportlab_streamlit_or_altair() -> None:
     assert loaded == []
 
 
+def test_check_loads_no_analysis_summary_or_page_module() -> None:
+    code = LOADED_AFTER_CHECK.replace(
+        'if name.split(".")[0] in ("reportlab", "streamlit", "altair", "openpyxl")',
+        f"if name.startswith({LOADED_FOR_THE_SUMMARY!r})",
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(SAMPLE)], cwd=ROOT,
+                            capture_output=True, text=True, check=True)  # fmt: skip
+    status, *loaded = result.stdout.split()
+    assert status == "0"
+    assert loaded == []
+
+
 def test_importing_the_command_line_loads_no_page_or_app_library() -> None:
     code = ("import sys, tnprep.cli; print(sorted(n for n in sys.modules if n.split('.')[0] in "
             "('reportlab', 'streamlit', 'altair', 'openpyxl', 'charset_normalizer')))")  # fmt: skip
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, check=True)  # fmt: skip
     assert result.stdout.strip() == "[]"
+
+
+def test_the_command_ends_at_once_with_everything_written_and_its_status(tmp_path: Path) -> None:
+    """``run`` skips the interpreter's teardown: outputs, stdout and the status are all there."""
+    pdf, summary = tmp_path / "report.pdf", tmp_path / "summary.json"
+    command = [sys.executable, "-m", "tnprep", "report", "--diary", str(SAMPLE),
+               "--out", str(pdf), "--summary-json", str(summary)]  # fmt: skip
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Wrote {pdf}: ") and result.stdout.endswith(".\n")
+    assert pdf.read_bytes().rstrip().endswith(b"%%EOF")
+    assert json.loads(summary.read_text(encoding="utf-8"))["schema"].startswith("tnprep.summary/")
+    missing = subprocess.run([*command[:5], str(tmp_path / "absent.csv"), *command[6:]], cwd=ROOT,
+                             capture_output=True, text=True, check=False)  # fmt: skip
+    assert missing.returncode == 2
+    assert missing.stderr == f"tnprep: error: {tmp_path / 'absent.csv'}: no such file.\n"

@@ -1,8 +1,6 @@
 """``python -m tnprep``: the command line."""
 
-import sys
-
-from tnprep.cli import main
+from tnprep.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

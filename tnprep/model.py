@@ -54,6 +54,20 @@ class DateOrder(Enum):
     MONTH_FIRST = "month-first"
 
 
+class SilenceRule(Enum):
+    """How the days of a long silence in an attack log are counted (``--silences``)."""
+
+    ATTACK_FREE = "attack-free"
+    """SPEC's attack-log rule: a covered day without rows is attack-free (the default)."""
+    UNRECORDED = "unrecorded"
+    """The silence's days are gaps: not recorded, never attack-free."""
+
+
+SILENCE_DAYS = 28
+"""Shortest silence named (a tnprep threshold, docs/figures.md *Long silences*): as long as a trend
+window and a before/after window, so a silence this long can decide a whole window by itself."""
+
+
 class DateOrderSource(Enum):
     """Why a file's date order is what it is."""
 

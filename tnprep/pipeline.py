@@ -8,6 +8,9 @@ could not be read and earlier summaries not compared, each an ``Unreadable``. Th
 (``tnprep/app/``), ``check``, ``report`` and ``batch`` all call these; none rebuilds them.
 
 Pure: callers read the files and pass bytes and names; "today" is a parameter.
+
+The analysis, the summary and the earlier-visit readers are imported when first used, so
+``tnprep check`` (which only reads and assembles) does not load them at start-up (issue 15).
 """
 
 from __future__ import annotations
@@ -16,18 +19,18 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tnprep.analysis import summarise
-from tnprep.analysis.since import with_since
 from tnprep.ingest.columns import normalise_header
 from tnprep.ingest.diary import combine_diaries, read_diary
-from tnprep.ingest.previous import read_previous_visits
 from tnprep.ingest.questionnaire import read_questionnaires
 from tnprep.ingest.treatments import read_treatments
 from tnprep.issues import InputError, Issue, IssueCode
-from tnprep.model import Answers, DateOrder, DiaryFile, Loaded, PatientData, Treatment
-from tnprep.summary import SilenceRule, Summary
-from tnprep.visits import PreviousReading
+from tnprep.model import Answers, DateOrder, DiaryFile, Loaded, PatientData, SilenceRule, Treatment
+
+if TYPE_CHECKING:
+    from tnprep.summary import Summary
+    from tnprep.visits import PreviousReading
 
 Source = tuple[str, bytes]
 """A file as (name as the user knows it, bytes)."""
@@ -95,6 +98,13 @@ class Sources:
     """Earlier visits' summary JSONs (``--previous``, the app's "Last visit's summary")."""
 
 
+def _no_previous() -> PreviousReading:
+    """No earlier visit (``Readings``' default), built when first needed."""
+    from tnprep.visits import PreviousReading  # noqa: PLC0415 - not loaded by `check`
+
+    return PreviousReading()
+
+
 @dataclass(frozen=True)
 class Readings:
     """One patient's files as read, before they are joined: the input of ``assemble``."""
@@ -107,7 +117,7 @@ class Readings:
     """Files left out whole, in the order they were given."""
     user_mappings: tuple[tuple[str, MappingPairs], ...] = ()
     """Per diary file name, the columns the user mapped by hand."""
-    previous: PreviousReading = dataclasses.field(default_factory=PreviousReading)
+    previous: PreviousReading = dataclasses.field(default_factory=_no_previous)
     """The earlier visits' summaries as read (``summarise_patient`` compares with them)."""
 
 
@@ -175,6 +185,8 @@ def read_sources(
         date_order: The user's date order, or ``None`` to decide per file from the data.
         scales: ``--scale`` pairs (header → scale such as ``1-5``), applied to every diary.
     """
+    from tnprep.ingest.previous import read_previous_visits  # noqa: PLC0415 - not loaded by `check`
+
     diaries = [read_diary_file(item, mapping=mapping, date_order=date_order, scales=scales)
                for item in sources.diaries]  # fmt: skip
     treatments = [read_treatment_file(item, date_order=date_order) for item in sources.treatments]
@@ -308,6 +320,9 @@ def summarise_patient(
     latest usable earlier visit (``Summary.since``); each one left out becomes an input issue.
     ``silences`` says how the days of an attack log's long silences count (``--silences``).
     """
+    from tnprep.analysis import summarise  # noqa: PLC0415 - not loaded by `check`
+    from tnprep.analysis.since import with_since  # noqa: PLC0415
+
     summary = summarise(data, start=start, end=end, today=today, silences=silences)
     return summary if previous is None else with_since(summary, previous)
 

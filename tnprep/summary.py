@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from tnprep.catalogue import DrugClass
 from tnprep.issues import Issue
-from tnprep.model import Answers, DiaryInfo, Treatment
+from tnprep.model import Answers, DiaryInfo, SilenceRule, Treatment
 from tnprep.visits import SinceLastVisit
 
 if TYPE_CHECKING:  # ledger_model imports this module's BeforeAfter and DoseRange
@@ -430,20 +430,6 @@ class RescueSummary:
     """Medicine rows of event logs by name (whole files, not linked to an attack)."""
     uses: tuple[RescueUse, ...] = ()
     """Each rescue name with its attack rows and ratings, in ``by_name``'s order."""
-
-
-class SilenceRule(Enum):
-    """How the days of a long silence in an attack log are counted (``--silences``)."""
-
-    ATTACK_FREE = "attack-free"
-    """SPEC's attack-log rule: a covered day without rows is attack-free (the default)."""
-    UNRECORDED = "unrecorded"
-    """The silence's days are gaps: not recorded, never attack-free."""
-
-
-SILENCE_DAYS = 28
-"""Shortest silence named (a tnprep threshold, docs/figures.md *Long silences*): as long as a trend
-window and a before/after window, so a silence this long can decide a whole window by itself."""
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,10 @@ from tnprep.analysis.discussion import describe
 from tnprep.diary_info import diary_info_json
 from tnprep.issues import Issue
 from tnprep.ledger_json import ledger_json
-from tnprep.model import Answers, PartialDate, Treatment
+from tnprep.model import SILENCE_DAYS, Answers, PartialDate, Treatment
 from tnprep.since_json import since_json
 from tnprep.summary import (
     SCHEMA,
-    SILENCE_DAYS,
     AttackFigures,
     BeforeAfter,
     DayFigure,

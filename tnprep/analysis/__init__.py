@@ -31,8 +31,8 @@ from tnprep.analysis.scores import score_answers
 from tnprep.analysis.silences import find_silences, silence_issues
 from tnprep.analysis.treatments import summarise_treatments, treatment_changes
 from tnprep.issues import Issue
-from tnprep.model import DateOrderSource, Diary, PatientData
-from tnprep.summary import InputAccount, Period, SilenceRule, Summary
+from tnprep.model import DateOrderSource, Diary, PatientData, SilenceRule
+from tnprep.summary import InputAccount, Period, Summary
 
 __all__ = ["assumptions", "input_account", "period_bounds", "summarise"]
 

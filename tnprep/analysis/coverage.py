@@ -17,8 +17,8 @@ import datetime as dt
 
 import pandas as pd
 
-from tnprep.model import Diary, DiaryFile, DiaryShape
-from tnprep.summary import SILENCE_DAYS, DayFigure, SilenceRule
+from tnprep.model import SILENCE_DAYS, Diary, DiaryFile, DiaryShape, SilenceRule
+from tnprep.summary import DayFigure
 
 DAY_TABLE_COLUMNS = (
     "attack_log_covered",

@@ -14,8 +14,8 @@ import pandas as pd
 
 from tnprep.analysis.coverage import attack_log_file_spans
 from tnprep.issues import Issue, IssueCode
-from tnprep.model import Diary
-from tnprep.summary import SILENCE_DAYS, Silence, SilenceRule, Silences
+from tnprep.model import SILENCE_DAYS, Diary, SilenceRule
+from tnprep.summary import Silence, Silences
 
 __all__ = ["find_silences", "silence_issues"]
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from tnprep.model import SILENCE_DAYS, SilenceRule
 from tnprep.report.wording import day_text
-from tnprep.summary import SILENCE_DAYS, SilenceRule, Summary
+from tnprep.summary import Summary
 
 KEY = "silences"
 """Session key of the question's answer."""

@@ -11,14 +11,12 @@ import json
 import sys
 from typing import Any
 
-from tnprep.analysis import input_account
 from tnprep.cli.files import EXIT_OK, EXIT_UNUSABLE, add_diary_arguments, diary_sources
 from tnprep.diary_info import diary_info_json, diary_info_lines
 from tnprep.ingest.columns import parse_mapping
 from tnprep.ingest.scales import parse_scale_pairs
 from tnprep.model import Diary, DiaryFile, PatientData
 from tnprep.pipeline import Readings, Unreadable, assemble, read_diary_file
-from tnprep.summary_json import input_json
 
 
 def add_check_command(commands: Any) -> None:
@@ -54,6 +52,10 @@ def run_check(arguments: argparse.Namespace) -> int:
 
 def check_json(diary: Diary) -> dict[str, object]:
     """The ``check --json`` document: SPEC's ``input`` object plus a ``files`` list."""
+    # Only --json needs the analysis and the JSON writer: plain `check` starts without them.
+    from tnprep.analysis import input_account  # noqa: PLC0415
+    from tnprep.summary_json import input_json  # noqa: PLC0415
+
     account = input_account(PatientData(diary=diary))
     return {"input": input_json(account), "files": [_file_json(item) for item in diary.files]}
 

@@ -12,12 +12,15 @@ import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tnprep.ingest.recognise import InputKind, recognise
 from tnprep.issues import InputError
 from tnprep.model import DateOrder
 from tnprep.pipeline import Unreadable
-from tnprep.summary import Summary
+
+if TYPE_CHECKING:
+    from tnprep.summary import Summary
 
 EXIT_OK = 0
 """The output was written (problems in the data are reported in it, not fatal)."""

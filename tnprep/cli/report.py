@@ -11,7 +11,7 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tnprep.cli.files import (
     EXIT_OK,
@@ -27,6 +27,7 @@ from tnprep.cli.files import (
 )
 from tnprep.ingest.columns import parse_mapping
 from tnprep.ingest.scales import parse_scale_pairs
+from tnprep.model import SILENCE_DAYS, SilenceRule
 from tnprep.pipeline import (
     Sources,
     assemble,
@@ -35,7 +36,9 @@ from tnprep.pipeline import (
     read_sources,
     summarise_patient,
 )
-from tnprep.summary import SILENCE_DAYS, SilenceRule, Silences, Summary
+
+if TYPE_CHECKING:
+    from tnprep.summary import Silences, Summary
 
 
 def add_report_command(commands: Any) -> None:

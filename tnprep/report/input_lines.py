@@ -9,8 +9,9 @@ more without a row … counted as attack-free (attack-log rule); they may be unr
 from __future__ import annotations
 
 from tnprep.diary_info import scale_sentence
+from tnprep.model import SILENCE_DAYS, SilenceRule
 from tnprep.report.wording import day_text
-from tnprep.summary import SILENCE_DAYS, RescueSummary, SilenceRule, Silences, Summary
+from tnprep.summary import RescueSummary, Silences, Summary
 
 TOP_NAMES = 3
 """Rescue names shown before '+N more'."""
