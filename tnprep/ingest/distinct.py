@@ -1,0 +1,72 @@
+"""A column's distinct cells, each stripped once, and the code of every row's cell (issue 15).
+
+Diaries repeat the same few cells ('45s', '7', 'right', 'V2') hundreds of thousands of times.
+The column is factorised once on its raw cells (in C), only the distinct cells are stripped and
+read, and the results are spread back over the rows by their codes. The text of a distinct cell
+is exactly what ``values.text_cells`` gives for each of its rows: the same conversion to text and
+the same strip, run on a Series of the column's own text type, so the same engine (pyarrow or
+Python) does the work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Distinct:
+    """The distinct stripped cells of one column and where each row's cell is among them."""
+
+    codes: npt.NDArray[np.intp]
+    """For each row, the position of its cell's text in ``texts``."""
+    texts: list[str]
+    """Each distinct cell, stripped ('' for a blank one); no two are equal."""
+    index: pd.Index
+    """The column's row index (spreadsheet row numbers)."""
+    dtype: pd.StringDtype
+    """The column's text type: vectorised string methods on ``series()`` run as on the column."""
+
+    def series(self, texts: Sequence[str] | None = None) -> pd.Series:
+        """The distinct texts (or others, one per distinct cell) as a Series of the text type."""
+        return pd.Series(self.texts if texts is None else list(texts), dtype=self.dtype)
+
+    def counts(self) -> npt.NDArray[np.intp]:
+        """How many rows hold each distinct cell."""
+        return np.bincount(self.codes, minlength=len(self.texts))
+
+    def spread(self, per_distinct: Any, dtype: Any = None) -> pd.Series:
+        """One value per distinct cell (a Series, array or list) spread back over the rows."""
+        if isinstance(per_distinct, pd.Series):
+            spread = per_distinct.take(self.codes)
+            spread.index = self.index
+            return spread if dtype is None else spread.astype(dtype)
+        array = np.empty(len(per_distinct), dtype=object)
+        array[:] = list(per_distinct)
+        return pd.Series(array[self.codes] if len(self.codes) else [], index=self.index,
+                         dtype=object if dtype is None else dtype)  # fmt: skip
+
+    def spread_mask(self, per_distinct: npt.NDArray[np.bool_] | Sequence[bool]) -> pd.Series:
+        """A boolean per distinct cell spread back over the rows."""
+        flags = np.asarray(per_distinct, dtype=bool)
+        return pd.Series(flags[self.codes] if len(self.codes) else [], index=self.index,
+                         dtype=bool)  # fmt: skip
+
+
+def distinct_text(cells: pd.Series) -> Distinct:
+    """Factorise a column once: its distinct stripped texts and each row's code."""
+    text = cells if isinstance(cells.dtype, pd.StringDtype) else cells.astype("string")
+    raw_codes, raw = pd.factorize(text, use_na_sentinel=False)
+    stripped = pd.Series(raw, dtype=text.dtype).fillna("").str.strip()
+    codes, texts = pd.factorize(stripped.to_numpy(dtype=object))
+    return Distinct(
+        codes=np.asarray(codes[raw_codes], dtype=np.intp),
+        texts=[str(value) for value in texts],
+        index=cells.index,
+        dtype=text.dtype,
+    )
