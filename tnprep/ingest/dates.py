@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from tnprep.ingest.distinct import text_bytes
 from tnprep.model import DateOrder, DateOrderSource
 
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")  # Excel's day 0 (it counts 1900 as a leap year)
@@ -87,9 +88,20 @@ def parse_dates(cells: pd.Series, order: DateOrder | None, *, with_time: bool) -
             break
         if not _could_match(pattern, text[pending]):
             continue
-        parsed = pd.to_datetime(text[pending], format=pattern, errors="coerce")
-        result[pending] = parsed.where(parsed.between(_EARLIEST, _LATEST))
+        parsed = _within_range(pd.to_datetime(text[pending], format=pattern, errors="coerce"))
+        if pending.all():  # the first format of a regular file: no cells to place one by one
+            result = parsed.astype("datetime64[ns]")
+        else:
+            result[pending] = parsed
     return result.astype("datetime64[ns]")
+
+
+def _within_range(parsed: pd.Series) -> pd.Series:
+    """Date-times outside what datetime64[ns] holds become NaT (the test is skipped when none is)."""
+    earliest, latest = parsed.min(), parsed.max()
+    if pd.notna(earliest) and earliest >= _EARLIEST and latest <= _LATEST:
+        return parsed
+    return parsed.where(parsed.between(_EARLIEST, _LATEST))
 
 
 _DIRECTIVES = {
@@ -154,6 +166,8 @@ def _without_offset(text: pd.Series) -> pd.Series:
     """Drop a trailing UTC offset or 'Z', keeping the local clock time as recorded."""
     # Cheap tests in C (a trailing 'Z', or '+hh:mm' / '-hhmm' at the end) pick the candidates;
     # only those meet the exact pattern, which needs a clock time before the offset.
+    if not _may_hold_offset(text_bytes(text)):
+        return text
     candidates = text.str.endswith("Z") | text.str.contains(r"[+-]\d\d:?\d\d$", regex=True)
     if not candidates.any():
         return text
@@ -199,23 +213,63 @@ def _text(cells: pd.Series) -> pd.Series:
     if not _all_text(cells):
         cells = cells.where(cells.map(lambda cell: isinstance(cell, str)), "")
     text = cells if isinstance(cells.dtype, pd.StringDtype) else cells.astype("string")
+    raw = text_bytes(text)
     text = text.fillna("").str.strip()
     # Regex replacement runs per cell in Python; only the cells that need folding pay for it.
-    untidy = (
-        text.str.contains(",", regex=False)
-        | text.str.contains("  ", regex=False)
-        | text.str.contains("\t", regex=False)
-        | text.str.contains("\n", regex=False)
-    )
-    if untidy.any():
-        text = text.where(~untidy, text.str.replace(r"\s*,\s*|\s+", " ", regex=True))
+    # A test on the column's bytes first skips the cell passes that could change nothing.
+    if raw is None or any(mark in raw for mark in _UNTIDY):
+        untidy = (
+            text.str.contains(",", regex=False)
+            | text.str.contains("  ", regex=False)
+            | text.str.contains("\t", regex=False)
+            | text.str.contains("\n", regex=False)
+        )
+        if untidy.any():
+            text = text.where(~untidy, text.str.replace(r"\s*,\s*|\s+", " ", regex=True))
     # Ordinal days ('22nd Sep 2020', 'Sep 1st 2020'): the suffix goes, the day stays.
+    if raw is not None and not _may_hold_ordinal(raw):
+        return text
     ordinal = text.str.contains(r"\d(?:st|nd|rd|th)\b", case=False, regex=True)
     if ordinal.any():
         text = text.where(
             ~ordinal, text.str.replace(r"(\d)(?:st|nd|rd|th)\b", r"\1", case=False, regex=True)
         )
     return text
+
+
+_UNTIDY = (b",", b"  ", b"\t", b"\n")
+_NOT_LETTERS = b"0123456789 -:/.+"
+_SUFFIXES = (b"st", b"nd", b"rd", b"th")
+
+
+def _may_hold_ordinal(raw: bytes) -> bool:
+    """False when no cell can hold an ordinal suffix: only ASCII, and no 'st', 'nd', 'rd', 'th'.
+
+    Digits, spaces and date punctuation are dropped first (two letters next to each other stay
+    next to each other), so a column of numeric dates is tested in one short pass. Outside ASCII a
+    case-insensitive match has other spellings ('ſt'), so such a column is always tested.
+    """
+    letters = raw.translate(None, _NOT_LETTERS)
+    if not letters.isascii():
+        return True
+    lowered = letters.lower()
+    return any(suffix in lowered for suffix in _SUFFIXES)
+
+
+def _may_hold_offset(raw: bytes | None) -> bool:
+    """False when no cell can end with 'Z' or an offset: ASCII bytes without 'Z' and without a
+    sign followed by two digits, an optional colon and two digits anywhere (``None``: unknown)."""
+    if raw is None or not raw.isascii() or b"Z" in raw:
+        return True
+    if b"+" not in raw and b"-" not in raw:
+        return False
+    data = np.frombuffer(raw + b"\0" * 6, dtype=np.uint8)  # past the end: no digit, no colon
+    signs = np.flatnonzero((data == ord("+")) | (data == ord("-")))
+    digit = [(data[signs + step] - ord("0")) < 10 for step in range(1, 6)]  # wraps below '0'
+    colon = data[signs + 3] == ord(":")
+    plain = digit[2] & digit[3]
+    with_colon = colon & digit[3] & digit[4]
+    return bool((digit[0] & digit[1] & (plain | with_colon)).any())
 
 
 def _native(cells: pd.Series, with_time: bool) -> pd.Series:

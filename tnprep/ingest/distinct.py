@@ -70,3 +70,27 @@ def distinct_text(cells: pd.Series) -> Distinct:
         index=cells.index,
         dtype=text.dtype,
     )
+
+
+def text_bytes(cells: pd.Series) -> bytes | None:
+    """The UTF-8 bytes behind a pyarrow-backed text column, or ``None`` for any other column.
+
+    The bytes hold every cell's text (and may hold more: a sliced array keeps its whole buffer),
+    so a character absent from them is absent from every cell: a cheap test in C that lets a
+    per-cell pass be skipped when it could not change anything.
+    """
+    if not isinstance(cells.dtype, pd.StringDtype) or cells.dtype.storage != "pyarrow":
+        return None
+    chunks = cells.array.__arrow_array__().chunks
+    return b"".join(_chunk_bytes(chunk) for chunk in chunks)
+
+
+def _chunk_bytes(chunk: Any) -> bytes:
+    """The bytes of one Arrow string chunk's own cells (a slice skips its buffer's other cells)."""
+    _, offsets, data = chunk.buffers()
+    if data is None or not len(chunk):
+        return b""
+    width = np.int64 if str(chunk.type).startswith("large") else np.int32
+    bounds = np.frombuffer(offsets, dtype=width)
+    start, end = int(bounds[chunk.offset]), int(bounds[chunk.offset + len(chunk)])
+    return bytes(memoryview(data)[start:end])
