@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from tnprep.ingest import event_log, workbooks
@@ -297,9 +298,14 @@ def _kept_rows(
     issues.keep_only(kept)
     return {
         **{name: values[kept] for name, values in columns.items()},
-        "file": [table.file] * int(kept.sum()),
-        "row": table.cells.index[kept].tolist(),
+        "file": _repeated(table.file, int(kept.sum())),
+        "row": pd.Series(table.cells.index[kept.to_numpy(dtype=bool)], dtype="int64"),
     }
+
+
+def _repeated(text: str, length: int) -> pd.Series:
+    """``length`` copies of one text as a 'string' Series, repeated in Arrow (no Python list)."""
+    return pd.Series([text], dtype="string").take(np.zeros(length, dtype=np.intp))
 
 
 def _file_issues(
