@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from tnprep.ingest.distinct import text_bytes
+from tnprep.ingest.distinct import remembered, text_bytes
 from tnprep.model import DateOrder, DateOrderSource
 
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")  # Excel's day 0 (it counts 1900 as a leap year)
@@ -210,6 +210,11 @@ def _date_formats(order: DateOrder | None, with_time: bool) -> list[str]:
 
 def _text(cells: pd.Series) -> pd.Series:
     """Text cells stripped, with runs of spaces and commas after words folded; others ''."""
+    return remembered("date text", cells, _folded_text)
+
+
+def _folded_text(cells: pd.Series) -> pd.Series:
+    """``_text`` computed."""
     if not _all_text(cells):
         cells = cells.where(cells.map(lambda cell: isinstance(cell, str)), "")
     text = cells if isinstance(cells.dtype, pd.StringDtype) else cells.astype("string")

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from tnprep.ingest import event_log, workbooks
+from tnprep.ingest import distinct, event_log, workbooks
 from tnprep.ingest import fields as field_readers
 from tnprep.ingest import scales as scales_module
 from tnprep.ingest.attack_times import attack_starts, durations_from_end
@@ -102,6 +102,14 @@ def _read_source(
     table: Table, fixed_mapping: dict[str, str], fixed_order: DateOrder | None, options: _Options
 ) -> DiaryFile:
     """One table (a text file or one sheet) read as a diary."""
+    with distinct.one_table():  # a column looked at twice is stripped and factorised once
+        return _read_table(table, fixed_mapping, fixed_order, options)
+
+
+def _read_table(
+    table: Table, fixed_mapping: dict[str, str], fixed_order: DateOrder | None, options: _Options
+) -> DiaryFile:
+    """``_read_source`` itself."""
     explicit = {**fixed_mapping, **options.mapping}
     checked = check_columns(table, match_columns(table.header, explicit), explicit)
     match, split = checked.match, None

@@ -10,14 +10,17 @@ Python) does the work.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Distinct:
@@ -58,8 +61,50 @@ class Distinct:
                          dtype=bool)  # fmt: skip
 
 
+_MEMO: ContextVar[dict[tuple[str, int], tuple[Any, pd.Index, Any]] | None] = ContextVar(
+    "tnprep_ingest_memo", default=None
+)
+
+
+@contextlib.contextmanager
+def one_table() -> Iterator[None]:
+    """While one table is read, a column's stripped text or distinct cells are computed once.
+
+    Several readers look at the same column (the intensity: words, numbers, range); inside this
+    block the second look reuses the first. Nothing is kept after the block.
+    """
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+def remembered(kind: str, cells: pd.Series, compute: Callable[[pd.Series], T]) -> T:
+    """``compute(cells)``, or its earlier result for the same column inside ``one_table``.
+
+    The same column is the same array object (kept alive by the entry, so its id is not reused)
+    with an equal row index.
+    """
+    memo = _MEMO.get()
+    if memo is None:
+        return compute(cells)
+    key = (kind, id(cells.array))
+    entry = memo.get(key)
+    if entry is not None and entry[0] is cells.array and entry[1].equals(cells.index):
+        result: T = entry[2]
+        return result
+    result = compute(cells)
+    memo[key] = (cells.array, cells.index, result)
+    return result
+
+
 def distinct_text(cells: pd.Series) -> Distinct:
     """Factorise a column once: its distinct stripped texts and each row's code."""
+    return remembered("distinct", cells, _distinct_text)
+
+
+def _distinct_text(cells: pd.Series) -> Distinct:
     text = cells if isinstance(cells.dtype, pd.StringDtype) else cells.astype("string")
     raw_codes, raw = pd.factorize(text, use_na_sentinel=False)
     stripped = pd.Series(raw, dtype=text.dtype).fillna("").str.strip()
