@@ -17,9 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
-from tnprep.ingest.distinct import remembered, text_bytes
+from tnprep.ingest.distinct import remembered, text_bytes, text_layout
 from tnprep.model import DateOrder, DateOrderSource
 
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")  # Excel's day 0 (it counts 1900 as a leap year)
@@ -57,22 +58,45 @@ def decide_order(cells: pd.Series, override: DateOrder | None = None) -> OrderDe
         cells: The date (or date-time) column; non-text cells are ignored.
         override: The user's choice (``--dayfirst`` / ``--monthfirst``), which always wins.
     """
-    text = _text(cells)
-    parts = text[text.str.contains(r"^\d{1,2}[/-]\d{1,2}[/-]", regex=True)].str.extract(_SLASH)
-    parts = parts.dropna()
-    first, second = parts[0].astype(int), parts[1].astype(int)
-    # Only a part that could be a day (13–31) beside one that could be a month counts as evidence.
-    day_evidence = int(((first > 12) & (first <= 31) & (second <= 12)).sum())
-    month_evidence = int(((second > 12) & (second <= 31) & (first <= 12)).sum())
+    day_evidence, month_evidence, slash_dates = _order_evidence(_text(cells))
     if override is not None:
         return OrderDecision(override, DateOrderSource.USER, day_evidence, month_evidence)
-    if parts.empty:
+    if not slash_dates:
         return OrderDecision(None, DateOrderSource.NOT_NEEDED, 0, 0)
     if day_evidence == month_evidence == 0:
         # Most of the world writes day-first; the issue raised says so and how to override.
         return OrderDecision(DateOrder.DAY_FIRST, DateOrderSource.ASSUMED, 0, 0)
     order = DateOrder.DAY_FIRST if day_evidence >= month_evidence else DateOrder.MONTH_FIRST
     return OrderDecision(order, DateOrderSource.DATA, day_evidence, month_evidence)
+
+
+def _order_evidence(text: pd.Series) -> tuple[int, int, bool]:
+    """(cells whose first part is a day over 12, cells whose second is, whether any is n/n/n)."""
+    layout = text_layout(text)
+    if layout is not None and not _may_start_slash_date(*layout):
+        return 0, 0, False
+    parts = text[text.str.contains(r"^\d{1,2}[/-]\d{1,2}[/-]", regex=True)].str.extract(_SLASH)
+    parts = parts.dropna()
+    first, second = parts[0].astype(int), parts[1].astype(int)
+    # Only a part that could be a day (13–31) beside one that could be a month counts as evidence.
+    day_evidence = int(((first > 12) & (first <= 31) & (second <= 12)).sum())
+    month_evidence = int(((second > 12) & (second <= 31) & (first <= 12)).sum())
+    return day_evidence, month_evidence, not parts.empty
+
+
+_SEPARATORS = (ord("/"), ord("-"))
+
+
+def _may_start_slash_date(
+    data: npt.NDArray[np.uint8], starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]
+) -> bool:
+    """False when no ASCII cell has '/' or '-' as its second or third character (as 'n/n/…' and
+    'nn/n/…' need)."""
+    padded = np.concatenate([data, np.zeros(3, dtype=np.uint8)])
+    length = ends - starts
+    second = np.isin(padded[starts + 1], _SEPARATORS) & (length >= 2)
+    third = np.isin(padded[starts + 2], _SEPARATORS) & (length >= 3)
+    return bool((second | third).any())
 
 
 def parse_dates(cells: pd.Series, order: DateOrder | None, *, with_time: bool) -> pd.Series:
@@ -166,7 +190,8 @@ def _without_offset(text: pd.Series) -> pd.Series:
     """Drop a trailing UTC offset or 'Z', keeping the local clock time as recorded."""
     # Cheap tests in C (a trailing 'Z', or '+hh:mm' / '-hhmm' at the end) pick the candidates;
     # only those meet the exact pattern, which needs a clock time before the offset.
-    if not _may_hold_offset(text_bytes(text)):
+    layout = text_layout(text)
+    if layout is not None and not _may_end_with_offset(*layout):
         return text
     candidates = text.str.endswith("Z") | text.str.contains(r"[+-]\d\d:?\d\d$", regex=True)
     if not candidates.any():
@@ -261,20 +286,26 @@ def _may_hold_ordinal(raw: bytes) -> bool:
     return any(suffix in lowered for suffix in _SUFFIXES)
 
 
-def _may_hold_offset(raw: bytes | None) -> bool:
-    """False when no cell can end with 'Z' or an offset: ASCII bytes without 'Z' and without a
-    sign followed by two digits, an optional colon and two digits anywhere (``None``: unknown)."""
-    if raw is None or not raw.isascii() or b"Z" in raw:
-        return True
-    if b"+" not in raw and b"-" not in raw:
-        return False
-    data = np.frombuffer(raw + b"\0" * 6, dtype=np.uint8)  # past the end: no digit, no colon
-    signs = np.flatnonzero((data == ord("+")) | (data == ord("-")))
-    digit = [(data[signs + step] - ord("0")) < 10 for step in range(1, 6)]  # wraps below '0'
-    colon = data[signs + 3] == ord(":")
-    plain = digit[2] & digit[3]
-    with_colon = colon & digit[3] & digit[4]
-    return bool((digit[0] & digit[1] & (plain | with_colon)).any())
+def _may_end_with_offset(
+    data: npt.NDArray[np.uint8], starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]
+) -> bool:
+    """Whether an ASCII cell ends with 'Z', '±dddd' or '±dd:dd' (the candidates' own test)."""
+    padded = np.concatenate([np.zeros(6, dtype=np.uint8), data])
+    length = ends - starts
+
+    def back(place: int) -> npt.NDArray[np.uint8]:
+        return padded[ends + 6 - place]
+
+    def digit(place: int) -> npt.NDArray[np.bool_]:
+        return (back(place) - ord("0")) < 10  # an unsigned byte below '0' wraps round
+
+    def sign(place: int) -> npt.NDArray[np.bool_]:
+        return (back(place) == ord("+")) | (back(place) == ord("-"))
+
+    zulu = (length >= 1) & (back(1) == ord("Z"))
+    plain = (length >= 5) & sign(5) & digit(4) & digit(3) & digit(2) & digit(1)
+    colon = (length >= 6) & sign(6) & digit(5) & digit(4) & (back(3) == ord(":")) & digit(2)
+    return bool((zulu | plain | (colon & digit(1))).any())
 
 
 def _native(cells: pd.Series, with_time: bool) -> pd.Series:

@@ -139,3 +139,28 @@ def _chunk_bytes(chunk: Any) -> bytes:
     bounds = np.frombuffer(offsets, dtype=width)
     start, end = int(bounds[chunk.offset]), int(bounds[chunk.offset + len(chunk)])
     return bytes(memoryview(data)[start:end])
+
+
+def text_layout(
+    cells: pd.Series,
+) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.int64], npt.NDArray[np.int64]] | None:
+    """(bytes, start of each cell, end of each cell) of an ASCII pyarrow-backed text column.
+
+    ``None`` for any other column (Python objects, a missing cell, any byte over 127), so that a
+    caller testing characters at fixed places from a cell's start or end tests exactly what a
+    pattern would (one byte is one character).
+    """
+    if not isinstance(cells.dtype, pd.StringDtype) or cells.dtype.storage != "pyarrow":
+        return None
+    array = cells.array.__arrow_array__().combine_chunks()
+    if array.null_count:
+        return None
+    _, offsets, data = array.buffers()
+    width = np.int64 if str(array.type).startswith("large") else np.int32
+    bounds = np.frombuffer(offsets, dtype=width)[array.offset : array.offset + len(array) + 1]
+    text = np.zeros(0, dtype=np.uint8) if data is None else np.frombuffer(data, dtype=np.uint8)
+    text = text[int(bounds[0]) : int(bounds[-1])] if len(bounds) else text[:0]
+    if text.size and int(text.max()) > 127:
+        return None
+    bounds = bounds.astype(np.int64) - (int(bounds[0]) if len(bounds) else 0)
+    return text, bounds[:-1], bounds[1:]
