@@ -90,8 +90,10 @@ _SEPARATORS = (ord("/"), ord("-"))
 def _may_start_slash_date(
     data: npt.NDArray[np.uint8], starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]
 ) -> bool:
-    """False when no ASCII cell has '/' or '-' as its second or third character (as 'n/n/…' and
-    'nn/n/…' need)."""
+    """False when no ASCII cell has '/' or '-' as its second or third character.
+
+    'n/n/…' and 'nn/n/…' need one there; a True only means the pattern must look.
+    """
     padded = np.concatenate([data, np.zeros(3, dtype=np.uint8)])
     length = ends - starts
     second = np.isin(padded[starts + 1], _SEPARATORS) & (length >= 2)
@@ -121,7 +123,7 @@ def parse_dates(cells: pd.Series, order: DateOrder | None, *, with_time: bool) -
 
 
 def _within_range(parsed: pd.Series) -> pd.Series:
-    """Date-times outside what datetime64[ns] holds become NaT (the test is skipped when none is)."""
+    """Date-times outside what datetime64[ns] holds become NaT (no test when none can be)."""
     earliest, latest = parsed.min(), parsed.max()
     if pd.notna(earliest) and earliest >= _EARLIEST and latest <= _LATEST:
         return parsed
@@ -297,10 +299,12 @@ def _may_end_with_offset(
         return padded[ends + 6 - place]
 
     def digit(place: int) -> npt.NDArray[np.bool_]:
-        return (back(place) - ord("0")) < 10  # an unsigned byte below '0' wraps round
+        found: npt.NDArray[np.bool_] = (back(place) - ord("0")) < 10  # below '0' wraps round
+        return found
 
     def sign(place: int) -> npt.NDArray[np.bool_]:
-        return (back(place) == ord("+")) | (back(place) == ord("-"))
+        found: npt.NDArray[np.bool_] = (back(place) == ord("+")) | (back(place) == ord("-"))
+        return found
 
     zulu = (length >= 1) & (back(1) == ord("Z"))
     plain = (length >= 5) & sign(5) & digit(4) & digit(3) & digit(2) & digit(1)

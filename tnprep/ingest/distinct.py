@@ -14,13 +14,14 @@ import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
 T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class Distinct:
@@ -106,6 +107,7 @@ def distinct_text(cells: pd.Series) -> Distinct:
 
 def _distinct_text(cells: pd.Series) -> Distinct:
     text = cells if isinstance(cells.dtype, pd.StringDtype) else cells.astype("string")
+    dtype = cast(pd.StringDtype, text.dtype)  # both branches give a string dtype
     raw_codes, raw = pd.factorize(text, use_na_sentinel=False)
     stripped = pd.Series(raw, dtype=text.dtype).fillna("").str.strip()
     codes, texts = pd.factorize(stripped.to_numpy(dtype=object))
@@ -113,7 +115,7 @@ def _distinct_text(cells: pd.Series) -> Distinct:
         codes=np.asarray(codes[raw_codes], dtype=np.intp),
         texts=[str(value) for value in texts],
         index=cells.index,
-        dtype=text.dtype,
+        dtype=dtype,
     )
 
 

@@ -37,9 +37,7 @@ def attack_frame(columns: dict[str, Sequence[Any] | pd.Series] | None = None) ->
     columns = dict(columns or {})
     length = _length(columns)
     built: dict[str, Any] = {
-        "start": pd.to_datetime(_values(columns, "start", length, pd.NaT)).astype(
-            "datetime64[ns]"
-        )
+        "start": pd.to_datetime(_values(columns, "start", length, pd.NaT)).astype("datetime64[ns]")
     }
     for name in ("duration_s", "intensity"):
         built[name] = _typed(columns, name, length, float("nan"), "float64")
@@ -111,7 +109,7 @@ def _typed(
 
 def _missing_text(length: int) -> Any:
     """A 'string' array of ``length`` missing values, made in Arrow (a scalar would be repeated)."""
-    import pyarrow as pa  # noqa: PLC0415 - pandas has imported it already
+    import pyarrow as pa  # type: ignore[import-untyped]  # noqa: PLC0415 - imported by pandas
 
     return pd.arrays.ArrowStringArray(pa.chunked_array([pa.nulls(length, pa.large_string())]))
 

@@ -246,7 +246,6 @@ def split_lists(
     Parts equal (ignoring case) to one in ``exclude`` — sentinels such as 'No medication' — are left
     out.
     """
-
     return per_distinct(text, _splitter(separators, exclude))
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
