@@ -25,7 +25,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tnprep.ingest import arrow_read, dates, distinct, scales, values
+from tnprep.ingest import arrow_read, dates, distinct, kinds, scales, values
 from tnprep.ingest.diary import combine_diaries, read_diary
 from tnprep.ingest.formats import migraine_buddy
 from tnprep.issues import InputError
@@ -346,3 +346,35 @@ def test_generated_diaries_read_the_same_without_shortcuts(data: bytes) -> None:
 )  # fmt: skip
 def test_corpus_diaries_read_the_same_without_shortcuts(path: Path) -> None:
     assert_same_file(*read_both_ways(path.read_bytes(), path.name))
+
+
+def old_fit(cells: pd.Series, name: str) -> str:
+    """``kinds._fit`` as it was for the fields checked cell by cell (the sample read per row)."""
+    text = values.text_cells(cells.head(kinds._SAMPLE))
+    filled = text[text.ne("")]
+    if len(filled) < kinds._FEW:
+        return "ok"
+    if name == "side":
+        share = float(values.parse_sides(filled).unreadable.mean())
+    elif name == "location":
+        side = values.parse_sides(filled).values.notna()
+        divisions = values.divisions_in_location(filled).any(axis=1)
+        share = float((~side & ~divisions).mean())
+    elif name == "division":
+        share = float(values.parse_divisions(filled)[1].mean())
+    elif name == "intensity":
+        numbers = values.parse_numbers(filled, decimal_comma=False).unreadable
+        words = values.text_cells(filled).str.casefold().isin(kinds._INTENSITY_WORDS)
+        share = float((numbers & ~words).mean())
+    else:
+        share = float(values.parse_pain_types(filled).unreadable.mean())
+    return "misfit" if share > kinds._MOSTLY else "ok"
+
+
+@SETTINGS
+@given(columns(), st.sampled_from(["side", "location", "division", "intensity", "pain_type"]))
+def test_column_fit_per_distinct_cell_matches_the_sample_read_per_row(
+    cells: pd.Series, name: str
+) -> None:
+    with mock.patch.object(kinds, "_SAMPLE", 12), mock.patch.object(kinds, "_FEW", 3):
+        assert kinds._fit(cells, name) == old_fit(cells, name)

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from tnprep.ingest.columns import UNIT_SECONDS
-from tnprep.ingest.distinct import Distinct, distinct_text
+from tnprep.ingest.distinct import Distinct, distinct_text, remembered
 
 DIVISIONS = ("V1", "V2", "V3")
 """The trigeminal divisions: ophthalmic, maxillary, mandibular."""
@@ -67,8 +67,15 @@ def text_cells(cells: pd.Series) -> pd.Series:
 
 
 def parse_numbers(cells: pd.Series, *, decimal_comma: bool) -> Parsed:
-    """Read numbers such as ``6``, ``6.5``, ``7/10``; ``6,5`` when the file uses decimal commas."""
-    return on_distinct(cells, lambda text: _numbers(text, decimal_comma))
+    """Read numbers such as ``6``, ``6.5``, ``7/10``; ``6,5`` when the file uses decimal commas.
+
+    Read once per table (``distinct.one_table``): the intensity asks twice (its range, its values).
+    """
+    return remembered(
+        f"numbers, decimal comma {decimal_comma}",
+        cells,
+        lambda column: on_distinct(column, lambda text: _numbers(text, decimal_comma)),
+    )
 
 
 def _numbers(text: pd.Series, decimal_comma: bool) -> Parsed:
