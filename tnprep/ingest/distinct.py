@@ -129,7 +129,13 @@ def text_bytes(cells: pd.Series) -> bytes | None:
     if not isinstance(cells.dtype, pd.StringDtype) or cells.dtype.storage != "pyarrow":
         return None
     chunks = cells.array.__arrow_array__().chunks
+    if any(str(chunk.type) not in _OFFSET_TYPES for chunk in chunks):
+        return None  # another layout (a string view): no shortcut
     return b"".join(_chunk_bytes(chunk) for chunk in chunks)
+
+
+_OFFSET_TYPES = ("string", "large_string")
+"""Arrow string types laid out as offsets and one data buffer (the layout read here)."""
 
 
 def _chunk_bytes(chunk: Any) -> bytes:
@@ -155,7 +161,7 @@ def text_layout(
     if not isinstance(cells.dtype, pd.StringDtype) or cells.dtype.storage != "pyarrow":
         return None
     array = cells.array.__arrow_array__().combine_chunks()
-    if array.null_count:
+    if array.null_count or str(array.type) not in _OFFSET_TYPES:
         return None
     _, offsets, data = array.buffers()
     width = np.int64 if str(array.type).startswith("large") else np.int32
