@@ -62,16 +62,24 @@ def read_regular(text: str, delimiter: str) -> tuple[tuple[str, ...], pd.DataFra
 def filled_rows(body: pd.DataFrame) -> Any:
     """A boolean array: True for each row with a cell holding more than whitespace.
 
-    The cells of a row are joined and stripped once in Arrow (a joined row is all whitespace
-    exactly when each of its cells is), instead of two pandas passes per column.
+    A row is filled when one of its cells is not all whitespace (Arrow's whitespace, as the
+    stripping of every later step). Columns are tested one at a time, each only on the rows still
+    blank: in a diary the first column is nearly always filled, so one pass settles every row.
     """
     import numpy as np  # noqa: PLC0415
     import pyarrow as pa  # type: ignore[import-untyped]  # noqa: PLC0415
     import pyarrow.compute as pc  # type: ignore[import-untyped]  # noqa: PLC0415
 
-    columns = [pa.array(body[column].array, type=pa.large_string()) for column in body.columns]
-    joined = pc.binary_join_element_wise(*columns, pa.scalar("", pa.large_string()))
-    return np.asarray(pc.not_equal(pc.utf8_trim_whitespace(joined), ""), dtype=bool)
+    filled = np.zeros(len(body), dtype=bool)
+    for column in body.columns:
+        blank = np.flatnonzero(~filled)
+        if not len(blank):
+            break
+        cells = pa.array(body[column].array, type=pa.large_string())
+        if len(blank) < len(filled):
+            cells = cells.take(pa.array(blank))
+        filled[blank] = np.asarray(pc.not_equal(pc.utf8_trim_whitespace(cells), ""), dtype=bool)
+    return filled
 
 
 def _first_line(text: str) -> str:
@@ -80,7 +88,10 @@ def _first_line(text: str) -> str:
 
 
 def _arrow_table(text: str, delimiter: str, width: int) -> Any:
-    """A ``pyarrow.Table``: every line as ``width`` strings; ``None`` when pyarrow refuses it."""
+    """A ``pyarrow.Table``: every line as ``width`` strings; ``None`` when pyarrow refuses it.
+
+    Read as ``large_string``, the type pandas' ``str`` dtype holds, so no column is cast again.
+    """
     # pandas imports pyarrow already; only its CSV part is new. pyarrow ships no type stubs
     # (the ignore is on filled_rows' import, which mypy meets first).
     import pyarrow as pa  # noqa: PLC0415
@@ -96,7 +107,7 @@ def _arrow_table(text: str, delimiter: str, width: int) -> Any:
                 newlines_in_values=False, ignore_empty_lines=False,
             ),
             convert_options=arrow_csv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()), null_values=[],
+                column_types=dict.fromkeys(names, pa.large_string()), null_values=[],
                 strings_can_be_null=False, quoted_strings_can_be_null=False,
             ),
         )  # fmt: skip

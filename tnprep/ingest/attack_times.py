@@ -63,7 +63,8 @@ def _single_column(
     unread = start.isna()
     day_only = pd.Series(False, index=start.index)
     days = parse_dates(cells[unread], decision.order, with_time=False)
-    day_only[unread] = days.notna()
+    if unread.any():  # placing no values still costs a pass over the rows
+        day_only[unread] = days.notna()
     dated = int(start.notna().sum() + day_only.sum())
     if dated and day_only.sum() / dated >= _MOSTLY:  # a date-only log
         start[day_only] = days[days.notna()]

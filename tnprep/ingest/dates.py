@@ -17,8 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
+from tnprep.ingest.distinct import remembered, text_bytes, text_layout
 from tnprep.model import DateOrder, DateOrderSource
 
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")  # Excel's day 0 (it counts 1900 as a leap year)
@@ -56,22 +58,47 @@ def decide_order(cells: pd.Series, override: DateOrder | None = None) -> OrderDe
         cells: The date (or date-time) column; non-text cells are ignored.
         override: The user's choice (``--dayfirst`` / ``--monthfirst``), which always wins.
     """
-    text = _text(cells)
-    parts = text[text.str.contains(r"^\d{1,2}[/-]\d{1,2}[/-]", regex=True)].str.extract(_SLASH)
-    parts = parts.dropna()
-    first, second = parts[0].astype(int), parts[1].astype(int)
-    # Only a part that could be a day (13–31) beside one that could be a month counts as evidence.
-    day_evidence = int(((first > 12) & (first <= 31) & (second <= 12)).sum())
-    month_evidence = int(((second > 12) & (second <= 31) & (first <= 12)).sum())
+    day_evidence, month_evidence, slash_dates = _order_evidence(_text(cells))
     if override is not None:
         return OrderDecision(override, DateOrderSource.USER, day_evidence, month_evidence)
-    if parts.empty:
+    if not slash_dates:
         return OrderDecision(None, DateOrderSource.NOT_NEEDED, 0, 0)
     if day_evidence == month_evidence == 0:
         # Most of the world writes day-first; the issue raised says so and how to override.
         return OrderDecision(DateOrder.DAY_FIRST, DateOrderSource.ASSUMED, 0, 0)
     order = DateOrder.DAY_FIRST if day_evidence >= month_evidence else DateOrder.MONTH_FIRST
     return OrderDecision(order, DateOrderSource.DATA, day_evidence, month_evidence)
+
+
+def _order_evidence(text: pd.Series) -> tuple[int, int, bool]:
+    """(cells whose first part is a day over 12, cells whose second is, whether any is n/n/n)."""
+    layout = text_layout(text)
+    if layout is not None and not _may_start_slash_date(*layout):
+        return 0, 0, False
+    parts = text[text.str.contains(r"^\d{1,2}[/-]\d{1,2}[/-]", regex=True)].str.extract(_SLASH)
+    parts = parts.dropna()
+    first, second = parts[0].astype(int), parts[1].astype(int)
+    # Only a part that could be a day (13–31) beside one that could be a month counts as evidence.
+    day_evidence = int(((first > 12) & (first <= 31) & (second <= 12)).sum())
+    month_evidence = int(((second > 12) & (second <= 31) & (first <= 12)).sum())
+    return day_evidence, month_evidence, not parts.empty
+
+
+_SEPARATORS = (ord("/"), ord("-"))
+
+
+def _may_start_slash_date(
+    data: npt.NDArray[np.uint8], starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]
+) -> bool:
+    """False when no ASCII cell has '/' or '-' as its second or third character.
+
+    'n/n/…' and 'nn/n/…' need one there; a True only means the pattern must look.
+    """
+    padded = np.concatenate([data, np.zeros(3, dtype=np.uint8)])
+    length = ends - starts
+    second = np.isin(padded[starts + 1], _SEPARATORS) & (length >= 2)
+    third = np.isin(padded[starts + 2], _SEPARATORS) & (length >= 3)
+    return bool((second | third).any())
 
 
 def parse_dates(cells: pd.Series, order: DateOrder | None, *, with_time: bool) -> pd.Series:
@@ -87,9 +114,20 @@ def parse_dates(cells: pd.Series, order: DateOrder | None, *, with_time: bool) -
             break
         if not _could_match(pattern, text[pending]):
             continue
-        parsed = pd.to_datetime(text[pending], format=pattern, errors="coerce")
-        result[pending] = parsed.where(parsed.between(_EARLIEST, _LATEST))
+        parsed = _within_range(pd.to_datetime(text[pending], format=pattern, errors="coerce"))
+        if pending.all():  # the first format of a regular file: no cells to place one by one
+            result = parsed.astype("datetime64[ns]")
+        else:
+            result[pending] = parsed
     return result.astype("datetime64[ns]")
+
+
+def _within_range(parsed: pd.Series) -> pd.Series:
+    """Date-times outside what datetime64[ns] holds become NaT (no test when none can be)."""
+    earliest, latest = parsed.min(), parsed.max()
+    if pd.notna(earliest) and earliest >= _EARLIEST and latest <= _LATEST:
+        return parsed
+    return parsed.where(parsed.between(_EARLIEST, _LATEST))
 
 
 _DIRECTIVES = {
@@ -154,6 +192,9 @@ def _without_offset(text: pd.Series) -> pd.Series:
     """Drop a trailing UTC offset or 'Z', keeping the local clock time as recorded."""
     # Cheap tests in C (a trailing 'Z', or '+hh:mm' / '-hhmm' at the end) pick the candidates;
     # only those meet the exact pattern, which needs a clock time before the offset.
+    layout = text_layout(text)
+    if layout is not None and not _may_end_with_offset(*layout):
+        return text
     candidates = text.str.endswith("Z") | text.str.contains(r"[+-]\d\d:?\d\d$", regex=True)
     if not candidates.any():
         return text
@@ -196,26 +237,79 @@ def _date_formats(order: DateOrder | None, with_time: bool) -> list[str]:
 
 def _text(cells: pd.Series) -> pd.Series:
     """Text cells stripped, with runs of spaces and commas after words folded; others ''."""
+    return remembered("date text", cells, _folded_text)
+
+
+def _folded_text(cells: pd.Series) -> pd.Series:
+    """``_text`` computed."""
     if not _all_text(cells):
         cells = cells.where(cells.map(lambda cell: isinstance(cell, str)), "")
     text = cells if isinstance(cells.dtype, pd.StringDtype) else cells.astype("string")
+    raw = text_bytes(text)
     text = text.fillna("").str.strip()
     # Regex replacement runs per cell in Python; only the cells that need folding pay for it.
-    untidy = (
-        text.str.contains(",", regex=False)
-        | text.str.contains("  ", regex=False)
-        | text.str.contains("\t", regex=False)
-        | text.str.contains("\n", regex=False)
-    )
-    if untidy.any():
-        text = text.where(~untidy, text.str.replace(r"\s*,\s*|\s+", " ", regex=True))
+    # A test on the column's bytes first skips the cell passes that could change nothing.
+    if raw is None or any(mark in raw for mark in _UNTIDY):
+        untidy = (
+            text.str.contains(",", regex=False)
+            | text.str.contains("  ", regex=False)
+            | text.str.contains("\t", regex=False)
+            | text.str.contains("\n", regex=False)
+        )
+        if untidy.any():
+            text = text.where(~untidy, text.str.replace(r"\s*,\s*|\s+", " ", regex=True))
     # Ordinal days ('22nd Sep 2020', 'Sep 1st 2020'): the suffix goes, the day stays.
+    if raw is not None and not _may_hold_ordinal(raw):
+        return text
     ordinal = text.str.contains(r"\d(?:st|nd|rd|th)\b", case=False, regex=True)
     if ordinal.any():
         text = text.where(
             ~ordinal, text.str.replace(r"(\d)(?:st|nd|rd|th)\b", r"\1", case=False, regex=True)
         )
     return text
+
+
+_UNTIDY = (b",", b"  ", b"\t", b"\n")
+_NOT_LETTERS = b"0123456789 -:/.+"
+_SUFFIXES = (b"st", b"nd", b"rd", b"th")
+
+
+def _may_hold_ordinal(raw: bytes) -> bool:
+    """False when no cell can hold an ordinal suffix: only ASCII, and no 'st', 'nd', 'rd', 'th'.
+
+    Digits, spaces and date punctuation are dropped first (two letters next to each other stay
+    next to each other), so a column of numeric dates is tested in one short pass. Outside ASCII a
+    case-insensitive match has other spellings ('ſt'), so such a column is always tested.
+    """
+    letters = raw.translate(None, _NOT_LETTERS)
+    if not letters.isascii():
+        return True
+    lowered = letters.lower()
+    return any(suffix in lowered for suffix in _SUFFIXES)
+
+
+def _may_end_with_offset(
+    data: npt.NDArray[np.uint8], starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]
+) -> bool:
+    """Whether an ASCII cell ends with 'Z', '±dddd' or '±dd:dd' (the candidates' own test)."""
+    padded = np.concatenate([np.zeros(6, dtype=np.uint8), data])
+    length = ends - starts
+
+    def back(place: int) -> npt.NDArray[np.uint8]:
+        return padded[ends + 6 - place]
+
+    def digit(place: int) -> npt.NDArray[np.bool_]:
+        found: npt.NDArray[np.bool_] = (back(place) - ord("0")) < 10  # below '0' wraps round
+        return found
+
+    def sign(place: int) -> npt.NDArray[np.bool_]:
+        found: npt.NDArray[np.bool_] = (back(place) == ord("+")) | (back(place) == ord("-"))
+        return found
+
+    zulu = (length >= 1) & (back(1) == ord("Z"))
+    plain = (length >= 5) & sign(5) & digit(4) & digit(3) & digit(2) & digit(1)
+    colon = (length >= 6) & sign(6) & digit(5) & digit(4) & (back(3) == ord(":")) & digit(2)
+    return bool((zulu | plain | (colon & digit(1))).any())
 
 
 def _native(cells: pd.Series, with_time: bool) -> pd.Series:

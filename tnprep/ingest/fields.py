@@ -189,5 +189,5 @@ def _check_location(table: Table, position: int, issues: RowIssues) -> None:
 
 
 def _list(table: Table, position: int, *, drop_sentinels: bool) -> pd.Series:
-    text = values.text_cells(table.cells[position])
-    return values.split_lists(text, exclude=_NO_MEDICATION if drop_sentinels else frozenset())
+    cells = table.cells[position]
+    return values.split_cells(cells, exclude=_NO_MEDICATION if drop_sentinels else frozenset())

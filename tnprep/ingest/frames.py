@@ -36,20 +36,20 @@ def attack_frame(columns: dict[str, Sequence[Any] | pd.Series] | None = None) ->
     """
     columns = dict(columns or {})
     length = _length(columns)
-    frame = pd.DataFrame(index=pd.RangeIndex(length))
-    frame["start"] = pd.to_datetime(_values(columns, "start", length, pd.NaT)).astype(
-        "datetime64[ns]"
-    )
+    built: dict[str, Any] = {
+        "start": pd.to_datetime(_values(columns, "start", length, pd.NaT)).astype("datetime64[ns]")
+    }
     for name in ("duration_s", "intensity"):
-        frame[name] = _typed(columns, name, length, float("nan"), "float64")
+        built[name] = _typed(columns, name, length, float("nan"), "float64")
     for name in _BOOL_COLUMNS:
-        frame[name] = _typed(columns, name, length, False, "bool")
+        built[name] = _typed(columns, name, length, False, "bool")
     for name in _TUPLE_COLUMNS:
-        frame[name] = _tuple_series(columns.get(name), length)
+        built[name] = _tuple_series(columns.get(name), length).array
     for name in _TEXT_ATTACK_COLUMNS:
-        frame[name] = _typed(columns, name, length, pd.NA, "string")
-    frame["row"] = _typed(columns, "row", length, 0, "int64")
-    return frame[list(ATTACK_COLUMNS)]
+        built[name] = _typed(columns, name, length, pd.NA, "string")
+    built["row"] = _typed(columns, "row", length, 0, "int64")
+    # one constructor in the contract's order: no column inserted one by one, no reordering copy
+    return pd.DataFrame({name: built[name] for name in ATTACK_COLUMNS}, index=pd.RangeIndex(length))
 
 
 def day_frame(columns: dict[str, Sequence[Any] | pd.Series] | None = None) -> pd.DataFrame:
@@ -98,11 +98,20 @@ def _typed(
     A Series is converted as a whole (never through Python objects) and positioned by order.
     """
     values = columns.get(name)
+    if values is None and dtype == "string" and blank is pd.NA:
+        return _missing_text(length)
     if values is None:
         return pd.Series(blank, index=pd.RangeIndex(length), dtype=dtype).array
     if isinstance(values, pd.Series):
         return values.astype(dtype).array
     return pd.array(list(values), dtype=dtype)
+
+
+def _missing_text(length: int) -> Any:
+    """A 'string' array of ``length`` missing values, made in Arrow (a scalar would be repeated)."""
+    import pyarrow as pa  # type: ignore[import-untyped]  # noqa: PLC0415 - imported by pandas
+
+    return pd.arrays.ArrowStringArray(pa.chunked_array([pa.nulls(length, pa.large_string())]))
 
 
 def _values(

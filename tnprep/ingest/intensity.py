@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from tnprep.ingest import fields, scales, values
 from tnprep.ingest.columns import normalise_header
 from tnprep.ingest.decode import Table
+from tnprep.ingest.distinct import Distinct, distinct_text
 from tnprep.ingest.row_issues import RowIssues
 from tnprep.issues import IssueCode
 from tnprep.model import PainScale
@@ -26,11 +28,13 @@ def read_intensity(
 ) -> tuple[pd.Series, PainScale | None]:
     """Intensities on 0–10 (NaN where unknown or not convertible) and the scale when not 0–10."""
     header = table.header[position]
-    text = values.text_cells(table.cells[position])
-    words = scales.word_values(text)
-    filled = text.ne("")
-    if filled.any() and words[filled].notna().mean() > _MOSTLY:
-        return pd.Series(float("nan"), index=text.index), scales.word_scale(words, header, "values")
+    distinct = distinct_text(table.cells[position])
+    words = scales.word_values(distinct.series())  # each distinct cell once
+    if _mostly_words(distinct, words):
+        return (
+            pd.Series(float("nan"), index=distinct.index),
+            scales.word_scale(distinct.spread(words), header, "values"),
+        )
     chosen, source = _chosen(header, user_scales)
     numbers = values.parse_numbers(table.cells[position], decimal_comma=table.delimiter != ",")
     if chosen is None:
@@ -39,6 +43,15 @@ def read_intensity(
     if chosen is None or (chosen.low == 0 and chosen.high == 10):
         return fields.scale_0_10(table, position, issues, "intensity"), None
     return _on_scale(table, position, issues, numbers=numbers, scale=chosen, source=source)
+
+
+def _mostly_words(distinct: Distinct, words: pd.Series) -> bool:
+    """Whether more than half of the filled rows hold a pain word (rows counted, not cells)."""
+    counts = distinct.counts()
+    filled = np.array([text != "" for text in distinct.texts], dtype=bool)
+    filled_rows = int(counts[filled].sum())
+    word_rows = int(counts[filled & words.notna().to_numpy(dtype=bool)].sum())
+    return filled_rows > 0 and word_rows / filled_rows > _MOSTLY
 
 
 def _chosen(

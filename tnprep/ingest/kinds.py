@@ -16,12 +16,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 
 from tnprep.ingest import values
 from tnprep.ingest.columns import ColumnMatch, normalise_header
 from tnprep.ingest.dates import decide_order, parse_dates, parse_times
 from tnprep.ingest.decode import Table
+from tnprep.ingest.distinct import distinct_text
 from tnprep.issues import InputError, Issue, IssueCode
 from tnprep.model import DateOrder
 
@@ -95,34 +97,54 @@ _WHAT = {
 
 def _fit(cells: pd.Series, name: str) -> str:
     """'ok', 'misfit' or (for a time column) 'date'."""
+    if name not in _WHAT:
+        return "ok"
+    if name != "time":
+        return _fit_per_distinct(cells, name)
     text = values.text_cells(cells.head(_SAMPLE))
     filled = text[text.ne("")]
-    if len(filled) < _FEW or name not in _WHAT:
+    if len(filled) < _FEW:
         return "ok"  # a handful of cells: row-level issues say more than dropping the column
-    if name == "time":
-        readable = parse_times(filled).notna().mean()
-        if readable >= _MOSTLY:
-            return "ok"
-        order = decide_order(filled).order or DateOrder.DAY_FIRST
-        dated = parse_dates(filled, order, with_time=False).notna().mean()
-        return "date" if dated >= _MOSTLY else "ok"
-    return "misfit" if _unreadable_share(filled, name) > _MOSTLY else "ok"
+    readable = parse_times(filled).notna().mean()
+    if readable >= _MOSTLY:
+        return "ok"
+    order = decide_order(filled).order or DateOrder.DAY_FIRST
+    dated = parse_dates(filled, order, with_time=False).notna().mean()
+    return "date" if dated >= _MOSTLY else "ok"
 
 
-def _unreadable_share(filled: pd.Series, name: str) -> float:
+def _fit_per_distinct(cells: pd.Series, name: str) -> str:
+    """``_fit`` of a field checked cell by cell, each distinct cell read once.
+
+    The first ``_SAMPLE`` rows are the sample, as before; every reader below reads one cell
+    without looking at the others, so reading the column's distinct cells and counting the
+    sample's filled rows by code gives the same share. The column's distinct cells are then
+    already there for the field's own reader (``distinct.one_table``).
+    """
+    found = distinct_text(cells)
+    sample = found.codes[:_SAMPLE]
+    filled = sample[np.array([text != "" for text in found.texts], dtype=bool)[sample]]
+    if len(filled) < _FEW:
+        return "ok"  # a handful of cells: row-level issues say more than dropping the column
+    unreadable = _unreadable_cells(found.series(), name).to_numpy(dtype=bool)
+    return "misfit" if float(unreadable[filled].mean()) > _MOSTLY else "ok"
+
+
+def _unreadable_cells(filled: pd.Series, name: str) -> pd.Series:
+    """For each cell: whether it says nothing the field can use."""
     if name == "side":
-        return float(values.parse_sides(filled).unreadable.mean())
+        return values.parse_sides(filled).unreadable
     if name == "location":
         side = values.parse_sides(filled).values.notna()
         divisions = values.divisions_in_location(filled).any(axis=1)
-        return float((~side & ~divisions).mean())
+        return ~side & ~divisions
     if name == "division":
-        return float(values.parse_divisions(filled)[1].mean())
+        return values.parse_divisions(filled)[1]
     if name == "intensity":
         numbers = values.parse_numbers(filled, decimal_comma=False).unreadable
         words = values.text_cells(filled).str.casefold().isin(_INTENSITY_WORDS)
-        return float((numbers & ~words).mean())
-    return float(values.parse_pain_types(filled).unreadable.mean())
+        return numbers & ~words
+    return values.parse_pain_types(filled).unreadable
 
 
 _INTENSITY_WORDS = ("none", "mild", "moderate", "severe", "very severe", "extreme", "light")

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from tnprep.ingest.columns import UNIT_SECONDS
+from tnprep.ingest.distinct import Distinct, distinct_text, remembered
 
 DIVISIONS = ("V1", "V2", "V3")
 """The trigeminal divisions: ophthalmic, maxillary, mandibular."""
@@ -66,8 +67,15 @@ def text_cells(cells: pd.Series) -> pd.Series:
 
 
 def parse_numbers(cells: pd.Series, *, decimal_comma: bool) -> Parsed:
-    """Read numbers such as ``6``, ``6.5``, ``7/10``; ``6,5`` when the file uses decimal commas."""
-    return on_distinct(cells, lambda text: _numbers(text, decimal_comma))
+    """Read numbers such as ``6``, ``6.5``, ``7/10``; ``6,5`` when the file uses decimal commas.
+
+    Read once per table (``distinct.one_table``): the intensity asks twice (its range, its values).
+    """
+    return remembered(
+        f"numbers, decimal comma {decimal_comma}",
+        cells,
+        lambda column: on_distinct(column, lambda text: _numbers(text, decimal_comma)),
+    )
 
 
 def _numbers(text: pd.Series, decimal_comma: bool) -> Parsed:
@@ -85,12 +93,9 @@ def on_distinct(cells: pd.Series, parse: Callable[[pd.Series], Parsed]) -> Parse
     Diaries repeat the same few values ('45s', '7', 'right') hundreds of thousands of times, so
     the vectorised parsers run over the distinct values only.
     """
-    codes, distinct = pd.factorize(text_cells(cells))
-    parsed = parse(pd.Series(distinct, dtype="string"))
-    values = parsed.values.take(codes)
-    unreadable = parsed.unreadable.take(codes)
-    values.index = unreadable.index = cells.index
-    return Parsed(values, unreadable.astype(bool))
+    distinct = distinct_text(cells)
+    parsed = parse(pd.Series(distinct.texts, dtype="string"))
+    return Parsed(distinct.spread(parsed.values), distinct.spread(parsed.unreadable).astype(bool))
 
 
 def parse_durations(cells: pd.Series, *, unit_seconds: float | None) -> Parsed:
@@ -151,11 +156,20 @@ def parse_sides(cells: pd.Series) -> Parsed:
     """Read sides: 'left', 'right', 'both' from words such as ``RIGHT``, ``Right Jaw``, ``L``.
 
     A cell naming left and right (``left and right``, ``Left cheek, Right jaw``) is 'both'.
+    Each distinct cell is read once (``tnprep.ingest.distinct``).
     """
-    text = text_cells(cells).str.casefold()
-    text = text.where(~text.isin(_NO_SIDE), "")  # 'none' recorded: no side, not an error
-    side = per_distinct(text, _side_of).astype("string")
-    return Parsed(side, (text.ne("") & side.isna()).astype(bool))
+    return sides_of(distinct_text(cells))
+
+
+def sides_of(distinct: Distinct) -> Parsed:
+    """``parse_sides`` on a column already factorised."""
+    folded = [text.casefold() for text in distinct.texts]
+    folded = ["" if text in _NO_SIDE else text for text in folded]  # 'none': no side, no error
+    sides = [_side_of(text) for text in folded]
+    unreadable = [text != "" and side is None for text, side in zip(folded, sides, strict=True)]
+    return Parsed(
+        distinct.spread(pd.Series(sides, dtype="string")), distinct.spread_mask(unreadable)
+    )
 
 
 _NO_SIDE = ("none", "no side", "n/a", "na", "-", "neither")
@@ -174,16 +188,16 @@ def parse_divisions(cells: pd.Series) -> tuple[pd.DataFrame, pd.Series]:
     Returns:
         (columns V1/V2/V3 as booleans, mask of filled cells holding anything but divisions).
     """
-    codes, distinct = pd.factorize(text_cells(cells).str.casefold())
-    found = [_divisions_of(re.sub(r"\bv\s+", "v", value)) for value in distinct]
+    distinct = distinct_text(cells)
+    found = [_divisions_of(re.sub(r"\bv\s+", "v", text.casefold())) for text in distinct.texts]
     unreadable = np.array([_UNKNOWN in divisions for divisions in found], dtype=bool)
-    flags = {
-        name: np.array([name in divisions for divisions in found], dtype=bool) for name in DIVISIONS
-    }
-    index = cells.index
-    frame = pd.DataFrame({name: column[codes] for name, column in flags.items()}, index=index)
-    frame.loc[unreadable[codes]] = False
-    return frame.astype(bool), pd.Series(unreadable[codes], index=index, dtype=bool)
+    # an unreadable cell gives no division at all
+    frame = pd.DataFrame(
+        {name: distinct.spread_mask([name in divisions and _UNKNOWN not in divisions
+                                     for divisions in found]) for name in DIVISIONS},
+        index=distinct.index,
+    )  # fmt: skip
+    return frame, distinct.spread_mask(unreadable)
 
 
 def _divisions_of(text: str) -> frozenset[str]:
@@ -205,10 +219,19 @@ def per_distinct(text: pd.Series, reader: Callable[[str], object]) -> pd.Series:
 
 def divisions_in_location(cells: pd.Series) -> pd.DataFrame:
     """Divisions named explicitly (V1–V3) anywhere in a free 'location' cell."""
-    text = text_cells(cells).str.casefold()
+    return location_divisions(distinct_text(cells))
+
+
+def location_divisions(distinct: Distinct) -> pd.DataFrame:
+    """``divisions_in_location`` on a column already factorised."""
+    text = distinct.series([value.casefold() for value in distinct.texts])
+    found = {
+        name: text.str.contains(rf"\b{name[0]}\s?{name[1]}\b", case=False).to_numpy(dtype=bool)
+        for name in DIVISIONS
+    }
     return pd.DataFrame(
-        {name: text.str.contains(rf"\b{name[0]}\s?{name[1]}\b", case=False) for name in DIVISIONS}
-    ).astype(bool)
+        {name: distinct.spread_mask(flags) for name, flags in found.items()}, index=distinct.index
+    )
 
 
 def parse_pain_types(cells: pd.Series) -> Parsed:
@@ -230,12 +253,22 @@ def split_lists(
     Parts equal (ignoring case) to one in ``exclude`` — sentinels such as 'No medication' — are left
     out.
     """
+    return per_distinct(text, _splitter(separators, exclude))
 
+
+def split_cells(cells: pd.Series, exclude: frozenset[str] = frozenset()) -> pd.Series:
+    """``split_lists`` of a column's stripped cells, each distinct cell split once."""
+    distinct = distinct_text(cells)
+    split = _splitter(LIST_SEPARATORS, exclude)
+    return distinct.spread([split(text) for text in distinct.texts])
+
+
+def _splitter(separators: str, exclude: frozenset[str]) -> Callable[[str], tuple[str, ...]]:
     def parts(value: str) -> tuple[str, ...]:
         pieces = (item.strip() for item in re.split(separators, value))
         return tuple(item for item in pieces if item and item.casefold() not in exclude)
 
-    return per_distinct(text, parts)
+    return parts
 
 
 def optional_text(cells: pd.Series) -> pd.Series:

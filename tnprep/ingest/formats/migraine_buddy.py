@@ -79,10 +79,10 @@ def find_attack_table(text: str) -> ExportLayout | None:
     later attack-table header ``#, Started, Lasted, …``.
     """
     delimiter = sniff_delimiter(text)
-    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    first = next(records, [])
-    if tuple(normalise_header(cell) for cell in first[:3]) != _PREAMBLE:
+    if not _starts_with_preamble(text, delimiter):
         return None  # any other file is dismissed after one record, whatever its size
+    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    next(records, [])
     try:
         for index, record in enumerate(records, start=1):
             if tuple(normalise_header(cell) for cell in record[:3]) == _SIGNATURE:
@@ -90,6 +90,30 @@ def find_attack_table(text: str) -> ExportLayout | None:
     except csv.Error:  # an unclosed quote: the generic reader explains it to the user
         return None
     return None
+
+
+_FIRST_LINES = 65_536
+"""Characters read for the first record when a file is longer (a copy of the whole file is not)."""
+
+
+def _starts_with_preamble(text: str, delimiter: str) -> bool:
+    """Whether the first record begins ``Date, Time Period, Description``.
+
+    A long file's first record is read from its first characters only: when a second record
+    starts within them the first one is complete, so it is the record the whole text gives.
+    Otherwise (or on a csv error there) the whole text is read, as before.
+    """
+    first = None
+    if len(text) > _FIRST_LINES:
+        head = csv.reader(io.StringIO(text[:_FIRST_LINES], newline=""), delimiter=delimiter)
+        try:
+            records = list(itertools.islice(head, 2))
+        except csv.Error:
+            records = []
+        first = records[0] if len(records) == 2 else None
+    if first is None:
+        first = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
+    return tuple(normalise_header(cell) for cell in first[:3]) == _PREAMBLE
 
 
 _NO_ONGOING = normalise_header("No ongoing events recorded during this period.")
