@@ -136,8 +136,10 @@ def test_parse_numbers(cell: object, decimal_comma: bool, value: float) -> None:
 
 @pytest.mark.parametrize(
     ("cell", "decimal_comma"),
-    [("high", False), ("6,5", False), ("1,000,5", True), ("7/9", False), ("5-6", False)],
-)
+    # '٣', '٣,٥': non-ASCII digits (regression: read as no value, with no issue — a lost cell)
+    [("high", False), ("6,5", False), ("1,000,5", True), ("7/9", False), ("5-6", False),
+     ("٣", False), ("٣,٥", True), ("7.٥", False)],
+)  # fmt: skip
 def test_parse_numbers_flags_unreadable_cells(cell: str, decimal_comma: bool) -> None:
     parsed = parse_numbers(cells(cell), decimal_comma=decimal_comma)
     assert one(parsed.values) is None

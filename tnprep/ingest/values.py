@@ -23,7 +23,7 @@ DIVISIONS = ("V1", "V2", "V3")
 LIST_SEPARATORS = r"\s*[;|,/]\s*"
 """Multi-valued cells are split on ; | , and / (SPEC)."""
 
-_NUMBER = r"[+-]?\d+(?:[.,]\d+)?"
+_NUMBER = r"[+-]?[0-9]+(?:[.,][0-9]+)?"
 _UNIT_WORDS = "|".join(sorted(UNIT_SECONDS, key=len, reverse=True))
 # ASCII digits only: pandas and pyarrow read '٣' (Arabic-Indic three) as no number, so such a cell
 # must stay unread (an issue), never reach the number conversion.
@@ -82,7 +82,9 @@ def _numbers(text: pd.Series, decimal_comma: bool) -> Parsed:
     text = text.str.replace(r"\s*/\s*10$", "", regex=True)
     if decimal_comma:
         text = text.str.replace(",", ".", regex=False)
-    readable = text.str.fullmatch(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+    # ASCII digits only, as for durations: '٣' must be an unreadable cell (an issue), not a
+    # readable one that pandas then turns into no value without a word.
+    readable = text.str.fullmatch(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
     values = pd.to_numeric(text.where(readable), errors="coerce").astype("float64")
     return Parsed(values, (text.ne("") & ~readable).astype(bool))
 
