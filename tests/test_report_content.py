@@ -275,3 +275,19 @@ def test_a_first_line_stop_the_safety_block_prints_is_not_repeated_in_the_discus
     other = course("not enough relief", "", PartialDate(2023, 1))
     (kept,) = first_line_stopped([other])
     assert not in_safety_block(kept, notes)
+
+
+def test_side_and_divisions_say_which_half_was_not_recorded() -> None:
+    """A diary with neither side nor division reads 'side not recorded N; divisions none
+    recorded', never a bare 'none recorded' whose subject the reader must guess."""
+    summary = make_summary()
+    attacks = dataclasses.replace(
+        summary.attacks,
+        by_side=dataclasses.replace(summary.attacks.by_side, right=0, left=0, both=0, unknown=9),
+        by_division=dataclasses.replace(summary.attacks.by_division, V1=0, V2=0, V3=0),
+    )
+    fields = {field.label: field.value for field in build_pattern(
+        dataclasses.replace(summary, attacks=attacks)).fields}  # fmt: skip
+    assert fields["Side, divisions"] == "side not recorded 9; divisions none recorded"
+    recorded = {field.label: field.value for field in build_pattern(summary).fields}
+    assert recorded["Side, divisions"].startswith("right ")

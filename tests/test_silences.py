@@ -95,7 +95,7 @@ def test_one_notice_per_attack_log_with_dates_and_counts() -> None:
     [
         (
             SilenceRule.ATTACK_FREE,
-            "counted as attack-free (attack-log rule); they may be unrecorded",
+            "counted attack-free (attack-log rule), may be unrecorded",
         ),
         (SilenceRule.UNRECORDED, "counted as not recorded (gaps), as the user chose"),
     ],
@@ -105,8 +105,8 @@ def test_the_page_states_how_the_silent_days_were_counted(rule: SilenceRule, end
     summary = summarise(PatientData(diary=log), today=TODAY, silences=rule)
     lines = dict(rescue_and_scale(summary))
     assert lines["Silences"] == (
-        f"28 days in 1 silence of 28+ days without a diary row (longest 28 days, 2 Jan 2024 – "
-        f"29 Jan 2024) {ending}"
+        f"28 days {ending}: 1 silence of 28+ days without a diary row (longest 28 days, "
+        "2 Jan 2024 – 29 Jan 2024)"
     )
     quiet = diary(attack_log("log.csv", starts(1, 29)))  # 27 silent days
     assert "Silences" not in dict(

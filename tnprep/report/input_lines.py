@@ -38,17 +38,22 @@ def rescue_and_scale(summary: Summary) -> list[tuple[str, str]]:
 
 
 def silences_text(silences: Silences) -> str:
-    """How the days of an attack log's long silences were counted (docs/figures.md)."""
+    """How the days of an attack log's long silences were counted (docs/figures.md).
+
+    How they were counted comes first: the field is clamped to three lines on a crowded page,
+    and that is the part a reader of the figures must not lose.
+    """
     runs = silences.runs
     longest = max(runs, key=lambda run: run.days)
     count = "1 silence" if len(runs) == 1 else f"{len(runs)} silences"
-    text = (
-        f"{silences.days:,} days in {count} of {SILENCE_DAYS}+ days without a diary row "
-        f"(longest {longest.days} days, {day_text(longest.first)} – {day_text(longest.last)}) "
-    )
     if silences.rule is SilenceRule.UNRECORDED:
-        return text + "counted as not recorded (gaps), as the user chose"
-    return text + "counted as attack-free (attack-log rule); they may be unrecorded"
+        counted = f"{silences.days:,} days counted as not recorded (gaps), as the user chose"
+    else:
+        counted = f"{silences.days:,} days counted attack-free (attack-log rule), may be unrecorded"
+    return (
+        f"{counted}: {count} of {SILENCE_DAYS}+ days without a diary row (longest "
+        f"{longest.days} days, {day_text(longest.first)} – {day_text(longest.last)})"
+    )
 
 
 def rescue_text(rescue: RescueSummary) -> str:

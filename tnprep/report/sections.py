@@ -30,8 +30,10 @@ from tnprep.report.wording import NOT_GIVEN, day_text, number_text, percent, plu
 from tnprep.summary import (
     BeforeAfter,
     ChangeKind,
+    DivisionCounts,
     Finding,
     FindingKind,
+    SideCounts,
     Summary,
     Trend,
 )
@@ -222,19 +224,12 @@ def build_pattern(summary: Summary) -> Pattern:
     """Return the attack pattern lines."""
     attacks, features, patient = summary.attacks, summary.features, summary.patient
     sides, divisions = attacks.by_side, attacks.by_division
-    side_counts = _counts(
-        ("right", sides.right),
-        ("left", sides.left),
-        ("both", sides.both),
-        ("not recorded", sides.unknown),
-    )
-    division_counts = _counts(("V1", divisions.V1), ("V2", divisions.V2), ("V3", divisions.V3))
     triggers = [f"{trigger.name} {trigger.count}" for trigger in attacks.triggers[:TOP_TRIGGERS]]
     if len(attacks.triggers) > TOP_TRIGGERS:
         triggers.append(f"+{len(attacks.triggers) - TOP_TRIGGERS} more")
     fields = [
         # one line: the diary's counts (the header has the side and divisions as reported)
-        Field("Side, divisions", f"{side_counts}; {division_counts}"),
+        Field("Side, divisions", _sides_and_divisions(sides, divisions)),
         Field("Triggers", ", ".join(triggers) or "none recorded"),
         *_questionnaire_field(summary),
         Field("Time of day", _time_of_day(attacks.by_hour)),
@@ -302,6 +297,22 @@ def _continuous_pain(summary: Summary) -> Field:
 def _questionnaire_field(summary: Summary) -> tuple[Field, ...]:
     notes = questionnaire_notes(summary)
     return (Field("Questionnaires", notes),) if notes else ()
+
+
+def _sides_and_divisions(sides: SideCounts, divisions: DivisionCounts) -> str:
+    """'right 552; V2 420, V3 398'; a half with no side or division recorded says which it is."""
+    side_text = _counts(
+        ("right", sides.right),
+        ("left", sides.left),
+        ("both", sides.both),
+        ("not recorded", sides.unknown),
+    )
+    if not (sides.right or sides.left or sides.both):
+        side_text = f"side {side_text}"
+    division_text = _counts(("V1", divisions.V1), ("V2", divisions.V2), ("V3", divisions.V3))
+    if not (divisions.V1 or divisions.V2 or divisions.V3):
+        division_text = f"divisions {division_text}"
+    return f"{side_text}; {division_text}"
 
 
 def _counts(*pairs: tuple[str, int]) -> str:
