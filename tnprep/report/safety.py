@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tnprep.analysis.discussion_words import ITEM9_WORDS
 from tnprep.catalogue import DrugClass
 from tnprep.model import PartialDate
 from tnprep.report import wording
 from tnprep.report.wording import partial_date_text
 from tnprep.summary import SafetyEvent, SafetyNote, Summary
-
-ITEM9_WORDS = "thoughts that you would be better off dead, or of hurting yourself in some way"
-"""PHQ-9 item 9 as printed on the form (Kroenke et al. 2001), 'in some way' included."""
 
 _CLASS_TITLES = {
     DrugClass.SODIUM_LOWERING: "Low sodium recorded before",
