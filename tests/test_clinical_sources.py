@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tnprep import sources
+from tnprep import bni, sources
 from tnprep.analysis import discussion, discussion_history, safety
 from tnprep.analysis.before_after import AFTER_WINDOWS
 from tnprep.analysis.features import SHORT_ATTACK_S
 from tnprep.analysis.scores import GAD7_BANDS, PHQ9_BANDS
 from tnprep.analysis.treatments import DOSE_RANGES
 from tnprep.catalogue import DrugClass, members_of
-from tnprep.report import wording
 
 AUDIT = Path(__file__).resolve().parents[1] / "docs" / "clinical-sources.md"
 
@@ -55,11 +54,11 @@ def test_thresholds() -> None:
 
 
 def test_bni_descriptors() -> None:
-    assert list(wording.BNI_PAIN_WORDS) == ["I", "II", "III", "IIIa", "IIIb", "IV", "V"]
-    assert wording.BNI_PAIN_WORDS["IIIb"].endswith("adequately controlled with medication")
-    assert wording.BNI_PAIN_WORDS["IV"] == "some pain, not adequately controlled with medication"
-    assert wording.BNI_PAIN_WORDS["V"] == "severe pain or no pain relief"
-    assert list(wording.BNI_NUMBNESS_WORDS) == ["I", "II", "III", "IV"]
+    assert list(bni.BNI_PAIN_WORDS) == ["I", "II", "III", "IIIa", "IIIb", "IV", "V"]
+    assert bni.BNI_PAIN_WORDS["IIIb"].endswith("adequately controlled with medication")
+    assert bni.BNI_PAIN_WORDS["IV"] == "some pain, not adequately controlled with medication"
+    assert bni.BNI_PAIN_WORDS["V"] == "severe pain or no pain relief"
+    assert list(bni.BNI_NUMBNESS_WORDS) == ["I", "II", "III", "IV"]
     assert sorted(discussion_history.CONTROLLED_BNI) == ["I", "II", "III", "IIIa", "IIIb"]
 
 

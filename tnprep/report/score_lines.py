@@ -7,7 +7,7 @@ carry their descriptors (Rogers et al. 2000) and are marked self-rated. Pure, pl
 
 from __future__ import annotations
 
-from tnprep.report import wording
+from tnprep import bni
 from tnprep.report.wording import day_text
 from tnprep.summary import QuestionnaireScore, Summary
 
@@ -54,7 +54,7 @@ def bni_detail(pain: str | None, numbness: str | None) -> str:
     """The descriptors of the BNI scores given (Rogers et al. 2000)."""
     parts = []
     if pain is not None:
-        parts.append(f"{pain}: {wording.BNI_PAIN_WORDS.get(pain, '')}")
+        parts.append(f"{pain}: {bni.BNI_PAIN_WORDS.get(pain, '')}")
     if numbness is not None:
-        parts.append(f"{numbness}: {wording.BNI_NUMBNESS_WORDS.get(numbness, '')}")
+        parts.append(f"{numbness}: {bni.BNI_NUMBNESS_WORDS.get(numbness, '')}")
     return "; ".join(parts)
