@@ -1,0 +1,107 @@
+"""The per-day table as pandas built it before session 3 (issue 15), kept as the reference.
+
+``tnprep.analysis.coverage.day_table`` now builds the same frame on numpy arrays;
+tests/test_day_table_parity.py checks the two agree. Copied unchanged from
+tnprep/analysis/coverage.py at 94166c2 (only the helpers' imports added).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from tnprep.analysis.coverage import (
+    DAY_TABLE_COLUMNS,
+    attack_log_spans,
+    attacks_in_period,
+    days_in_period,
+    event_log_days,
+)
+from tnprep.model import SILENCE_DAYS, Diary, SilenceRule
+
+
+def day_table(
+    diary: Diary,
+    start: dt.date,
+    end: dt.date,
+    silences: SilenceRule = SilenceRule.ATTACK_FREE,
+) -> pd.DataFrame:
+    """Return one row per period day with its attack count, coverage and conflict flag.
+
+    Args:
+        diary: All diary files of the patient.
+        start: First day of the period (inclusive).
+        end: Last day of the period (inclusive); an empty table when before ``start``.
+        silences: How the days of a long silence count: attack-free (SPEC's rule) or gaps.
+
+    Returns:
+        A frame indexed by day with ``DAY_TABLE_COLUMNS``: ``attacks`` is NaN on gaps,
+        ``silent`` marks the days of long silences (whichever way they were counted).
+    """
+    index = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D", unit="ns")
+    table = pd.DataFrame(index=index)
+    span_covered = _covered(index, attack_log_spans(diary))
+    logged = pd.Series(index.isin(_midnights(event_log_days(diary))), index=index)
+    table["attack_log_covered"] = span_covered | logged
+    attacks = attacks_in_period(diary.attacks, start, end)
+    per_day = attacks["start"].dt.normalize().value_counts()
+    counts = per_day.reindex(index, fill_value=0).astype("float64")
+    daily = _daily_by_date(days_in_period(diary.days, start, end)).reindex(index)
+    quiet = span_covered & ~logged & (counts == 0) & daily["highest"].isna()
+    table["silent"] = long_runs(quiet, SILENCE_DAYS)
+    counted = table["attack_log_covered"]
+    if silences is SilenceRule.UNRECORDED:
+        counted = counted & ~table["silent"]
+    table["attack_log_count"] = counts.where(counted)
+    table["daily_count"] = daily["highest"]
+    table["attacks"] = table[["attack_log_count", "daily_count"]].max(axis=1)
+    table["recorded"] = table["attacks"].notna()
+    table["conflict"] = _conflicts(table["attack_log_count"], daily)
+    intensity = attacks.groupby(attacks["start"].dt.normalize())["intensity"].max()
+    worst = pd.concat([intensity.reindex(index), daily["worst"]], axis=1).max(axis=1)
+    table["worst_intensity"] = worst
+    return table[list(DAY_TABLE_COLUMNS)]
+
+
+def long_runs(days: pd.Series, minimum: int) -> pd.Series:
+    """Return ``days`` kept only where it is part of a run of ``minimum`` or more True days."""
+    run_id = (days != days.shift()).cumsum()
+    sizes = days.groupby(run_id).transform("size")
+    return (days & (sizes >= minimum)).astype(bool)
+
+
+def _covered(index: pd.DatetimeIndex, spans: tuple[tuple[dt.date, dt.date], ...]) -> pd.Series:
+    # One vectorised comparison per file (a handful), never one per row.
+    covered = pd.Series(False, index=index)
+    for first, last in spans:
+        covered |= (index >= pd.Timestamp(first)) & (index <= pd.Timestamp(last))
+    return covered
+
+
+def _midnights(days: frozenset[dt.date]) -> pd.DatetimeIndex:
+    return pd.DatetimeIndex([pd.Timestamp(day) for day in days], dtype="datetime64[ns]")
+
+
+def _daily_by_date(days: pd.DataFrame) -> pd.DataFrame:
+    counts = days["attacks"].astype("float64")
+    grouped = pd.DataFrame(
+        {"count": counts, "worst": days["worst_intensity"], "date": days["date"]}
+    ).groupby("date")
+    return pd.DataFrame(
+        {
+            "highest": grouped["count"].max(),
+            "lowest": grouped["count"].min(),
+            "worst": grouped["worst"].max(),
+        }
+    )
+
+
+def _conflicts(attack_log_count: pd.Series, daily: pd.DataFrame) -> pd.Series:
+    # Sources disagree when a daily count differs from the attack log's, or daily logs
+    # listing the same day differ among themselves; NaN comparisons are False.
+    highest, lowest = daily["highest"], daily["lowest"]
+    against_log = (highest != attack_log_count) | (lowest != attack_log_count)
+    with_log = attack_log_count.notna() & highest.notna() & against_log
+    between_daily = highest.notna() & (highest != lowest)
+    return (with_log | between_daily).astype(bool)

@@ -1,0 +1,112 @@
+"""The per-day table built on numpy arrays equals the pandas recipe it replaced (issue 15).
+
+``tests/day_table_reference.py`` keeps the pandas ``day_table`` as it was; every diary of the
+sample, the test corpus, the shared real exports and Hypothesis-generated diaries gives the same
+frame (values, dtypes, index and its frequency) both ways, for both silence rules and for periods
+narrower and wider than the data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from day_table_reference import day_table as pandas_day_table
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_coverage import attack_log, daily_log, diary
+
+from tnprep.analysis import period_bounds
+from tnprep.analysis.coverage import day_table
+from tnprep.cli.batch import patient_sources
+from tnprep.model import Diary, DiaryInfo, SilenceRule
+from tnprep.pipeline import assemble, read_sources
+from tnprep.samples import sample_sources
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDERS = (ROOT / "tests" / "real" / "files", ROOT / ".." / "shared" / "real-exports")
+
+
+def assert_same_tables(patient: Diary, first: dt.date, last: dt.date) -> None:
+    """Both builds agree for both silence rules."""
+    for rule in SilenceRule:
+        expected = pandas_day_table(patient, first, last, rule)
+        pd.testing.assert_frame_equal(day_table(patient, first, last, rule), expected)
+
+
+def assert_same_for_periods(patient: Diary) -> None:
+    """The diary's own period, a wider one and a narrower one (when it has days)."""
+    first, last = period_bounds(patient, None, None)
+    if first is None or last is None:
+        return
+    week = dt.timedelta(days=7)
+    assert_same_tables(patient, first, last)
+    assert_same_tables(patient, first - week, last + week)
+    if (last - first).days > 14:
+        assert_same_tables(patient, first + week, last - week)
+
+
+def corpus_folders() -> list[Path]:
+    """Every folder of the corpus holding a file (each read as one patient's files)."""
+    folders = {path.parent for base in FOLDERS if base.is_dir() for path in base.rglob("*")
+               if path.is_file()}  # fmt: skip
+    return sorted(folders)
+
+
+def test_sample_diary_gives_the_same_table() -> None:
+    assert_same_for_periods(assemble(read_sources(sample_sources())).diary)
+
+
+@pytest.mark.parametrize("folder", corpus_folders(), ids=lambda path: path.name)
+def test_corpus_diaries_give_the_same_table(folder: Path) -> None:
+    assert_same_for_periods(assemble(read_sources(patient_sources(folder))).diary)
+
+
+DAY_ONE = dt.datetime(2024, 1, 1)
+offsets = st.integers(0, 70)
+minutes = st.integers(0, 24 * 60 - 1)
+intensities = st.one_of(st.just(float("nan")), st.integers(0, 10).map(float))
+
+
+@st.composite
+def attack_logs(draw: st.DrawFn, name: str) -> object:
+    """An attack log of up to 40 rows on days 0–70, some without a start or an intensity."""
+    rows = draw(st.lists(st.tuples(st.one_of(st.none(), offsets), minutes, intensities),
+                         max_size=40))  # fmt: skip
+    starts = [None if day is None else str(DAY_ONE + dt.timedelta(days=day, minutes=minute))
+              for day, minute, _ in rows]  # fmt: skip
+    log = attack_log(name, starts, [intensity for _, _, intensity in rows] or None)
+    if draw(st.booleans()):
+        return log
+    logged = tuple(sorted({(DAY_ONE + dt.timedelta(days=day)).date()
+                           for day in draw(st.lists(offsets, max_size=10))}))  # fmt: skip
+    return replace(log, info=DiaryInfo(kind="event log", logged_days=logged))
+
+
+@st.composite
+def daily_logs(draw: st.DrawFn, name: str) -> object:
+    """A daily log of up to 30 rows (days may repeat), counts and intensities sometimes blank."""
+    rows = draw(st.lists(st.tuples(offsets, st.one_of(st.none(), st.integers(0, 9).map(float)),
+                                   intensities), max_size=30))  # fmt: skip
+    dates = [str((DAY_ONE + dt.timedelta(days=day)).date()) for day, _, _ in rows]
+    return daily_log(name, dates, [count for _, count, _ in rows],
+                     worst_intensity=[worst for _, _, worst in rows])  # fmt: skip
+
+
+@st.composite
+def diaries(draw: st.DrawFn) -> Diary:
+    """Up to two attack or event logs and up to two daily logs."""
+    files = [draw(attack_logs(f"log{number}.csv")) for number in range(draw(st.integers(0, 2)))]
+    files += [draw(daily_logs(f"day{number}.csv")) for number in range(draw(st.integers(0, 2)))]
+    return diary(*files)
+
+
+@settings(max_examples=150, deadline=None)
+@given(diaries(), offsets, st.integers(0, 90))
+def test_generated_diaries_give_the_same_table(patient: Diary, first: int, length: int) -> None:
+    assert_same_for_periods(patient)
+    start = (DAY_ONE + dt.timedelta(days=first - 10)).date()
+    assert_same_tables(patient, start, start + dt.timedelta(days=length))
