@@ -1,8 +1,8 @@
-"""The per-day table as pandas built it before session 3 (issue 15), kept as the reference.
+"""The per-day table and the before/after window as pandas built them before session 3 (issue 15).
 
-``tnprep.analysis.coverage.day_table`` now builds the same frame on numpy arrays;
-tests/test_day_table_parity.py checks the two agree. Copied unchanged from
-tnprep/analysis/coverage.py at 94166c2 (only the helpers' imports added).
+``tnprep.analysis.coverage.day_table`` and ``before_after.window_figures`` now work on numpy
+arrays; tests/test_day_table_parity.py checks both against these. Copied unchanged from
+tnprep/analysis/coverage.py and before_after.py at 94166c2 (only the imports added).
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from tnprep.analysis.coverage import (
     days_in_period,
     event_log_days,
 )
+from tnprep.analysis.trend import per_recorded_day
 from tnprep.model import SILENCE_DAYS, Diary, SilenceRule
+from tnprep.summary import WindowFigures
 
 
 def day_table(
@@ -105,3 +107,29 @@ def _conflicts(attack_log_count: pd.Series, daily: pd.DataFrame) -> pd.Series:
     with_log = attack_log_count.notna() & highest.notna() & against_log
     between_daily = highest.notna() & (highest != lowest)
     return (with_log | between_daily).astype(bool)
+
+
+def window_figures(
+    attacks: pd.DataFrame, table: pd.DataFrame, first_day: dt.date, last_day: dt.date
+) -> WindowFigures:
+    """Return attack figures over the days ``first_day`` … ``last_day`` inclusive.
+
+    Args:
+        attacks: Attack-log rows inside the period.
+        table: The period's per-day table from ``coverage.day_table``.
+        first_day: First day of the window.
+        last_day: Last day of the window.
+    """
+    days = table.loc[pd.Timestamp(first_day) : pd.Timestamp(last_day)]
+    recorded = days["recorded"].astype(bool)
+    rate = per_recorded_day(days["attacks"], recorded)
+    starts = attacks["start"].dt.normalize()
+    inside = (starts >= pd.Timestamp(first_day)) & (starts <= pd.Timestamp(last_day))
+    intensities = attacks.loc[inside, "intensity"].dropna()
+    return WindowFigures(
+        first_day=first_day,
+        last_day=last_day,
+        days_recorded=int(recorded.sum()),
+        per_recorded_day=None if rate is None else round(rate, 2),
+        intensity_median=None if intensities.empty else float(intensities.median()),
+    )

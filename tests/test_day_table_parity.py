@@ -1,9 +1,10 @@
-"""The per-day table built on numpy arrays equals the pandas recipe it replaced (issue 15).
+"""The per-day table and the before/after windows on numpy equal the pandas recipes (issue 15).
 
-``tests/day_table_reference.py`` keeps the pandas ``day_table`` as it was; every diary of the
-sample, the test corpus, the shared real exports and Hypothesis-generated diaries gives the same
-frame (values, dtypes, index and its frequency) both ways, for both silence rules and for periods
-narrower and wider than the data.
+``tests/day_table_reference.py`` keeps the pandas ``day_table`` and ``window_figures`` as they
+were; every diary of the sample, the test corpus, the shared real exports and Hypothesis-generated
+diaries gives the same frame (values, dtypes, index and its frequency) both ways, for both silence
+rules and for periods narrower and wider than the data, and the same figures for windows inside,
+across and outside the period.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from day_table_reference import day_table as pandas_day_table
+from day_table_reference import window_figures as pandas_window_figures
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_coverage import attack_log, daily_log, diary
 
-from tnprep.analysis import period_bounds
+from tnprep.analysis import period_bounds, period_rows
+from tnprep.analysis.before_after import window_figures
 from tnprep.analysis.coverage import day_table
 from tnprep.cli.batch import patient_sources
 from tnprep.model import Diary, DiaryInfo, SilenceRule
@@ -31,10 +34,16 @@ FOLDERS = (ROOT / "tests" / "real" / "files", ROOT / ".." / "shared" / "real-exp
 
 
 def assert_same_tables(patient: Diary, first: dt.date, last: dt.date) -> None:
-    """Both builds agree for both silence rules."""
+    """Both builds agree for both silence rules, and so do windows over the table."""
     for rule in SilenceRule:
         expected = pandas_day_table(patient, first, last, rule)
         pd.testing.assert_frame_equal(day_table(patient, first, last, rule), expected)
+    table, attacks, _ = period_rows(patient, first, last)
+    for offset, length in ((-40, 28), (-3, 10), (0, 0), (5, 27), (20, 40), (60, 28), (3, -2)):
+        window_first = first + dt.timedelta(days=offset)
+        window_last = window_first + dt.timedelta(days=length)
+        expected_window = pandas_window_figures(attacks, table, window_first, window_last)
+        assert window_figures(attacks, table, window_first, window_last) == expected_window
 
 
 def assert_same_for_periods(patient: Diary) -> None:
