@@ -1,8 +1,9 @@
-"""The per-day table and the before/after window as pandas built them before session 3 (issue 15).
+"""Pandas recipes as they were before session 3 (issue 15), kept as references.
 
-``tnprep.analysis.coverage.day_table`` and ``before_after.window_figures`` now work on numpy
-arrays; tests/test_day_table_parity.py checks both against these. Copied unchanged from
-tnprep/analysis/coverage.py and before_after.py at 94166c2 (only the imports added).
+``coverage.day_table``, ``coverage.attack_log_file_spans`` and ``before_after.window_figures``
+now work on numpy arrays; tests/test_day_table_parity.py checks each against its copy here.
+Copied unchanged from tnprep/analysis/coverage.py and before_after.py at 94166c2 (only the
+imports added).
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from tnprep.analysis.coverage import (
     attacks_in_period,
     days_in_period,
     event_log_days,
+    is_event_log,
 )
 from tnprep.analysis.trend import per_recorded_day
-from tnprep.model import SILENCE_DAYS, Diary, SilenceRule
+from tnprep.model import SILENCE_DAYS, Diary, DiaryShape, SilenceRule
 from tnprep.summary import WindowFigures
 
 
@@ -133,3 +135,25 @@ def window_figures(
         per_recorded_day=None if rate is None else round(rate, 2),
         intensity_median=None if intensities.empty else float(intensities.median()),
     )
+
+
+def attack_log_file_spans(diary: Diary) -> tuple[tuple[str, dt.date, dt.date], ...]:
+    """Return each attack log's (file, first, last attack date), sorted (``attack_log_spans``)."""
+    starts_by_file: dict[str, pd.Series] = {
+        str(name): group["start"] for name, group in diary.attacks.groupby("file", dropna=False)
+    }
+    for diary_file in diary.files:
+        if diary_file.shape is DiaryShape.ATTACK_LOG and len(diary_file.table):
+            starts_by_file[diary_file.file] = diary_file.table["start"]
+    for diary_file in diary.files:
+        if is_event_log(diary_file):
+            starts_by_file.pop(diary_file.file, None)
+    spans = ((file, _span(starts)) for file, starts in starts_by_file.items())
+    return tuple(sorted((file, *span) for file, span in spans if span is not None))
+
+
+def _span(starts: pd.Series) -> tuple[dt.date, dt.date] | None:
+    known = starts.dropna()
+    if known.empty:
+        return None
+    return (known.min().date(), known.max().date())

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from day_table_reference import attack_log_file_spans as pandas_file_spans
 from day_table_reference import day_table as pandas_day_table
 from day_table_reference import window_figures as pandas_window_figures
 from hypothesis import given, settings
@@ -23,7 +24,7 @@ from test_coverage import attack_log, daily_log, diary
 
 from tnprep.analysis import period_bounds, period_rows
 from tnprep.analysis.before_after import window_figures
-from tnprep.analysis.coverage import day_table
+from tnprep.analysis.coverage import attack_log_file_spans, day_table
 from tnprep.cli.batch import patient_sources
 from tnprep.model import Diary, DiaryInfo, SilenceRule
 from tnprep.pipeline import assemble, read_sources
@@ -48,6 +49,7 @@ def assert_same_tables(patient: Diary, first: dt.date, last: dt.date) -> None:
 
 def assert_same_for_periods(patient: Diary) -> None:
     """The diary's own period, a wider one and a narrower one (when it has days)."""
+    assert attack_log_file_spans(patient) == pandas_file_spans(patient)
     first, last = period_bounds(patient, None, None)
     if first is None or last is None:
         return
@@ -107,10 +109,14 @@ def daily_logs(draw: st.DrawFn, name: str) -> object:
 
 @st.composite
 def diaries(draw: st.DrawFn) -> Diary:
-    """Up to two attack or event logs and up to two daily logs."""
+    """Up to two attack or event logs and up to two daily logs; the first file's own table may be
+    missing."""
     files = [draw(attack_logs(f"log{number}.csv")) for number in range(draw(st.integers(0, 2)))]
     files += [draw(daily_logs(f"day{number}.csv")) for number in range(draw(st.integers(0, 2)))]
-    return diary(*files)
+    patient = diary(*files)
+    if files and draw(st.booleans()):  # rows whose file has no DiaryFile (spans from the rows)
+        patient = replace(patient, files=patient.files[1:])
+    return patient
 
 
 @settings(max_examples=150, deadline=None)

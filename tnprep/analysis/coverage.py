@@ -52,17 +52,31 @@ def attack_log_spans(diary: Diary) -> tuple[tuple[dt.date, dt.date], ...]:
 
 def attack_log_file_spans(diary: Diary) -> tuple[tuple[str, dt.date, dt.date], ...]:
     """Return each attack log's (file, first, last attack date), sorted (``attack_log_spans``)."""
-    starts_by_file: dict[str, pd.Series] = {
-        str(name): group["start"] for name, group in diary.attacks.groupby("file", dropna=False)
+    own_tables = {
+        diary_file.file: diary_file.table["start"]
+        for diary_file in diary.files
+        if diary_file.shape is DiaryShape.ATTACK_LOG and len(diary_file.table)
     }
-    for diary_file in diary.files:
-        if diary_file.shape is DiaryShape.ATTACK_LOG and len(diary_file.table):
-            starts_by_file[diary_file.file] = diary_file.table["start"]
+    starts_by_file: dict[str, pd.Series] = {}
+    if not _files_within(diary.attacks["file"], own_tables):
+        # Grouped only when some attack row's file has no table of its own (it would be
+        # replaced by that table): the grouping took ~0.3 ms for a typical patient.
+        starts_by_file = {
+            str(name): group["start"] for name, group in diary.attacks.groupby("file", dropna=False)
+        }
+    starts_by_file.update(own_tables)
     for diary_file in diary.files:
         if is_event_log(diary_file):
             starts_by_file.pop(diary_file.file, None)
     spans = ((file, _span(starts)) for file, starts in starts_by_file.items())
     return tuple(sorted((file, *span) for file, span in spans if span is not None))
+
+
+def _files_within(files: pd.Series, names: dict[str, pd.Series]) -> bool:
+    """Whether every value of ``files`` is one of ``names`` (none missing)."""
+    if files.isna().any():
+        return False
+    return all(str(name) in names for name in files.unique())
 
 
 def is_event_log(diary_file: DiaryFile) -> bool:
@@ -86,10 +100,11 @@ def event_log_days(diary: Diary) -> frozenset[dt.date]:
 
 
 def _span(starts: pd.Series) -> tuple[dt.date, dt.date] | None:
-    known = starts.dropna()
-    if known.empty:
+    values = starts.to_numpy(dtype="datetime64[ns]")
+    known = values[~np.isnat(values)]
+    if not len(known):
         return None
-    return (known.min().date(), known.max().date())
+    return (pd.Timestamp(known.min()).date(), pd.Timestamp(known.max()).date())
 
 
 def attacks_in_period(attacks: pd.DataFrame, start: dt.date, end: dt.date) -> pd.DataFrame:
