@@ -1,9 +1,9 @@
 """Pandas recipes as they were before session 3 (issue 15), kept as references.
 
-``coverage.day_table``, ``coverage.attack_log_file_spans`` and ``before_after.window_figures``
-now work on numpy arrays; tests/test_day_table_parity.py checks each against its copy here.
-Copied unchanged from tnprep/analysis/coverage.py and before_after.py at 94166c2 (only the
-imports added).
+``coverage.day_table``, ``coverage.attack_log_file_spans``, ``before_after.window_figures`` and
+``attacks.hour_counts`` now work on numpy arrays; tests/test_day_table_parity.py checks each
+against its copy here. Copied unchanged from tnprep/analysis/coverage.py, before_after.py and
+attacks.py at 94166c2 (only the imports added).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import datetime as dt
 
 import pandas as pd
 
+from tnprep.analysis.attacks import HOURS
 from tnprep.analysis.coverage import (
     DAY_TABLE_COLUMNS,
     attack_log_spans,
@@ -157,3 +158,9 @@ def _span(starts: pd.Series) -> tuple[dt.date, dt.date] | None:
     if known.empty:
         return None
     return (known.min().date(), known.max().date())
+
+
+def hour_counts(starts: pd.Series) -> tuple[int, ...]:
+    """Return 24 counts of attack starts by local hour 0–23."""
+    counts = starts.dropna().dt.hour.value_counts().reindex(range(HOURS), fill_value=0)
+    return tuple(int(count) for count in counts)

@@ -17,12 +17,14 @@ import pandas as pd
 import pytest
 from day_table_reference import attack_log_file_spans as pandas_file_spans
 from day_table_reference import day_table as pandas_day_table
+from day_table_reference import hour_counts as pandas_hour_counts
 from day_table_reference import window_figures as pandas_window_figures
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_coverage import attack_log, daily_log, diary
 
 from tnprep.analysis import period_bounds, period_rows
+from tnprep.analysis.attacks import hour_counts
 from tnprep.analysis.before_after import window_figures
 from tnprep.analysis.coverage import attack_log_file_spans, day_table
 from tnprep.cli.batch import patient_sources
@@ -50,6 +52,7 @@ def assert_same_tables(patient: Diary, first: dt.date, last: dt.date) -> None:
 def assert_same_for_periods(patient: Diary) -> None:
     """The diary's own period, a wider one and a narrower one (when it has days)."""
     assert attack_log_file_spans(patient) == pandas_file_spans(patient)
+    assert hour_counts(patient.attacks["start"]) == pandas_hour_counts(patient.attacks["start"])
     first, last = period_bounds(patient, None, None)
     if first is None or last is None:
         return
