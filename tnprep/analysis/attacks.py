@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import cast
 
+import numpy as np
 import pandas as pd
 
 from tnprep.analysis.trend import per_recorded_day, trend
@@ -98,5 +99,11 @@ def trigger_counts(triggers: pd.Series) -> tuple[TriggerCount, ...]:
 
 def hour_counts(starts: pd.Series) -> tuple[int, ...]:
     """Return 24 counts of attack starts by local hour 0–23."""
-    counts = starts.dropna().dt.hour.value_counts().reindex(range(HOURS), fill_value=0)
-    return tuple(int(count) for count in counts)
+    # Counted on the clock's nanoseconds (a value_counts and reindex took ~0.3 ms a patient).
+    values = starts.to_numpy(dtype="datetime64[ns]")
+    nanoseconds = values[~np.isnat(values)].view("int64")
+    hours = (nanoseconds // _HOUR_NS) % HOURS
+    return tuple(int(count) for count in np.bincount(hours, minlength=HOURS))
+
+
+_HOUR_NS = 3_600 * 10**9

@@ -25,9 +25,9 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Protocol
 
+import numpy as np
 import pandas as pd
 
-from tnprep.analysis.trend import per_recorded_day
 from tnprep.catalogue import Role, lookup
 from tnprep.summary import BeforeAfter, ChangeKind, Verdict, WindowFigures
 
@@ -78,18 +78,27 @@ def window_figures(
         first_day: First day of the window.
         last_day: Last day of the window.
     """
-    days = table.loc[pd.Timestamp(first_day) : pd.Timestamp(last_day)]
-    recorded = days["recorded"].astype(bool)
-    rate = per_recorded_day(days["attacks"], recorded)
-    starts = attacks["start"].dt.normalize()
-    inside = (starts >= pd.Timestamp(first_day)) & (starts <= pd.Timestamp(last_day))
-    intensities = attacks.loc[inside, "intensity"].dropna()
+    # Plain numpy over the table's and the attacks' columns (called twice per change: the
+    # pandas slicing and masking took ~0.4 ms a window); the same figures as before,
+    # tests/test_day_table_parity.py checks them against the pandas recipe.
+    window_start, window_end = pd.Timestamp(first_day), pd.Timestamp(last_day)
+    low = table.index.searchsorted(window_start, side="left")
+    high = max(table.index.searchsorted(window_end, side="right"), low)
+    recorded = table["recorded"].to_numpy(dtype=bool)[low:high]
+    days_recorded = int(recorded.sum())
+    counts = table["attacks"].to_numpy(dtype="float64")[low:high][recorded]
+    rate = float(np.nansum(counts)) / days_recorded if days_recorded else None
+    starts = attacks["start"].to_numpy(dtype="datetime64[ns]")
+    next_day = window_end + pd.Timedelta(days=1)
+    inside = (starts >= window_start.to_datetime64()) & (starts < next_day.to_datetime64())
+    intensities = attacks["intensity"].to_numpy(dtype="float64")[inside]
+    intensities = intensities[~np.isnan(intensities)]
     return WindowFigures(
         first_day=first_day,
         last_day=last_day,
-        days_recorded=int(recorded.sum()),
+        days_recorded=days_recorded,
         per_recorded_day=None if rate is None else round(rate, 2),
-        intensity_median=None if intensities.empty else float(intensities.median()),
+        intensity_median=float(np.median(intensities)) if len(intensities) else None,
     )
 
 
