@@ -8,6 +8,7 @@ are ISO strings, counts integers, unknowns ``null``; nothing here reads the cloc
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 
 from tnprep.analysis.discussion import describe
@@ -41,7 +42,6 @@ from tnprep.summary_json_clinical import (
     safety_json,
     score_extras,
 )
-from tnprep.summary_json_text import dumps_indented
 
 JsonObject = dict[str, object]
 """A JSON object ready for ``json.dumps``."""
@@ -95,7 +95,8 @@ def silences_json(silences: Silences) -> JsonObject:
 
 def dumps(summary: Summary) -> str:
     """Return the summary as JSON text: indent 2, characters as typed, a trailing newline."""
-    return dumps_indented(summary_to_json(summary)) + "\n"
+    text = json.dumps(summary_to_json(summary), indent=2, ensure_ascii=False, allow_nan=False)
+    return text + "\n"
 
 
 def patient_json(patient: Answers) -> JsonObject:
