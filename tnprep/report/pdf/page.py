@@ -63,15 +63,17 @@ def render_pdf(content: PageContent, *, include_name_in_metadata: bool = False) 
     return buffer.getvalue()
 
 
-def _laid_out(text: Text, content: PageContent, width: float, available: float) -> Block:
+def _laid_out(text: MeasuringText, content: PageContent, width: float,
+              available: float) -> Block:  # fmt: skip
     """Everything above the footer: the clamped layout, or the roomy one when it shows more.
 
-    A first layout that leaves SPARE_ROOM unused is laid out again with ``ROOMY`` line limits
-    (a clamped paragraph as many lines as it needs, up to ``limits.ROOMY_LINES``); that layout
-    is kept only when it fits the same room and hides nothing the first one printed.
+    A first layout that cut a paragraph and leaves SPARE_ROOM unused is laid out again with
+    ``ROOMY`` line limits (a clamped paragraph as many lines as it needs, up to
+    ``limits.ROOMY_LINES``); that layout is kept only when it fits the same room and hides
+    nothing the first one printed.
     """
     first = _layout(text, content, width, available, CLAMPED)
-    if available - first.height < SPARE_ROOM:
+    if available - first.height < SPARE_ROOM or not text.cut:
         return first
     roomy = _layout(text, content, width, available, ROOMY)
     if roomy.height <= available and hides_nothing(first, roomy):
