@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
@@ -15,6 +15,10 @@ GAP = 4.0
 
 Painter = Callable[[Canvas, float, float], None]
 """Draws a block with its top-left corner at (x, top) on the canvas."""
+Shown = tuple[tuple[str, int], ...]
+"""One (kind, level) per item a block shows: level 0 whole, 1 in brief, 2 named (limits.py)."""
+MORE = "+N more"
+"""The kind of a line that says what was left out."""
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,13 @@ class Block:
 
     height: float
     paint: Painter
+    shown: Shown = ()
+    """What the block shows, to compare two layouts (``limits.hides_nothing``)."""
+
+
+def tagged(block: Block, kind: str, count: int = 1, level: int = 0) -> Block:
+    """``block`` marked as showing ``count`` items of ``kind`` at ``level`` (0 whole)."""
+    return replace(block, shown=block.shown + ((kind, level),) * count)
 
 
 def paragraph_block(paragraph: Paragraph, height: float) -> Block:
@@ -39,7 +50,7 @@ def stack(blocks: Sequence[Block], gap: float = 0.0) -> Block:
             block.paint(canvas, x, top)
             top -= block.height + gap
 
-    return Block(height, paint)
+    return Block(height, paint, tuple(tag for block in blocks for tag in block.shown))
 
 
 def beside(cells: Sequence[tuple[float, Block]]) -> Block:
@@ -49,7 +60,8 @@ def beside(cells: Sequence[tuple[float, Block]]) -> Block:
         for offset, block in cells:
             block.paint(canvas, x + offset, top)
 
-    return Block(max((block.height for _, block in cells), default=0.0), paint)
+    height = max((block.height for _, block in cells), default=0.0)
+    return Block(height, paint, tuple(tag for _, block in cells for tag in block.shown))
 
 
 def rule(width: float, weight: float = 0.8, space: float = 3.0) -> Block:
@@ -84,9 +96,8 @@ def more_line(text: Text, count: int, noun: str, width: float) -> Block:
     """The line that says what was left out: '+12 more questions — see the app'."""
     if count == 1 and noun.endswith("s"):
         noun = noun[:-1]  # '+1 more question', '+1 more chart note'
-    return paragraph_block(
-        *text.paragraph("", f"+{count} more {noun} — see the app", SMALL, width, 1)
-    )
+    line = text.paragraph("", f"+{count} more {noun} — see the app", SMALL, width, 1)
+    return tagged(paragraph_block(*line), MORE)
 
 
 def cut_list(text: Text, items: Sequence[tuple[Paragraph, float]], total: int, budget: float,
@@ -95,7 +106,7 @@ def cut_list(text: Text, items: Sequence[tuple[Paragraph, float]], total: int, b
 
     ``items`` may be only the first of ``total`` items (measuring stops once past the budget).
     """
-    blocks = [paragraph_block(paragraph, height + 2) for paragraph, height in items]
+    blocks = [tagged(paragraph_block(paragraph, height + 2), noun) for paragraph, height in items]
     if len(blocks) == total and sum(block.height for block in blocks) <= budget:
         return stack(blocks)
     taken, _ = fit_items(iter(blocks), budget - SMALL.leading - 1)

@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from tnprep.report.chart_content import marker_note
 from tnprep.report.content import PageContent
 from tnprep.report.pdf.blocks import (
+    MORE,
     Block,
     beside,
     fit_items,
@@ -23,16 +24,20 @@ from tnprep.report.pdf.blocks import (
     more_line,
     paragraph_block,
     stack,
+    tagged,
 )
 from tnprep.report.pdf.chart import CHART_HEIGHT, chart_drawing, marker_labels
+from tnprep.report.pdf.limits import CLAMPED, Limits
 from tnprep.report.pdf.text import SMALL, TABLE, Text
 
 CHART_SHARE = 0.55
 """Share of the width the chart column takes; the pattern column has the rest."""
 COLUMN_GAP = 12.0
 """Space between the chart column and the pattern column."""
-PATTERN_MOST = 150.0
+PATTERN_MOST = CLAMPED.pattern_most
 """Most the attack pattern column may take; further answers are counted, not printed."""
+ANSWER = "answer"
+"""The kind of an attack-pattern field (``limits.hides_nothing``)."""
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,8 @@ class MeasuredPattern:
             named = f"+{count} more {noun}: {', '.join(hidden)} — see the app"
             paragraph, height = self.text.paragraph("", named, SMALL, self.width, 99)
             if height <= 2 * SMALL.leading + 0.5:
-                return paragraph_block(paragraph, height)
+                line = tagged(paragraph_block(paragraph, height), MORE)
+                return tagged(line, ANSWER, count, level=2)
         return more_line(self.text, count, "answers", self.width)
 
     def counted(self) -> MeasuredPattern:
@@ -85,11 +91,17 @@ class MeasuredPattern:
         return min(core + cut + 0.5, most)
 
 
-def measure_pattern(text: Text, content: PageContent, width: float) -> MeasuredPattern:
+def measure_pattern(text: Text, content: PageContent, width: float,
+                    limits: Limits = CLAMPED) -> MeasuredPattern:  # fmt: skip
     """Measure the attack pattern's fields once, at the pattern column's width."""
     column = _pattern_width(width)
     fields = tuple(
-        paragraph_block(*text.paragraph(f"{field.label}:", field.value, TABLE, column, 3))
+        tagged(
+            paragraph_block(
+                *text.paragraph(f"{field.label}:", field.value, TABLE, column, limits.pattern)
+            ),
+            ANSWER,
+        )
         for field in content.pattern.fields
     )
     labels = tuple(field.label for field in content.pattern.fields)

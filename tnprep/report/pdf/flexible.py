@@ -22,6 +22,7 @@ from tnprep.report.pdf.blocks import (
     paragraph_block,
     stack,
 )
+from tnprep.report.pdf.limits import CLAMPED, Limits
 from tnprep.report.pdf.text import BODY, SMALL, TABLE, Text, bold_style
 from tnprep.report.pdf.treatments import MeasuredLedger, measure_ledger
 
@@ -75,28 +76,31 @@ def _listing_height(text: Text, listing: Listing, width: float, lines: int, coun
     return heading + height + more
 
 
-QUESTION_LINES = 3
-DISCUSSION_LINES = 4
+QUESTION_LINES = CLAMPED.question
+"""Printed lines of each question in the first layout (``limits.ROOMY`` on a page with room)."""
+DISCUSSION_LINES = CLAMPED.discussion
+"""Printed lines of each discussion point in the first layout."""
 QUESTIONS_WANTED = 3
 """The patient's first questions the page keeps before an add-on ledger line (sample: 3 of 5)."""
 DISCUSSION_WANTED = 1
 """Discussion points kept before an add-on ledger line."""
 
 
-def _bottom(text: Text, content: PageContent, width: float, budget: float) -> Block:
+def _bottom(text: Text, content: PageContent, width: float, budget: float,
+            limits: Limits) -> Block:  # fmt: skip
     column = (width - 14) / 2
-    questions = _listing(text, content.questions, column, budget, QUESTION_LINES)
-    discussion = _listing(text, content.discussion, column, budget, DISCUSSION_LINES)
+    questions = _listing(text, content.questions, column, budget, limits.question)
+    discussion = _listing(text, content.discussion, column, budget, limits.discussion)
     return beside([(0.0, questions), (column + 14, discussion)])
 
 
 def _bottom_height(text: Text, content: PageContent, width: float, questions: int,
-                   points: int) -> float:  # fmt: skip
+                   points: int, *, limits: Limits) -> float:  # fmt: skip
     """Height of the questions/discussion row showing the first ``questions`` and ``points``."""
     column = (width - 14) / 2
     return max(
-        _listing_height(text, content.questions, column, QUESTION_LINES, questions),
-        _listing_height(text, content.discussion, column, DISCUSSION_LINES, points),
+        _listing_height(text, content.questions, column, limits.question, questions),
+        _listing_height(text, content.discussion, column, limits.discussion, points),
     )
 
 
@@ -110,6 +114,8 @@ class FlexibleNeeds:
     bottom_wanted: float
     """The first QUESTIONS_WANTED questions and DISCUSSION_WANTED points."""
     bottom_whole: float
+    limits: Limits = CLAMPED
+    """The line limits all of these were measured with."""
 
     @property
     def wanted(self) -> float:
@@ -118,15 +124,18 @@ class FlexibleNeeds:
         return min(whole, self.ledger.height(len(self.ledger.lines)) + GAP + self.bottom_wanted)
 
 
-def flexible_needs(text: Text, content: PageContent, width: float) -> FlexibleNeeds:
-    """Measure the ledger and the questions/discussion row once."""
+def flexible_needs(text: Text, content: PageContent, width: float,
+                   limits: Limits = CLAMPED) -> FlexibleNeeds:  # fmt: skip
+    """Measure the ledger and the questions/discussion row once, with ``limits``' lines."""
     everything = max(len(content.questions.items), len(content.discussion.items), 1)
+    wanted = (QUESTIONS_WANTED, DISCUSSION_WANTED)
     return FlexibleNeeds(
-        ledger=measure_ledger(text, content, width),
-        bottom_minimum=_bottom_height(text, content, width, 1, 1),
-        bottom_wanted=_bottom_height(text, content, width, QUESTIONS_WANTED, DISCUSSION_WANTED),
-        bottom_whole=_bottom_height(text, content, width, everything, everything)
+        ledger=measure_ledger(text, content, width, limits),
+        bottom_minimum=_bottom_height(text, content, width, 1, 1, limits=limits),
+        bottom_wanted=_bottom_height(text, content, width, *wanted, limits=limits),
+        bottom_whole=_bottom_height(text, content, width, everything, everything, limits=limits)
         if everything <= 40 else float("inf"),
+        limits=limits,
     )  # fmt: skip
 
 
@@ -144,5 +153,5 @@ def flexible_blocks(text: Text, content: PageContent, width: float, room: float,
     most = room - GAP - needs.bottom_minimum
     budget = min(max(first_look, room - GAP - needs.bottom_wanted), most)
     treatments = ledger.block(max(budget, 0.0))
-    bottom = _bottom(text, content, width, room - GAP - treatments.height)
+    bottom = _bottom(text, content, width, room - GAP - treatments.height, needs.limits)
     return [treatments, bottom]

@@ -12,23 +12,21 @@ from reportlab.pdfgen.canvas import Canvas
 from tnprep.report.content import PageContent, Paper
 from tnprep.report.pdf.blocks import GAP, Block, stack
 from tnprep.report.pdf.chart import CHART_HEIGHT, CHART_MIN_HEIGHT
-from tnprep.report.pdf.chart_row import (
-    PATTERN_MOST,
-    MeasuredPattern,
-    chart_pattern_block,
-    measure_pattern,
-)
+from tnprep.report.pdf.chart_row import MeasuredPattern, chart_pattern_block, measure_pattern
 from tnprep.report.pdf.fixed import footer_block, glance_block, header_block
 from tnprep.report.pdf.flexible import flexible_blocks, flexible_needs
+from tnprep.report.pdf.limits import CLAMPED, ROOMY, Limits, hides_nothing
 from tnprep.report.pdf.measure import MeasuringText
 from tnprep.report.pdf.safety import safety_block
 from tnprep.report.pdf.since import since_block
-from tnprep.report.pdf.text import FONT, Text, covered_code_points
+from tnprep.report.pdf.text import FONT, TABLE, Text, covered_code_points
 
 MARGIN = 26.0
 """Page margin on every side, in points."""
 SUBJECT = "Patient-reported trigeminal neuralgia diary summary for a clinic visit"
 """The PDF's subject metadata."""
+SPARE_ROOM = 2 * TABLE.leading
+"""Room the first layout must leave unused before the page is laid out again with ``ROOMY``."""
 
 
 def render_pdf(content: PageContent, *, include_name_in_metadata: bool = False) -> bytes:
@@ -57,19 +55,42 @@ def render_pdf(content: PageContent, *, include_name_in_metadata: bool = False) 
     width = page_width - 2 * MARGIN
     missing = _missing_characters(content)
     footer = footer_block(text, content, width, len(missing))
-    needs = flexible_needs(text, content, width)
     available = page_height - 2 * MARGIN - footer.height - 2 * GAP
-    top, room = _top(text, content, width, available, needs.wanted)
-    flexible = flexible_blocks(text, content, width, room, needs)
-    stack([top, *flexible], GAP).paint(canvas, MARGIN, page_height - MARGIN)
+    _laid_out(text, content, width, available).paint(canvas, MARGIN, page_height - MARGIN)
     footer.paint(canvas, MARGIN, MARGIN + footer.height)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
 
 
+def _laid_out(text: MeasuringText, content: PageContent, width: float,
+              available: float) -> Block:  # fmt: skip
+    """Everything above the footer: the clamped layout, or the roomy one when it shows more.
+
+    A first layout that cut a paragraph and leaves SPARE_ROOM unused is laid out again with
+    ``ROOMY`` line limits (a clamped paragraph as many lines as it needs, up to
+    ``limits.ROOMY_LINES``); that layout is kept only when it fits the same room and hides
+    nothing the first one printed.
+    """
+    first = _layout(text, content, width, available, CLAMPED)
+    if available - first.height < SPARE_ROOM or not text.cut:
+        return first
+    roomy = _layout(text, content, width, available, ROOMY)
+    if roomy.height <= available and hides_nothing(first, roomy):
+        return roomy
+    return first
+
+
+def _layout(text: Text, content: PageContent, width: float, available: float,
+            limits: Limits) -> Block:  # fmt: skip
+    """The sections above the footer with ``limits``' line limits, fitted to ``available``."""
+    needs = flexible_needs(text, content, width, limits)
+    top, room = _top(text, content, width, available, needs.wanted, limits=limits)
+    return stack([top, *flexible_blocks(text, content, width, room, needs)], GAP)
+
+
 def _top(text: Text, content: PageContent, width: float, available: float,
-         wanted: float) -> tuple[Block, float]:  # fmt: skip
+         wanted: float, *, limits: Limits) -> tuple[Block, float]:  # fmt: skip
     """Every section above the ledger, and the room left under it.
 
     When the ledger and the first questions do not fit, the attack pattern first gives up its
@@ -78,7 +99,8 @@ def _top(text: Text, content: PageContent, width: float, available: float,
     towards CHART_MIN_HEIGHT; only then are ledger lines or questions cut (docs/page.md).
     """
     fixed = stack(_fixed_blocks(text, content, width), GAP)
-    pattern = measure_pattern(text, content, width)
+    pattern = measure_pattern(text, content, width, limits)
+    most = limits.pattern_most
 
     def measured(chart_height: float, pattern_budget: float,
                  shown: MeasuredPattern = pattern) -> tuple[Block, float]:  # fmt: skip
@@ -88,15 +110,15 @@ def _top(text: Text, content: PageContent, width: float, available: float,
         top = stack([fixed, row], GAP)
         return top, available - top.height
 
-    top, room = measured(CHART_HEIGHT, PATTERN_MOST)
+    top, room = measured(CHART_HEIGHT, most)
     if wanted <= room:
         return top, room
-    top, room = measured(CHART_HEIGHT, pattern.core_budget(PATTERN_MOST))
+    top, room = measured(CHART_HEIGHT, pattern.core_budget(most))
     if wanted <= room:
         return top, room
     # the answers left out are then counted, no longer named (one line, not two)
     counted = pattern.counted()
-    core = counted.core_budget(PATTERN_MOST)
+    core = counted.core_budget(most)
     top, room = measured(CHART_HEIGHT, core, shown=counted)
     if wanted <= room:
         return top, room

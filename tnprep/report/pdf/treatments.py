@@ -16,20 +16,25 @@ from reportlab.platypus import Paragraph
 from tnprep.report.content import PageContent
 from tnprep.report.ledger_lines import LedgerLine
 from tnprep.report.pdf.blocks import (
+    MORE,
     Block,
     heading_block,
     more_line,
     paragraph_block,
     stack,
+    tagged,
 )
+from tnprep.report.pdf.limits import CLAMPED, Limits
 from tnprep.report.pdf.text import BODY, SMALL, TABLE, Text
 
-LINE_LINES = 3
-"""Printed lines one ledger entry may take at most (the rest is cut with '…')."""
+LINE_LINES = CLAMPED.ledger
+"""Printed lines one ledger entry may take at most in the first layout (the rest cut with '…')."""
+TREATMENT = "treatment"
+"""The kind of a ledger line (``limits.hides_nothing``): whole, in brief or named."""
 TITLE = "Treatment ledger"
 """The section heading (the order — current, first-line, procedures, add-ons — is the docs')."""
-BURDEN_LINES = 3
-"""Printed lines of the acute-burden line; the app and the JSON hold the rest."""
+BURDEN_LINES = CLAMPED.burden
+"""Printed lines of the acute-burden line in the first layout; the app and the JSON hold all."""
 
 
 ALSO_TRIED_LINES = LINE_LINES
@@ -151,7 +156,7 @@ def _also_tried(text: Text, briefs: Sequence[str], width: float,
             low = middle
         else:
             high = middle - 1
-    return paragraph_block(*paragraph(low)), low
+    return tagged(paragraph_block(*paragraph(low)), TREATMENT, low, level=1), low
 
 
 def _more_treatments(text: Text, names: Sequence[str], width: float) -> Block:
@@ -162,23 +167,24 @@ def _more_treatments(text: Text, names: Sequence[str], width: float) -> Block:
         named = f"+{count} more {noun}: {', '.join(names)} — see the app"
         paragraph, height = text.paragraph("", named, SMALL, width, 99)
         if height <= 2 * SMALL.leading + 0.5:
-            return paragraph_block(paragraph, height)
+            return tagged(tagged(paragraph_block(paragraph, height), MORE), TREATMENT, count, 2)
     return more_line(text, count, "treatments", width)
 
 
-def _line_block(text: Text, line: LedgerLine, width: float) -> Block:
-    paragraph, height = text.paragraph(f"{line.name}:", line.text, TABLE, width, LINE_LINES)
-    return paragraph_block(paragraph, height + 1.5)
+def _line_block(text: Text, line: LedgerLine, width: float, lines: int) -> Block:
+    paragraph, height = text.paragraph(f"{line.name}:", line.text, TABLE, width, lines)
+    return tagged(paragraph_block(paragraph, height + 1.5), TREATMENT)
 
 
-def measure_ledger(text: Text, content: PageContent, width: float) -> MeasuredLedger:
+def measure_ledger(text: Text, content: PageContent, width: float,
+                   limits: Limits = CLAMPED) -> MeasuredLedger:  # fmt: skip
     """Measure every ledger line, the heading and the notes under the lines."""
     lines = content.treatments.lines
     first_look = next((i for i, line in enumerate(lines) if not line.first_look), len(lines))
     return MeasuredLedger(
         heading=heading_block(text, TITLE, width),
-        lines=tuple(_line_block(text, line, width) for line in lines),
-        extras=_treatment_extras(text, content, width),
+        lines=tuple(_line_block(text, line, width, limits.ledger) for line in lines),
+        extras=_treatment_extras(text, content, width, limits),
         first_look=first_look,
         briefs=tuple(line.brief or line.name for line in lines),
         names=tuple(line.name for line in lines),
@@ -196,19 +202,20 @@ BEFORE_AFTER_SHOWN = 3
 """Before/after sentences printed at most; the rest are counted."""
 
 
-def _treatment_extras(text: Text, content: PageContent, width: float) -> Block:
+def _treatment_extras(text: Text, content: PageContent, width: float, limits: Limits) -> Block:
     treatments = content.treatments
     lines: list[tuple[str, str, int]] = []
     if treatments.burden:
-        lines.append(("Acute burden:", treatments.burden, BURDEN_LINES))
-    lines += [("", sentence, 2) for sentence in treatments.before_after[:BEFORE_AFTER_SHOWN]]
+        lines.append(("Acute burden:", treatments.burden, limits.burden))
+    note = limits.note
+    lines += [("", sentence, note) for sentence in treatments.before_after[:BEFORE_AFTER_SHOWN]]
     hidden = len(treatments.before_after) - BEFORE_AFTER_SHOWN
     if hidden > 0:
         lines.append(("", f"+{hidden} more before/after comparisons — see the app", 1))
     if treatments.not_yet:
-        lines.append(("", treatments.not_yet, 2))
+        lines.append(("", treatments.not_yet, note))
     if treatments.ranges_note:
-        lines.append(("", treatments.ranges_note, 2))
+        lines.append(("", treatments.ranges_note, note))
     paragraphs: list[tuple[Paragraph, float]] = [
         text.paragraph(label, value, TABLE, width, most) for label, value, most in lines
     ]
