@@ -87,7 +87,7 @@ def main() -> None:
         st.rerun()
     ledger_section(ledger_box, summary)
     with tabs["Overview"]:
-        overview_tab(summary, problems)
+        overview_tab(summary, problems, charts_shown=bool(tabs["Overview"].open))
     with tabs["Data issues"]:
         issues_tab(summary, readings.diaries)
     if tabs["Report"].open:  # the page and its preview are built only when shown
