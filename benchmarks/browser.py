@@ -8,6 +8,10 @@ Not a test: it prints timings, medians of several runs, for docs/performance.md.
 - **upload → settled (ten-year diary)**: upload ``benchmarks/generate.py``'s heavy diary (10
   years, 364,606 rows, 14.6 MB); the clock stops when the run has ended, the figures show the
   ten years and every chart has drawn.
+- **tab → settled (sample)**: the tabs rerun the app when switched (the page is built only while
+  the Report tab is open): open the Report tab from the Questionnaire tab (the clock stops when
+  the run has ended and the preview image has loaded) and the Overview from the Report tab (when
+  its charts have drawn). The same clicks time an older app whose tabs switched in the browser.
 
 Drives Debian's ``/usr/bin/chromium`` through Playwright against ``streamlit run app.py`` on a
 loopback port (the browser tests' server helper). Usage::
@@ -35,12 +39,15 @@ IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
 def settled(page: Page) -> None:
-    """The script run has ended and no chart on the open tab is still drawing."""
+    """The script run has ended; no chart or image on the open tab is still drawing or loading."""
     expect(page.locator(IDLE)).to_have_count(1, timeout=WAIT_MS)
     page.wait_for_function(
         """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
                  .filter((chart) => chart.offsetParent !== null)
-                 .every((chart) => chart.querySelector('svg, canvas'))""",
+                 .every((chart) => chart.querySelector('svg, canvas'))
+              && [...document.querySelectorAll('[data-testid="stImage"] img')]
+                 .filter((image) => image.offsetParent !== null)
+                 .every((image) => image.complete && image.naturalWidth > 0)""",
         timeout=WAIT_MS,
     )
 
@@ -64,6 +71,26 @@ def edit_once(page: Page, name: str) -> float:
     return time.perf_counter() - start
 
 
+def switch_once(page: Page, tab: str, ready: str) -> float:
+    """Seconds from clicking ``tab`` to the page settled with ``ready`` (a CSS selector) shown."""
+    start = time.perf_counter()
+    page.get_by_role("tab", name=tab).click()
+    expect(page.locator(ready).first).to_be_visible(timeout=WAIT_MS)
+    settled(page)
+    return time.perf_counter() - start
+
+
+def switches(page: Page, repeat: int) -> tuple[list[float], list[float]]:
+    """Questionnaire → Report (preview loaded) and Report → Overview (charts drawn), timed."""
+    to_report, to_overview = [], []
+    for _ in range(repeat):
+        page.get_by_role("tab", name="Questionnaire").click()
+        settled(page)
+        to_report.append(switch_once(page, "Report", '[data-testid="stImage"] img'))
+        to_overview.append(switch_once(page, "Overview", '[data-testid="stVegaLiteChart"] svg'))
+    return to_report, to_overview
+
+
 def upload_once(browser: object, url: str, diary: Path) -> float:
     """Seconds from choosing the ten-year diary to the page settled with its figures."""
     page = open_sample(browser, url)
@@ -79,7 +106,7 @@ def upload_once(browser: object, url: str, diary: Path) -> float:
 
 
 def main() -> None:
-    """Run both measures ``--repeat`` times and print the medians."""
+    """Run every measure ``--repeat`` times and print the medians."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("diary", type=Path, help="the heavy diary from benchmarks/generate.py")
     parser.add_argument("--repeat", type=int, default=5)
@@ -90,11 +117,14 @@ def main() -> None:
         page.get_by_role("tab", name="Questionnaire").click()
         edit_once(page, "Warm Up")
         edits = [edit_once(page, f"Edit Number{index}") for index in range(arguments.repeat)]
+        to_report, to_overview = switches(page, arguments.repeat)
+        measures = [("edit → settled (sample)", edits),
+                    ("tab → settled, Questionnaire → Report (sample)", to_report),
+                    ("tab → settled, Report → Overview (sample)", to_overview)]  # fmt: skip
         page.context.close()
         uploads = [upload_once(browser, url, arguments.diary) for _ in range(arguments.repeat)]
         browser.close()
-    for label, values in (("edit → settled (sample)", edits),
-                          ("upload → settled (ten-year diary)", uploads)):  # fmt: skip
+    for label, values in (*measures, ("upload → settled (ten-year diary)", uploads)):
         runs = ", ".join(f"{value:.2f}" for value in values)
         print(f"{label}: median {statistics.median(values):.2f} s (runs: {runs})")
 

@@ -18,6 +18,8 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+from tnprep.app.tabs import KEY as TAB_KEY
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_data"
 TIMEOUT = 90
@@ -44,7 +46,13 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
 
 @pytest.fixture
 def app() -> Iterator[AppTest]:
-    yield AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    yield on_report(AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT))
+
+
+def on_report(app: AppTest) -> AppTest:
+    """The app opened on the Report tab, so every run builds the page and its downloads."""
+    app.session_state[TAB_KEY] = "Report"
+    return app
 
 
 def run(app: AppTest) -> AppTest:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_app import downloads, edit, editor, run, sample, summary_json, texts  # noqa: F401
+from test_app import downloads, edit, editor, on_report, run, sample, summary_json, texts  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 90
@@ -17,7 +17,7 @@ QUESTIONNAIRE = b"item,answer\nname,Robin File\nquestion,From the file?\n"
 
 @pytest.fixture
 def app() -> AppTest:
-    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    return on_report(AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT))
 
 
 def treatment_names(downloads: dict[str, bytes]) -> list[str]:  # noqa: F811

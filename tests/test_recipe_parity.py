@@ -15,6 +15,7 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+from tnprep.app.tabs import KEY as TAB_KEY
 from tnprep.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +53,9 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
 
 @pytest.fixture
 def app() -> Iterator[AppTest]:
-    yield AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    app.session_state[TAB_KEY] = "Report"  # the page and the JSON are built while it is open
+    yield app
 
 
 def run(app: AppTest) -> None:

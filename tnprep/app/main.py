@@ -2,14 +2,15 @@
 
 Edits flow at once: the editing tabs are filled first (Streamlit lets a script fill tabs in any
 order), then the recipe joins the files as edited (``tnprep.pipeline.assemble``, the same as the
-command line's) and the summary, figures, charts and page follow. Edits are kept across every
-upload and setting change (``tnprep.app.keep``).
+command line's) and the summary, figures and charts follow. The page and its preview are built
+only while the Report tab is open (``tnprep.app.tabs``), always from the summary of this run, so
+an edit elsewhere costs no page and the page shown or downloaded is never an older one. Edits are
+kept across every upload and setting change (``tnprep.app.keep``).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 import streamlit as st
 
@@ -22,15 +23,17 @@ from tnprep.app.ledger import ledger_section
 from tnprep.app.overview import overview_tab
 from tnprep.app.questionnaire import questionnaire_tab
 from tnprep.app.questions import questions_tab
+from tnprep.app.record import record_summary
 from tnprep.app.report import report_tab
 from tnprep.app.sidebar import sidebar
 from tnprep.app.silences import silence_rule
 from tnprep.app.state import sources_digest
 from tnprep.app.style import apply_style
+from tnprep.app.tabs import draw_tabs
 from tnprep.app.treatments import treatments_tab
 from tnprep.app.words import SAMPLE_BANNER
 from tnprep.model import Answers
-from tnprep.pipeline import assemble, summarise_patient, with_edits
+from tnprep.pipeline import with_edits
 
 TAB_NAMES = ["Overview", "Treatments", "Questionnaire", "Questions", "Data issues", "Report"]
 _CORRECTION = "_issue_count_correction"
@@ -53,11 +56,11 @@ def main() -> None:
     care_box = st.container()
     readings = read_files(choices, questions_box)
     files_key = sources_digest(choices.diaries, repr([item.mapping for item in readings.diaries]))
-    expected = predicted_issue_count(readings, files_key)
+    expected = predicted_issue_count(readings, files_key, choices.since)
     correction = st.session_state.get(_CORRECTION)
     shown = correction[1] if correction and correction[0] == expected else expected
     labels = [*TAB_NAMES[:4], issues_label(shown), TAB_NAMES[5]]
-    tabs = dict(zip(TAB_NAMES, st.tabs(labels), strict=True))
+    tabs = draw_tabs(TAB_NAMES, labels)
     with tabs["Treatments"]:
         treatments, ledger_box = treatments_tab(
             readings.treatments, sources_digest(choices.treatments)
@@ -70,15 +73,8 @@ def main() -> None:
             edited.questions, sources_digest(choices.questionnaires)
         )
     answers = dataclasses.replace(edited, questions=questions)
-    data = assemble(with_edits(readings, treatments=treatments, answers=answers))
-    summary = summarise_patient(
-        data,
-        start=choices.since,
-        end=None,
-        today=dt.date.today(),
-        previous=readings.previous,
-        silences=silence_rule(),
-    )
+    edited_readings = with_edits(readings, treatments=treatments, answers=answers)
+    summary = record_summary(edited_readings, files_key, choices.since, silence_rule())
     message = care_message(summary.scores)
     if message is not None and not choices.sample:
         care_box.info(message)
@@ -91,11 +87,12 @@ def main() -> None:
         st.rerun()
     ledger_section(ledger_box, summary)
     with tabs["Overview"]:
-        overview_tab(summary, problems)
+        overview_tab(summary, problems, charts_shown=bool(tabs["Overview"].open))
     with tabs["Data issues"]:
-        issues_tab(summary, data.diary.files)
-    with tabs["Report"]:
-        report_tab(summary, choices.paper)
+        issues_tab(summary, readings.diaries)
+    if tabs["Report"].open:  # the page and its preview are built only when shown
+        with tabs["Report"]:
+            report_tab(summary, choices.paper)
 
 
 if __name__ == "__main__":  # run as a script by Streamlit (``tnprep app``)

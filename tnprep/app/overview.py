@@ -14,8 +14,15 @@ from tnprep.report.wording import duration_text, number_text
 from tnprep.summary import Summary
 
 
-def overview_tab(summary: Summary, problems: dict[Severity, int]) -> None:
-    """The problems line, the at-a-glance figures, the since-last-visit strip and the charts."""
+def overview_tab(
+    summary: Summary, problems: dict[Severity, int], charts_shown: bool = True
+) -> None:
+    """The problems line, the at-a-glance figures, the since-last-visit strip and the charts.
+
+    The charts are drawn only when ``charts_shown`` (the tab is open): they are most of the
+    tab's work (data converted for Vega-Lite, then drawn by the browser) and nobody sees them
+    from another tab.
+    """
     patient = summary.patient
     st.text(
         f"{patient.name or 'Patient'} · period {_period_text(summary)} · data are patient-reported"
@@ -28,6 +35,8 @@ def overview_tab(summary: Summary, problems: dict[Severity, int]) -> None:
     silence_question(summary)
     _metrics(summary)
     since_section(summary)
+    if not charts_shown:
+        return
     st.header("Charts", anchor=False)
     key = repr((summary.daily, summary.period, summary.treatments, summary.attacks))
     for spec in chart_specs(key, summary):

@@ -1,5 +1,9 @@
 """The Report tab: a preview of the page, the PDF and the summary JSON.
 
+The tab is drawn only while it is open (``tnprep.app.main``), always from the summary of that
+run: the page and its preview are cached on the summary's full text, so reopening the tab after
+no edit builds nothing, and any edit builds the page of the record as edited.
+
 The JSON is a download, and shown in the page only on demand: a ten-year diary's JSON drawn as
 a highlighted code block was most of the page's work (84,000 of 86,000 DOM nodes) even while
 its box was closed.
@@ -30,6 +34,7 @@ def report_tab(summary: Summary, paper: str) -> None:
     if preview is None:
         st.text("No preview here (install pypdfium2 to see one); the PDF download works.")
     else:
-        st.image(preview, alt="Preview of the one-page report for the clinician", width="stretch")
+        st.image(preview, alt="Preview of the one-page report for the clinician", width="stretch",
+                 output_format="PNG")  # fmt: skip  # as made: "auto" re-encoded it as JPEG each run
     if st.toggle("Show the summary JSON here", key="show-json"):
         st.json(json_text, expanded=1)

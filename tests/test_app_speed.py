@@ -1,0 +1,134 @@
+"""Issue 14, the app's speed, through AppTest: work nobody sees waits, and nothing is stale.
+
+The page and its preview are built only while the Report tab is open, always from the record as
+edited; a rerun that changes nothing (switching tabs) reuses the summary; the Data issues count
+is predicted right for an attack log with long silences, so the app does not run twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdf
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+from test_app import downloads, run  # noqa: F401
+
+import tnprep.app.record
+import tnprep.app.state
+from tnprep.app.counts import diary_issue_count
+from tnprep.app.tabs import KEY as TAB_KEY
+from tnprep.pipeline import Sources, assemble, read_sources, summarise_patient
+
+ROOT = Path(__file__).resolve().parent.parent
+YILATIVS = ROOT.parent / "shared" / "real-exports" / "gchrg-yilativs-tsv" / "yilativs-attacks.tsv"
+CORRECTION = "_issue_count_correction"
+TIMEOUT = 90
+
+
+@pytest.fixture
+def app() -> Iterator[AppTest]:
+    st.cache_data.clear()  # AppTest sessions share the session-scoped caches
+    yield AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """How many pages and summaries were built."""
+    counted = {"page": 0, "summary": 0}
+    build_page, summarise = tnprep.app.state.build_page, tnprep.app.record.summarise_patient
+
+    def page(*args, **kwargs):  # type: ignore[no-untyped-def]
+        counted["page"] += 1
+        return build_page(*args, **kwargs)
+
+    def summary(*args, **kwargs):  # type: ignore[no-untyped-def]
+        counted["summary"] += 1
+        return summarise(*args, **kwargs)
+
+    monkeypatch.setattr(tnprep.app.state, "build_page", page)
+    monkeypatch.setattr(tnprep.app.record, "summarise_patient", summary)
+    return counted
+
+
+def page_text(downloads: dict[str, bytes]) -> str:  # noqa: F811
+    return pypdf.PdfReader(io.BytesIO(downloads["tnprep-report.pdf"])).pages[0].extract_text()
+
+
+def test_no_page_is_built_while_the_report_tab_is_closed(
+    app: AppTest,
+    calls: dict[str, int],
+    downloads: dict[str, bytes],  # noqa: F811
+) -> None:
+    run(app)
+    app.text_input(key="form-name").set_value("Kim Edited")
+    run(app)
+    assert calls["page"] == 0
+    assert not app.get("image")
+    assert "tnprep-report.pdf" not in downloads
+    assert "Kim Edited · period" in next(
+        item.value for item in app.text if "· period" in item.value
+    )
+
+
+def test_the_report_tab_shows_the_page_of_the_record_as_edited(
+    app: AppTest,
+    calls: dict[str, int],
+    downloads: dict[str, bytes],  # noqa: F811
+) -> None:
+    run(app)
+    app.text_input(key="form-name").set_value("Kim Edited")
+    run(app)
+    app.session_state[TAB_KEY] = "Report"
+    run(app)
+    assert calls["page"] == 1
+    assert len(app.get("image")) == 1
+    assert "Kim Edited" in page_text(downloads)
+    app.text_input(key="form-name").set_value("Lee Edited Again")  # an edit with Report open
+    run(app)
+    assert calls["page"] == 2
+    assert "Lee Edited Again" in page_text(downloads)
+    assert "Kim Edited" not in page_text(downloads)
+
+
+def test_switching_tabs_reuses_the_summary_and_an_edit_does_not(
+    app: AppTest, calls: dict[str, int]
+) -> None:
+    run(app)
+    made = calls["summary"]
+    for label in ("Treatments", "Report", "Overview"):
+        app.session_state[TAB_KEY] = label
+        run(app)
+    assert calls["summary"] == made
+    app.text_input(key="form-name").set_value("Kim Edited")
+    run(app)
+    assert calls["summary"] == made + 1
+
+
+def test_long_silences_are_counted_before_the_tabs_so_the_app_runs_once(app: AppTest) -> None:
+    # Regression: the silence notice was not predicted; each upload of such a log ran twice.
+    run(app)
+    app.file_uploader(key="diaries").set_value(
+        [(YILATIVS.name, YILATIVS.read_bytes(), "text/tab-separated-values")]
+    )
+    run(app)
+    assert CORRECTION not in app.session_state
+    assert any(item.value.startswith("Your attack log has 18 stretches") for item in app.warning)
+    app.date_input(key="since").set_value(dt.date(2020, 1, 1))  # fewer silences in the period
+    run(app)
+    assert CORRECTION not in app.session_state
+
+
+@pytest.mark.parametrize(
+    "since", [None, dt.date(2012, 1, 1), dt.date(2020, 1, 1), dt.date(2030, 1, 1)]
+)
+def test_the_predicted_count_is_the_summary_s(since: dt.date | None) -> None:
+    readings = read_sources(Sources(diaries=[(YILATIVS.name, YILATIVS.read_bytes())]))
+    summary = summarise_patient(
+        assemble(readings), start=since, end=None, today=dt.date(2026, 12, 3)
+    )
+    assert diary_issue_count(readings.diaries, since) == len(summary.input.issues)
