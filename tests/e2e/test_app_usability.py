@@ -74,6 +74,10 @@ def zoomed(browser: Browser, app_url: str) -> Iterator[Page]:
     opened.context.close()
 
 
+OVERVIEW_CHARTS = 4
+"""Charts on the sample's Overview (tnprep/app/overview.py)."""
+
+
 def tab(page: Page, name: str) -> None:
     page.get_by_role("tab", name=re.compile(f"^{re.escape(name)}")).click()
     wait_until_idle(page)
@@ -112,6 +116,8 @@ def test_chart_text_is_at_aa_contrast(page: Page) -> None:
     wait_for_text(page, "Alex Example")
     tab(page, "Overview")
     charts = page.locator('[data-testid="stVegaLiteChart"]')
+    # the Overview draws its charts only while open (a tab switch reruns the app): wait for all
+    expect(charts).to_have_count(OVERVIEW_CHARTS, timeout=WAIT_MS)
     for index in range(charts.count()):  # every chart drawn
         expect(charts.nth(index).locator("svg text").first).to_be_attached(timeout=WAIT_MS)
     texts = page.evaluate(CHART_TEXT_CONTRAST)
@@ -278,6 +284,11 @@ def test_every_trigger_is_labelled_and_counts_are_whole(page: Page) -> None:
     tab(page, "Overview")
     charts = page.locator('[data-testid="stVegaLiteChart"]')
     triggers = charts.filter(has_text="Attacks naming it").first
+    # drawn after the tab switch's rerun: wait for its labels before reading them
+    expect(triggers.locator("svg text", has_text="brushing teeth").first).to_be_attached(
+        timeout=WAIT_MS
+    )
+    expect(charts).to_have_count(OVERVIEW_CHARTS, timeout=WAIT_MS)
     labels = [text.strip() for text in triggers.locator("svg text").all_text_contents()]
     for name in ("chewing", "brushing teeth", "talking"):
         assert name in labels
