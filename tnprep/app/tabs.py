@@ -16,9 +16,12 @@ make a new widget, and redraw every tab, on each switch).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import streamlit as st
-from streamlit.elements.lib.mutable_tab_container import TabContainer
+
+if TYPE_CHECKING:  # a module of Streamlit's own, named for the type checker only
+    from streamlit.elements.lib.mutable_tab_container import TabContainer
 
 KEY = "tab"
 """Session key of the open tab's label (set it to open a tab from code or a test)."""
