@@ -464,6 +464,11 @@ class Silences:
         """Days in all the silences."""
         return sum(run.days for run in self.runs)
 
+    def by_file(self) -> tuple[tuple[str, tuple[Silence, ...]], ...]:
+        """(attack log, its silences in date order) for each log with one, logs sorted by name."""
+        files = sorted({file for run in self.runs for file in run.files})
+        return tuple((file, tuple(run for run in self.runs if file in run.files)) for file in files)
+
 
 @dataclass(frozen=True)
 class Summary:

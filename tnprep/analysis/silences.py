@@ -41,12 +41,10 @@ def find_silences(table: pd.DataFrame, diary: Diary, rule: SilenceRule) -> Silen
 
 def silence_issues(silences: Silences) -> tuple[Issue, ...]:
     """One notice per attack log naming each of its silences (dates and days) and how they count."""
-    files = sorted({file for run in silences.runs for file in run.files})
-    return tuple(_issue(file, silences) for file in files)
+    return tuple(_issue(file, runs, silences.rule) for file, runs in silences.by_file())
 
 
-def _issue(file: str, silences: Silences) -> Issue:
-    runs = [run for run in silences.runs if file in run.files]
+def _issue(file: str, runs: tuple[Silence, ...], rule: SilenceRule) -> Issue:
     days = sum(run.days for run in runs)
     listed = "; ".join(f"{run.first} to {run.last} ({run.days} days)" for run in runs)
     return Issue(
@@ -57,7 +55,7 @@ def _issue(file: str, silences: Silences) -> Issue:
         value=None,
         message=(
             f"{_count(len(runs))} of {SILENCE_DAYS} days or more without a row in any diary "
-            f"({days:,} days): {listed}. {counted_text(silences.rule)}"
+            f"({days:,} days): {listed}. {counted_text(rule)}"
         ),
     )
 

@@ -137,10 +137,8 @@ def silence_lines(silences: Silences) -> list[str]:
 
     Dates and counts only, never diary text; the full list is in the summary's issues.
     """
-    files = sorted({file for run in silences.runs for file in run.files})
     lines = []
-    for file in files:
-        runs = [run for run in silences.runs if file in run.files]
+    for file, runs in silences.by_file():
         longest = max(runs, key=lambda run: run.days)
         other = (
             "--silences attack-free counts them attack-free"
