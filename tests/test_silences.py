@@ -18,6 +18,7 @@ from tnprep.issues import IssueCode
 from tnprep.model import PatientData, SilenceRule
 from tnprep.pipeline import Sources, load_patient, summarise_patient
 from tnprep.report.input_lines import rescue_and_scale
+from tnprep.report.sections import build_glance
 from tnprep.summary import Silence, Silences
 
 D = dt.date
@@ -180,3 +181,23 @@ def test_cli_refuses_an_unknown_choice(tmp_path: Path) -> None:
         capture_output=True, text=True, cwd=ROOT, check=False,
     )  # fmt: skip
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_the_attack_free_tile_says_how_many_of_its_days_are_silences() -> None:
+    """Silent days counted attack-free are named beside the count; counted as gaps, they are not
+    attack-free days at all, so the tile says nothing more."""
+    log = diary(attack_log("log.csv", starts(1, 30, 58)))
+    tiles = {
+        rule: {
+            figure.label: figure.detail
+            for figure in build_glance(
+                summarise(PatientData(diary=log), today=TODAY, silences=rule)
+            ).figures
+        }
+        for rule in SilenceRule
+    }
+    assert tiles[SilenceRule.ATTACK_FREE]["Attack-free days"].endswith(", 28 in silences")
+    assert "silences" not in tiles[SilenceRule.UNRECORDED]["Attack-free days"]
+    quiet = diary(attack_log("log.csv", starts(1, 29)))  # 27 silent days: no silence
+    figures = build_glance(summarise(PatientData(diary=quiet), today=TODAY)).figures
+    assert "silences" not in {f.label: f.detail for f in figures}["Attack-free days"]

@@ -14,6 +14,7 @@ from tnprep.analysis.ledger import ledger_from_summary
 from tnprep.issue_counts import values_left_out
 from tnprep.issues import FILE_LEFT_OUT
 from tnprep.ledger_model import FactKind
+from tnprep.model import SilenceRule
 from tnprep.report import wording
 from tnprep.report.input_lines import RESCUE_LABEL, rescue_and_scale
 from tnprep.report.ledger_lines import (
@@ -187,9 +188,7 @@ def build_glance(summary: Summary) -> Glance:
             number_text(attacks.per_recorded_day),
             f"{attacks.total} in {plural(period.days_recorded, 'day')}",
         ),
-        Figure(
-            "Attack-free days", str(attacks.attack_free_days), f"of {period.days_recorded} recorded"
-        ),
+        Figure("Attack-free days", str(attacks.attack_free_days), _attack_free_detail(summary)),
         Figure("Most in a day", number_text(attacks.max_per_day), day_text(attacks.max_day)),
         Figure(
             "Pain 0–10",
@@ -210,6 +209,15 @@ def build_glance(summary: Summary) -> Glance:
         ),
     )
     return Glance(alert=item9_alert(summary), figures=figures, scores=score_figures)
+
+
+def _attack_free_detail(summary: Summary) -> str:
+    """'of 6212 recorded', and how many of them are long silences counted attack-free."""
+    detail = f"of {summary.period.days_recorded} recorded"
+    silences = summary.silences
+    if silences.runs and silences.rule is SilenceRule.ATTACK_FREE:
+        detail += f", {silences.days:,} in silences"
+    return detail
 
 
 def _trend_figure(trend: Trend) -> Figure:
