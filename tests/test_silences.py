@@ -183,7 +183,7 @@ def test_cli_refuses_an_unknown_choice(tmp_path: Path) -> None:
     assert result.returncode == 2 and "Traceback" not in result.stderr
 
 
-def test_the_attack_free_tile_says_how_many_of_its_days_are_silences() -> None:
+def test_the_day_tiles_say_how_many_of_their_days_are_silences() -> None:
     """Silent days counted attack-free are named beside the count; counted as gaps, they are not
     attack-free days at all, so the tile says nothing more."""
     log = diary(attack_log("log.csv", starts(1, 30, 58)))
@@ -197,6 +197,8 @@ def test_the_attack_free_tile_says_how_many_of_its_days_are_silences() -> None:
         for rule in SilenceRule
     }
     assert tiles[SilenceRule.ATTACK_FREE]["Attack-free days"].endswith(", 28 in silences")
+    assert tiles[SilenceRule.ATTACK_FREE]["Attacks per recorded day"].endswith(", 28 in silences")
+    assert "silences" not in tiles[SilenceRule.UNRECORDED]["Attacks per recorded day"]
     assert "silences" not in tiles[SilenceRule.UNRECORDED]["Attack-free days"]
     quiet = diary(attack_log("log.csv", starts(1, 29)))  # 27 silent days: no silence
     figures = build_glance(summarise(PatientData(diary=quiet), today=TODAY)).figures

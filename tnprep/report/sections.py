@@ -186,7 +186,7 @@ def build_glance(summary: Summary) -> Glance:
         Figure(
             "Attacks per recorded day",
             number_text(attacks.per_recorded_day),
-            f"{attacks.total} in {plural(period.days_recorded, 'day')}",
+            f"{attacks.total} in {plural(period.days_recorded, 'day')}{_in_silences(summary)}",
         ),
         Figure("Attack-free days", str(attacks.attack_free_days), _attack_free_detail(summary)),
         Figure("Most in a day", number_text(attacks.max_per_day), day_text(attacks.max_day)),
@@ -213,11 +213,15 @@ def build_glance(summary: Summary) -> Glance:
 
 def _attack_free_detail(summary: Summary) -> str:
     """'of 6212 recorded', and how many of them are long silences counted attack-free."""
-    detail = f"of {summary.period.days_recorded} recorded"
+    return f"of {summary.period.days_recorded} recorded{_in_silences(summary)}"
+
+
+def _in_silences(summary: Summary) -> str:
+    """', 5,286 in silences' when long silences were counted as attack-free recorded days."""
     silences = summary.silences
     if silences.runs and silences.rule is SilenceRule.ATTACK_FREE:
-        detail += f", {silences.days:,} in silences"
-    return detail
+        return f", {silences.days:,} in silences"
+    return ""
 
 
 def _trend_figure(trend: Trend) -> Figure:
