@@ -112,7 +112,7 @@ def test_the_sparse_17_year_log_prints_its_burden_and_rescue_whole(paper: str) -
     pdf = build_page(summary, paper)
     text = _words(pdf)
     # the burden line's end and the pattern's rescue field, cut or hidden by the 3-line clamp
-    assert "longest attack-free run 576 recorded days (8 Sep 2010)" in text
+    assert "longest attack-free run 576 recorded days (8 Sep 2010; 576 of them in silences)" in text
     assert "Rescue / medicines: with 868 of 1039 attacks" in text
     assert "more answer" not in text
     assert min(_sizes(pdf)) >= MIN_FONT_SIZE

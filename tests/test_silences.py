@@ -18,6 +18,7 @@ from tnprep.issues import IssueCode
 from tnprep.model import PatientData, SilenceRule
 from tnprep.pipeline import Sources, load_patient, summarise_patient
 from tnprep.report.input_lines import rescue_and_scale
+from tnprep.report.ledger_lines import burden_text
 from tnprep.report.sections import build_glance
 from tnprep.summary import Silence, Silences
 
@@ -203,3 +204,17 @@ def test_the_day_tiles_say_how_many_of_their_days_are_silences() -> None:
     quiet = diary(attack_log("log.csv", starts(1, 29)))  # 27 silent days: no silence
     figures = build_glance(summarise(PatientData(diary=quiet), today=TODAY)).figures
     assert "silences" not in {f.label: f.detail for f in figures}["Attack-free days"]
+
+
+def test_the_longest_attack_free_run_says_how_many_of_its_days_are_silent() -> None:
+    """Attacks on days 1, 30 and 58: the longest run is days 2–29, 28 days with no row at all (a
+    silence); counted attack-free, the line says so; counted as gaps, or without the silences
+    given, it does not."""
+    log = diary(attack_log("log.csv", starts(1, 30, 58)))
+    free = summarise(PatientData(diary=log), today=TODAY, silences=SilenceRule.ATTACK_FREE)
+    burden = free.ledger.burden if free.ledger else None
+    assert burden is not None and burden.longest_attack_free_run == 28
+    assert "(2 Jan 2024; 28 of them in silences)" in (burden_text(burden, (), free.silences) or "")
+    assert "in silences" not in (burden_text(burden, ()) or "")
+    gaps = summarise(PatientData(diary=log), today=TODAY, silences=SilenceRule.UNRECORDED)
+    assert "in silences" not in (burden_text(gaps.ledger.burden, (), gaps.silences) or "")

@@ -26,7 +26,7 @@ def ledger_section(box: st.delta_generator.DeltaGenerator, summary: Summary) -> 
             st.text(f"{line.name}: {line.text}")
         if not lines:
             st.text("No treatments in the history yet.")
-        burden = burden_text(ledger.burden, ledger.intake)
+        burden = burden_text(ledger.burden, ledger.intake, summary.silences)
         if burden:
             st.text(f"Acute burden: {burden}")
         note = ranges_note(ledger)

@@ -8,6 +8,7 @@ as "13–15 months", or "≈ 13 months" when both bounds round alike (docs/treat
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,9 +23,10 @@ from tnprep.ledger_model import (
     LedgerGroup,
     ProcedureEntry,
 )
+from tnprep.model import SilenceRule
 from tnprep.report.wording import day_text, number_text, partial_date_text, plural
 from tnprep.sources import PRACT_NEUROL_2021_TABLE_5_SHORT
-from tnprep.summary import BeforeAfter, ChangeKind, DoseRange, Verdict
+from tnprep.summary import BeforeAfter, ChangeKind, DoseRange, Silences, Verdict
 
 DAYS_PER_MONTH = 365.25 / 12
 """Average month length used to write long spans in months."""
@@ -260,8 +262,14 @@ def procedure_line(entry: ProcedureEntry) -> LedgerLine:
 _BURDEN_ITEMS = ("emergency_visits", "iv_infusions", "days_unable_to_eat", "weight_lost", "driving")
 
 
-def burden_text(burden: AcuteBurden, intake: Sequence[IntakeItem]) -> str | None:
-    """The acute-burden line: rescues, longest attack-free run, intake answers given."""
+def burden_text(
+    burden: AcuteBurden, intake: Sequence[IntakeItem], silences: Silences | None = None
+) -> str | None:
+    """The acute-burden line: rescues, longest attack-free run, intake answers given.
+
+    ``silences``: the period's long silences; a run that lies partly in silences counted
+    attack-free says how many of its days are silent (no diary row at all).
+    """
     parts = []
     if burden.attacks:
         parts.append(_rescue_text(burden))
@@ -272,8 +280,23 @@ def burden_text(burden: AcuteBurden, intake: Sequence[IntakeItem]) -> str | None
     if burden.longest_attack_free_run is not None:
         run = plural(burden.longest_attack_free_run, "recorded day")
         start = burden.attack_free_run_start
-        parts.append(f"longest attack-free run {run}" + (f" ({day_text(start)})" if start else ""))
+        when = [day_text(start)] if start else []
+        silent = _silent_days(burden.longest_attack_free_run, start, silences)
+        if silent:
+            when.append(f"{silent:,} of them in silences")
+        parts.append(f"longest attack-free run {run}" + (f" ({'; '.join(when)})" if when else ""))
     return "; ".join(parts) or None
+
+
+def _silent_days(run: int, start: dt.date | None, silences: Silences | None) -> int:
+    """Days of the run ``start`` … ``start + run − 1`` inside silences counted attack-free."""
+    if start is None or silences is None or silences.rule is not SilenceRule.ATTACK_FREE:
+        return 0
+    last = start + dt.timedelta(days=run - 1)
+    return sum(
+        max(0, (min(last, silence.last) - max(start, silence.first)).days + 1)
+        for silence in silences.runs
+    )
 
 
 def _rescue_text(burden: AcuteBurden) -> str:
