@@ -1,5 +1,8 @@
 """Start-up stays lean (issue 15): ``check`` never imports ReportLab, in a fresh interpreter.
 
+Importing ``tnprep.cli`` imports no library (``run`` imports the commands with the collector
+paused, then freezes them), so the collector cannot walk pandas' objects for a whole run.
+
 Timings are benchmarks (benchmarks/run.py), never asserted here; only what is imported is.
 """
 
@@ -56,6 +59,39 @@ def test_importing_the_command_line_loads_no_page_or_app_library() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, check=True)  # fmt: skip
     assert result.stdout.strip() == "[]"
+
+
+def test_importing_the_command_line_package_loads_no_library_until_a_command_runs() -> None:
+    code = ("import sys, tnprep.cli; print(sorted(n for n in sys.modules if n.split('.')[0] in "
+            "('pandas', 'numpy', 'pyarrow', 'reportlab')))")  # fmt: skip
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, check=True)  # fmt: skip
+    assert result.stdout.strip() == "[]"
+
+
+LONG_LIVED = """
+import gc, sys
+from tnprep.cli import long_lived_imports
+if sys.argv[1] == "disabled":
+    gc.disable()
+with long_lived_imports():
+    collecting = gc.isenabled()
+    import pandas
+print(collecting, gc.isenabled(), gc.get_freeze_count() > 10_000)
+"""
+
+
+def test_the_commands_are_imported_without_collections_then_frozen() -> None:
+    """While importing the collector is off; afterwards it is on again, pandas' objects frozen."""
+    result = subprocess.run([sys.executable, "-c", LONG_LIVED, "enabled"], cwd=ROOT,
+                            capture_output=True, text=True, check=True)  # fmt: skip
+    assert result.stdout.split() == ["False", "True", "True"]
+
+
+def test_a_collector_paused_by_the_caller_stays_paused() -> None:
+    result = subprocess.run([sys.executable, "-c", LONG_LIVED, "disabled"], cwd=ROOT,
+                            capture_output=True, text=True, check=True)  # fmt: skip
+    assert result.stdout.split() == ["False", "False", "True"]
 
 
 def test_the_command_ends_at_once_with_everything_written_and_its_status(tmp_path: Path) -> None:
