@@ -9,7 +9,7 @@ traceback for anything a user supplies.
 ``run`` is the command itself (``tnprep`` and ``python -m tnprep``). Importing this package is
 light: the command modules, and pandas and pyarrow with them, are imported when the parser is
 built. ``run`` imports them with the cyclic garbage collector paused and then freezes what they
-made, so no collection walks the ~80,000 long-lived objects of pandas, pyarrow and tnprep again
+made, so no collection walks the ~115,000 long-lived objects of pandas, pyarrow and tnprep again
 (~50 ms of collections while importing, and most of a large report's; issue 15). When ``main``
 has returned, every output file is written and closed, so ``run`` flushes stdout and stderr and
 ends the process at once, without tearing down the interpreter (freeing pandas', pyarrow's and
