@@ -367,6 +367,15 @@ def _refuse_oversized(data: bytes, file: str) -> None:
         )
 
 
+def head_lines(text: str, line_count: int) -> list[str]:
+    """``text.splitlines()[:line_count]``, without splitting the lines past them (issue 15).
+
+    Splitting a ten-year diary's 365,000 lines to keep its first 50 cost ~30 ms and as many
+    string objects.
+    """
+    return _head(text, line_count).splitlines()[:line_count]
+
+
 def _head(text: str, line_count: int) -> str:
     r"""The first ``line_count`` lines of ``text`` (at least: more when ``\r`` also ends lines).
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from enum import Enum
 
 from tnprep.ingest.columns import match_columns, normalise_header
-from tnprep.ingest.decode import decode_text, read_table, sniff_delimiter, text_header
+from tnprep.ingest.decode import decode_text, head_lines, read_table, sniff_delimiter, text_header
 from tnprep.ingest.ehr_medications import is_medication_list
 from tnprep.ingest.questionnaire import ANSWER_HEADERS, ITEM_HEADERS
 from tnprep.ingest.treatments import HEADER_ALIASES
@@ -65,5 +65,5 @@ def _header(data: bytes, file: str) -> tuple[str, ...] | None:
     text, encoding = decode_text(data, file)
     if text.lstrip().startswith(("{", "[")):
         return None
-    head = "\n".join(text.splitlines()[:_HEAD_LINES])
+    head = "\n".join(head_lines(text, _HEAD_LINES))
     return text_header(head, file, encoding, sniff_delimiter(head))
