@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_arrow_read import assert_same, corpus
 
-from tnprep.ingest import dates, decode, fixed_dates
+from tnprep.ingest import dates, decode, duplicates, fixed_dates
 from tnprep.ingest.diary import read_diary
 from tnprep.issues import InputError
 from tnprep.model import DateOrder
@@ -220,3 +220,21 @@ def dated_diaries(draw: st.DrawFn) -> bytes:
 @given(dated_diaries())
 def test_generated_diaries_read_the_same_without_the_shortcuts(data: bytes) -> None:
     assert_same(*both_ways(data, "generated.csv"))
+
+
+@SETTINGS
+@given(
+    st.lists(st.one_of(st.none(), st.integers(0, 40)), max_size=30),
+    st.booleans(),
+)
+def test_shared_minutes_are_the_duplicated_minutes(minutes: list[int | None], rising: bool) -> None:
+    if rising:  # the common case the shortcut takes: a diary in order
+        minutes = sorted({minute for minute in minutes if minute is not None})
+    start = pd.Timestamp("2026-01-01 08:00")
+    stamps = pd.Series(
+        [pd.NaT if minute is None else start + pd.Timedelta(minutes=minute) for minute in minutes],
+        dtype="datetime64[ns]",
+    )
+    pd.testing.assert_series_equal(
+        duplicates._shared_minutes(stamps), stamps.duplicated(keep=False), check_exact=True
+    )

@@ -314,8 +314,9 @@ def _kept_rows(
     Field issues of rejected rows are forgotten: the rejection is the one issue such a row gets.
     """
     issues.keep_only(kept)
+    every = bool(kept.all())  # then no column is copied row by row
     return {
-        **{name: values[kept] for name, values in columns.items()},
+        **{name: values if every else values[kept] for name, values in columns.items()},
         "file": _repeated(table.file, int(kept.sum())),
         "row": pd.Series(table.cells.index[kept.to_numpy(dtype=bool)], dtype="int64"),
     }
