@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_arrow_read import assert_same, corpus
 
-from tnprep.ingest import dates, decode, duplicates, fixed_dates
+from tnprep.ingest import dates, decode, duplicates, fixed_dates, recognise
+from tnprep.ingest.decode import decode_text
 from tnprep.ingest.diary import read_diary
 from tnprep.issues import InputError
 from tnprep.model import DateOrder
@@ -238,3 +239,60 @@ def test_shared_minutes_are_the_duplicated_minutes(minutes: list[int | None], ri
     pd.testing.assert_series_equal(
         duplicates._shared_minutes(stamps), stamps.duplicated(keep=False), check_exact=True
     )
+
+
+# --- recognition decodes only a file's first lines ----------------------------------------------
+
+
+def decoded(read: object) -> tuple[str, object]:
+    try:
+        return "read", read()  # type: ignore[operator]
+    except InputError as error:
+        return "refused", error.reason
+
+
+@st.composite
+def text_files(draw: st.DrawFn) -> bytes:
+    """Byte strings a user may pass: a BOM or not, blank or long lines, NUL, JSON, non-ASCII."""
+    line = st.one_of(
+        st.sampled_from(["start,intensity", "", "  ", "{", '[{"a": 1}]', "2026-01-02 10:00,5",
+                         "é,5", "a\x00b", "x" * 70_000, "<html>", "item,answer", "\u2028"]),
+        st.text("abc,;\t 019:-\r\x0b", max_size=8),
+    )  # fmt: skip
+    lines = draw(st.lists(line, max_size=70))
+    ending = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    bom = draw(st.sampled_from(["", "\ufeff"]))
+    return (bom + ending.join(lines)).encode("utf-8")
+
+
+@SETTINGS
+@given(text_files(), st.integers(0, 60))
+def test_the_decoded_head_is_the_start_of_the_whole_text(data: bytes, count: int) -> None:
+    head = decoded(lambda: decode.decode_head(data, "f.csv", count))
+    whole = decoded(lambda: decode.decode_text(data, "f.csv"))
+    assert head[0] == whole[0]
+    if head[0] == "refused":
+        assert head == whole
+        return
+    (head_text, head_encoding), (text, encoding) = head[1], whole[1]  # type: ignore[misc]
+    assert head_encoding == encoding and text.startswith(head_text)
+    assert decode.head_lines(head_text, count) == decode.head_lines(text, count)
+    starts = ("{", "[")
+    assert head_text.lstrip().startswith(starts) == text.lstrip().startswith(starts)
+
+
+@SETTINGS
+@given(text_files())
+def test_files_are_recognised_as_when_the_whole_text_was_decoded(data: bytes) -> None:
+    fast = decoded(lambda: recognise.recognise(data, "f.csv"))
+    with mock.patch.object(recognise, "decode_head", lambda data, file, _: decode_text(data, file)):
+        assert decoded(lambda: recognise.recognise(data, "f.csv")) == fast
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+@pytest.mark.parametrize("after", ['{"resourceType": "QuestionnaireResponse"}', "item,answer"])
+def test_a_json_file_after_blank_lines_is_seen_as_json(count: int, after: str) -> None:
+    data = ("\n" * 3 + after).encode("utf-8")
+    head, _ = decode.decode_head(data, "f.json", count)
+    whole, _ = decode.decode_text(data, "f.json")
+    assert head.lstrip().startswith("{") == whole.lstrip().startswith("{")

@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 
 
-def line_lengths_may_exceed(text: str, limit: int) -> bool:
+def line_lengths_may_exceed(text: str | bytes, limit: int) -> bool:
     """False when no line of ``text`` can be longer than ``limit`` characters (checked in C).
 
     A line longer than ``limit`` holds a whole stretch ``[k·w, (k+1)·w)`` of ``w = limit // 2``
@@ -30,7 +30,8 @@ def line_lengths_may_exceed(text: str, limit: int) -> bool:
     are short; ``True`` means "look line by line".
     """
     width = max(1, limit // 2)
-    return any(text.find("\n", start, start + width) < 0 for start in range(0, len(text), width))
+    newline: Any = b"\n" if isinstance(text, bytes) else "\n"
+    return any(text.find(newline, start, start + width) < 0 for start in range(0, len(text), width))
 
 
 def is_regular(text: str) -> bool:
