@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_arrow_read import assert_same, corpus
 
-from tnprep.ingest import dates, decode, duplicates, fixed_dates, recognise
+from tnprep.ingest import dates, decode, diary, duplicates, fixed_dates, recognise
 from tnprep.ingest.decode import decode_text
 from tnprep.ingest.diary import read_diary
 from tnprep.issues import InputError
@@ -171,9 +171,10 @@ def test_generated_cells_read_as_pandas_reads_them(pattern: str, data: st.DataOb
 
 @contextlib.contextmanager
 def exact_paths() -> Iterator[None]:
-    """Every shortcut of this module off: dates only by pandas' parser."""
+    """Every shortcut of this module off: dates only by pandas' parser, text encoded again."""
     with contextlib.ExitStack() as stack:
         stack.enter_context(mock.patch.object(dates, "read_fixed", return_value=None))
+        stack.enter_context(mock.patch.object(diary, "utf8_bytes", return_value=None))
         yield
 
 
@@ -296,3 +297,12 @@ def test_a_json_file_after_blank_lines_is_seen_as_json(count: int, after: str) -
     head, _ = decode.decode_head(data, "f.json", count)
     whole, _ = decode.decode_text(data, "f.json")
     assert head.lstrip().startswith("{") == whole.lstrip().startswith("{")
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_the_arrow_reader_reads_the_files_own_bytes(bom: bytes) -> None:
+    data = bom + "start,intensity,notes\n2026-01-02 10:00,5,naïve café\n".encode()
+    text, encoding = decode.decode_text(data, "f.csv")
+    assert bytes(decode.utf8_bytes(data, encoding) or b"") == text.encode("utf-8")
+    assert decode.utf8_bytes(b"caf\xe9", "cp1252") is None
+    assert_same(*both_ways(data, "f.csv"))

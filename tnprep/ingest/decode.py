@@ -93,7 +93,7 @@ def decode_head(data: bytes, file: str, line_count: int) -> tuple[str, str]:
     """The start of ``decode_text(data, file)``'s text holding its first ``line_count`` lines.
 
     Same encoding and same refusals as ``decode_text``; the text is cut after the
-    ``line_count``-th line break (or is whole), so ``head_lines`` of it are the whole text's. An
+    ``line_count``-th newline (or is whole), so ``head_lines`` of it are the whole text's. An
     ASCII file (after a UTF-8 byte-order mark) is UTF-8 whatever follows, so only its first
     lines are decoded: recognising a ten-year diary decoded all 14.6 MB to read its header.
     """
@@ -172,14 +172,21 @@ def sniff_delimiter(text: str) -> str:
 
 
 def parse_text_table(
-    text: str, file: str, encoding: str, delimiter: str, skip_records: int = 0
+    text: str,
+    file: str,
+    encoding: str,
+    delimiter: str,
+    skip_records: int = 0,
+    *,
+    utf8: bytes | memoryview | None = None,
 ) -> Table:
     """Split decoded text into a ``Table``; ``skip_records`` records come before the header.
 
     Records are counted the way a spreadsheet shows them: a quoted cell holding a newline is one
     row, a blank line is a row. Row numbers therefore match what the user sees on opening the file.
+    ``utf8``, when given, is ``text.encode("utf-8")`` already at hand (``utf8_bytes``).
     """
-    fast = _fast_table(text, file, encoding, delimiter) if skip_records == 0 else None
+    fast = _fast_table(text, file, encoding, delimiter, utf8) if skip_records == 0 else None
     if fast is not None:
         return fast
     try:
@@ -208,7 +215,20 @@ def text_header(text: str, file: str, encoding: str, delimiter: str) -> tuple[st
     return parse_text_table(text, file, encoding, delimiter).header
 
 
-def _fast_table(text: str, file: str, encoding: str, delimiter: str) -> Table | None:
+def utf8_bytes(data: bytes, encoding: str) -> bytes | memoryview | None:
+    """A file's text as UTF-8 without encoding it again: its bytes past a BOM, when UTF-8.
+
+    Decoding valid UTF-8 and encoding it again gives the same bytes; the Arrow reader reads
+    these (a ten-year diary's text was encoded again, 14.6 MB).
+    """
+    if encoding == "utf-8":
+        return data
+    return memoryview(data)[len(_UTF8_BOM) :] if encoding == "utf-8-sig" else None
+
+
+def _fast_table(
+    text: str, file: str, encoding: str, delimiter: str, utf8: bytes | memoryview | None = None
+) -> Table | None:
     """Read a regular file with pyarrow, else pandas' C parser; ``None`` sends the rest to csv.
 
     pyarrow reads the files without quotes or empty lines (``tnprep.ingest.arrow_read``). Taken
@@ -216,7 +236,7 @@ def _fast_table(text: str, file: str, encoding: str, delimiter: str) -> Table | 
     wider than the header; blank lines are kept as rows (then dropped) so that row numbers
     are the spreadsheet's, exactly as the csv path counts them.
     """
-    read = read_regular(text, delimiter) or _pandas_read(text, delimiter)
+    read = read_regular(text, delimiter, utf8) or _pandas_read(text, delimiter)
     if read is None:
         return None
     header, body = read
