@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 
 
-def line_lengths_may_exceed(text: str, limit: int) -> bool:
+def line_lengths_may_exceed(text: str | bytes, limit: int) -> bool:
     """False when no line of ``text`` can be longer than ``limit`` characters (checked in C).
 
     A line longer than ``limit`` holds a whole stretch ``[k·w, (k+1)·w)`` of ``w = limit // 2``
@@ -30,7 +30,8 @@ def line_lengths_may_exceed(text: str, limit: int) -> bool:
     are short; ``True`` means "look line by line".
     """
     width = max(1, limit // 2)
-    return any(text.find("\n", start, start + width) < 0 for start in range(0, len(text), width))
+    newline: Any = b"\n" if isinstance(text, bytes) else "\n"
+    return any(text.find(newline, start, start + width) < 0 for start in range(0, len(text), width))
 
 
 def is_regular(text: str) -> bool:
@@ -38,17 +39,20 @@ def is_regular(text: str) -> bool:
     return bool(text) and '"' not in text
 
 
-def read_regular(text: str, delimiter: str) -> tuple[tuple[str, ...], pd.DataFrame] | None:
+def read_regular(
+    text: str, delimiter: str, utf8: bytes | memoryview | None = None
+) -> tuple[tuple[str, ...], pd.DataFrame] | None:
     """Read a regular text table: (header cells stripped, every body row as written).
 
     The body is indexed by spreadsheet row number (header = 1), columns ``0…width−1`` in pandas'
     Arrow-backed ``str`` dtype, blank rows still in. ``None`` when the file has a quote or a line
-    is wider or narrower than the header.
+    is wider or narrower than the header. ``utf8`` is ``text.encode("utf-8")`` when the caller
+    has it already.
     """
     if not is_regular(text):
         return None
     width = len(_first_line(text).split(delimiter))
-    table = _arrow_table(text, delimiter, width)
+    table = _arrow_table(text.encode("utf-8") if utf8 is None else utf8, delimiter, width)
     if table is None:
         return None
     frame = table.to_pandas(types_mapper=_string_dtype)
@@ -87,7 +91,7 @@ def _first_line(text: str) -> str:
     return text[: min(ends)] if ends else text
 
 
-def _arrow_table(text: str, delimiter: str, width: int) -> Any:
+def _arrow_table(utf8: bytes | memoryview, delimiter: str, width: int) -> Any:
     """A ``pyarrow.Table``: every line as ``width`` strings; ``None`` when pyarrow refuses it.
 
     Read as ``large_string``, the type pandas' ``str`` dtype holds, so no column is cast again.
@@ -100,7 +104,7 @@ def _arrow_table(text: str, delimiter: str, width: int) -> Any:
     names = [f"column{index}" for index in range(width)]
     try:
         return arrow_csv.read_csv(
-            pa.py_buffer(text.encode("utf-8")),
+            pa.py_buffer(utf8),
             read_options=arrow_csv.ReadOptions(column_names=names, use_threads=True),
             parse_options=arrow_csv.ParseOptions(
                 delimiter=delimiter, quote_char=False, escape_char=False,

@@ -21,6 +21,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from tnprep.ingest.distinct import remembered, text_bytes, text_layout
+from tnprep.ingest.fixed_dates import read_fixed
 from tnprep.model import DateOrder, DateOrderSource
 
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")  # Excel's day 0 (it counts 1900 as a leap year)
@@ -112,14 +113,32 @@ def parse_dates(cells: pd.Series, order: DateOrder | None, *, with_time: bool) -
         pending = (result.isna() & text.ne("")).to_numpy(dtype=bool)
         if not pending.any():
             break
-        if not _could_match(pattern, text[pending]):
+        unread = text if pending.all() else text[pending]
+        if not _could_match(pattern, unread):
             continue
-        parsed = _within_range(pd.to_datetime(text[pending], format=pattern, errors="coerce"))
+        parsed = read_format(unread, pattern)
         if pending.all():  # the first format of a regular file: no cells to place one by one
             result = parsed.astype("datetime64[ns]")
         else:
             result[pending] = parsed
     return result.astype("datetime64[ns]")
+
+
+def read_format(text: pd.Series, pattern: str) -> pd.Series:
+    """``pd.to_datetime(format=pattern, errors="coerce")`` of stripped cells, within range.
+
+    Cells of a fixed-width numeric format's exact shape are read from the column's bytes
+    (``tnprep.ingest.fixed_dates``, the same date-times); only the others meet pandas' parser.
+    """
+    fixed = read_fixed(text, pattern)
+    if fixed is None:
+        return _within_range(pd.to_datetime(text, format=pattern, errors="coerce"))
+    shaped, stamps = fixed
+    if shaped.all():
+        return stamps
+    others = ~shaped
+    stamps[others] = _within_range(pd.to_datetime(text[others], format=pattern, errors="coerce"))
+    return stamps
 
 
 def _within_range(parsed: pd.Series) -> pd.Series:
@@ -171,7 +190,7 @@ def parse_times(cells: pd.Series) -> pd.Series:
         pending = result.isna() & text.ne("")
         if not pending.any():
             break
-        parsed = pd.to_datetime(text[pending], format=pattern, errors="coerce")
+        parsed = read_format(text[pending], pattern)  # on 1 January 1900: always in range
         result[pending] = parsed - parsed.dt.normalize()
     return result
 

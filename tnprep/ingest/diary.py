@@ -22,7 +22,13 @@ from tnprep.ingest import scales as scales_module
 from tnprep.ingest.attack_times import attack_starts, durations_from_end
 from tnprep.ingest.columns import ColumnMatch, match_columns
 from tnprep.ingest.dates import OrderDecision, decide_order, parse_dates
-from tnprep.ingest.decode import Table, decode_text, parse_text_table, sniff_delimiter
+from tnprep.ingest.decode import (
+    Table,
+    decode_text,
+    parse_text_table,
+    sniff_delimiter,
+    utf8_bytes,
+)
 from tnprep.ingest.duplicates import duplicate_issue, find_duplicates
 from tnprep.ingest.formats import migraine_buddy
 from tnprep.ingest.frames import attack_frame, concat_frames, day_frame
@@ -82,7 +88,8 @@ def read_diary(
     text, encoding = decode_text(data, file)
     export = migraine_buddy.find_attack_table(text)
     if export is None:  # the text already decoded is split, not the bytes decoded again
-        table = parse_text_table(text, file, encoding, sniff_delimiter(text))
+        utf8 = utf8_bytes(data, encoding)
+        table = parse_text_table(text, file, encoding, sniff_delimiter(text), utf8=utf8)
         return _read_source(table, {}, None, options)
     table = parse_text_table(text, file, encoding, export.delimiter, export.header_record)
     diary_file = _read_source(table, migraine_buddy.MAPPING, migraine_buddy.DATE_ORDER, options)
@@ -314,8 +321,9 @@ def _kept_rows(
     Field issues of rejected rows are forgotten: the rejection is the one issue such a row gets.
     """
     issues.keep_only(kept)
+    every = bool(kept.all())  # then no column is copied row by row
     return {
-        **{name: values[kept] for name, values in columns.items()},
+        **{name: values if every else values[kept] for name, values in columns.items()},
         "file": _repeated(table.file, int(kept.sum())),
         "row": pd.Series(table.cells.index[kept.to_numpy(dtype=bool)], dtype="int64"),
     }

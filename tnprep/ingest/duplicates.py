@@ -25,7 +25,7 @@ def find_duplicates(attacks: pd.DataFrame) -> tuple[list[int], pd.Series, pd.Ser
     first_file = attacks["file"].copy()
     first_row = attacks["row"].copy()
     minute = attacks["start"].dt.floor("min")
-    crowded = minute.duplicated(keep=False)
+    crowded = _shared_minutes(minute)
     duplicate: list[int] = []
     for _, group in attacks[crowded].groupby(minute[crowded], sort=False):
         firsts: list[int] = []
@@ -40,6 +40,18 @@ def find_duplicates(attacks: pd.DataFrame) -> tuple[list[int], pd.Series, pd.Ser
                 attacks.at[original, "row"],
             )
     return duplicate, first_file, first_row
+
+
+def _shared_minutes(minute: pd.Series) -> pd.Series:
+    """True for each row whose start minute another row shares.
+
+    A diary written in order, one attack a minute at most, has rising minutes: then no row
+    shares one, seen in one pass instead of hashing every minute.
+    """
+    stamps = minute.to_numpy(dtype="datetime64[ns]").view("int64")
+    if not minute.isna().any() and bool((stamps[1:] > stamps[:-1]).all()):
+        return pd.Series(False, index=minute.index, dtype=bool)
+    return minute.duplicated(keep=False)
 
 
 def _agree(attacks: pd.DataFrame, first: int, other: int) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from enum import Enum
 
 from tnprep.ingest.columns import match_columns, normalise_header
-from tnprep.ingest.decode import decode_text, read_table, sniff_delimiter, text_header
+from tnprep.ingest.decode import decode_head, head_lines, read_table, sniff_delimiter, text_header
 from tnprep.ingest.ehr_medications import is_medication_list
 from tnprep.ingest.questionnaire import ANSWER_HEADERS, ITEM_HEADERS
 from tnprep.ingest.treatments import HEADER_ALIASES
@@ -62,8 +62,8 @@ def _header(data: bytes, file: str) -> tuple[str, ...] | None:
     """
     if data.startswith(b"PK\x03\x04"):
         return read_table(data, file).header
-    text, encoding = decode_text(data, file)
+    text, encoding = decode_head(data, file, _HEAD_LINES)
     if text.lstrip().startswith(("{", "[")):
         return None
-    head = "\n".join(text.splitlines()[:_HEAD_LINES])
+    head = "\n".join(head_lines(text, _HEAD_LINES))
     return text_header(head, file, encoding, sniff_delimiter(head))
