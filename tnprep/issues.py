@@ -129,6 +129,11 @@ class IssueCode(StrEnum):
         "column-holds-dates", _N,
         "A `time` column holds dates only: read as the date, time of day unknown (row 1).",
     )  # fmt: skip
+    DURATION_HOLDS_END_TIMES = (
+        "duration-holds-end-times", _N,
+        "A `duration` column holds clock times shortly after each start (the end, `13:12` for "
+        "12:21): read as the end time, or not read when an end column exists (row 1).",
+    )  # fmt: skip
     COLUMNS_UNNAMED = (
         "columns-unnamed", _N,
         "Columns with an empty header, counted in one notice; not read (row 1).",

@@ -58,7 +58,7 @@ CASES = [
     Expected("daylio-sample/sample.csv", "refused",
              refusal="not a pain diary: it looks like a mood diary"),
     Expected("gchrg-pavia-symptoms/Pavia-anfald-nobbism-Symptoms.head.csv", "event log",
-             1375, 139, 0, 1236, ("date", "time", "duration", "intensity"), ("pain_type",), None,
+             1375, 139, 0, 1236, ("date", "time", "end", "intensity"), ("pain_type", "duration"), None,
              "2019-07-21", "2019-11-24"),
     Expected("gchrg-pavia-xlsx/Pavias-anfald-og-behandlinger.head.xlsx", "attack log",
              2999, 1500, 0, 1499, ("start", "end", "intensity", "triggers", "rescue"),
