@@ -134,6 +134,9 @@ def _read_table(
         kind=_kind(shape, split, frame),
         other_kinds=() if split is None else split.other_kinds,
         medicine_events=() if split is None else split.medicine_events,
+        medicine_by_day=()
+        if split is None
+        else event_log.medicine_by_day(split, _date_cells(table, match), decision.order),
         scale=scale,
         logged_days=()
         if split is None

@@ -67,6 +67,10 @@ def _with_medicines(
         merged.info,
         other_kinds=_summed([*merged.info.other_kinds, ("medicine", rows)]),
         medicine_events=_summed([*merged.info.medicine_events, *names]),
+        medicine_by_day=(
+            *merged.info.medicine_by_day,
+            *(entry for _, sheet in medicines for entry in sheet.by_day),
+        ),
         sheets_read=(*merged.info.sheets_read, *(name for name, _ in medicines)),
     )
     mapping = (*merged.mapping, *((f"[{name}] medicines taken", "rescue") for name, _ in medicines))
@@ -89,6 +93,7 @@ def _merge(
         first.info,
         other_kinds=_summed([kind for _, item in kept for kind in item.info.other_kinds]),
         medicine_events=_summed([event for _, item in kept for event in item.info.medicine_events]),
+        medicine_by_day=tuple(entry for _, item in kept for entry in item.info.medicine_by_day),
         sheets_read=tuple(name for name, _ in kept),
         sheets_skipped=tuple(name for name, _ in skipped),
         logged_days=tuple(sorted({day for _, item in kept for day in item.info.logged_days})),
