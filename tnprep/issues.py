@@ -247,6 +247,11 @@ class IssueCode(StrEnum):
         "Questionnaire: a stated PHQ-9 / GAD-7 total differs from the sum of its items (or "
         "cannot be checked); the items' total is shown.",
     )  # fmt: skip
+    FHIR_ITEMS_NOT_PLACED = (
+        "fhir-items-not-placed", _N,
+        "Questionnaire: a FHIR QuestionnaireResponse names PHQ-9 or GAD-7 but none of its "
+        "answers matches an item of it; no score, the answers are kept by item name.",
+    )  # fmt: skip
     FHIR_NOT_PHQ9_GAD7 = (
         "fhir-not-phq9-gad7", _N,
         "Questionnaire: a FHIR QuestionnaireResponse that is neither PHQ-9 nor GAD-7; its "
