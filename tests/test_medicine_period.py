@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 from pathlib import Path
+
+from openpyxl import Workbook
 
 from tnprep.cli import main
 
@@ -55,3 +58,45 @@ def test_whole_period_still_counts_every_entry(tmp_path: Path) -> None:
 def test_workbook_medicine_rows_outside_the_period_are_not_listed(tmp_path: Path) -> None:
     rescue = _rescue(tmp_path, WORKBOOK)
     assert rescue["medicine_events"] == []
+
+
+def test_medicine_sheet_naming_none_of_the_attacks_says_nothing_about_their_rescue(
+    tmp_path: Path,
+) -> None:
+    # The sheet's 'Taken For Headache' ids are 1-1211 (2009-2013); the attack sheet's Headache
+    # Ids 3506-5006 (2016-2018): rescue per attack is unknown, not "named in 0 of 1500".
+    rescue = _rescue(tmp_path, WORKBOOK)
+    assert (rescue["attacks_with_record"], rescue["attacks_with_rescue"]) == (0, 0)
+    summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+    notices = [issue for issue in summary["input"]["issues"]
+               if issue["code"] == "medicine-sheet-unlinked"]  # fmt: skip
+    assert len(notices) == 1 and "Ark2" in notices[0]["message"]
+
+
+def _workbook() -> bytes:
+    book = Workbook()
+    attacks = book.active
+    assert attacks is not None
+    attacks.title = "Attacks"
+    attacks.append(["Headache Id", "Start Time", "End Time", "Severity"])
+    attacks.append([7, dt.datetime(2024, 3, 1, 8), dt.datetime(2024, 3, 1, 8, 30), 6])
+    attacks.append([8, dt.datetime(2024, 3, 2, 9), dt.datetime(2024, 3, 2, 9, 20), 5])
+    doses = book.create_sheet("Doses")
+    doses.append(["Taken For Headache", "Date/Time Taken", "Medication Description",
+                  "Was Severity Reduced?"])  # fmt: skip
+    doses.append([7, dt.datetime(2024, 3, 1, 8, 5), "Oxygen", "Yes"])
+    doses.append([3, dt.datetime(2024, 2, 1, 8, 5), "Sumatriptan", "No"])  # an earlier attack
+    data = io.BytesIO()
+    book.save(data)
+    return data.getvalue()
+
+
+def test_a_medicine_sheet_naming_some_attacks_gives_their_rescue(tmp_path: Path) -> None:
+    path = tmp_path / "app.xlsx"
+    path.write_bytes(_workbook())
+    rescue = _rescue(tmp_path, path)
+    # Attack 7 took oxygen; attack 8 has no dose row: none taken, as the app records it.
+    assert (rescue["attacks_with_record"], rescue["attacks_with_rescue"]) == (2, 1)
+    assert rescue["by_name"] == [{"name": "Oxygen", "count": 1}]
+    # The February sumatriptan dose is before the period (1-2 Mar 2024).
+    assert rescue["medicine_events"] == [{"name": "oxygen", "count": 1}]

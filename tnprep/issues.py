@@ -169,6 +169,11 @@ class IssueCode(StrEnum):
         "A second column for a field already given; not read (diary: row 1; treatment "
         "history: no row). Replaces the treatment histories' `column-duplicate`.",
     )  # fmt: skip
+    MEDICINE_SHEET_UNLINKED = (
+        "medicine-sheet-unlinked", _N,
+        "Workbook: a medicines-taken sheet names none of the workbook's attacks by id; its rows "
+        "are medicine events, no attack's rescue is taken from it (no row).",
+    )  # fmt: skip
     SHEET_SKIPPED = (
         "sheet-skipped", _N,
         "Workbook: a sheet that is not a diary, named with the reason (a medicines-taken table, "

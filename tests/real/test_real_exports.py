@@ -62,8 +62,9 @@ CASES = [
              ("pain_type", "duration"), None,
              "2019-07-21", "2019-11-24"),
     Expected("gchrg-pavia-xlsx/Pavias-anfald-og-behandlinger.head.xlsx", "attack log",
-             2999, 1500, 0, 1499, ("start", "end", "intensity", "triggers", "rescue"),
-             ("pain_type", "location"), None, "2016-03-17", "2018-04-26"),
+             2999, 1500, 0, 1499, ("start", "end", "intensity", "triggers"),
+             # its medicines sheet (cut at other rows) names none of these attacks: no rescue
+             ("pain_type", "location", "rescue"), None, "2016-03-17", "2018-04-26"),
     Expected("gchrg-yilativs-tsv/yilativs-attacks.tsv", "attack log", 1059, 1039, 20, 0,
              ("date", "time", "duration", "intensity", "rescue", "rescue_helped"), (), "1–5",
              "2004-01-07", "2021-01-08"),

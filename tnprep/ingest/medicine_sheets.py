@@ -81,6 +81,17 @@ def _by_day(
     return event_log.dated_counts(names[named].str.casefold(), days[named])
 
 
+def names_any(attacks: pd.DataFrame, table: Table, sheet: MedicineSheet) -> bool:
+    """Whether ``sheet`` names any attack of ``table``'s sheet by its id."""
+    keys = [normalise_header(header) for header in table.header]
+    position = next((i for i, key in enumerate(keys) if key in ID_HEADERS), None)
+    if position is None or attacks.empty:
+        return False
+    ids = pd.Series(_ids(table.cells[position]), index=table.cells.index)
+    own = attacks["file"].eq(table.file)
+    return bool(attacks.loc[own, "row"].map(ids).isin(list(sheet.by_attack)).any())
+
+
 def link_rescue(attacks: pd.DataFrame, table: Table, sheet: MedicineSheet) -> pd.DataFrame:
     """Attacks of ``table``'s sheet with the rescue its medicine rows name (where none written)."""
     keys = [normalise_header(header) for header in table.header]
