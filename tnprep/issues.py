@@ -119,6 +119,11 @@ class IssueCode(StrEnum):
         "duplicate", _U,
         "Same start minute and the same recorded values as an attack already counted.",
     )  # fmt: skip
+    DAY_ONLY_OVERLAP = (
+        "day-only-overlap", _N,
+        "A day-only row and a timed attack of another diary on the same day agree on every value "
+        "both record: both are counted, named in one notice per pair of files (no row).",
+    )  # fmt: skip
     # Diaries: nothing left out.
     COLUMN_VALUES_MISMATCH = (
         "column-values-mismatch", _N,
