@@ -255,7 +255,7 @@ class IssueCode(StrEnum):
     STATED_TOTAL_DIFFERS = (
         "stated-total-differs", _N,
         "Questionnaire: a stated PHQ-9 / GAD-7 total differs from the sum of its items (or "
-        "cannot be checked); the items' total is shown.",
+        "cannot be checked); the items' total (or, items missing, its floor) is shown.",
     )  # fmt: skip
     FHIR_ITEMS_NOT_PLACED = (
         "fhir-items-not-placed", _N,
