@@ -612,6 +612,9 @@ KITCHEN_SINK = [
     "Time,Pain,Side\n" + "".join(f"2026-01-{day:02d},5,Odense\n" for day in range(1, 13)),
     "Start,End,Pain,,Notes\n2026-01-02 08:00,2026-01-02 07:00,5,,\n2026-01-02 09:00,later,5,,\n",
     "Start,Duration\n" + "".join(f"2026-01-{day:02d} 08:00,forever\n" for day in range(1, 13)),
+    # a 'Duration' holding the end's clock time (a real symptom tracker's export)
+    "Date,Time,Duration,Pain\n"
+    + "".join(f"2026-02-{day:02d},{day:02d}:10,{day:02d}:45,5\n" for day in range(1, 7)),
     # Migraine Buddy: an ongoing event in the preamble, an attack with an empty 'Lasted'
     '"Date","Time Period","Description","Notes"\n"1/2/26","Ongoing","Attack","x"\n\n'
     '"#","Started","Lasted","Pain Level"\n"1","1/2/26 8:00","","5"\n',
@@ -622,6 +625,7 @@ NOT_FROM_DIARIES = {
     *(set(TREATMENT_CODES) - {IssueCode.COLUMN_IGNORED, IssueCode.COLUMN_REPEATED}),
     *(code for code in IssueCode if code.meaning.startswith("Questionnaire:")),
     IssueCode.SHEET_SKIPPED,  # workbooks only (tests/test_workbooks.py)
+    IssueCode.MEDICINE_SHEET_UNLINKED,  # workbooks only (tests/test_medicine_period.py)
     IssueCode.FILE_LEFT_OUT,  # the pipeline (tests/test_pipeline.py)
     IssueCode.PREVIOUS_LEFT_OUT,  # report --previous (tests/test_since.py)
     IssueCode.ATTACK_LOG_SILENCE,  # the analysis (tests/test_silences.py)

@@ -119,6 +119,11 @@ class IssueCode(StrEnum):
         "duplicate", _U,
         "Same start minute and the same recorded values as an attack already counted.",
     )  # fmt: skip
+    DAY_ONLY_OVERLAP = (
+        "day-only-overlap", _N,
+        "A day-only row and a timed attack of another diary on the same day agree on every value "
+        "both record: both are counted, named in one notice per pair of files (no row).",
+    )  # fmt: skip
     # Diaries: nothing left out.
     COLUMN_VALUES_MISMATCH = (
         "column-values-mismatch", _N,
@@ -128,6 +133,11 @@ class IssueCode(StrEnum):
     COLUMN_HOLDS_DATES = (
         "column-holds-dates", _N,
         "A `time` column holds dates only: read as the date, time of day unknown (row 1).",
+    )  # fmt: skip
+    DURATION_HOLDS_END_TIMES = (
+        "duration-holds-end-times", _N,
+        "A `duration` column holds clock times shortly after each start (the end, `13:12` for "
+        "12:21): read as the end time, or not read when an end column exists (row 1).",
     )  # fmt: skip
     COLUMNS_UNNAMED = (
         "columns-unnamed", _N,
@@ -163,6 +173,11 @@ class IssueCode(StrEnum):
         "column-repeated", _N,
         "A second column for a field already given; not read (diary: row 1; treatment "
         "history: no row). Replaces the treatment histories' `column-duplicate`.",
+    )  # fmt: skip
+    MEDICINE_SHEET_UNLINKED = (
+        "medicine-sheet-unlinked", _N,
+        "Workbook: a medicines-taken sheet names none of the workbook's attacks by id; its rows "
+        "are medicine events, no attack's rescue is taken from it (no row).",
     )  # fmt: skip
     SHEET_SKIPPED = (
         "sheet-skipped", _N,
@@ -240,7 +255,12 @@ class IssueCode(StrEnum):
     STATED_TOTAL_DIFFERS = (
         "stated-total-differs", _N,
         "Questionnaire: a stated PHQ-9 / GAD-7 total differs from the sum of its items (or "
-        "cannot be checked); the items' total is shown.",
+        "cannot be checked); the items' total (or, items missing, its floor) is shown.",
+    )  # fmt: skip
+    FHIR_ITEMS_NOT_PLACED = (
+        "fhir-items-not-placed", _N,
+        "Questionnaire: a FHIR QuestionnaireResponse names PHQ-9 or GAD-7 but none of its "
+        "answers matches an item of it; no score, the answers are kept by item name.",
     )  # fmt: skip
     FHIR_NOT_PHQ9_GAD7 = (
         "fhir-not-phq9-gad7", _N,

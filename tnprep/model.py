@@ -161,6 +161,9 @@ class DiaryInfo:
     """Rows of an event log that are not pain attacks, counted by kind (SPEC ``rows_other``)."""
     medicine_events: tuple[tuple[str, int], ...] = ()
     """Medicine rows of an event log by name (as written, lower case) with counts."""
+    medicine_by_day: tuple[tuple[dt.date | None, str, int], ...] = ()
+    """The same medicine rows by (day, name) → count; day ``None`` where the date cannot be read.
+    The summary counts only the period's days (``analysis.rescue``); ``check`` the whole file."""
     scale: PainScale | None = None
     """The pain scale when it is not the plain 0–10 (or when it was converted)."""
     sheets_read: tuple[str, ...] = ()

@@ -70,7 +70,8 @@ def summarise(
     scores = score_answers(data.answers)
     daily = day_figures(table)
     pattern = features(attacks, days, files_with_trigger_column(data.diary))
-    rescue = rescue_summary(data.diary, attacks)  # the one tally: attacks.rescue and the ledger
+    # the one tally: attacks.rescue and the ledger
+    rescue = rescue_summary(data.diary, attacks, first, last)
     ledger = build_ledger(
         data.treatments,
         attacks=attacks,

@@ -17,6 +17,7 @@ and shown in their first spelling.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import replace
@@ -47,16 +48,24 @@ _CELL_COLUMNS = ("rescue", "rescue_helped", *(column for column, _, _ in _RATING
 _YES_NO = {"true": "yes", "y": "yes", "1": "yes", "false": "no", "n": "no", "0": "no"}
 
 
-def rescue_summary(diary: Diary, attacks: pd.DataFrame) -> RescueSummary:
+def rescue_summary(
+    diary: Diary,
+    attacks: pd.DataFrame,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+) -> RescueSummary:
     """The one rescue tally of the period: ``attacks.rescue`` and the ledger's burden read it.
 
     Args:
         diary: The diary (which files record rescue; event logs' medicine rows).
         attacks: The period's attack rows; only those from files with a rescue or rating
             column count, so a diary without one never reads "rescue named in 0 of N".
+        first: The period's first day; medicine entries before it are not counted.
+        last: The period's last day; medicine entries after it are not counted.
     """
     recorded = attacks[attacks["file"].isin(files_recording_rescue(diary))]
-    return replace(rescue_from_rows(recorded), medicine_events=_ordered(_medicine_events(diary)))
+    events = _medicine_events(diary, first, last)
+    return replace(rescue_from_rows(recorded), medicine_events=_ordered(events))
 
 
 def rescue_from_rows(attacks: pd.DataFrame) -> RescueSummary:
@@ -177,11 +186,24 @@ def split_names(text: str, separators: re.Pattern[str]) -> list[str]:
     return [_HIDDEN.sub(lambda found: entities[int(found[1])], part) for part in parts]
 
 
-def _medicine_events(diary: Diary) -> Counter[str]:
+def _medicine_events(diary: Diary, first: dt.date | None, last: dt.date | None) -> Counter[str]:
+    """Medicine entries by name on the period's days (an undated entry is on none of them).
+
+    A file read without days (``medicine_by_day`` empty) counts whole, as before.
+    """
     events: Counter[str] = Counter()
     for item in diary.files:
-        events.update(dict(item.info.medicine_events))
+        if not item.info.medicine_by_day:
+            events.update(dict(item.info.medicine_events))
+            continue
+        for day, name, count in item.info.medicine_by_day:
+            if day is not None and _within(day, first, last):
+                events[name] += count
     return events
+
+
+def _within(day: dt.date, first: dt.date | None, last: dt.date | None) -> bool:
+    return (first is None or day >= first) and (last is None or day <= last)
 
 
 def _ordered(counts: Counter[str]) -> tuple[tuple[str, int], ...]:

@@ -22,6 +22,7 @@ from tnprep.ingest import scales as scales_module
 from tnprep.ingest.attack_times import attack_starts, durations_from_end
 from tnprep.ingest.columns import ColumnMatch, match_columns
 from tnprep.ingest.dates import OrderDecision, decide_order, parse_dates
+from tnprep.ingest.day_only_overlap import day_only_overlaps
 from tnprep.ingest.decode import (
     Table,
     decode_text,
@@ -141,6 +142,9 @@ def _read_table(
         kind=_kind(shape, split, frame),
         other_kinds=() if split is None else split.other_kinds,
         medicine_events=() if split is None else split.medicine_events,
+        medicine_by_day=()
+        if split is None
+        else event_log.medicine_by_day(split, _date_cells(table, match), decision.order),
         scale=scale,
         logged_days=()
         if split is None
@@ -200,6 +204,7 @@ def combine_diaries(files: Sequence[DiaryFile]) -> Diary:
     duplicate, first_file, first_row = find_duplicates(attacks)
     issues = [duplicate_issue(attacks, index, first_file, first_row) for index in duplicate]
     kept = _sorted(attacks.drop(index=duplicate) if duplicate else attacks, "start")
+    issues += day_only_overlaps(kept)
     days = _sorted(concat_frames(day_tables, day_frame()), "date")
     all_issues = [issue for item in files for issue in item.issues] + issues
     return Diary(

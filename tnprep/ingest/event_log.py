@@ -64,6 +64,8 @@ class EventSplit:
     """Medicine rows by name (lower case), most frequent first."""
     names: pd.Series
     """Each row's event name ('' when the file has no name column)."""
+    medicine_rows: pd.Series
+    """True for medicine rows (aligned with the table's rows)."""
 
 
 def type_column(table: Table) -> int | None:
@@ -99,7 +101,38 @@ def split_events(table: Table, type_position: int) -> EventSplit:
         _ordered(other_counts),
         _ordered(Counter(medicine_names.tolist())),
         names,
+        medicine.astype(bool),
     )
+
+
+def medicine_by_day(
+    split: EventSplit, date_cells: pd.Series, order: DateOrder | None
+) -> tuple[tuple[dt.date | None, str, int], ...]:
+    """The medicine rows by (day, name) → count, so a summary counts only its period's days."""
+    rows = split.medicine_rows.to_numpy(dtype=bool)
+    names = split.names[rows]
+    named = names.str.casefold().where(names.ne(""), "(unnamed)")
+    return dated_counts(named, dated_days(date_cells[rows], order))
+
+
+def dated_counts(names: pd.Series, days: pd.Series) -> tuple[tuple[dt.date | None, str, int], ...]:
+    """(day or None, name, count) for aligned names and datetime64 days, in day order."""
+    counts = Counter(
+        (None if pd.isna(day) else pd.Timestamp(day).date(), name)
+        for day, name in zip(days.tolist(), names.tolist(), strict=True)
+    )
+    return tuple(sorted(((day, name, count) for (day, name), count in counts.items()),
+                        key=lambda item: (item[0] or dt.date.min, item[1])))  # fmt: skip
+
+
+def dated_days(cells: pd.Series, order: DateOrder | None) -> pd.Series:
+    """Each cell's day (datetime64 at midnight; NaT where no date can be read)."""
+    stamps = parse_dates(cells, order, with_time=True)
+    missing = stamps.isna()
+    if missing.any():
+        stamps[missing] = parse_dates(cells[missing], order, with_time=False)
+    normalised: pd.Series = stamps.dt.normalize()
+    return normalised
 
 
 def name_words(names: pd.Series) -> pd.Series:
@@ -140,9 +173,5 @@ def logged_days(cells: pd.Series, order: DateOrder | None) -> tuple[dt.date, ...
     that day, so a day without a pain row is attack-free; a day without any row is a gap.
     Rows whose date cannot be read cover nothing.
     """
-    stamps = parse_dates(cells, order, with_time=True)
-    missing = stamps.isna()
-    if missing.any():
-        stamps[missing] = parse_dates(cells[missing], order, with_time=False)
-    days = stamps.dropna().dt.normalize().unique()
+    days = dated_days(cells, order).dropna().unique()
     return tuple(sorted(pd.Timestamp(day).date() for day in days))

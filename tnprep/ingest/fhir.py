@@ -2,7 +2,9 @@
 
 Items are known by their LOINC item code, in ``item[].code[].code`` (which some producers add,
 although R4 defines ``code`` only on the Questionnaire), in STU3's ``item[].definition``, or at the
-end of ``linkId`` ('/44250-9', the LHC-Forms convention). A file with no codes at all (HL7's own
+end of ``linkId`` ('/44250-9', the LHC-Forms convention); when the questionnaire URL names the
+panel, by a numbered linkId ('q3', 'PHQ.3', the MII PRO module's 'phq-gad7-q03'; 'PHQ.10' is
+PHQ-9's difficulty item). A file with no codes at all (HL7's own
 SDC example: linkIds 'H1/T1/Q1', answers 'Several days') is known by its questionnaire's canonical
 URL or title ('…PHQ9', 'gad-7') and each item by the standard item wording (``wording.py``).
 The response's ``authored`` date becomes ``questionnaire_date``; a total the file states
@@ -21,7 +23,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tnprep.ingest.answer_items import RawAnswer, answers_to_rows, match_item
-from tnprep.ingest.columns import normalise_header
 from tnprep.ingest.wording import item_by_wording, panel_by_name
 from tnprep.issues import Issue, IssueCode, clip
 from tnprep.model import Answers
@@ -129,7 +130,12 @@ _ITEM_BY_CODE = {
 } | {DIFFICULTY_CODE: "phq9_10"}
 _TOTAL_CODES = {panel.total_code: panel for panel in PANELS.values()}
 _LOINC_AT_END = re.compile(r"(\d{1,6}-\d)$")
-_NUMBERED_LINK = re.compile(r"^(?:q|item|question)?([1-9])$")
+_NUMBERED_TOKEN = re.compile(r"^(?:q|item|question)?0*([1-9][0-9]?)$")
+"""The last part of a numbered linkId: '3', 'q3', 'q03' ('PHQ.3', 'phq-gad7-q03', 'item3')."""
+_PANEL_TOKENS = frozenset({"phq", "phq9", "gad", "gad7", "q", "item", "items", "question"})
+"""Parts a numbered linkId may start with ('PHQ.1', the MII PRO module's 'phq-gad7-q01')."""
+_PANEL_ITSELF = re.compile(r"^(?:phq|gad)[-_ ]?[97]$")
+"""'PHQ-9', 'gad7': the questionnaire's own name, never item 9 or 7 ('PHQ.9' is item 9)."""
 
 
 def read_response(resource: Mapping[str, object], file: str) -> tuple[list[RawAnswer], list[Issue]]:
@@ -142,6 +148,7 @@ def read_response(resource: Mapping[str, object], file: str) -> tuple[list[RawAn
     entries = _authored(resource, file)
     issues: list[Issue] = []
     recognised = panel is not None
+    placed: list[str] = []
     for item in _walk(resource.get("item")):
         link = _text(item.get("linkId"))
         code = _item_code(item, link)
@@ -152,9 +159,16 @@ def read_response(resource: Mapping[str, object], file: str) -> tuple[list[RawAn
             label = name or _label(item, link)
             value = answers[0] if len(answers) == 1 else answers
             entries.append(RawAnswer(label, value, file, None, link or label))
+            placed.append(label)
     if not recognised and entries:
         issues.append(_not_recognised(file))
+    elif panel is not None and placed and not any(_in_panel(label, panel) for label in placed):
+        issues.append(_not_placed(file, panel, len(placed)))
     return entries, issues
+
+
+def _in_panel(label: str, panel: Panel) -> bool:
+    return label in {f"{panel.key}_{number}" for number in range(1, len(panel.items) + 1)}
 
 
 def _authored(resource: Mapping[str, object], file: str) -> list[RawAnswer]:
@@ -171,6 +185,8 @@ def _item_name(
     """Tnprep's item name: by LOINC code, by a numbered linkId, else by the standard wording."""
     if code in _TOTAL_CODES:
         return f"{_TOTAL_CODES[code].key}_total"
+    if panel is not None and _names_total(link):
+        return f"{panel.key}_total"  # 'phq-gad7-score-total' (MII PRO module)
     by_code = _ITEM_BY_CODE.get(code or "") or _numbered(panel, link)
     if by_code is not None:
         return by_code
@@ -229,13 +245,26 @@ def _item_code(item: Mapping[str, object], link: str | None) -> str | None:
 
 
 def _numbered(panel: Panel | None, link: str | None) -> str | None:
-    """Item n of a panel named by the questionnaire URL, for linkIds such as 'q3' or '3'."""
-    if panel is None or link is None:
+    """Item n of a panel named by the questionnaire URL: linkIds 'q3', '3', 'PHQ.3', 'phq-gad7-q03'.
+
+    PHQ-9's item 10 (how difficult) is 'PHQ.10'. The panel's own name ('PHQ-9') is no item.
+    """
+    if panel is None or link is None or _PANEL_ITSELF.match(link.casefold()):
         return None
-    found = _NUMBERED_LINK.match(normalise_header(link))
-    if found is None or int(found.group(1)) > len(panel.items):
+    *prefix, last = re.findall(r"[a-z0-9]+", link.casefold()) or [""]
+    found = _NUMBERED_TOKEN.match(last)
+    if found is None or not set(prefix) <= _PANEL_TOKENS:
         return None
-    return f"{panel.key}_{found.group(1)}"
+    number = int(found.group(1))
+    if number <= len(panel.items):
+        return f"{panel.key}_{number}"
+    return "phq9_10" if panel is PHQ9 and number == len(panel.items) + 1 else None
+
+
+def _names_total(link: str | None) -> bool:
+    """A linkId of the panel's name parts and 'total' ('phq-gad7-score-total', 'total')."""
+    parts = set(re.findall(r"[a-z0-9]+", (link or "").casefold()))
+    return "total" in parts and parts <= _PANEL_TOKENS | {"total", "score", "sum"}
 
 
 def _label(item: Mapping[str, object], link: str | None) -> str:
@@ -271,6 +300,21 @@ def _not_recognised(file: str) -> Issue:
         message="The QuestionnaireResponse is not a PHQ-9 or GAD-7 (no LOINC 44249-1 or 69737-5 "
         "and no PHQ-9 or GAD-7 name in 'questionnaire', no known item code or standard item "
         "wording); its answers are kept by item name.",
+    )
+
+
+def _not_placed(file: str, panel: Panel, answered: int) -> Issue:
+    name = "PHQ-9" if panel is PHQ9 else "GAD-7"
+    item9 = " (so item 9 is not known: ask)" if panel is PHQ9 else ""
+    return Issue(
+        code=IssueCode.FHIR_ITEMS_NOT_PLACED,
+        file=file,
+        row=None,
+        column=None,
+        value=None,
+        message=f"The QuestionnaireResponse names {name}, but none of its {answered} answers "
+        f"could be matched to a {name} item (no LOINC item code, numbered linkId or standard "
+        f"wording); no {name} score is given{item9}, and the answers are kept by item name.",
     )
 
 

@@ -24,6 +24,7 @@ from tnprep.ingest.columns import ColumnMatch, normalise_header
 from tnprep.ingest.dates import decide_order, parse_dates, parse_times
 from tnprep.ingest.decode import Table
 from tnprep.ingest.distinct import distinct_text
+from tnprep.ingest.end_clock import reread_end_clock
 from tnprep.issues import InputError, Issue, IssueCode
 from tnprep.model import DateOrder
 
@@ -82,6 +83,8 @@ def check_columns(table: Table, match: ColumnMatch, user_fields: Mapping[str, st
                                   f"Most values in this column are not a {_WHAT[name]}, so it "
                                   f"was not read as '{name}'. If it is one, map it with --map "
                                   f'"{header}={name}".'))  # fmt: skip
+    end_clock = reread_end_clock(table, fields, by_user)
+    issues.extend([] if end_clock is None else [end_clock])
     return Checked(replace(match, fields=fields), tuple(issues))
 
 

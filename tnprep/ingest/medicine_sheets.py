@@ -10,13 +10,15 @@ helped). Nothing is matched by time: only the file's own link is used.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
 import pandas as pd
 
-from tnprep.ingest import values
+from tnprep.ingest import event_log, values
 from tnprep.ingest.columns import ALIASES, normalise_header
+from tnprep.ingest.dates import decide_order
 from tnprep.ingest.decode import Table
 
 LINK_HEADERS = frozenset({"takenforheadache", "takenfor", "forheadache", "forattack",
@@ -24,6 +26,8 @@ LINK_HEADERS = frozenset({"takenforheadache", "takenfor", "forheadache", "foratt
 """Headers of the column naming the attack a medicine was taken for."""
 ID_HEADERS = frozenset({"headacheid", "attackid", "episodeid", "id"})
 """Headers of an attack sheet's own id column."""
+_TAKEN = frozenset({"taken", "timetaken", "when", "takenat"})
+"""Headers of the time a medicine was taken, besides any header naming a date."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,8 @@ class MedicineSheet:
     """Medicine (lower case) → rows, most frequent first."""
     by_attack: dict[str, tuple[list[str], list[str]]]
     """Attack id → (medicine names, helped answers)."""
+    by_day: tuple[tuple[dt.date | None, str, int], ...] = ()
+    """Medicine rows by (day taken, name) → count; day ``None`` where not dated."""
 
 
 def read_medicine_sheet(table: Table) -> MedicineSheet | None:
@@ -58,7 +64,32 @@ def read_medicine_sheet(table: Table) -> MedicineSheet | None:
                 entry[1].append(answer)
     counts = Counter(name.casefold() for name in names if name)
     ordered = tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
-    return MedicineSheet(len(table.cells), ordered, by_attack)
+    return MedicineSheet(len(table.cells), ordered, by_attack, _by_day(table, keys, names))
+
+
+def _by_day(
+    table: Table, keys: list[str], names: pd.Series
+) -> tuple[tuple[dt.date | None, str, int], ...]:
+    """Named rows by (day taken, name); every day ``None`` when the sheet has no date column."""
+    position = next((i for i, key in enumerate(keys) if "date" in key or key in _TAKEN), None)
+    named = names.ne("")
+    if position is None:
+        days = pd.Series(pd.NaT, index=names.index, dtype="datetime64[ns]")
+    else:
+        cells = table.cells[position]
+        days = event_log.dated_days(cells, decide_order(cells).order)
+    return event_log.dated_counts(names[named].str.casefold(), days[named])
+
+
+def names_any(attacks: pd.DataFrame, table: Table, sheet: MedicineSheet) -> bool:
+    """Whether ``sheet`` names any attack of ``table``'s sheet by its id."""
+    keys = [normalise_header(header) for header in table.header]
+    position = next((i for i, key in enumerate(keys) if key in ID_HEADERS), None)
+    if position is None or attacks.empty:
+        return False
+    ids = pd.Series(_ids(table.cells[position]), index=table.cells.index)
+    own = attacks["file"].eq(table.file)
+    return bool(attacks.loc[own, "row"].map(ids).isin(list(sheet.by_attack)).any())
 
 
 def link_rescue(attacks: pd.DataFrame, table: Table, sheet: MedicineSheet) -> pd.DataFrame:

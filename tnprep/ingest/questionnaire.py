@@ -114,6 +114,9 @@ def stated_total_issues(administrations: Sequence[Administration]) -> list[Issue
             f"only {len(answered)} of {len(administration.items)} items are answered "
             f"(at least {sum(answered)})"
         )  # fmt: skip
+        shown = "the total of the items" if complete else (
+            f"at least {sum(answered)}, from the answered items"
+        )  # fmt: skip
         issues.append(
             Issue(
                 code=IssueCode.STATED_TOTAL_DIFFERS,
@@ -121,8 +124,8 @@ def stated_total_issues(administrations: Sequence[Administration]) -> list[Issue
                 row=None,
                 column=f"{administration.scale}_total",
                 value=str(stated),
-                message=f"The file states a {name} total of {stated}, but {ours}; tnprep shows the "
-                "total of the items.",
+                message=f"The file states a {name} total of {stated}, but {ours}; tnprep shows "
+                f"{shown}.",
             )
         )
     return issues

@@ -15,7 +15,12 @@ from dataclasses import replace
 
 from tnprep.ingest.decode import Table, read_xlsx_sheets
 from tnprep.ingest.frames import attack_frame, concat_frames, day_frame
-from tnprep.ingest.medicine_sheets import MedicineSheet, link_rescue, read_medicine_sheet
+from tnprep.ingest.medicine_sheets import (
+    MedicineSheet,
+    link_rescue,
+    names_any,
+    read_medicine_sheet,
+)
 from tnprep.issues import InputError, Issue, IssueCode
 from tnprep.model import DiaryFile, DiaryShape
 
@@ -58,20 +63,45 @@ def _with_medicines(
     if not medicines:
         return merged
     frame = merged.table
+    linking: list[str] = []
+    notices: list[Issue] = []
     for _, sheet in medicines:
         for table in tables:
             frame = link_rescue(frame, table, sheet)
+    for name, sheet in medicines:
+        if any(names_any(frame, table, sheet) for table in tables):
+            linking.append(name)
+        else:
+            notices.append(_unlinked_notice(merged.file, name, sheet))
     rows = sum(sheet.rows for _, sheet in medicines)
     names = [pair for _, sheet in medicines for pair in sheet.names]
     info = replace(
         merged.info,
         other_kinds=_summed([*merged.info.other_kinds, ("medicine", rows)]),
         medicine_events=_summed([*merged.info.medicine_events, *names]),
+        medicine_by_day=(
+            *merged.info.medicine_by_day,
+            *(entry for _, sheet in medicines for entry in sheet.by_day),
+        ),
         sheets_read=(*merged.info.sheets_read, *(name for name, _ in medicines)),
     )
-    mapping = (*merged.mapping, *((f"[{name}] medicines taken", "rescue") for name, _ in medicines))
+    # Only a sheet that names some of the attacks records their rescue; one that names none
+    # says nothing about it ("rescue named in 0 of 1,500 attacks" would be read as none taken).
+    mapping = (*merged.mapping, *((f"[{name}] medicines taken", "rescue") for name in linking))
     return replace(merged, rows_read=merged.rows_read + rows, table=frame, info=info,
-                   mapping=mapping)  # fmt: skip
+                   mapping=mapping, issues=(*merged.issues, *notices))  # fmt: skip
+
+
+def _unlinked_notice(file: str, sheet_name: str, sheet: MedicineSheet) -> Issue:
+    ids = sorted(sheet.by_attack, key=lambda text: (len(text), text))
+    named = f"attack {ids[0]}" if len(ids) == 1 else f"attacks {ids[0]}–{ids[-1]}"
+    named = named if ids else "no attack"
+    return Issue(
+        code=IssueCode.MEDICINE_SHEET_UNLINKED, file=file, row=None, column=None, value=None,
+        message=(f"Sheet '{sheet_name}' lists medicines taken for {named} (by id), none of them "
+                 "in this workbook's attack sheets; its rows are counted as medicine events, and "
+                 "the rescue of these attacks is not known from it (not 'none taken')."),
+    )  # fmt: skip
 
 
 def _merge(
@@ -89,6 +119,7 @@ def _merge(
         first.info,
         other_kinds=_summed([kind for _, item in kept for kind in item.info.other_kinds]),
         medicine_events=_summed([event for _, item in kept for event in item.info.medicine_events]),
+        medicine_by_day=tuple(entry for _, item in kept for entry in item.info.medicine_by_day),
         sheets_read=tuple(name for name, _ in kept),
         sheets_skipped=tuple(name for name, _ in skipped),
         logged_days=tuple(sorted({day for _, item in kept for day in item.info.logged_days})),
