@@ -130,12 +130,13 @@ def test_the_crowded_sample_page_is_the_first_layout(
     assert build_page(summary, paper) == chosen
 
 
-@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("paper", ["a4"])
 def test_a_roomy_layout_that_would_hide_anything_is_not_kept(
     paper: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Long questions leave room, but printed whole they push a question (A4) or a ledger line
-    (Letter) off the page: the roomy layout is tried and the clamped one kept."""
+    """Long questions leave room, but printed whole they push a question off the A4 page: the
+    roomy layout is tried and the clamped one kept. (On Letter the questions column now takes
+    the wider share of its row, the first question prints whole and hides nothing: kept.)"""
     long = " ".join(["Could the dose be split so that mornings are easier for me?"] * 6)
     summary = sample_summary()
     patient = dataclasses.replace(summary.patient, questions=tuple([long] * 12))

@@ -91,7 +91,7 @@ def _layout(text: Text, content: PageContent, width: float, available: float,
 
 def _top(text: Text, content: PageContent, width: float, available: float,
          wanted: float, *, limits: Limits) -> tuple[Block, float]:  # fmt: skip
-    """Every section above the ledger, and the room left under it.
+    """Every section above the ledger, and the room left under it (after the gap between).
 
     When the ledger and the first questions do not fit, the attack pattern first gives up its
     lowest-ranked answers (daily life, other answers: "the rest" in SPEC's order, named on its
@@ -108,7 +108,7 @@ def _top(text: Text, content: PageContent, width: float, available: float,
             text, content, width, shown, chart_height=chart_height, pattern_budget=pattern_budget
         )
         top = stack([fixed, row], GAP)
-        return top, available - top.height
+        return top, available - top.height - GAP  # the gap between it and the ledger
 
     top, room = measured(CHART_HEIGHT, most)
     if wanted <= room:
