@@ -15,6 +15,7 @@ from enum import Enum
 from tnprep.analysis.discussion import describe
 from tnprep.analysis.evidence import Evidence, optional
 from tnprep.report.chart_content import Chart, build_chart
+from tnprep.report.pattern_section import Pattern, build_pattern
 from tnprep.report.safety import Safety, build_safety
 from tnprep.report.sections import (
     Field,
@@ -22,15 +23,12 @@ from tnprep.report.sections import (
     Footer,
     Glance,
     Header,
-    Pattern,
-    Treatments,
     build_footer,
     build_glance,
     build_header,
-    build_pattern,
-    build_treatments,
 )
 from tnprep.report.since import SinceStrip, build_since_strip, mark_asked_before
+from tnprep.report.treatment_section import Treatments, build_treatments
 from tnprep.summary import Finding, FindingKind, SafetyNote, Summary
 
 __all__ = [
