@@ -111,10 +111,10 @@ def test_the_sparse_17_year_log_prints_its_burden_and_rescue_whole(paper: str) -
     summary = summarise_patient(load_patient(sources), start=None, end=None, today=TODAY)
     pdf = build_page(summary, paper)
     text = _words(pdf)
-    # the burden line's end and the pattern's rescue field, cut or hidden by the 3-line clamp
+    # the burden line's end (and its rescue answers), cut by the 3-line clamp
     assert "longest attack-free run 576 recorded days (8 Sep 2010; 576 of them in silences)" in text
-    assert "Rescue / medicines: with 868 of 1039 attacks" in text
-    assert "more answer" not in text
+    assert "rescue named in 868 of 1039 attacks (helped, as recorded: yes 808, no 41" in text
+    assert "more answers" not in text  # the pattern's answers all printed
     assert min(_sizes(pdf)) >= MIN_FONT_SIZE
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from tnprep.analysis.ledger import ledger_from_summary
 from tnprep.ledger_model import FactKind
-from tnprep.report.input_lines import RESCUE_LABEL, rescue_and_scale
+from tnprep.report.input_lines import scale_and_silences
 from tnprep.report.score_lines import questionnaire_notes
 from tnprep.report.sections import Field
 from tnprep.report.wording import number_text, percent
@@ -52,11 +52,8 @@ def build_pattern(summary: Summary) -> Pattern:
         Field("Triggered / spontaneous", f"{features.triggered} / {features.spontaneous}"),
         _continuous_pain(summary),
     ]
-    lines = dict(rescue_and_scale(summary))
     # Both say how to read the figures (every pain value; the recorded days): kept high.
-    fields[0:0] = [
-        Field(label, lines[label]) for label in ("Pain scale", "Silences") if label in lines
-    ]
+    fields[0:0] = [Field(label, text) for label, text in scale_and_silences(summary)]
     core = len(fields)
     life = [
         f"{label}: {text}"
@@ -73,8 +70,6 @@ def build_pattern(summary: Summary) -> Pattern:
     fields += _facts(summary)
     if patient.interested_in:
         fields.append(Field("Wants to discuss", ", ".join(patient.interested_in)))
-    if RESCUE_LABEL in lines:  # after the patient's own words: a crowded page condenses it first
-        fields.append(Field(RESCUE_LABEL, lines[RESCUE_LABEL]))
     fields.extend(Field(label, value) for label, value in patient.other)
     return Pattern(fields=tuple(fields), core=core)
 

@@ -50,7 +50,7 @@ def build_treatments(summary: Summary) -> Treatments:
     ]
     return Treatments(
         lines=ledger_lines(ledger),
-        burden=burden_text(ledger.burden, ledger.intake, summary.silences),
+        burden=burden_text(ledger.burden, ledger.intake, summary.silences, summary.rescue),
         ranges_note=ranges_note(ledger),
         # a drug's own comparisons are on its ledger line; the rest (procedures) stay sentences
         before_after=tuple(
