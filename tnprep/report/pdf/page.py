@@ -13,6 +13,7 @@ from tnprep.report.content import PageContent, Paper
 from tnprep.report.pdf.blocks import GAP, Block, stack
 from tnprep.report.pdf.chart import CHART_HEIGHT, CHART_MIN_HEIGHT
 from tnprep.report.pdf.chart_row import MeasuredPattern, chart_pattern_block, measure_pattern
+from tnprep.report.pdf.detail import detail_block
 from tnprep.report.pdf.fixed import footer_block, glance_block, header_block
 from tnprep.report.pdf.flexible import flexible_blocks, flexible_needs
 from tnprep.report.pdf.limits import CLAMPED, ROOMY, Limits, hides_nothing
@@ -56,7 +57,9 @@ def render_pdf(content: PageContent, *, include_name_in_metadata: bool = False) 
     missing = _missing_characters(content)
     footer = footer_block(text, content, width, len(missing))
     available = page_height - 2 * MARGIN - footer.height - 2 * GAP
-    _laid_out(text, content, width, available).paint(canvas, MARGIN, page_height - MARGIN)
+    _with_detail(text, content, width, available, _laid_out(text, content, width, available)).paint(
+        canvas, MARGIN, page_height - MARGIN
+    )
     footer.paint(canvas, MARGIN, MARGIN + footer.height)
     canvas.showPage()
     canvas.save()
@@ -79,6 +82,13 @@ def _laid_out(text: MeasuringText, content: PageContent, width: float,
     if roomy.height <= available and hides_nothing(first, roomy):
         return roomy
     return first
+
+
+def _with_detail(text: Text, content: PageContent, width: float, available: float,
+                 laid_out: Block) -> Block:  # fmt: skip
+    """``laid_out`` and, under it, the detail fields that fit the room it leaves (pdf/detail.py)."""
+    detail = detail_block(text, content, width, available - laid_out.height - GAP)
+    return laid_out if detail is None else stack([laid_out, detail], GAP)
 
 
 def _layout(text: Text, content: PageContent, width: float, available: float,
