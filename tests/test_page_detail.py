@@ -23,7 +23,7 @@ from tnprep.pipeline import Sources, load_patient, summarise_patient
 from tnprep.report import build_page
 from tnprep.report.content import Paper, build_content
 from tnprep.report.detail_section import build_detail
-from tnprep.report.pdf import page, render_pdf
+from tnprep.report.pdf import CHART_HEIGHT, chart_row, page, render_pdf
 from tnprep.report.pdf.blocks import Block
 from tnprep.summary import Period, Silence, Silences, Summary
 
@@ -119,3 +119,27 @@ def test_silences_counted_as_gaps_are_days_without_diary_not_silences() -> None:
     gaps = dataclasses.replace(summary, silences=Silences(SilenceRule.UNRECORDED, runs))
     years = dict((field.label, field.value) for field in build_detail(gaps))
     assert "in silences" not in years["Attacks per calendar year"]
+
+
+def _chart_heights(summary: Summary, paper: Paper, monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    heights: list[float] = []
+    drawing = chart_row.chart_drawing
+
+    def spy(text: Any, chart: Any, width: float, height: float) -> Any:
+        heights.append(height)
+        return drawing(text, chart, width, height)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(chart_row, "chart_drawing", spy)
+        render_pdf(build_content(summary, paper))
+    return heights
+
+
+@pytest.mark.skipif(not YILATIVS.exists(), reason="real exports not present")
+@pytest.mark.parametrize("paper", list(Paper))
+def test_room_still_left_makes_the_chart_taller(
+    paper: Paper, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _chart_heights(_summary(YILATIVS), paper, monkeypatch) == [page.CHART_TALLEST]
+    # the crowded sample has no room: its chart is not grown
+    assert _chart_heights(sample_summary(), paper, monkeypatch)[0] <= CHART_HEIGHT

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from tnprep.report.content import PageContent
 from tnprep.report.detail_section import TITLE
-from tnprep.report.pdf.blocks import Block, heading_block, paragraph_block, stack
+from tnprep.report.pdf.blocks import Block, heading_block, paragraph_block, stack, tagged
 from tnprep.report.pdf.limits import ROOMY_LINES
 from tnprep.report.pdf.text import TABLE, Text
+
+DETAIL = "detail"
+"""The kind of a detail field (``limits.hides_nothing``)."""
 
 
 def detail_block(text: Text, content: PageContent, width: float, room: float) -> Block | None:
@@ -26,6 +29,6 @@ def detail_block(text: Text, content: PageContent, width: float, room: float) ->
         paragraph, height = text.paragraph(f"{field.label}:", field.value, TABLE, width, 99)
         if height > ROOMY_LINES * TABLE.leading + 0.5 or used + height > room:
             break
-        shown.append(paragraph_block(paragraph, height))
+        shown.append(tagged(paragraph_block(paragraph, height), DETAIL))
         used += height
     return stack([heading, *shown]) if shown else None
