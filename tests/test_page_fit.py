@@ -24,8 +24,8 @@ def layouts_tried(monkeypatch: pytest.MonkeyPatch) -> list[tuple[float, float]]:
     tried: list[tuple[float, float]] = []
     layout = page._layout
 
-    def spy(*arguments: Any) -> Block:
-        block = layout(*arguments)
+    def spy(*arguments: Any, **keywords: Any) -> Block:
+        block = layout(*arguments, **keywords)
         tried.append((block.height, arguments[3]))
         return block
 

@@ -62,9 +62,9 @@ def _spy(monkeypatch: pytest.MonkeyPatch) -> list[Limits]:
     tried: list[Limits] = []
     layout = page._layout
 
-    def spy(*arguments: Any) -> Block:
+    def spy(*arguments: Any, **keywords: Any) -> Block:
         tried.append(arguments[-1])
-        return layout(*arguments)
+        return layout(*arguments, **keywords)
 
     monkeypatch.setattr(page, "_layout", spy)
     return tried

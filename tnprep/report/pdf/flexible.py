@@ -88,9 +88,8 @@ DISCUSSION_WANTED = 1
 
 COLUMN_GAP = 14.0
 """Space between the questions column and the discussion column."""
-QUESTION_SHARES = (0.5, 0.55, 0.45, 0.6, 0.4, 0.65, 0.35, 0.7, 0.3)
-"""Shares of the row the questions column may take, nearest the even split first: the wordier
-column gets the wider share when that makes the row shorter (fewer wrapped lines, more shown)."""
+WIDER_SHARES = (0.55, 0.6, 0.65, 0.7)
+"""Shares the taller column of the even split may take in turn (the other column: the rest)."""
 SHARE_ITEMS = 12
 """Items of each list the share is chosen on (a longer list is cut on the page anyway)."""
 
@@ -120,18 +119,34 @@ def _bottom_height(text: Text, content: PageContent, width: float, questions: in
 
 
 def _share(text: Text, content: PageContent, width: float, limits: Limits) -> float:
-    """The questions column's share that makes the row shortest, the even split on a tie.
+    """The questions column's share that makes the row shortest; the even split on a tie.
 
-    Measured with the first ``SHARE_ITEMS`` questions and points.
+    The taller column of the even split is widened step by step (``WIDER_SHARES``) while that
+    makes the row shorter: once it is no taller than the other column, a wider share can only
+    make the other one taller. Measured with the first ``SHARE_ITEMS`` questions and points.
     """
     count = min(max(len(content.questions.items), len(content.discussion.items), 1), SHARE_ITEMS)
-    heights = [
-        _bottom_height(text, content, width, count, count, limits=limits, share=share)
-        for share in QUESTION_SHARES
-    ]
-    shortest = min(heights)
-    return next(share for share, height in zip(QUESTION_SHARES, heights, strict=True)
-                if height <= shortest + 0.5)  # fmt: skip
+
+    def heights(share: float) -> tuple[float, float]:
+        left, right = _columns(width, share)
+        return (
+            _listing_height(text, content.questions, left, limits.question, count),
+            _listing_height(text, content.discussion, right, limits.discussion, count),
+        )
+
+    questions, points = heights(0.5)
+    if abs(questions - points) <= 0.5:
+        return 0.5
+    widen = questions > points
+    best, shortest = 0.5, max(questions, points)
+    for wider in WIDER_SHARES:
+        share = wider if widen else 1 - wider
+        questions, points = heights(share)
+        if max(questions, points) < shortest - 0.5:
+            best, shortest = share, max(questions, points)
+        if (questions <= points) if widen else (points <= questions):
+            break
+    return best
 
 
 @dataclass(frozen=True)
