@@ -25,7 +25,7 @@ from tnprep.report.content import Paper, build_content
 from tnprep.report.detail_section import build_detail
 from tnprep.report.pdf import CHART_HEIGHT, chart_row, page, render_pdf
 from tnprep.report.pdf.blocks import Block
-from tnprep.summary import Period, Silence, Silences, Summary
+from tnprep.summary import Period, Silence, Silences, Summary, TriggerCount
 
 REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "real-exports"
 CHT = REAL / "cht-export" / "sample_logs.csv"
@@ -143,3 +143,15 @@ def test_room_still_left_makes_the_chart_taller(
     assert _chart_heights(_summary(YILATIVS), paper, monkeypatch) == [page.CHART_TALLEST]
     # the crowded sample has no room: its chart is not grown
     assert _chart_heights(sample_summary(), paper, monkeypatch)[0] <= CHART_HEIGHT
+
+
+def test_every_trigger_only_when_the_pattern_names_six_of_more() -> None:
+    summary = make_summary()
+    names = ("chewing", "talking", "brushing teeth", "wind", "touch", "shaving", "cold", "eating")
+    many = tuple(TriggerCount(name, 10 - index) for index, name in enumerate(names))
+    attacks = dataclasses.replace(summary.attacks, triggers=many)
+    detail = build_detail(dataclasses.replace(summary, attacks=attacks))
+    assert dict((field.label, field.value) for field in detail)["Every trigger"] == (
+        "chewing 10, talking 9, brushing teeth 8, wind 7, touch 6, shaving 5, cold 4, eating 3"
+    )
+    assert "Every trigger" not in [field.label for field in build_detail(summary)]

@@ -5,8 +5,9 @@ finer than the page's other sections give them, and says nothing about them (SPE
 voice*): attacks by start hour (the pattern gives four six-hour bands), attacks per calendar year
 of a long period (the chart groups its days into bars), every long silence with its dates (the
 'Silences' line names the longest), every trigger (the pattern names six). The renderer prints
-these fields only in room the page leaves unused (docs/page.md *Spare room*); the app and the
-summary JSON hold them all whatever the room.
+these fields only in room the page leaves unused (docs/page.md *More of the record*); the
+summary JSON holds every figure they restate (``attacks.by_hour``, ``daily``, ``silences``,
+``attacks.triggers``) whatever the room.
 """
 
 from __future__ import annotations

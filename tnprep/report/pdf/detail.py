@@ -3,7 +3,7 @@
 The page is fitted first, exactly as without them; then as many of ``PageContent.detail``'s
 fields as fit whole in the room left (each up to ``limits.ROOMY_LINES`` lines) are drawn under a
 heading. They restate figures at a finer grain, so a field with no room is simply not drawn: the
-page's own sections already state it in brief, and the app and the summary JSON hold it.
+page's own sections already state it in brief, and the summary JSON holds its figures.
 """
 
 from __future__ import annotations
