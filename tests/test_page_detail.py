@@ -145,7 +145,7 @@ def test_room_still_left_makes_the_chart_taller(
     assert _chart_heights(sample_summary(), paper, monkeypatch)[0] <= CHART_HEIGHT
 
 
-def test_every_trigger_only_when_the_pattern_names_six_of_more() -> None:
+def test_every_trigger_only_when_the_pattern_names_six_or_more() -> None:
     summary = make_summary()
     names = ("chewing", "talking", "brushing teeth", "wind", "touch", "shaving", "cold", "eating")
     many = tuple(TriggerCount(name, 10 - index) for index, name in enumerate(names))
