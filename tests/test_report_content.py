@@ -25,7 +25,7 @@ from tnprep.model import PartialDate, Treatment, TreatmentCategory
 from tnprep.report import wording
 from tnprep.report.chart_content import MAX_BARS, MarkerKind
 from tnprep.report.content import SHOWN_ELSEWHERE, Paper, build_content, in_safety_block
-from tnprep.report.sections import build_pattern
+from tnprep.report.pattern_section import build_pattern
 from tnprep.summary import (
     ChangeKind,
     FindingKind,

@@ -1,5 +1,5 @@
-"""Hypothesis: whatever the Summary, the page is one page, ≥ 7 pt, inside the box, and keeps
-the first question and the PHQ-9 item 9 flag."""
+"""Hypothesis: whatever the Summary, the page is one page, ≥ 7 pt, inside the box, its first
+layout within its room (gaps kept), and keeps the first question and the PHQ-9 item 9 flag."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ import re
 
 import pdfplumber
 import pypdf
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from summary_factory import summaries
+from test_page_fit import layouts_tried
 
 from tnprep.report.content import Paper, build_content
 from tnprep.report.pdf import MIN_FONT_SIZE, render_pdf
@@ -44,7 +46,11 @@ def item9_positive(summary: Summary) -> bool:
 @given(summary=summaries(), paper=st.sampled_from(list(Paper)))
 def test_any_summary_makes_one_readable_page(summary: Summary, paper: Paper) -> None:
     summary = with_marked_first_question(summary)
-    pdf = render_pdf(build_content(summary, paper))
+    with pytest.MonkeyPatch.context() as patched:
+        tried = layouts_tried(patched)
+        pdf = render_pdf(build_content(summary, paper))
+    height, room = tried[0]
+    assert height <= room + 0.001  # nothing eats into the gaps above the footer
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 1
     text = re.sub(r"\s+", "", reader.pages[0].extract_text())

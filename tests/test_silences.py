@@ -17,7 +17,7 @@ from tnprep.analysis.silences import find_silences, silence_issues
 from tnprep.issues import IssueCode
 from tnprep.model import PatientData, SilenceRule
 from tnprep.pipeline import Sources, load_patient, summarise_patient
-from tnprep.report.input_lines import rescue_and_scale
+from tnprep.report.input_lines import scale_and_silences
 from tnprep.report.ledger_lines import burden_text
 from tnprep.report.sections import build_glance
 from tnprep.summary import Silence, Silences
@@ -105,14 +105,14 @@ def test_one_notice_per_attack_log_with_dates_and_counts() -> None:
 def test_the_page_states_how_the_silent_days_were_counted(rule: SilenceRule, ending: str) -> None:
     log = diary(attack_log("log.csv", starts(1, 30, 58)))
     summary = summarise(PatientData(diary=log), today=TODAY, silences=rule)
-    lines = dict(rescue_and_scale(summary))
+    lines = dict(scale_and_silences(summary))
     assert lines["Silences"] == (
         f"28 days {ending}: 1 silence of 28+ days without a diary row (longest 28 days, "
         "2 Jan 2024 – 29 Jan 2024)"
     )
     quiet = diary(attack_log("log.csv", starts(1, 29)))  # 27 silent days
     assert "Silences" not in dict(
-        rescue_and_scale(summarise(PatientData(diary=quiet), today=TODAY))
+        scale_and_silences(summarise(PatientData(diary=quiet), today=TODAY))
     )
 
 

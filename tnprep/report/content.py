@@ -15,6 +15,8 @@ from enum import Enum
 from tnprep.analysis.discussion import describe
 from tnprep.analysis.evidence import Evidence, optional
 from tnprep.report.chart_content import Chart, build_chart
+from tnprep.report.detail_section import build_detail
+from tnprep.report.pattern_section import Pattern, build_pattern
 from tnprep.report.safety import Safety, build_safety
 from tnprep.report.sections import (
     Field,
@@ -22,15 +24,12 @@ from tnprep.report.sections import (
     Footer,
     Glance,
     Header,
-    Pattern,
-    Treatments,
     build_footer,
     build_glance,
     build_header,
-    build_pattern,
-    build_treatments,
 )
 from tnprep.report.since import SinceStrip, build_since_strip, mark_asked_before
+from tnprep.report.treatment_section import Treatments, build_treatments
 from tnprep.summary import Finding, FindingKind, SafetyNote, Summary
 
 __all__ = [
@@ -97,6 +96,8 @@ class PageContent:
     """What changed since the last visit's summary; ``None`` when none was given."""
     safety: Safety = NO_SAFETY
     """Item 9, then earlier adverse effects in a drug class: printed first, never cut."""
+    detail: tuple[Field, ...] = ()
+    """More of the record (``detail_section``): printed only in room the page leaves unused."""
 
 
 TITLE = "Trigeminal neuralgia — patient-reported summary"
@@ -132,6 +133,7 @@ def build_content(summary: Summary, paper: Paper) -> PageContent:
         footer=build_footer(summary),
         since=build_since_strip(summary),
         safety=build_safety(summary),
+        detail=build_detail(summary),
     )
 
 

@@ -1,9 +1,9 @@
-"""Short page lines about how the diary was recorded: rescue, pain scale, long silences.
+"""Short page lines about how the diary was recorded: the pain scale and long silences.
 
-Pure text from the ``Summary`` (recorded facts, no judgement): "Rescue: 41 of 52 attacks —
-oxygen 30, sumatriptan 12; helped: yes 35, no 4", "Pain scale: … is on a 1–5 scale (median 2,
-worst 5 of 5); not converted to 0–10" and "Silences: 5,286 days in 18 silences of 28 days or
-more without a row … counted as attack-free (attack-log rule); they may be unrecorded".
+Pure text from the ``Summary`` (recorded facts, no judgement): "Pain scale: … is on a 1–5 scale
+(median 2, worst 5 of 5); not converted to 0–10" and "Silences: 5,286 days in 18 silences of 28
+days or more without a row … counted as attack-free (attack-log rule); they may be unrecorded".
+Rescue is stated once, on the ledger's acute-burden line (``burden_lines``).
 """
 
 from __future__ import annotations
@@ -11,20 +11,12 @@ from __future__ import annotations
 from tnprep.diary_info import scale_sentence
 from tnprep.model import SILENCE_DAYS, SilenceRule
 from tnprep.report.wording import day_text
-from tnprep.summary import RescueSummary, Silences, Summary
-
-TOP_NAMES = 3
-"""Rescue names shown before '+N more'."""
-RESCUE_LABEL = "Rescue / medicines"
-"""The line's label: attack-linked rescue and the medicine entries of event logs share it."""
+from tnprep.summary import Silences, Summary
 
 
-def rescue_and_scale(summary: Summary) -> list[tuple[str, str]]:
-    """(label, text) pairs for the attack-pattern block; empty when nothing to say."""
+def scale_and_silences(summary: Summary) -> list[tuple[str, str]]:
+    """(label, text) pairs for the top of the attack pattern; empty when nothing to say."""
     lines: list[tuple[str, str]] = []
-    rescue = rescue_text(summary.rescue)
-    if rescue:
-        lines.append((RESCUE_LABEL, rescue))
     scales = [
         f"{file}: {scale_sentence(info.scale)}"
         for file, info in summary.input.files
@@ -54,25 +46,3 @@ def silences_text(silences: Silences) -> str:
         f"{counted}: {count} of {SILENCE_DAYS}+ days without a diary row (longest "
         f"{longest.days} days, {day_text(longest.first)} – {day_text(longest.last)})"
     )
-
-
-def rescue_text(rescue: RescueSummary) -> str:
-    """'with 41 of 52 attacks: oxygen 30, sumatriptan 12; helped: yes 35, no 4', or ''."""
-    parts = []
-    if rescue.attacks_with_record:
-        text = f"with {rescue.attacks_with_rescue} of {rescue.attacks_with_record} attacks"
-        if rescue.by_name:
-            text += ": " + _top(rescue.by_name)
-        if rescue.helped:
-            text += "; helped: " + _top(rescue.helped)
-        parts.append(text)
-    if rescue.medicine_events:
-        parts.append("medicine entries (not per attack): " + _top(rescue.medicine_events))
-    return "; ".join(parts)
-
-
-def _top(pairs: tuple[tuple[str, int], ...]) -> str:
-    shown = [f"{name} {count}" for name, count in pairs[:TOP_NAMES]]
-    if len(pairs) > TOP_NAMES:
-        shown.append(f"+{len(pairs) - TOP_NAMES} more")
-    return ", ".join(shown)

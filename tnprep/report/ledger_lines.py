@@ -1,32 +1,44 @@
-"""The ledger in words: one plain-text line per drug or procedure, and the acute-burden line.
+"""The ledger in words: one plain-text line per drug or procedure.
 
 Pure, no ReportLab. Facts only (SPEC *Clinical voice*): "reached 600 of 200–1200 mg/day for
 9 weeks" puts a recorded dose beside a published range and says nothing about it. Lengths of time
 come from ``DaySpan``: exact ones as days, weeks, months or years; ones bounded by partial dates
-as "13–15 months", or "≈ 13 months" when both bounds round alike (docs/treatments.md).
+as "13–15 months", or "≈ 13 months" when both bounds round alike (docs/treatments.md). The
+acute-burden line is ``burden_lines``; its ``burden_text`` is re-exported here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tnprep.ledger_model import (
-    AcuteBurden,
     AdverseEffect,
     Course,
     DaySpan,
     DrugLedger,
-    IntakeItem,
     Ledger,
     LedgerGroup,
     ProcedureEntry,
 )
-from tnprep.model import SilenceRule
-from tnprep.report.wording import day_text, number_text, partial_date_text, plural
+from tnprep.report.burden_lines import burden_text
+from tnprep.report.wording import day_text, number_text, partial_date_text
 from tnprep.sources import PRACT_NEUROL_2021_TABLE_5_SHORT
-from tnprep.summary import BeforeAfter, ChangeKind, DoseRange, Silences, Verdict
+from tnprep.summary import BeforeAfter, ChangeKind, DoseRange, Verdict
+
+__all__ = [
+    "DAYS_PER_MONTH",
+    "LedgerLine",
+    "burden_text",
+    "drug_line",
+    "effect_text",
+    "ledger_lines",
+    "procedure_line",
+    "range_text",
+    "ranges_note",
+    "span_text",
+    "verdict_text",
+]
 
 DAYS_PER_MONTH = 365.25 / 12
 """Average month length used to write long spans in months."""
@@ -257,59 +269,6 @@ def procedure_line(entry: ProcedureEntry) -> LedgerLine:
         parts.append(f"notes: {entry.notes}")  # the patient's words, never parsed
     brief = _brief(name, [", ".join(parts[:3])])  # date and outcome, recurrence or pain-free
     return LedgerLine(name, "; ".join(parts), current=False, first_look=True, brief=brief)
-
-
-_BURDEN_ITEMS = ("emergency_visits", "iv_infusions", "days_unable_to_eat", "weight_lost", "driving")
-
-
-def burden_text(
-    burden: AcuteBurden, intake: Sequence[IntakeItem], silences: Silences | None = None
-) -> str | None:
-    """The acute-burden line: rescues, longest attack-free run, intake answers given.
-
-    ``silences``: the period's long silences; a run that lies partly in silences counted
-    attack-free says how many of its days are silent (no diary row at all).
-    """
-    parts = []
-    if burden.attacks:
-        parts.append(_rescue_text(burden))
-    # the patient's answers (emergency visits, not eating, weight lost) before the diary's run:
-    # on a crowded page the line is cut from its end
-    answered = [item for item in intake if item.item in _BURDEN_ITEMS and item.answer]
-    parts += [f"{item.label}: {item.answer}" for item in answered]
-    if burden.longest_attack_free_run is not None:
-        run = plural(burden.longest_attack_free_run, "recorded day")
-        start = burden.attack_free_run_start
-        when = [day_text(start)] if start else []
-        silent = _silent_days(burden.longest_attack_free_run, start, silences)
-        if silent:
-            when.append(f"{silent:,} of them in silences")
-        parts.append(f"longest attack-free run {run}" + (f" ({'; '.join(when)})" if when else ""))
-    return "; ".join(parts) or None
-
-
-def _silent_days(run: int, start: dt.date | None, silences: Silences | None) -> int:
-    """Days of the run ``start`` … ``start + run − 1`` inside silences counted attack-free."""
-    if start is None or silences is None or silences.rule is not SilenceRule.ATTACK_FREE:
-        return 0
-    last = start + dt.timedelta(days=run - 1)
-    return sum(
-        max(0, (min(last, silence.last) - max(start, silence.first)).days + 1)
-        for silence in silences.runs
-    )
-
-
-def _rescue_text(burden: AcuteBurden) -> str:
-    head = f"rescue named in {burden.attacks_with_rescue} of {plural(burden.attacks, 'attack')}"
-    uses = [f"{use.name} {use.uses}" + _ratings(use.helpful, use.somewhat, use.unhelpful)
-            for use in burden.rescues]  # fmt: skip
-    return head + (" — " + ", ".join(uses) if uses else "")
-
-
-def _ratings(helpful: int, somewhat: int, unhelpful: int) -> str:
-    rated = [(helpful, "helpful"), (somewhat, "somewhat helpful"), (unhelpful, "unhelpful")]
-    words = [f"{count} {label}" for count, label in rated if count]
-    return f" ({', '.join(words)})" if words else ""
 
 
 def ranges_note(ledger: Ledger) -> str | None:

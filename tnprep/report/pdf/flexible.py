@@ -86,22 +86,67 @@ DISCUSSION_WANTED = 1
 """Discussion points kept before an add-on ledger line."""
 
 
+COLUMN_GAP = 14.0
+"""Space between the questions column and the discussion column."""
+WIDER_SHARES = (0.55, 0.6, 0.65, 0.7)
+"""Shares the taller column of the even split may take in turn (the other column: the rest)."""
+SHARE_ITEMS = 12
+"""Items of each list the share is chosen on (a longer list is cut on the page anyway)."""
+
+
+def _columns(width: float, share: float) -> tuple[float, float]:
+    """The questions column's and the discussion column's widths for ``share``."""
+    inner = width - COLUMN_GAP
+    return inner * share, inner * (1 - share)
+
+
 def _bottom(text: Text, content: PageContent, width: float, budget: float,
-            limits: Limits) -> Block:  # fmt: skip
-    column = (width - 14) / 2
-    questions = _listing(text, content.questions, column, budget, limits.question)
-    discussion = _listing(text, content.discussion, column, budget, limits.discussion)
-    return beside([(0.0, questions), (column + 14, discussion)])
+            *, limits: Limits, share: float = 0.5) -> Block:  # fmt: skip
+    left, right = _columns(width, share)
+    questions = _listing(text, content.questions, left, budget, limits.question)
+    discussion = _listing(text, content.discussion, right, budget, limits.discussion)
+    return beside([(0.0, questions), (left + COLUMN_GAP, discussion)])
 
 
 def _bottom_height(text: Text, content: PageContent, width: float, questions: int,
-                   points: int, *, limits: Limits) -> float:  # fmt: skip
+                   points: int, *, limits: Limits, share: float = 0.5) -> float:  # fmt: skip
     """Height of the questions/discussion row showing the first ``questions`` and ``points``."""
-    column = (width - 14) / 2
+    left, right = _columns(width, share)
     return max(
-        _listing_height(text, content.questions, column, limits.question, questions),
-        _listing_height(text, content.discussion, column, limits.discussion, points),
+        _listing_height(text, content.questions, left, limits.question, questions),
+        _listing_height(text, content.discussion, right, limits.discussion, points),
     )
+
+
+def _share(text: Text, content: PageContent, width: float, limits: Limits) -> float:
+    """The questions column's share that makes the row shortest; the even split on a tie.
+
+    The taller column of the even split is widened step by step (``WIDER_SHARES``) while that
+    makes the row shorter: once it is no taller than the other column, a wider share can only
+    make the other one taller. Measured with the first ``SHARE_ITEMS`` questions and points.
+    """
+    count = min(max(len(content.questions.items), len(content.discussion.items), 1), SHARE_ITEMS)
+
+    def heights(share: float) -> tuple[float, float]:
+        left, right = _columns(width, share)
+        return (
+            _listing_height(text, content.questions, left, limits.question, count),
+            _listing_height(text, content.discussion, right, limits.discussion, count),
+        )
+
+    questions, points = heights(0.5)
+    if abs(questions - points) <= 0.5:
+        return 0.5
+    widen = questions > points
+    best, shortest = 0.5, max(questions, points)
+    for wider in WIDER_SHARES:
+        share = wider if widen else 1 - wider
+        questions, points = heights(share)
+        if max(questions, points) < shortest - 0.5:
+            best, shortest = share, max(questions, points)
+        if (questions <= points) if widen else (points <= questions):
+            break
+    return best
 
 
 @dataclass(frozen=True)
@@ -116,6 +161,8 @@ class FlexibleNeeds:
     bottom_whole: float
     limits: Limits = CLAMPED
     """The line limits all of these were measured with."""
+    share: float = 0.5
+    """The questions column's share of the row (``QUESTION_SHARES``)."""
 
     @property
     def wanted(self) -> float:
@@ -129,13 +176,16 @@ def flexible_needs(text: Text, content: PageContent, width: float,
     """Measure the ledger and the questions/discussion row once, with ``limits``' lines."""
     everything = max(len(content.questions.items), len(content.discussion.items), 1)
     wanted = (QUESTIONS_WANTED, DISCUSSION_WANTED)
+    share = _share(text, content, width, limits)
     return FlexibleNeeds(
         ledger=measure_ledger(text, content, width, limits),
-        bottom_minimum=_bottom_height(text, content, width, 1, 1, limits=limits),
-        bottom_wanted=_bottom_height(text, content, width, *wanted, limits=limits),
-        bottom_whole=_bottom_height(text, content, width, everything, everything, limits=limits)
+        bottom_minimum=_bottom_height(text, content, width, 1, 1, limits=limits, share=share),
+        bottom_wanted=_bottom_height(text, content, width, *wanted, limits=limits, share=share),
+        bottom_whole=_bottom_height(text, content, width, everything, everything,
+                                    limits=limits, share=share)
         if everything <= 40 else float("inf"),
         limits=limits,
+        share=share,
     )  # fmt: skip
 
 
@@ -153,5 +203,6 @@ def flexible_blocks(text: Text, content: PageContent, width: float, room: float,
     most = room - GAP - needs.bottom_minimum
     budget = min(max(first_look, room - GAP - needs.bottom_wanted), most)
     treatments = ledger.block(max(budget, 0.0))
-    bottom = _bottom(text, content, width, room - GAP - treatments.height, needs.limits)
+    bottom = _bottom(text, content, width, room - GAP - treatments.height,
+                     limits=needs.limits, share=needs.share)  # fmt: skip
     return [treatments, bottom]

@@ -13,6 +13,7 @@ from tnprep.report.content import PageContent, Paper
 from tnprep.report.pdf.blocks import GAP, Block, stack
 from tnprep.report.pdf.chart import CHART_HEIGHT, CHART_MIN_HEIGHT
 from tnprep.report.pdf.chart_row import MeasuredPattern, chart_pattern_block, measure_pattern
+from tnprep.report.pdf.detail import detail_block
 from tnprep.report.pdf.fixed import footer_block, glance_block, header_block
 from tnprep.report.pdf.flexible import flexible_blocks, flexible_needs
 from tnprep.report.pdf.limits import CLAMPED, ROOMY, Limits, hides_nothing
@@ -27,6 +28,10 @@ SUBJECT = "Patient-reported trigeminal neuralgia diary summary for a clinic visi
 """The PDF's subject metadata."""
 SPARE_ROOM = 2 * TABLE.leading
 """Room the first layout must leave unused before the page is laid out again with ``ROOMY``."""
+GROW_FROM = 3 * TABLE.leading
+"""Room a laid-out page (with more of the record) must leave before its chart is made taller."""
+CHART_TALLEST = 2 * CHART_HEIGHT
+"""The chart's height at most, on a page with room (a long diary's bars get the height)."""
 
 
 def render_pdf(content: PageContent, *, include_name_in_metadata: bool = False) -> bytes:
@@ -56,15 +61,33 @@ def render_pdf(content: PageContent, *, include_name_in_metadata: bool = False) 
     missing = _missing_characters(content)
     footer = footer_block(text, content, width, len(missing))
     available = page_height - 2 * MARGIN - footer.height - 2 * GAP
-    _laid_out(text, content, width, available).paint(canvas, MARGIN, page_height - MARGIN)
+    _grown(text, content, width, available).paint(canvas, MARGIN, page_height - MARGIN)
     footer.paint(canvas, MARGIN, MARGIN + footer.height)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
 
 
+def _grown(text: MeasuringText, content: PageContent, width: float, available: float) -> Block:
+    """The laid-out page with more of the record; on a page still with room, a taller chart.
+
+    When the page leaves ``GROW_FROM`` unused, it is laid out once more with the chart up to
+    that much taller (at most ``CHART_TALLEST``), kept only when it fits and hides nothing.
+    """
+    page = _with_detail(text, content, width, available, _laid_out(text, content, width, available))
+    spare = available - page.height
+    if spare < GROW_FROM or not content.chart.bins:
+        return page
+    tallest = min(CHART_HEIGHT + spare, CHART_TALLEST)
+    laid = _laid_out(text, content, width, available, tallest=tallest)
+    grown = _with_detail(text, content, width, available, laid)
+    if grown.height <= available and hides_nothing(page, grown):
+        return grown
+    return page
+
+
 def _laid_out(text: MeasuringText, content: PageContent, width: float,
-              available: float) -> Block:  # fmt: skip
+              available: float, *, tallest: float = CHART_HEIGHT) -> Block:  # fmt: skip
     """Everything above the footer: the clamped layout, or the roomy one when it shows more.
 
     A first layout that cut a paragraph and leaves SPARE_ROOM unused is laid out again with
@@ -72,26 +95,38 @@ def _laid_out(text: MeasuringText, content: PageContent, width: float,
     ``limits.ROOMY_LINES``); that layout is kept only when it fits the same room and hides
     nothing the first one printed.
     """
-    first = _layout(text, content, width, available, CLAMPED)
+    first = _layout(text, content, width, available, CLAMPED, tallest=tallest)
     if available - first.height < SPARE_ROOM or not text.cut:
         return first
-    roomy = _layout(text, content, width, available, ROOMY)
+    roomy = _layout(text, content, width, available, ROOMY, tallest=tallest)
     if roomy.height <= available and hides_nothing(first, roomy):
         return roomy
     return first
 
 
+def _with_detail(text: Text, content: PageContent, width: float, available: float,
+                 laid_out: Block) -> Block:  # fmt: skip
+    """``laid_out`` and, under it, the detail fields that fit the room it leaves (pdf/detail.py)."""
+    detail = detail_block(text, content, width, available - laid_out.height - GAP)
+    return laid_out if detail is None else stack([laid_out, detail], GAP)
+
+
 def _layout(text: Text, content: PageContent, width: float, available: float,
-            limits: Limits) -> Block:  # fmt: skip
-    """The sections above the footer with ``limits``' line limits, fitted to ``available``."""
+            limits: Limits, *, tallest: float = CHART_HEIGHT) -> Block:  # fmt: skip
+    """The sections above the footer with ``limits``' line limits, fitted to ``available``.
+
+    ``tallest``: the chart's height when nothing asks it to shrink.
+    """
     needs = flexible_needs(text, content, width, limits)
-    top, room = _top(text, content, width, available, needs.wanted, limits=limits)
+    top, room = _top(text, content, width, available, needs.wanted, limits=limits,
+                     tallest=tallest)  # fmt: skip
     return stack([top, *flexible_blocks(text, content, width, room, needs)], GAP)
 
 
 def _top(text: Text, content: PageContent, width: float, available: float,
-         wanted: float, *, limits: Limits) -> tuple[Block, float]:  # fmt: skip
-    """Every section above the ledger, and the room left under it.
+         wanted: float, *, limits: Limits,
+         tallest: float = CHART_HEIGHT) -> tuple[Block, float]:  # fmt: skip
+    """Every section above the ledger, and the room left under it (after the gap between).
 
     When the ledger and the first questions do not fit, the attack pattern first gives up its
     lowest-ranked answers (daily life, other answers: "the rest" in SPEC's order, named on its
@@ -108,21 +143,21 @@ def _top(text: Text, content: PageContent, width: float, available: float,
             text, content, width, shown, chart_height=chart_height, pattern_budget=pattern_budget
         )
         top = stack([fixed, row], GAP)
-        return top, available - top.height
+        return top, available - top.height - GAP  # the gap between it and the ledger
 
-    top, room = measured(CHART_HEIGHT, most)
+    top, room = measured(tallest, most)
     if wanted <= room:
         return top, room
-    top, room = measured(CHART_HEIGHT, pattern.core_budget(most))
+    top, room = measured(tallest, pattern.core_budget(most))
     if wanted <= room:
         return top, room
     # the answers left out are then counted, no longer named (one line, not two)
     counted = pattern.counted()
     core = counted.core_budget(most)
-    top, room = measured(CHART_HEIGHT, core, shown=counted)
+    top, room = measured(tallest, core, shown=counted)
     if wanted <= room:
         return top, room
-    return measured(max(CHART_HEIGHT - (wanted - room), CHART_MIN_HEIGHT), core, shown=counted)
+    return measured(max(tallest - (wanted - room), CHART_MIN_HEIGHT), core, shown=counted)
 
 
 def _fixed_blocks(text: Text, content: PageContent, width: float) -> list[Block]:
