@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from test_app import downloads, edit, editor, on_report, sample, summary_json  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT.parent / "shared" / "real-exports"
@@ -57,3 +58,76 @@ def test_the_same_diary_added_twice_is_said_and_counted_once(
     once = [text for text in texts(app) if text.startswith(f"{file[0]}: added twice")]
     assert len(once) == 1
     assert len([item for item in app.expander if "diary columns" in item.label]) <= 1
+
+
+# ---------------------------------------------------------------------------
+# The sample's edits and the user's never mix
+# ---------------------------------------------------------------------------
+
+
+def change_everything(app: AppTest) -> None:
+    """Edit the treatments, add a question, rename, answer PHQ-9 item 9 and the goals."""
+    added = {"treatment": "Erenumab", "category": "medication", "start": "2026"}
+    dose = {2: {"dose": "900 mg three times daily"}}
+    edit(app, editor(app, "treatments-"), edited_rows=dose, added_rows=[added])
+    app.text_input(key="new-question").set_value("Can I drive on this dose?")
+    next(item for item in app.button if item.label == "Add question").click()
+    run(app)
+    app.text_input(key="form-name").set_value("Sam Typed")
+    app.selectbox(key="form-phq9-9").set_value(0)
+    app.text_area(key="form-goals").set_value("Eat without pain")
+    run(app)
+
+
+def record(downloads: dict[str, bytes]) -> dict[str, object]:  # noqa: F811
+    data = summary_json(downloads)
+    return {
+        "name": data["patient"]["name"],  # type: ignore[index]
+        "treatments": [item["name"] for item in data["treatments"]],  # type: ignore[attr-defined]
+        "questions": data["questions"],
+        "item9": (data["scores"]["phq9"] or {}).get("item9"),  # type: ignore[index]
+    }
+
+
+def test_edits_made_on_the_sample_never_reach_your_page(
+    downloads: dict[str, bytes],  # noqa: F811
+) -> None:
+    # Regression: after an upload the invented patient's 16 treatments (with the user's dose
+    # change), its 5 questions and a PHQ-9 item 9 set to 0 on the sample were on the user's page.
+    app = on_report(AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT))
+    run(app)
+    change_everything(app)
+    on_sample = record(downloads)
+    assert "Erenumab" in on_sample["treatments"]  # type: ignore[operator]
+    app.file_uploader(key="diaries").set_value([sample("attack_log.csv")])
+    run(app)
+    assert record(downloads) == {"name": None, "treatments": [], "questions": [], "item9": None}
+    assert not [item for item in app.warning if "you have changed the table" in item.value]
+    assert any("stay with the sample" in item.value for item in app.info)
+    app.sidebar.toggle[0].set_value(True)  # back to the sample: its edits are back
+    run(app)
+    assert record(downloads) == on_sample
+
+
+def test_your_edits_are_back_after_a_look_at_the_sample(
+    downloads: dict[str, bytes],  # noqa: F811
+) -> None:
+    app = on_report(AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT))
+    run(app)
+    app.file_uploader(key="diaries").set_value([sample("attack_log.csv")])
+    app.file_uploader(key="treatments").set_value(sample("treatments.csv"))
+    run(app)
+    change_everything(app)
+    yours = record(downloads)
+    assert yours["name"] == "Sam Typed" and "Erenumab" in yours["treatments"]  # type: ignore[operator]
+    app.sidebar.toggle[0].set_value(True)
+    run(app)
+    on_sample = record(downloads)
+    assert on_sample["name"] == "Alex Example"
+    assert "Erenumab" not in on_sample["treatments"]  # type: ignore[operator]
+    assert "Can I drive on this dose?" not in on_sample["questions"]  # type: ignore[operator]
+    assert any("your changes to them are kept" in item.value for item in app.info)
+    app.sidebar.toggle[0].set_value(False)
+    run(app)
+    assert record(downloads) == yours
+    assert app.text_area(key="form-goals").value == "Eat without pain"

@@ -32,6 +32,7 @@ from tnprep.app.style import apply_style
 from tnprep.app.tabs import draw_tabs
 from tnprep.app.treatments import treatments_tab
 from tnprep.app.words import SAMPLE_BANNER
+from tnprep.app.workspace import enter, notice
 from tnprep.model import Answers
 from tnprep.pipeline import with_edits
 
@@ -51,8 +52,12 @@ def main() -> None:
     apply_style()
     st.title("tnprep — one page for your neurologist", anchor=False)
     choices, questions_box = sidebar()
+    enter(choices.sample)  # the sample's edits and the user's never mix
     if choices.sample:
         st.info(SAMPLE_BANNER)
+    set_aside = notice()
+    if set_aside:
+        st.info(set_aside)
     care_box = st.container()
     readings = read_files(choices, questions_box)
     files_key = sources_digest(choices.diaries, repr([item.mapping for item in readings.diaries]))
