@@ -3,12 +3,15 @@ pain scale and empty charts said in words, one run per edit. Through AppTest."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 from test_app import downloads, edit, editor, on_report, sample, summary_json  # noqa: F401
+
+from tnprep.app.main import _CORRECTION as CORRECTION
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT.parent / "shared" / "real-exports"
@@ -131,3 +134,32 @@ def test_your_edits_are_back_after_a_look_at_the_sample(
     run(app)
     assert record(downloads) == yours
     assert app.text_area(key="form-goals").value == "Eat without pain"
+
+
+# ---------------------------------------------------------------------------
+# One run per edit: the issue count knows the name, birth and visit dates
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "count"),
+    [
+        ("form-name", "Sam Renamed", 19),  # the last visit becomes another patient's summary
+        ("form-birth", dt.date(1970, 1, 1), 19),
+        ("form-visit", dt.date(2026, 9, 1), 19),  # the last visit is then dated after this one
+        ("form-clinician", "Dr Other", 18),
+    ],
+)
+def test_an_edit_that_leaves_the_last_visit_out_runs_the_app_once(
+    app: AppTest, key: str, value: object, count: int
+) -> None:
+    # Regression: the first rename of the sample ran the app twice (the count predicted 18,
+    # the summary had 19 and the app reran to draw the label again).
+    run(app)
+    widget = (
+        app.date_input(key=key) if key in {"form-birth", "form-visit"} else app.text_input(key=key)
+    )
+    widget.set_value(value)
+    run(app)
+    assert CORRECTION not in app.session_state
+    assert f"Data issues ({count})" in [item.label for item in app.tabs]
