@@ -163,3 +163,44 @@ def test_an_edit_that_leaves_the_last_visit_out_runs_the_app_once(
     run(app)
     assert CORRECTION not in app.session_state
     assert f"Data issues ({count})" in [item.label for item in app.tabs]
+
+
+# ---------------------------------------------------------------------------
+# The Overview says in words what it cannot draw, and which pain scale was left out
+# ---------------------------------------------------------------------------
+
+
+def charts_drawn(app: AppTest) -> int:
+    return len(app.get("vega_lite_chart"))
+
+
+def test_without_a_diary_the_charts_are_words(app: AppTest) -> None:
+    # Regression: four empty charts were drawn (axe: svg-img-alt, serious, on their empty marks).
+    run(app)
+    assert charts_drawn(app) == 4
+    form = ("intake.csv", b"item,answer\nname,Robin Nodiary\n", "text/csv")
+    app.file_uploader(key="questionnaires").set_value([form])
+    run(app)
+    assert charts_drawn(app) == 0
+    said = texts(app)
+    for line in ("Triggers: none recorded.", "Attacks by hour of day: no attack times recorded."):
+        assert line in said
+
+
+def test_a_date_only_diary_draws_two_charts_and_says_the_others(app: AppTest) -> None:
+    run(app)
+    app.file_uploader(key="diaries").set_value([real("asmith-headaches", "headaches.csv")])
+    run(app)
+    assert charts_drawn(app) == 2  # attacks per day, worst pain per day
+    for line in ("Triggers: none recorded.", "Attacks by hour of day: no attack times recorded."):
+        assert line in texts(app)
+
+
+def test_a_pain_scale_left_out_of_the_figures_is_said_on_the_overview(app: AppTest) -> None:
+    # Regression: the page says the 1–5 scale was not converted; the app showed "– / –" or a
+    # median of the other files' 0–10 pain and said nothing.
+    run(app)
+    app.file_uploader(key="diaries").set_value([real("gchrg-yilativs-tsv", "yilativs-attacks.tsv")])
+    run(app)
+    line = next(text for text in texts(app) if text.startswith("Pain scale: "))
+    assert "yilativs-attacks.tsv" in line and "not converted to 0–10" in line

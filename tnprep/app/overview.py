@@ -9,6 +9,7 @@ from tnprep import charts
 from tnprep.app.silences import silence_question
 from tnprep.app.since import since_section
 from tnprep.issues import Severity
+from tnprep.report.input_lines import rescue_and_scale
 from tnprep.report.trend_words import trend_detail, trend_label
 from tnprep.report.wording import duration_text, number_text
 from tnprep.summary import Summary
@@ -34,15 +35,40 @@ def overview_tab(
         st.success(line)
     silence_question(summary)
     _metrics(summary)
+    for label, text in rescue_and_scale(summary):
+        if label == "Pain scale":  # a 1–5 or word scale is left out of the 0–10 figures: say so
+            st.text(f"Pain scale: {text}")
     since_section(summary)
     if not charts_shown:
         return
     st.header("Charts", anchor=False)
     key = repr((summary.daily, summary.period, summary.treatments, summary.attacks))
     for spec in chart_specs(key, summary):
+        description = str(spec.get("description", ""))
+        if not spec.get(_DRAWN, True):  # nothing to draw: the words say so (an empty chart
+            st.text(description)  # said nothing to a screen reader and failed axe svg-img-alt)
+            continue
         # The chart's description is its accessible name (``alt``), said once.
-        described = {name: value for name, value in spec.items() if name != "description"}
-        st.vega_lite_chart(described, width="stretch", alt=str(spec.get("description", "")))
+        described = {
+            name: value for name, value in spec.items() if name not in {"description", _DRAWN}
+        }
+        st.vega_lite_chart(described, width="stretch", alt=description)
+
+
+_DRAWN = "_drawn"
+"""Key of a chart spec: ``False`` when the chart has no data (its description is shown instead)."""
+
+
+def _has_data(title: str, summary: Summary) -> bool:
+    """Whether the chart ``title`` has anything to draw for ``summary``."""
+    attacks = summary.attacks
+    drawn = {
+        "Attacks per day": bool(summary.daily),
+        "Attacks by hour of day": any(attacks.by_hour),
+        "Triggers": bool(attacks.triggers),
+        "Worst pain per recorded day": bool(charts.intensity_counts(summary.daily)),
+    }
+    return drawn.get(title, True)
 
 
 @st.cache_data(scope="session", show_spinner=False, max_entries=8)
@@ -56,7 +82,9 @@ def chart_specs(key: str, _summary: Summary) -> list[dict[str, object]]:
     """
     with alt.data_transformers.disable_max_rows():
         return [
-            charts.readable(chart.chart).to_dict(validate=False)
+            {**charts.readable(chart.chart).to_dict(validate=False), _DRAWN: True}
+            if _has_data(chart.title, _summary)
+            else {"description": chart.alt_text, _DRAWN: False}
             for chart in charts.overview_charts(_summary)
         ]
 

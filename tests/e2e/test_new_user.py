@@ -1,0 +1,109 @@
+"""A new user's path in a real browser (session 4): real exports uploaded, a rename, a file twice.
+
+axe-core runs on the Overview in the states a user reaches with real files (no diary yet; a
+date-only log; three real exports at once), not only on the sample. Real exports are read in
+place from ``../shared/real-exports`` (COMMON.md), never copied.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from axe import blocking, describe, run_axe
+from playwright.sync_api import Page, expect
+from test_browser import upload, wait_for_text, wait_until_idle
+
+ROOT = Path(__file__).resolve().parents[2]
+REAL = ROOT.parent / "shared" / "real-exports"
+WAIT_MS = 60_000
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
+
+COUNT_RUNS = """() => {
+  window.__runs = 0;
+  const app = document.querySelector('[data-testid="stApp"]');
+  new MutationObserver(() => {
+    if (app.getAttribute('data-test-script-state') === 'running') window.__runs += 1;
+  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+
+
+def real(folder: str, name: str) -> Path:
+    path = REAL / folder / name
+    assert path.is_file(), f"missing real export {path} (see COMMON.md: ../shared/real-exports)"
+    return path
+
+
+def open_tab(page: Page, name: str) -> None:
+    page.get_by_role("tab", name=re.compile(f"^{re.escape(name)}")).click()
+    wait_until_idle(page)
+
+
+def overview_settled(page: Page, charts: int) -> None:
+    """The Overview open and its charts drawn (they are drawn after the tab's rerun)."""
+    open_tab(page, "Overview")
+    drawn = page.locator('[data-testid="stVegaLiteChart"]')
+    expect(drawn).to_have_count(charts, timeout=WAIT_MS)
+    for index in range(charts):
+        # a long period's chart is drawn on a canvas (Streamlit's choice for large data)
+        expect(drawn.nth(index).locator("svg, canvas").first).to_be_attached(timeout=WAIT_MS)
+
+
+FORM_ONLY = {"name": "intake.csv", "mimeType": "text/csv", "buffer": b"item,answer\nname,Robin\n"}
+
+
+@pytest.mark.parametrize(
+    ("files", "position", "charts"),
+    [
+        ([FORM_ONLY], 2, 0),
+        ([real("asmith-headaches", "headaches.csv")], 0, 2),
+        (
+            [
+                real("gchrg-yilativs-tsv", "yilativs-attacks.tsv"),
+                real("gchrg-pavia-symptoms", "Pavia-anfald-nobbism-Symptoms.head.csv"),
+                real("bearable-export", "Bearable_Export_20210728.csv"),
+            ],
+            0,
+            3,
+        ),
+    ],
+    ids=["no-diary", "date-only-log", "three-real-exports"],
+)
+def test_axe_on_the_overview_with_real_files(
+    page: Page, files: list[object], position: int, charts: int
+) -> None:
+    # Regression: empty charts (no diary, no triggers) failed axe svg-img-alt (serious).
+    wait_for_text(page, "Alex Example")
+    wait_until_idle(page)
+    upload(page, position, files)  # type: ignore[arg-type]
+    expect(page.get_by_text("Alex Example")).to_have_count(0, timeout=WAIT_MS)
+    overview_settled(page, charts)
+    assert describe(blocking(run_axe(page))) == []
+
+
+def test_renaming_the_sample_runs_the_app_once(page: Page) -> None:
+    # Regression: the first rename made the earlier visit "another patient's summary", which the
+    # issue count did not foresee, so the app ran twice to draw the tab label again.
+    wait_for_text(page, "Alex Example")
+    wait_until_idle(page)
+    open_tab(page, "Questionnaire")
+    page.evaluate(COUNT_RUNS)
+    field = page.get_by_label("Name", exact=True)
+    field.fill("Sam Renamed")
+    field.press("Tab")
+    expect(page.get_by_role("tab", name="Data issues (19)")).to_be_visible(timeout=WAIT_MS)
+    wait_until_idle(page)
+    page.wait_for_timeout(1500)  # a second run would start within this
+    assert page.evaluate("() => window.__runs") == 1
+
+
+def test_the_same_diary_twice_is_said_not_a_crash(page: Page) -> None:
+    wait_for_text(page, "Alex Example")
+    diary = real("asmith-headaches", "headaches.csv")
+    upload(page, 0, [diary, diary])
+    wait_for_text(page, "headaches.csv: added twice")
+    wait_until_idle(page)
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    expect(page.get_by_text("This app has encountered an error")).to_have_count(0)
