@@ -43,7 +43,9 @@ def daily_chart(summary: Summary) -> AppChart:
         (not _scored(days).empty, _attack_bars(days, axis_format)),
         (not _unscored(days).empty, _unscored_bars(days, axis_format)),
     ]
-    layers = [layer for shown, layer in drawn if shown] or [_attack_bars(days, axis_format)]
+    layers = [layer for shown, layer in drawn if shown and layer is not None] or [
+        _attack_bars(days, axis_format)
+    ]
     subtitle = ["Grey columns: no diary on those days (a gap, not attack-free)."]
     if _unscored(days).shape[0]:
         subtitle.append("Blue bars: attacks recorded, worst pain not recorded.")
