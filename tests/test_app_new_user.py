@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from test_app import downloads, edit, editor, on_report, sample, summary_json  # noqa: F401
 
-from tnprep.app.main import _CORRECTION as CORRECTION
+from tnprep.app.main import TAB_NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT.parent / "shared" / "real-exports"
@@ -137,7 +137,7 @@ def test_your_edits_are_back_after_a_look_at_the_sample(
 
 
 # ---------------------------------------------------------------------------
-# One run per edit: the issue count knows the name, birth and visit dates
+# One run per edit, and tab labels that never change (a new label redraws every tab)
 # ---------------------------------------------------------------------------
 
 
@@ -150,19 +150,24 @@ def test_your_edits_are_back_after_a_look_at_the_sample(
         ("form-clinician", "Dr Other", 18),
     ],
 )
-def test_an_edit_that_leaves_the_last_visit_out_runs_the_app_once(
+def test_an_edit_that_changes_the_issue_count_keeps_the_tabs_and_runs_once(
     app: AppTest, key: str, value: object, count: int
 ) -> None:
-    # Regression: the first rename of the sample ran the app twice (the count predicted 18,
-    # the summary had 19 and the app reran to draw the label again).
+    # Regression: the count was in the Data issues tab's label. The first rename of the sample
+    # ran the app twice to draw the label again, and the new label made a new tab widget: the
+    # browser drew every tab again and dropped what the user was typing in another field.
     run(app)
+    labels = [item.label for item in app.tabs]
     widget = (
         app.date_input(key=key) if key in {"form-birth", "form-visit"} else app.text_input(key=key)
     )
     widget.set_value(value)
     run(app)
-    assert CORRECTION not in app.session_state
-    assert f"Data issues ({count})" in [item.label for item in app.tabs]
+    assert [item.label for item in app.tabs] == labels == list(TAB_NAMES)
+    said = [item.value for item in app.warning if item.value.startswith("In your files:")]
+    assert len(said) == 1
+    notes = count - 14
+    assert said[0].startswith(f"In your files: 14 duplicates counted once, {notes} notes.")
 
 
 # ---------------------------------------------------------------------------

@@ -83,20 +83,30 @@ def test_axe_on_the_overview_with_real_files(
     assert describe(blocking(run_axe(page))) == []
 
 
-def test_renaming_the_sample_runs_the_app_once(page: Page) -> None:
-    # Regression: the first rename made the earlier visit "another patient's summary", which the
-    # issue count did not foresee, so the app ran twice to draw the tab label again.
+def test_typing_while_the_issue_count_changes_is_kept_and_the_app_runs_once(page: Page) -> None:
+    # Regression: the count was in the Data issues tab's label. Renaming the sample made the
+    # earlier visit "another patient's summary" (18 → 19 issues): the app ran twice, and the new
+    # label made a new tab widget, so the browser drew every tab again and dropped what the user
+    # was typing in the next field.
     wait_for_text(page, "Alex Example")
     wait_until_idle(page)
     open_tab(page, "Questionnaire")
     page.evaluate(COUNT_RUNS)
-    field = page.get_by_label("Name", exact=True)
-    field.fill("Sam Renamed")
-    field.press("Tab")
-    expect(page.get_by_role("tab", name="Data issues (19)")).to_be_visible(timeout=WAIT_MS)
+    page.get_by_label("Name", exact=True).fill("Sam Renamed")
+    goals = page.get_by_label("Your goals for the visit")
+    goals.click()  # the name is sent as it loses focus; the user types on meanwhile
+    page.keyboard.press("End")
+    page.keyboard.type(" Sleep through the night.")
+    page.wait_for_timeout(1000)  # the run for the name has started
     wait_until_idle(page)
     page.wait_for_timeout(1500)  # a second run would start within this
+    wait_until_idle(page)
+    assert goals.input_value().endswith(" Sleep through the night.")
     assert page.evaluate("() => window.__runs") == 1
+    wait_for_text(page, "In your files: 14 duplicates counted once, 5 notes.")
+    assert [item.inner_text() for item in page.get_by_role("tab").all()] == [
+        "Overview", "Treatments", "Questionnaire", "Questions", "Data issues", "Report",
+    ]  # fmt: skip
 
 
 def test_the_same_diary_twice_is_said_not_a_crash(page: Page) -> None:

@@ -15,7 +15,6 @@ from dataclasses import replace
 
 from tnprep.analysis.since_treatments import treatment_changes_since
 from tnprep.issues import Issue, IssueCode
-from tnprep.model import Answers
 from tnprep.summary import QuestionnaireScore, Summary
 from tnprep.visits import (
     Direction,
@@ -31,10 +30,7 @@ from tnprep.visits import (
     VisitPoint,
 )
 
-__all__ = [
-    "compare_visits", "current_date", "left_out_count", "left_out_issue", "refusal_for",
-    "with_since",
-]  # fmt: skip
+__all__ = ["compare_visits", "current_date", "left_out_issue", "with_since"]
 
 # BNI pain intensity score (Rogers et al., Int J Radiat Oncol Biol Phys 2000;47:1013–1019):
 # I no pain, no medication; II occasional pain, no medication; IIIa no pain, continued
@@ -134,28 +130,14 @@ def refusal(summary: Summary, visit: PreviousVisit) -> str | None:
 
     The reason never quotes the name or birth date (it is printed on stderr and in logs).
     """
-    return refusal_for(summary.patient, summary.period.end, visit)
-
-
-def left_out_count(patient: Answers, period_end: dt.date | None, reading: PreviousReading) -> int:
-    """How many earlier summaries ``compare_visits`` leaves out for this patient and period.
-
-    The app counts its issues before the summary exists (``tnprep.app.counts``).
-    """
-    if not reading.visits:
-        return len(reading.left_out)
-    refused = [refusal_for(patient, period_end, visit) for visit in _distinct(reading.visits)]
-    return len(reading.left_out) + sum(reason is not None for reason in refused)
-
-
-def refusal_for(patient: Answers, end: dt.date | None, visit: PreviousVisit) -> str | None:
-    """``refusal`` from the patient's answers and the period's last day alone."""
+    patient = summary.patient
     if _differs(_name_key(visit.name), _name_key(patient.name)):
         return "another patient's summary (the name differs from this one's); not compared."
     if _differs(visit.date_of_birth, patient.date_of_birth):
         return "another patient's summary (the date of birth differs); not compared."
     if visit.visit_date and patient.visit_date and visit.visit_date > patient.visit_date:
         return f"dated after this visit ({visit.visit_date.isoformat()}); not compared."
+    end = summary.period.end
     if visit.period_end and end and visit.period_end > end:
         return (
             f"covers days after this period ends (to {visit.period_end.isoformat()}); not compared."

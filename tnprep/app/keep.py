@@ -43,15 +43,6 @@ def fill(key: str, from_files: object) -> None:
         del given[:-_REMEMBERED]
 
 
-def will_show(key: str, from_files: object) -> object:
-    """The value ``fill(key, from_files)`` leaves in field ``key`` (read only, nothing set)."""
-    if key not in st.session_state:
-        return from_files
-    shown = st.session_state[key]
-    filled: dict[str, list[object]] = st.session_state.get(FILLED, {})
-    return from_files if untouched(key, shown, filled) else shown
-
-
 def untouched(key: str, shown: object, filled: dict[str, list[object]]) -> bool:
     """True when field ``key`` shows a value the files gave it (``filled``), not a typed one."""
     return any(_same(shown, value) for value in filled.get(key, []))

@@ -16,11 +16,10 @@ import streamlit as st
 
 from tnprep.analysis.care import care_message
 from tnprep.analysis.discussion import describe
-from tnprep.app.counts import predicted_issue_count
 from tnprep.app.data_issues import issues_tab, problem_counts
 from tnprep.app.files import read_files
 from tnprep.app.ledger import ledger_section
-from tnprep.app.overview import overview_tab
+from tnprep.app.overview import overview_tab, problems_section
 from tnprep.app.questionnaire import questionnaire_tab
 from tnprep.app.questions import questions_tab
 from tnprep.app.record import record_summary
@@ -37,13 +36,6 @@ from tnprep.model import Answers
 from tnprep.pipeline import with_edits
 
 TAB_NAMES = ["Overview", "Treatments", "Questionnaire", "Questions", "Data issues", "Report"]
-_CORRECTION = "_issue_count_correction"
-"""(predicted, actual) issue count when they differed; the label shows the actual one."""
-
-
-def issues_label(count: int) -> str:
-    """'Data issues (12)': the count of every issue, so problems are seen from any tab."""
-    return f"Data issues ({count:,})"
 
 
 def main() -> None:
@@ -59,13 +51,12 @@ def main() -> None:
     if set_aside:
         st.info(set_aside)
     care_box = st.container()
+    problems_box = st.container()  # above the tabs: the problems are seen from every tab
     readings = read_files(choices, questions_box)
     files_key = sources_digest(choices.diaries, repr([item.mapping for item in readings.diaries]))
-    expected = predicted_issue_count(readings, files_key, choices.since)
-    correction = st.session_state.get(_CORRECTION)
-    shown = correction[1] if correction and correction[0] == expected else expected
-    labels = [*TAB_NAMES[:4], issues_label(shown), TAB_NAMES[5]]
-    tabs = draw_tabs(TAB_NAMES, labels)
+    # Fixed labels: a label that changed (a count in it) made a new tab widget, and the browser
+    # drew every tab again, dropping what the user was typing in a field at that moment.
+    tabs = draw_tabs(TAB_NAMES, TAB_NAMES)
     with tabs["Treatments"]:
         treatments, ledger_box = treatments_tab(
             readings.treatments, sources_digest(choices.treatments)
@@ -85,14 +76,10 @@ def main() -> None:
         care_box.info(message)
     for finding in summary.findings:
         points_box.text(f"• {describe(finding)}")
-    problems = problem_counts(summary)
-    actual = sum(problems.values())
-    if actual != shown:  # an edit the prediction missed: draw the label again, once
-        st.session_state[_CORRECTION] = (expected, actual)
-        st.rerun()
+    problems_section(problems_box, problem_counts(summary))
     ledger_section(ledger_box, summary)
     with tabs["Overview"]:
-        overview_tab(summary, problems, charts_shown=bool(tabs["Overview"].open))
+        overview_tab(summary, charts_shown=bool(tabs["Overview"].open))
     with tabs["Data issues"]:
         issues_tab(summary, readings.diaries)
     if tabs["Report"].open:  # the page and its preview are built only when shown

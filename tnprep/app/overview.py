@@ -15,10 +15,17 @@ from tnprep.report.wording import duration_text, number_text
 from tnprep.summary import Summary
 
 
-def overview_tab(
-    summary: Summary, problems: dict[Severity, int], charts_shown: bool = True
-) -> None:
-    """The problems line, the at-a-glance figures, the since-last-visit strip and the charts.
+def problems_section(box: st.delta_generator.DeltaGenerator, problems: dict[Severity, int]) -> None:
+    """The problems line in ``box``, above the tabs, so it is seen from every tab."""
+    line = problems_line(problems)
+    if sum(problems.values()):
+        box.warning(line)
+    else:
+        box.success(line)
+
+
+def overview_tab(summary: Summary, charts_shown: bool = True) -> None:
+    """The at-a-glance figures, the since-last-visit strip and the charts.
 
     The charts are drawn only when ``charts_shown`` (the tab is open): they are most of the
     tab's work (data converted for Vega-Lite, then drawn by the browser) and nobody sees them
@@ -28,11 +35,6 @@ def overview_tab(
     st.text(
         f"{patient.name or 'Patient'} · period {_period_text(summary)} · data are patient-reported"
     )
-    line = problems_line(problems)
-    if sum(problems.values()):
-        st.warning(line)
-    else:
-        st.success(line)
     silence_question(summary)
     _metrics(summary)
     for label, text in rescue_and_scale(summary):

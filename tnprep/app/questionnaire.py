@@ -15,7 +15,7 @@ import streamlit as st
 
 from tnprep import editing
 from tnprep.analysis.care import CARE_MESSAGE
-from tnprep.app.keep import fill, will_show
+from tnprep.app.keep import fill
 from tnprep.app.sidebar import one_date
 from tnprep.app.words import DIVISION_WORDS, SAMPLE_ITEM9, SCALE_WORDS
 from tnprep.ingest.fhir import GAD7, PHQ9, Panel
@@ -47,21 +47,6 @@ def questionnaire_tab(base: Answers, sample: bool) -> Answers:
         )
     _answer_downloads(answers)
     return answers
-
-
-def identity(base: Answers) -> Answers:
-    """``base`` with the name, birth date and visit date the form is about to show.
-
-    Read before the tabs are drawn (``tnprep.app.counts``): an earlier visit's summary is left
-    out when they differ from its own, and that changes the issue count.
-    """
-    name = will_show(f"{KEY}-name", base.name or "")
-    return dataclasses.replace(
-        base,
-        name=editing.optional_text(name if isinstance(name, str) else None),
-        date_of_birth=one_date(will_show(f"{KEY}-birth", base.date_of_birth)),
-        visit_date=one_date(will_show(f"{KEY}-visit", base.visit_date)),
-    )
 
 
 def _details(base: Answers) -> Answers:
