@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from axe import blocking, describe, run_axe
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from test_browser import upload, wait_for_text, wait_until_idle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -117,3 +118,39 @@ def test_the_same_diary_twice_is_said_not_a_crash(page: Page) -> None:
     wait_until_idle(page)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     expect(page.get_by_text("This app has encountered an error")).to_have_count(0)
+
+
+def test_the_buttons_beside_an_uploaded_file_carry_no_extra_word(page: Page) -> None:
+    # Regression: "diaries" was appended to every button of the uploader, so the remove and add
+    # buttons beside an uploaded file read "⊗ diaries" and "+ diaries", cut off.
+    wait_for_text(page, "Alex Example")
+    upload(page, 0, [real("asmith-headaches", "headaches.csv")])
+    remove = page.get_by_role("button", name="Remove headaches.csv")
+    expect(remove).to_be_visible(timeout=WAIT_MS)
+    uploader = page.locator(".st-key-diaries")
+    after = uploader.get_by_role("button").evaluate_all(
+        "(buttons) => buttons.map((b) => getComputedStyle(b, '::after').content)"
+    )
+    assert set(after) <= {"none", "normal"}
+
+
+def test_a_reload_with_your_own_files_in_is_asked_first(page: Page) -> None:
+    # Regression: a reload (or a closed tab) dropped every upload and edit without a word.
+    wait_for_text(page, "Alex Example")
+    asked: list[str] = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.get_by_role("tab", name="Treatments").click()  # the browser asks only after a click
+    wait_until_idle(page)
+    page.reload(wait_until="commit")  # on the sample: nothing to lose, nothing asked
+    wait_for_text(page, "Alex Example")
+    wait_until_idle(page)
+    assert asked == []
+    upload(page, 0, [real("asmith-headaches", "headaches.csv")])
+    expect(page.get_by_text("Alex Example")).to_have_count(0, timeout=WAIT_MS)
+    wait_until_idle(page)
+    page.get_by_role("tab", name="Treatments").click()
+    wait_until_idle(page)
+    with pytest.raises(PlaywrightTimeoutError):  # dismissed: the reload does not happen
+        page.reload(timeout=5_000)
+    assert asked == ["beforeunload"]
+    expect(page.get_by_role("button", name="Remove headaches.csv")).to_be_visible()
