@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from test_app import downloads, edit, editor, on_report, sample, summary_json  # noqa: F401
 
+from tnprep.app import leave
 from tnprep.app.main import TAB_NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -209,3 +210,31 @@ def test_a_pain_scale_left_out_of_the_figures_is_said_on_the_overview(app: AppTe
     run(app)
     line = next(text for text in texts(app) if text.startswith("Pain scale: "))
     assert "yilativs-attacks.tsv" in line and "not converted to 0–10" in line
+
+
+# ---------------------------------------------------------------------------
+# A reload would lose everything: the browser asks first (the browser test proves it)
+# ---------------------------------------------------------------------------
+
+
+def test_the_only_script_is_the_fixed_leave_question() -> None:
+    scripts = [
+        path.relative_to(ROOT).as_posix()
+        for path in sorted((ROOT / "tnprep" / "app").glob("*.py"))
+        if "unsafe_allow_javascript" in path.read_text(encoding="utf-8")
+    ]
+    assert scripts == ["tnprep/app/leave.py"]
+    assert "{" not in leave.ASK.replace("{ event", "")  # no format field: no user text
+    assert leave.DO_NOT_ASK == "<script>window.onbeforeunload = null;</script>"
+
+
+def html_bodies(app: AppTest) -> list[str]:
+    return [item.proto.body for item in app.get("html")]
+
+
+def test_the_leave_question_is_set_only_for_your_own_files(app: AppTest) -> None:
+    run(app)
+    assert leave.DO_NOT_ASK in html_bodies(app) and leave.ASK not in html_bodies(app)
+    app.file_uploader(key="diaries").set_value([real("asmith-headaches", "headaches.csv")])
+    run(app)
+    assert leave.ASK in html_bodies(app) and leave.DO_NOT_ASK not in html_bodies(app)

@@ -18,6 +18,7 @@ from tnprep.analysis.care import care_message
 from tnprep.analysis.discussion import describe
 from tnprep.app.data_issues import issues_tab, problem_counts
 from tnprep.app.files import read_files
+from tnprep.app.leave import ask_before_leaving
 from tnprep.app.ledger import ledger_section
 from tnprep.app.overview import overview_tab, problems_section
 from tnprep.app.questionnaire import questionnaire_tab
@@ -45,6 +46,7 @@ def main() -> None:
     st.title("tnprep — one page for your neurologist", anchor=False)
     choices, questions_box = sidebar()
     enter(choices.sample)  # the sample's edits and the user's never mix
+    ask_before_leaving(not choices.sample)  # a reload would lose every upload and edit
     if choices.sample:
         st.info(SAMPLE_BANNER)
     set_aside = notice()
