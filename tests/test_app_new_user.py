@@ -238,3 +238,29 @@ def test_the_leave_question_is_set_only_for_your_own_files(app: AppTest) -> None
     app.file_uploader(key="diaries").set_value([real("asmith-headaches", "headaches.csv")])
     run(app)
     assert leave.ASK in html_bodies(app) and leave.DO_NOT_ASK not in html_bodies(app)
+
+
+# ---------------------------------------------------------------------------
+# A period that starts after the last diary day is said, not shown as "2030 to 2026"
+# ---------------------------------------------------------------------------
+
+
+def test_a_period_after_the_last_diary_day_is_said(app: AppTest) -> None:
+    # Regression: "period 2026-10-20 to 2026-10-19 ... 0 of 0 days" and figures of zero, unsaid.
+    run(app)
+    app.date_input(key="since").set_value(dt.date(2026, 11, 1))  # the sample ends 2026-10-29
+    run(app)
+    said = [item.value for item in app.warning if item.value.startswith("“Since my last visit”")]
+    assert said == [
+        "“Since my last visit” (2026-11-01) is after the last diary day (2026-10-29): no diary "
+        "day falls in the period. Choose an earlier day, or clear it to use every recorded day."
+    ]
+    assert not [text for text in texts(app) if "2026-11-01 to 2026-10-29" in text]
+
+
+def test_no_discussion_point_is_said(app: AppTest) -> None:
+    # Regression: "From your data, for the clinician:" stood alone, over nothing.
+    run(app)
+    app.file_uploader(key="diaries").set_value([real("cht-export", "sample_logs.csv")])
+    run(app)
+    assert "No discussion points from the rules." in texts(app)

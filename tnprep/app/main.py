@@ -20,7 +20,7 @@ from tnprep.app.data_issues import issues_tab, problem_counts
 from tnprep.app.files import read_files
 from tnprep.app.leave import ask_before_leaving
 from tnprep.app.ledger import ledger_section
-from tnprep.app.overview import overview_tab, problems_section
+from tnprep.app.overview import overview_tab, period_warning, problems_section
 from tnprep.app.questionnaire import questionnaire_tab
 from tnprep.app.questions import questions_tab
 from tnprep.app.record import record_summary
@@ -78,7 +78,10 @@ def main() -> None:
         care_box.info(message)
     for finding in summary.findings:
         points_box.text(f"• {describe(finding)}")
+    if not summary.findings:
+        points_box.text("No discussion points from the rules.")  # as the page says it
     problems_section(problems_box, problem_counts(summary))
+    period_warning(problems_box, summary)
     ledger_section(ledger_box, summary)
     with tabs["Overview"]:
         overview_tab(summary, charts_shown=bool(tabs["Overview"].open))

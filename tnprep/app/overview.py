@@ -24,6 +24,17 @@ def problems_section(box: st.delta_generator.DeltaGenerator, problems: dict[Seve
         box.success(line)
 
 
+def period_warning(box: st.delta_generator.DeltaGenerator, summary: Summary) -> None:
+    """Say so in ``box`` when "Since my last visit" is after the last diary day (no day in it)."""
+    period = summary.period
+    if period.start is not None and period.end is not None and period.start > period.end:
+        box.warning(
+            f"“Since my last visit” ({period.start}) is after the last diary day ({period.end}): "
+            "no diary day falls in the period. Choose an earlier day, or clear it to use every "
+            "recorded day."
+        )
+
+
 def overview_tab(summary: Summary, charts_shown: bool = True) -> None:
     """The at-a-glance figures, the since-last-visit strip and the charts.
 
@@ -117,7 +128,7 @@ def _count(count: int, one: str, many: str) -> str:
 
 def _period_text(summary: Summary) -> str:
     period = summary.period
-    if period.start is None or period.end is None:
+    if period.start is None or period.end is None or period.start > period.end:
         return "no diary days"
     return (
         f"{period.start} to {period.end}, {period.days_recorded:,} of {period.days:,} days recorded"
