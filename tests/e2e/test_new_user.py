@@ -38,7 +38,11 @@ def real(folder: str, name: str) -> Path:
 
 
 def open_tab(page: Page, name: str) -> None:
-    page.get_by_role("tab", name=re.compile(f"^{re.escape(name)}")).click()
+    """Click a tab and wait for the run the switch starts (under load it starts late)."""
+    tab = page.get_by_role("tab", name=re.compile(f"^{re.escape(name)}"))
+    tab.click()
+    expect(tab).to_have_attribute("aria-selected", "true", timeout=WAIT_MS)
+    page.wait_for_timeout(800)  # the switch's rerun has started (an idle page before it passes)
     wait_until_idle(page)
 
 
