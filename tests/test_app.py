@@ -92,7 +92,7 @@ def test_sample_path_shows_the_sample_patient(app: AppTest, downloads: dict[str,
     run(app)
     assert app.sidebar.toggle[0].value is True
     assert [tab.label for tab in app.tabs] == [
-        "Overview", "Treatments", "Questionnaire", "Questions", "Data issues (18)", "Report",
+        "Overview", "Treatments", "Questionnaire", "Questions", "Data issues", "Report",
     ]  # fmt: skip
     assert metric(app, "Attacks") == "752"
     assert metric(app, "Recorded days") == "114 of 121"

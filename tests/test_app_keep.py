@@ -24,6 +24,16 @@ def treatment_names(downloads: dict[str, bytes]) -> list[str]:  # noqa: F811
     return [item["name"] for item in summary_json(downloads)["treatments"]]  # type: ignore[union-attr, index]
 
 
+NEWER_TREATMENTS = ("newer.csv", b"treatment,start\nTopiramate,2026\n", "text/csv")
+
+
+def own_files(app: AppTest) -> None:
+    """The user's own diary and treatment history (the sample's edits stay with the sample)."""
+    app.file_uploader(key="diaries").set_value([sample("attack_log.csv")])
+    app.file_uploader(key="treatments").set_value(sample("treatments.csv"))
+    run(app)
+
+
 def edit_treatments(app: AppTest) -> None:
     edit(
         app,
@@ -61,9 +71,10 @@ def test_an_upload_under_edited_treatments_asks_first(
     downloads: dict[str, bytes],  # noqa: F811
 ) -> None:
     run(app)
+    own_files(app)
     edit_treatments(app)
-    app.file_uploader(key="questionnaires").set_value([("q.csv", QUESTIONNAIRE, "text/csv")])
-    run(app)  # the sample switches off: the files' treatment table is now empty
+    app.file_uploader(key="treatments").set_value(NEWER_TREATMENTS)
+    run(app)  # a newer history under the edited table
     asked = [item for item in app.warning if "you have changed the table" in item.value]
     assert len(asked) == 1
     assert "Erenumab" in treatment_names(downloads)  # nothing discarded while asking
@@ -79,13 +90,14 @@ def test_the_user_may_choose_the_files_table(
     downloads: dict[str, bytes],  # noqa: F811
 ) -> None:
     run(app)
+    own_files(app)
     edit_treatments(app)
-    app.file_uploader(key="questionnaires").set_value([("q.csv", QUESTIONNAIRE, "text/csv")])
+    app.file_uploader(key="treatments").set_value(NEWER_TREATMENTS)
     run(app)
     label = "Use the file's table (discard my changes)"
     next(item for item in app.button if item.label == label).click()
     run(app)
-    assert treatment_names(downloads) == []
+    assert treatment_names(downloads) == ["topiramate"]
 
 
 def test_typed_answers_survive_an_upload(
@@ -93,6 +105,7 @@ def test_typed_answers_survive_an_upload(
     downloads: dict[str, bytes],  # noqa: F811
 ) -> None:
     run(app)
+    own_files(app)
     app.text_input(key="form-name").set_value("Sam Typed")
     app.text_area(key="form-goals").set_value("Eat without pain")
     run(app)
@@ -118,6 +131,8 @@ def test_questions_added_with_the_form_survive_an_upload(
     app: AppTest,
     downloads: dict[str, bytes],  # noqa: F811
 ) -> None:
+    run(app)
+    app.file_uploader(key="questionnaires").set_value([sample("questionnaire.csv")])
     run(app)
     app.text_input(key="new-question").set_value("Can I drive on this dose?")
     next(item for item in app.button if item.label == "Add question").click()

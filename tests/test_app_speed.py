@@ -1,8 +1,8 @@
 """Issue 14, the app's speed, through AppTest: work nobody sees waits, and nothing is stale.
 
 The page and its preview are built only while the Report tab is open, always from the record as
-edited; a rerun that changes nothing (switching tabs) reuses the summary; the Data issues count
-is predicted right for an attack log with long silences, so the app does not run twice.
+edited; a rerun that changes nothing (switching tabs) reuses the summary; an upload summarises
+once (the tab labels no longer carry a count that had to be predicted before the summary).
 """
 
 from __future__ import annotations
@@ -20,13 +20,10 @@ from test_app import downloads, run  # noqa: F401
 
 import tnprep.app.record
 import tnprep.app.state
-from tnprep.app.counts import diary_issue_count
 from tnprep.app.tabs import KEY as TAB_KEY
-from tnprep.pipeline import Sources, assemble, read_sources, summarise_patient
 
 ROOT = Path(__file__).resolve().parent.parent
 YILATIVS = ROOT.parent / "shared" / "real-exports" / "gchrg-yilativs-tsv" / "yilativs-attacks.tsv"
-CORRECTION = "_issue_count_correction"
 TIMEOUT = 90
 
 
@@ -109,26 +106,17 @@ def test_switching_tabs_reuses_the_summary_and_an_edit_does_not(
     assert calls["summary"] == made + 1
 
 
-def test_long_silences_are_counted_before_the_tabs_so_the_app_runs_once(app: AppTest) -> None:
-    # Regression: the silence notice was not predicted; each upload of such a log ran twice.
+def test_an_upload_with_long_silences_summarises_once(app: AppTest, calls: dict[str, int]) -> None:
+    # Regression (session 3): the silence notice changed the issue count in the tab label, and
+    # each upload of such a log ran the app, and its summary, twice.
     run(app)
+    made = calls["summary"]
     app.file_uploader(key="diaries").set_value(
         [(YILATIVS.name, YILATIVS.read_bytes(), "text/tab-separated-values")]
     )
     run(app)
-    assert CORRECTION not in app.session_state
+    assert calls["summary"] == made + 1
     assert any(item.value.startswith("Your attack log has 18 stretches") for item in app.warning)
     app.date_input(key="since").set_value(dt.date(2020, 1, 1))  # fewer silences in the period
     run(app)
-    assert CORRECTION not in app.session_state
-
-
-@pytest.mark.parametrize(
-    "since", [None, dt.date(2012, 1, 1), dt.date(2020, 1, 1), dt.date(2030, 1, 1)]
-)
-def test_the_predicted_count_is_the_summary_s(since: dt.date | None) -> None:
-    readings = read_sources(Sources(diaries=[(YILATIVS.name, YILATIVS.read_bytes())]))
-    summary = summarise_patient(
-        assemble(readings), start=since, end=None, today=dt.date(2026, 12, 3)
-    )
-    assert diary_issue_count(readings.diaries, since) == len(summary.input.issues)
+    assert calls["summary"] == made + 2

@@ -196,9 +196,13 @@ def test_a_day_with_attacks_but_no_worst_pain_is_drawn_in_its_own_colour() -> No
     assert "Blue bars" in " ".join(spec["title"]["subtitle"])
 
 
-def test_no_treatment_layer_without_treatments() -> None:
+def test_no_empty_layer() -> None:
+    # An empty layer was an unnamed image (axe svg-img-alt, serious) on a log without gaps.
     spec = charts.daily_chart(with_daily([DayFigure(dt.date(2026, 1, 1), 1, 3.0)])).chart.to_dict()
-    assert [layer["name"] for layer in spec["layer"]] == ["gaps", "attacks", "pain_not_recorded"]
+    assert [layer["name"] for layer in spec["layer"]] == ["attacks"]
+    unscored = with_daily([DayFigure(dt.date(2026, 1, 1), 2, None)])
+    spec = charts.daily_chart(unscored).chart.to_dict()
+    assert [layer["name"] for layer in spec["layer"]] == ["pain_not_recorded"]
 
 
 @pytest.mark.parametrize(

@@ -35,11 +35,16 @@ def daily_chart(summary: Summary) -> AppChart:
     days = _day_frame(summary.daily)
     axis_format = date_format(summary.period.start, summary.period.end)
     bands = _treatment_bands(summary, axis_format)
-    layers = [
-        *([bands] if bands is not None else []),  # an empty layer would be an unnamed image
-        _gap_columns(days, axis_format),
-        _attack_bars(days, axis_format),
-        _unscored_bars(days, axis_format),
+    # An empty layer is an unnamed image to a screen reader (axe svg-img-alt): each layer is
+    # drawn only when it has rows (a log without gaps, a 1–5 scale with no 0–10 pain).
+    drawn = [
+        (bands is not None, bands),
+        (bool((~days["recorded"]).any()), _gap_columns(days, axis_format)),
+        (not _scored(days).empty, _attack_bars(days, axis_format)),
+        (not _unscored(days).empty, _unscored_bars(days, axis_format)),
+    ]
+    layers = [layer for shown, layer in drawn if shown and layer is not None] or [
+        _attack_bars(days, axis_format)
     ]
     subtitle = ["Grey columns: no diary on those days (a gap, not attack-free)."]
     if _unscored(days).shape[0]:
@@ -97,10 +102,14 @@ def _unscored(days: pd.DataFrame) -> pd.DataFrame:
     return days[days["recorded"] & days["worst_pain"].isna() & (days["attacks"] > 0)]
 
 
+def _scored(days: pd.DataFrame) -> pd.DataFrame:
+    """Recorded days drawn in the pain colours: a worst pain given, or no attack."""
+    return days[days["recorded"] & (days["worst_pain"].notna() | (days["attacks"] == 0))]
+
+
 def _attack_bars(days: pd.DataFrame, axis_format: str) -> alt.Chart:
-    scored = days[days["recorded"] & (days["worst_pain"].notna() | (days["attacks"] == 0))]
     bars: alt.Chart = (
-        alt.Chart(scored.fillna({"worst_pain": 0}))
+        alt.Chart(_scored(days).fillna({"worst_pain": 0}))
         .mark_rect()
         .encode(
             x=_time_axis(axis_format),

@@ -214,8 +214,10 @@ def test_the_ambiguous_file_gets_its_own_question(page: Page) -> None:
 
 
 def test_problems_are_seen_from_the_overview(page: Page) -> None:
-    wait_for_text(page, "In your files: 14 duplicates counted once, 4 notes.")
-    expect(page.get_by_role("tab", name="Data issues (18)")).to_be_visible()
+    line = page.get_by_text("In your files: 14 duplicates counted once, 4 notes.")
+    expect(line).to_be_visible(timeout=WAIT_MS)
+    tab(page, "Questions")  # above the tabs: seen from every tab
+    expect(line).to_be_visible()
 
 
 PLAIN_WORDS_FORBIDDEN = ("None", "worst_intensity", "generic table", "--monthfirst", "severity")

@@ -82,8 +82,13 @@ def _diaries(
     files: list[DiaryFile] = []
     used: dict[str, MappingPairs] = {}
     unreadable: list[Unreadable] = []
+    seen: set[str] = set()
     for name, data in choices.diaries:
         file_key = digest(name, data)
+        if file_key in seen:  # its rows count once (duplicates); its questions are asked once
+            _added_twice(name, files)
+            continue
+        seen.add(file_key)
         mapping = remembered_mapping(file_key)
         read = cached_diary(data, name, mapping, None)
         if isinstance(read, DiaryFile) and read.date_order_source is DateOrderSource.ASSUMED:
@@ -100,6 +105,15 @@ def _diaries(
         if isinstance(read, Unreadable) or mapping or read.mapping_offered:
             mapping_panel(name, data, file_key, isinstance(read, Unreadable))
     return files, used, unreadable
+
+
+def _added_twice(name: str, files: list[DiaryFile]) -> None:
+    """The same file again: said beside the files; read again, so each row is one duplicate."""
+    st.warning("A diary file was added twice.")
+    st.text(f"{name}: added twice (same name and content); each of its rows is counted once.")
+    earlier = next((item for item in files if item.file == name), None)
+    if earlier is not None:
+        files.append(earlier)
 
 
 def _treatments(

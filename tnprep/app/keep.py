@@ -18,7 +18,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-_FILLED = "_filled_from_files"
+FILLED = "_filled_from_files"
+"""Session key of the values the files gave each form field (``fill``)."""
 _REMEMBERED = 8
 """How many earlier file values per field still count as 'not typed by the user'."""
 
@@ -30,15 +31,21 @@ def fill(key: str, from_files: object) -> None:
     files gave earlier counts as untouched: the browser may send back the previous file's value
     when uploads follow each other before it has shown the new one.
     """
-    filled: dict[str, list[object]] = st.session_state.setdefault(_FILLED, {})
+    filled: dict[str, list[object]] = st.session_state.setdefault(FILLED, {})
     given = filled.setdefault(key, [])
     shown = st.session_state.get(key)
-    untouched = any(_same(shown, value) for value in given)
-    if key not in st.session_state or (untouched and not _same(shown, from_files)):
+    if key not in st.session_state or (
+        untouched(key, shown, filled) and not _same(shown, from_files)
+    ):
         st.session_state[key] = from_files
     if not given or not _same(given[-1], from_files):
         given.append(from_files)
         del given[:-_REMEMBERED]
+
+
+def untouched(key: str, shown: object, filled: dict[str, list[object]]) -> bool:
+    """True when field ``key`` shows a value the files gave it (``filled``), not a typed one."""
+    return any(_same(shown, value) for value in filled.get(key, []))
 
 
 def _same(first: object, second: object) -> bool:
@@ -81,7 +88,8 @@ class EditedTable:
         value = st.session_state.get(f"_table-{self.name}")
         return value if isinstance(value, TableRecord) else None
 
-    def _store(self, record: TableRecord) -> None:
+    def store(self, record: TableRecord) -> None:
+        """Make ``record`` the table's record in this session."""
         st.session_state[f"_table-{self.name}"] = record
 
     @property
@@ -112,7 +120,7 @@ class EditedTable:
             record.pending is None or record.pending[0] != files_key
         ):
             record = self._follow(record, files_key, from_files)
-        self._store(record)
+        self.store(record)
         return record
 
     def _follow(self, record: TableRecord, files_key: str, new: pd.DataFrame) -> TableRecord:
@@ -127,7 +135,7 @@ class EditedTable:
         """Make ``table`` (the user's) the editor's input, e.g. after 'Add question'."""
         record = self.record
         if record is not None:
-            self._store(replace(record, table=table, generation=record.generation + 1,
+            self.store(replace(record, table=table, generation=record.generation + 1,
                                 adopted=True))  # fmt: skip
 
     def keep_mine(self) -> None:
@@ -135,14 +143,14 @@ class EditedTable:
         record = self.record
         if record is not None and record.pending is not None:
             current = self.current()
-            self._store(TableRecord(record.pending[0], current, record.generation + 1, True))
+            self.store(TableRecord(record.pending[0], current, record.generation + 1, True))
 
     def use_files(self) -> None:
         """The user takes the newer files' table; their edits are discarded (they chose it)."""
         record = self.record
         if record is not None and record.pending is not None:
             files_key, table = record.pending
-            self._store(TableRecord(files_key, table, record.generation + 1))
+            self.store(TableRecord(files_key, table, record.generation + 1))
 
 
 def has_edits(state: object) -> bool:

@@ -16,11 +16,11 @@ import streamlit as st
 
 from tnprep.analysis.care import care_message
 from tnprep.analysis.discussion import describe
-from tnprep.app.counts import predicted_issue_count
 from tnprep.app.data_issues import issues_tab, problem_counts
 from tnprep.app.files import read_files
+from tnprep.app.leave import ask_before_leaving
 from tnprep.app.ledger import ledger_section
-from tnprep.app.overview import overview_tab
+from tnprep.app.overview import overview_tab, period_warning, problems_section
 from tnprep.app.questionnaire import questionnaire_tab
 from tnprep.app.questions import questions_tab
 from tnprep.app.record import record_summary
@@ -32,17 +32,11 @@ from tnprep.app.style import apply_style
 from tnprep.app.tabs import draw_tabs
 from tnprep.app.treatments import treatments_tab
 from tnprep.app.words import SAMPLE_BANNER
+from tnprep.app.workspace import enter, notice
 from tnprep.model import Answers
 from tnprep.pipeline import with_edits
 
 TAB_NAMES = ["Overview", "Treatments", "Questionnaire", "Questions", "Data issues", "Report"]
-_CORRECTION = "_issue_count_correction"
-"""(predicted, actual) issue count when they differed; the label shows the actual one."""
-
-
-def issues_label(count: int) -> str:
-    """'Data issues (12)': the count of every issue, so problems are seen from any tab."""
-    return f"Data issues ({count:,})"
 
 
 def main() -> None:
@@ -51,16 +45,20 @@ def main() -> None:
     apply_style()
     st.title("tnprep — one page for your neurologist", anchor=False)
     choices, questions_box = sidebar()
+    enter(choices.sample)  # the sample's edits and the user's never mix
+    ask_before_leaving(not choices.sample)  # a reload would lose every upload and edit
     if choices.sample:
         st.info(SAMPLE_BANNER)
+    set_aside = notice()
+    if set_aside:
+        st.info(set_aside)
     care_box = st.container()
+    problems_box = st.container()  # above the tabs: the problems are seen from every tab
     readings = read_files(choices, questions_box)
     files_key = sources_digest(choices.diaries, repr([item.mapping for item in readings.diaries]))
-    expected = predicted_issue_count(readings, files_key, choices.since)
-    correction = st.session_state.get(_CORRECTION)
-    shown = correction[1] if correction and correction[0] == expected else expected
-    labels = [*TAB_NAMES[:4], issues_label(shown), TAB_NAMES[5]]
-    tabs = draw_tabs(TAB_NAMES, labels)
+    # Fixed labels: a label that changed (a count in it) made a new tab widget, and the browser
+    # drew every tab again, dropping what the user was typing in a field at that moment.
+    tabs = draw_tabs(TAB_NAMES, TAB_NAMES)
     with tabs["Treatments"]:
         treatments, ledger_box = treatments_tab(
             readings.treatments, sources_digest(choices.treatments)
@@ -80,14 +78,13 @@ def main() -> None:
         care_box.info(message)
     for finding in summary.findings:
         points_box.text(f"• {describe(finding)}")
-    problems = problem_counts(summary)
-    actual = sum(problems.values())
-    if actual != shown:  # an edit the prediction missed: draw the label again, once
-        st.session_state[_CORRECTION] = (expected, actual)
-        st.rerun()
+    if not summary.findings:
+        points_box.text("No discussion points from the rules.")  # as the page says it
+    problems_section(problems_box, problem_counts(summary))
+    period_warning(problems_box, summary)
     ledger_section(ledger_box, summary)
     with tabs["Overview"]:
-        overview_tab(summary, problems, charts_shown=bool(tabs["Overview"].open))
+        overview_tab(summary, charts_shown=bool(tabs["Overview"].open))
     with tabs["Data issues"]:
         issues_tab(summary, readings.diaries)
     if tabs["Report"].open:  # the page and its preview are built only when shown

@@ -9,15 +9,34 @@ from tnprep import charts
 from tnprep.app.silences import silence_question
 from tnprep.app.since import since_section
 from tnprep.issues import Severity
+from tnprep.report.input_lines import rescue_and_scale
 from tnprep.report.trend_words import trend_detail, trend_label
 from tnprep.report.wording import duration_text, number_text
 from tnprep.summary import Summary
 
 
-def overview_tab(
-    summary: Summary, problems: dict[Severity, int], charts_shown: bool = True
-) -> None:
-    """The problems line, the at-a-glance figures, the since-last-visit strip and the charts.
+def problems_section(box: st.delta_generator.DeltaGenerator, problems: dict[Severity, int]) -> None:
+    """The problems line in ``box``, above the tabs, so it is seen from every tab."""
+    line = problems_line(problems)
+    if sum(problems.values()):
+        box.warning(line)
+    else:
+        box.success(line)
+
+
+def period_warning(box: st.delta_generator.DeltaGenerator, summary: Summary) -> None:
+    """Say so in ``box`` when "Since my last visit" is after the last diary day (no day in it)."""
+    period = summary.period
+    if period.start is not None and period.end is not None and period.start > period.end:
+        box.warning(
+            f"“Since my last visit” ({period.start}) is after the last diary day ({period.end}): "
+            "no diary day falls in the period. Choose an earlier day, or clear it to use every "
+            "recorded day."
+        )
+
+
+def overview_tab(summary: Summary, charts_shown: bool = True) -> None:
+    """The at-a-glance figures, the since-last-visit strip and the charts.
 
     The charts are drawn only when ``charts_shown`` (the tab is open): they are most of the
     tab's work (data converted for Vega-Lite, then drawn by the browser) and nobody sees them
@@ -27,22 +46,42 @@ def overview_tab(
     st.text(
         f"{patient.name or 'Patient'} · period {_period_text(summary)} · data are patient-reported"
     )
-    line = problems_line(problems)
-    if sum(problems.values()):
-        st.warning(line)
-    else:
-        st.success(line)
     silence_question(summary)
     _metrics(summary)
+    for label, text in rescue_and_scale(summary):
+        if label == "Pain scale":  # a 1–5 or word scale is left out of the 0–10 figures: say so
+            st.text(f"Pain scale: {text}")
     since_section(summary)
     if not charts_shown:
         return
     st.header("Charts", anchor=False)
     key = repr((summary.daily, summary.period, summary.treatments, summary.attacks))
     for spec in chart_specs(key, summary):
+        description = str(spec.get("description", ""))
+        if not spec.get(_DRAWN, True):  # nothing to draw: the words say so (an empty chart
+            st.text(description)  # said nothing to a screen reader and failed axe svg-img-alt)
+            continue
         # The chart's description is its accessible name (``alt``), said once.
-        described = {name: value for name, value in spec.items() if name != "description"}
-        st.vega_lite_chart(described, width="stretch", alt=str(spec.get("description", "")))
+        described = {
+            name: value for name, value in spec.items() if name not in {"description", _DRAWN}
+        }
+        st.vega_lite_chart(described, width="stretch", alt=description)
+
+
+_DRAWN = "_drawn"
+"""Key of a chart spec: ``False`` when the chart has no data (its description is shown instead)."""
+
+
+def _has_data(title: str, summary: Summary) -> bool:
+    """Whether the chart ``title`` has anything to draw for ``summary``."""
+    attacks = summary.attacks
+    drawn = {
+        "Attacks per day": bool(summary.daily),
+        "Attacks by hour of day": any(attacks.by_hour),
+        "Triggers": bool(attacks.triggers),
+        "Worst pain per recorded day": bool(charts.intensity_counts(summary.daily)),
+    }
+    return drawn.get(title, True)
 
 
 @st.cache_data(scope="session", show_spinner=False, max_entries=8)
@@ -56,7 +95,9 @@ def chart_specs(key: str, _summary: Summary) -> list[dict[str, object]]:
     """
     with alt.data_transformers.disable_max_rows():
         return [
-            charts.readable(chart.chart).to_dict(validate=False)
+            {**charts.readable(chart.chart).to_dict(validate=False), _DRAWN: True}
+            if _has_data(chart.title, _summary)
+            else {"description": chart.alt_text, _DRAWN: False}
             for chart in charts.overview_charts(_summary)
         ]
 
@@ -87,7 +128,7 @@ def _count(count: int, one: str, many: str) -> str:
 
 def _period_text(summary: Summary) -> str:
     period = summary.period
-    if period.start is None or period.end is None:
+    if period.start is None or period.end is None or period.start > period.end:
         return "no diary days"
     return (
         f"{period.start} to {period.end}, {period.days_recorded:,} of {period.days:,} days recorded"

@@ -54,6 +54,7 @@ def sidebar() -> tuple[Choices, st.delta_generator.DeltaGenerator]:
     bar.header("Period and page", anchor=False)
     since = bar.date_input(
         "Since my last visit", value=None, format="YYYY-MM-DD", key="since",
+        max_value=dt.date.today(),  # a last visit is never in the future (a typed 2062)
         help="The period starts on this day. Leave it empty to use every recorded day.",
     )  # fmt: skip
     paper = bar.radio("Paper size", ["A4", "Letter"], horizontal=True, key="paper")

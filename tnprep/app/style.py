@@ -8,7 +8,9 @@ style-only block in the page without drawing anything. What it does and why:
   issues" and "Report" are never off-screen, the figures sit two by two, and the sidebar
   button says "Your files";
 - each upload button names what it takes ("Upload diaries"), which is also its accessible
-  name (CSS generated content is part of a button's name); date fields' parts are 24 px
+  name (CSS generated content is part of a button's name); only the upload button itself, not
+  the remove and add buttons drawn once a file is in (they read "⊗ diaries" and "+ diaries",
+  cut off); date fields' parts are 24 px
   targets (WCAG 2.2 SC 2.5.8).
 - Streamlit's element toolbar (fullscreen, …) above each chart and table is hidden: it takes a
   tab stop per chart for actions no patient needs, and hidden elements leave the tab order.
@@ -31,16 +33,16 @@ h1 { font-size: 1.6rem !important; padding: 0.25rem 0 0.5rem 0 !important; }
 }
 [data-testid="stExpandSidebarButton"] { width: auto !important; padding: 0 0.6rem !important; }
 /* Each upload button says what it takes (its accessible name too): "Upload diaries". */
-.st-key-diaries [data-testid="stFileUploaderDropzone"] button::after {
+.st-key-diaries button[data-testid="stBaseButton-secondary"]::after {
   content: "diaries"; margin-left: 0.3em; font-size: 0.875rem;
 }
-.st-key-treatments [data-testid="stFileUploaderDropzone"] button::after {
+.st-key-treatments button[data-testid="stBaseButton-secondary"]::after {
   content: "treatments"; margin-left: 0.3em; font-size: 0.875rem;
 }
-.st-key-questionnaires [data-testid="stFileUploaderDropzone"] button::after {
+.st-key-questionnaires button[data-testid="stBaseButton-secondary"]::after {
   content: "questionnaires"; margin-left: 0.3em; font-size: 0.875rem;
 }
-.st-key-previous [data-testid="stFileUploaderDropzone"] button::after {
+.st-key-previous button[data-testid="stBaseButton-secondary"]::after {
   content: "last summary"; margin-left: 0.3em; font-size: 0.875rem;
 }
 /* Date fields: each day / month / year part a 24 px target (WCAG 2.2 SC 2.5.8). */

@@ -6,11 +6,13 @@ every tab runs and ``.open`` is ``None``). The app uses it to build the page and
 only while the Report tab is open (``tnprep.app.main``); every other tab is drawn on every run,
 because the editing tabs' widgets hold the user's work and must never be left out of a run.
 
-A tab widget's identity includes its labels and its default, and the Data issues label carries
-the issue count: a new count makes a new widget, which would open its default tab. So the tabs
-remember the open tab's position and, only when the labels change, open that same position by
-default; while the labels stay the same the default stays the same (a changing default would
-make a new widget, and redraw every tab, on each switch).
+A tab widget's identity includes its labels and its default: new labels make a new widget, the
+browser draws every tab again and what the user is typing in a field at that moment is lost (the
+Data issues label carried the issue count until session 4; the app's labels are now fixed and
+the count is said above the tabs). Should labels ever change, the tabs remember the open tab's
+position and open that same position by default; while the labels stay the same the default
+stays the same (a changing default would make a new widget, and redraw every tab, on each
+switch).
 """
 
 from __future__ import annotations
