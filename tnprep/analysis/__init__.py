@@ -30,6 +30,7 @@ from tnprep.analysis.safety import safety_notes
 from tnprep.analysis.scores import score_answers
 from tnprep.analysis.silences import find_silences, silence_issues
 from tnprep.analysis.treatments import summarise_treatments, treatment_changes
+from tnprep.analysis.triggers import trigger_names
 from tnprep.issues import Issue
 from tnprep.model import DateOrderSource, Diary, PatientData, SilenceRule
 from tnprep.summary import InputAccount, Period, Summary
@@ -61,7 +62,8 @@ def summarise(
     first, last = period_bounds(data.diary, start, end)
     table, attacks, days = period_rows(data.diary, first, last, silences)
     quiet = find_silences(table, data.diary, silences)
-    figures = attack_figures(attacks, days, table)
+    names = trigger_names(attacks["triggers"])  # once: the figures and the features share it
+    figures = attack_figures(attacks, days, table, names)
     treatments = summarise_treatments(data.treatments)
     changes = (
         () if first is None or last is None else treatment_changes(data.treatments, first, last)
@@ -69,7 +71,7 @@ def summarise(
     comparisons = before_after(changes, attacks, table)
     scores = score_answers(data.answers)
     daily = day_figures(table)
-    pattern = features(attacks, days, files_with_trigger_column(data.diary))
+    pattern = features(attacks, days, files_with_trigger_column(data.diary), names)
     rescue = rescue_summary(data.diary, attacks)  # the one tally: attacks.rescue and the ledger
     ledger = build_ledger(
         data.treatments,

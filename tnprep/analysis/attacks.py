@@ -14,20 +14,27 @@ import numpy as np
 import pandas as pd
 
 from tnprep.analysis.trend import per_recorded_day, trend
-from tnprep.analysis.triggers import trigger_name_counts
+from tnprep.analysis.triggers import TriggerNames, trigger_names
 from tnprep.summary import AttackFigures, DivisionCounts, SideCounts, TriggerCount
 
 HOURS = 24
 """Hours of the day in ``by_hour``."""
 
 
-def attack_figures(attacks: pd.DataFrame, days: pd.DataFrame, table: pd.DataFrame) -> AttackFigures:
+def attack_figures(
+    attacks: pd.DataFrame,
+    days: pd.DataFrame,
+    table: pd.DataFrame,
+    names: TriggerNames | None = None,
+) -> AttackFigures:
     """Return the attack figures of a period.
 
     Args:
         attacks: Attack-log rows inside the period (ATTACK_COLUMNS).
         days: Daily-log rows inside the period (DAY_COLUMNS).
         table: The period's per-day table from ``coverage.day_table``.
+        names: ``trigger_names`` of ``attacks["triggers"]`` when already worked out (the
+            summary shares them with the TN features); worked out here when not given.
 
     Returns:
         Every figure of SPEC's ``attacks`` object.
@@ -46,7 +53,7 @@ def attack_figures(attacks: pd.DataFrame, days: pd.DataFrame, table: pd.DataFram
         duration_median_s=_median(attacks["duration_s"]),
         by_side=side_counts(attacks["side"]),
         by_division=division_counts(attacks),
-        triggers=trigger_counts(attacks["triggers"]),
+        triggers=ordered_trigger_counts((names or trigger_names(attacks["triggers"])).counts()),
         by_hour=hour_counts(attacks["start"][~attacks["time_unknown"].astype(bool)]),
         trend=trend(table),
         conflict_days=tuple(day.date() for day in table.index[table["conflict"].astype(bool)]),
@@ -92,7 +99,11 @@ def trigger_counts(triggers: pd.Series) -> tuple[TriggerCount, ...]:
 
     Sorted by count (descending), then name, so the order is stable.
     """
-    counts = trigger_name_counts(triggers)
+    return ordered_trigger_counts(trigger_names(triggers).counts())
+
+
+def ordered_trigger_counts(counts: dict[str, int]) -> tuple[TriggerCount, ...]:
+    """Return ``TriggerNames.counts`` as ``TriggerCount``s by count (descending), then name."""
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return tuple(TriggerCount(name=str(name), count=int(count)) for name, count in ordered)
 

@@ -14,7 +14,7 @@ from collections.abc import Collection
 
 import pandas as pd
 
-from tnprep.analysis.triggers import has_trigger
+from tnprep.analysis.triggers import TriggerNames, trigger_names
 from tnprep.model import Diary, DiaryShape
 from tnprep.summary import Features
 
@@ -38,18 +38,25 @@ def files_with_trigger_column(diary: Diary) -> frozenset[str]:
     )
 
 
-def features(attacks: pd.DataFrame, days: pd.DataFrame, trigger_files: Collection[str]) -> Features:
+def features(
+    attacks: pd.DataFrame,
+    days: pd.DataFrame,
+    trigger_files: Collection[str],
+    names: TriggerNames | None = None,
+) -> Features:
     """Return the TN features of the period's rows.
 
     Args:
         attacks: Attack-log rows inside the period.
         days: Daily-log rows inside the period.
         trigger_files: Files that record triggers (see ``files_with_trigger_column``).
+        names: ``trigger_names`` of ``attacks["triggers"]`` when already worked out (the
+            summary shares them with the attack figures); worked out here when not given.
 
     Returns:
         Counts only; shares are left to the page (e.g. short_attacks ÷ with_duration).
     """
-    triggered = has_trigger(attacks["triggers"])
+    triggered = (names or trigger_names(attacks["triggers"])).named()
     asked = attacks["file"].isin(list(trigger_files)).fillna(False).astype(bool)
     durations = attacks["duration_s"].dropna()
     background = _background_by_day(days)
