@@ -54,10 +54,16 @@ def attack_figures(
         by_side=side_counts(attacks["side"]),
         by_division=division_counts(attacks),
         triggers=ordered_trigger_counts((names or trigger_names(attacks["triggers"])).counts()),
-        by_hour=hour_counts(attacks["start"][~attacks["time_unknown"].astype(bool)]),
+        by_hour=hour_counts(_starts_with_time(attacks)),
         trend=trend(table),
         conflict_days=tuple(day.date() for day in table.index[table["conflict"].astype(bool)]),
     )
+
+
+def _starts_with_time(attacks: pd.DataFrame) -> np.ndarray:
+    """The start of each attack row whose time of day was given (on numpy: ~1.5 → ~0.3 ms)."""
+    starts = attacks["start"].to_numpy(dtype="datetime64[ns]")
+    return starts[~attacks["time_unknown"].astype(bool).to_numpy()]
 
 
 def _highest_day(attacks: pd.Series) -> tuple[int | None, dt.date | None]:
@@ -69,8 +75,21 @@ def _highest_day(attacks: pd.Series) -> tuple[int | None, dt.date | None]:
 
 
 def _median(values: pd.Series) -> float | None:
-    known = values.dropna()
-    return None if known.empty else float(known.median())
+    """The median of the known values, the very value ``Series.median`` gives (``np.median``'s).
+
+    ``np.median`` partitions around both middle positions and the last one (its NaN check):
+    ~4 ms on 364,606 rows. One partition around the upper middle puts the lower middle value
+    at the top of the lower part, so its ``max`` is that value; the mean of the middle values
+    is then taken by ``np.mean`` as ``np.median`` takes it (~0.7 ms in all).
+    """
+    array = values.to_numpy(dtype="float64", na_value=np.nan)
+    known = array[~np.isnan(array)]
+    if not len(known):
+        return None
+    middle = len(known) // 2
+    part = np.partition(known, middle)
+    values_in_middle = [part[middle]] if len(known) % 2 else [part[:middle].max(), part[middle]]
+    return float(np.mean(np.array(values_in_middle, dtype="float64")))
 
 
 def _maximum(values: pd.Series) -> float | None:
@@ -80,8 +99,8 @@ def _maximum(values: pd.Series) -> float | None:
 
 def side_counts(sides: pd.Series) -> SideCounts:
     """Return attack rows by side; rows without a recognised side count as ``unknown``."""
-    counts = sides.value_counts()
-    left, right, both = (int(counts.get(side, 0)) for side in ("left", "right", "both"))
+    # Three comparisons (Arrow compute on the text column): value_counts hashed every row.
+    left, right, both = (int((sides == side).sum()) for side in ("left", "right", "both"))
     return SideCounts(left=left, right=right, both=both, unknown=len(sides) - left - right - both)
 
 
@@ -108,10 +127,10 @@ def ordered_trigger_counts(counts: dict[str, int]) -> tuple[TriggerCount, ...]:
     return tuple(TriggerCount(name=str(name), count=int(count)) for name, count in ordered)
 
 
-def hour_counts(starts: pd.Series) -> tuple[int, ...]:
-    """Return 24 counts of attack starts by local hour 0–23."""
+def hour_counts(starts: pd.Series | np.ndarray) -> tuple[int, ...]:
+    """Return 24 counts of attack starts (``datetime64[ns]`` values) by local hour 0–23."""
     # Counted on the clock's nanoseconds (a value_counts and reindex took ~0.3 ms a patient).
-    values = starts.to_numpy(dtype="datetime64[ns]")
+    values = starts.to_numpy(dtype="datetime64[ns]") if isinstance(starts, pd.Series) else starts
     nanoseconds = values[~np.isnat(values)].view("int64")
     hours = (nanoseconds // _HOUR_NS) % HOURS
     return tuple(int(count) for count in np.bincount(hours, minlength=HOURS))

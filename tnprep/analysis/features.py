@@ -14,6 +14,8 @@ from collections.abc import Collection
 
 import pandas as pd
 
+from tnprep.analysis.attacks import side_counts
+from tnprep.analysis.coverage import in_files
 from tnprep.analysis.triggers import TriggerNames, trigger_names
 from tnprep.model import Diary, DiaryShape
 from tnprep.summary import Features
@@ -57,7 +59,7 @@ def features(
         Counts only; shares are left to the page (e.g. short_attacks ÷ with_duration).
     """
     triggered = (names or trigger_names(attacks["triggers"])).named()
-    asked = attacks["file"].isin(list(trigger_files)).fillna(False).astype(bool)
+    asked = in_files(attacks["file"], trigger_files)
     durations = attacks["duration_s"].dropna()
     background = _background_by_day(days)
     return Features(
@@ -65,7 +67,7 @@ def features(
         with_duration=len(durations),
         triggered=int(triggered.sum()),
         spontaneous=int((asked & ~triggered).sum()),
-        sides_seen=tuple(sorted(str(side) for side in attacks["side"].dropna().unique())),
+        sides_seen=sides_seen(attacks["side"]),
         divisions_seen=tuple(name for name, column in _DIVISIONS.items() if attacks[column].any()),
         paroxysmal=int((attacks["pain_type"] == "paroxysmal").sum()),
         continuous=int((attacks["pain_type"] == "continuous").sum()),
@@ -73,6 +75,16 @@ def features(
         background_pain_recorded_days=len(background),
         background_pain_median=None if background.empty else float(background.median()),
     )
+
+
+def sides_seen(sides: pd.Series) -> tuple[str, ...]:
+    """Return the distinct sides written, sorted (read sides are 'left', 'right' or 'both')."""
+    counts = side_counts(sides)
+    if counts.left + counts.right + counts.both == int(sides.notna().sum()):
+        # every side is one of the three (ingest reads no other): no hashing of every row
+        named = {"both": counts.both, "left": counts.left, "right": counts.right}
+        return tuple(side for side, count in named.items() if count)
+    return tuple(sorted(str(side) for side in sides.dropna().unique()))
 
 
 def _background_by_day(days: pd.DataFrame) -> pd.Series:
