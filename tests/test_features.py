@@ -103,3 +103,25 @@ def test_in_files_as_isin_gives_it(files: list[str | None], names: set[str]) -> 
     column = pd.Series(files, dtype="string")
     expected = column.isin(list(names)).fillna(False).astype(bool).tolist()
     assert in_files(column, names).tolist() == expected
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["2024-01-01", "2024-01-02", "2024-01-05", None]),
+            st.sampled_from([0.0, 0.5, 2.0, 4.0, 10.0, NAN]),
+        ),
+        max_size=12,
+    )
+)
+def test_background_pain_as_grouping_by_day_gives_it(rows: list[tuple[str | None, float]]) -> None:
+    days = day_frame(
+        {"date": [row[0] for row in rows], "background_pain": [row[1] for row in rows]}
+    )
+    known = days.dropna(subset=["background_pain"])
+    by_day = known.groupby("date")["background_pain"].max()  # the pandas recipe
+    result = features(attack_frame(), days, ())
+    assert result.background_pain_days == int((by_day > 0).sum())
+    assert result.background_pain_recorded_days == len(by_day)
+    expected = None if by_day.empty else float(by_day.median())
+    assert repr(result.background_pain_median) == repr(expected)

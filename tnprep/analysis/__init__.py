@@ -72,7 +72,7 @@ def summarise(
     comparisons = before_after(changes, attacks, table)
     scores = score_answers(data.answers)
     daily = day_figures(table)
-    pattern = features(attacks, days, files_with_trigger_column(data.diary), names)
+    pattern = features(attacks, days, files_with_trigger_column(data.diary), names, figures.by_side)
     rescue = rescue_summary(data.diary, attacks)  # the one tally: attacks.rescue and the ledger
     ledger = build_ledger(
         data.treatments,

@@ -82,8 +82,12 @@ def _median(values: pd.Series) -> float | None:
     at the top of the lower part, so its ``max`` is that value; the mean of the middle values
     is then taken by ``np.mean`` as ``np.median`` takes it (~0.7 ms in all).
     """
-    array = values.to_numpy(dtype="float64", na_value=np.nan)
-    known = array[~np.isnan(array)]
+    return median_of(values.to_numpy(dtype="float64", na_value=np.nan))
+
+
+def median_of(values: np.ndarray) -> float | None:
+    """The median of the float64 ``values`` that are not NaN (``_median``), ``None`` if none."""
+    known = values[~np.isnan(values)]
     if not len(known):
         return None
     middle = len(known) // 2
