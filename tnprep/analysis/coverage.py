@@ -205,11 +205,12 @@ _DAY_NS = 86_400 * 10**9
 def _day_slots(values: np.ndarray, first_ns: int, size: int) -> tuple[np.ndarray, np.ndarray]:
     """Return (which values fall on a period day, the slot of each value inside).
 
-    ``values`` are datetime64[ns]; a missing one (NaT, the lowest int64) is never inside.
+    ``values`` are datetime64[ns]; a missing one (NaT) is never inside. Counted in whole days
+    (``first_ns`` is a midnight): nanoseconds apart would overflow int64 over ~292 years.
     """
-    stamps = values.view("int64")
-    inside = (stamps >= first_ns) & (stamps < first_ns + size * _DAY_NS)
-    return inside, (stamps[inside] - first_ns) // _DAY_NS
+    slots = values.view("int64") // _DAY_NS - first_ns // _DAY_NS
+    inside = ~np.isnat(values) & (slots >= 0) & (slots < size)
+    return inside, slots[inside]
 
 
 def _covered_days(
@@ -253,7 +254,7 @@ def _daily_days(
     highest, lowest, worst = (np.full(size, np.nan) for _ in range(3))
     dates = days["date"].to_numpy(dtype="datetime64[ns]")
     inside, slots = _day_slots(dates, first_ns, size)
-    midnight = dates.view("int64")[inside] - first_ns == slots * _DAY_NS
+    midnight = dates.view("int64")[inside] % _DAY_NS == 0
     inside[inside] = midnight
     slots = slots[midnight]
     counts = days["attacks"].to_numpy(dtype="float64", na_value=np.nan)[inside]
