@@ -163,3 +163,25 @@ def test_side_counts_as_value_counts_counts_them(sides: list[str | None]) -> Non
     found = side_counts(column)
     assert [found.left, found.right, found.both] == expected
     assert found.unknown == len(sides) - sum(expected)
+
+
+_MOMENTS = st.one_of(
+    st.none(),
+    st.datetimes(dt.datetime(1677, 9, 22), dt.datetime(2262, 4, 10)).map(
+        lambda moment: moment.strftime("%Y-%m-%d %H:%M")
+    ),
+    st.sampled_from(["1969-12-31 23:59", "1970-01-01 00:00", "2024-03-01 00:00"]),
+)
+_DAYS = st.one_of(
+    st.dates(D(1677, 9, 22), D(2262, 4, 10)), st.sampled_from([D(1969, 12, 31), D(2024, 3, 1)])
+)
+
+
+@given(st.lists(_MOMENTS, max_size=12), _DAYS, _DAYS)
+def test_attacks_in_period_as_normalised_days_give_them(
+    starts: list[str | None], start: dt.date, end: dt.date
+) -> None:
+    attacks = attack_frame({"start": starts})
+    days = attacks["start"].dt.normalize()  # the pandas recipe
+    expected = attacks.loc[(days >= pd.Timestamp(start)) & (days <= pd.Timestamp(end))]
+    pd.testing.assert_frame_equal(attacks_in_period(attacks, start, end), expected)

@@ -128,11 +128,11 @@ def _span(starts: pd.Series) -> tuple[dt.date, dt.date] | None:
 
 def attacks_in_period(attacks: pd.DataFrame, start: dt.date, end: dt.date) -> pd.DataFrame:
     """Return the attack rows whose start falls on a day from ``start`` to ``end`` inclusive."""
-    # From the first moment of ``start`` to before the day after ``end``, on numpy (normalising
-    # 364,606 starts first took ~3 ms); a missing start (NaT) compares as outside.
+    # Compared as day numbers on numpy (normalising 364,606 starts first took ~3 ms).
     starts = attacks["start"].to_numpy(dtype="datetime64[ns]")
-    after = pd.Timestamp(end) + pd.Timedelta(days=1)
-    inside = (starts >= pd.Timestamp(start).to_datetime64()) & (starts < after.to_datetime64())
+    days = starts.view("int64") // _DAY_NS
+    first, last = ((day - _EPOCH).days for day in (start, end))
+    inside = ~np.isnat(starts) & (days >= first) & (days <= last)
     selected: pd.DataFrame = attacks.loc[inside]
     return selected
 
@@ -200,6 +200,7 @@ def day_table(
 
 
 _DAY_NS = 86_400 * 10**9
+_EPOCH = dt.date(1970, 1, 1)
 
 
 def _day_slots(values: np.ndarray, first_ns: int, size: int) -> tuple[np.ndarray, np.ndarray]:
