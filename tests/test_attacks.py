@@ -6,8 +6,11 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tnprep.analysis.attacks import (
+    _median,
     attack_figures,
     hour_counts,
     side_counts,
@@ -136,3 +139,49 @@ def test_hour_counts_has_24_entries() -> None:
     starts = pd.Series(pd.to_datetime(["2024-01-01 00:30", "2024-01-01 23:10", "2024-01-02 23:00"]))
     counts = hour_counts(starts)
     assert len(counts) == 24 and counts[0] == 1 and counts[23] == 2
+
+
+_NUMBERS = st.one_of(
+    st.sampled_from([0.0, -0.0, 0.5, 3.0, 10.0, 7.25, NAN, 1e-320]),
+    st.floats(-1e6, 1e6, allow_nan=False),
+)
+
+
+@given(st.lists(_NUMBERS, max_size=40), st.sampled_from(["float64", "Float64"]))
+def test_median_is_the_value_pandas_gives(values: list[float], dtype: str) -> None:
+    column = pd.Series(values, dtype="float64").astype(dtype)
+    known = column.dropna()
+    expected = None if known.empty else float(known.median())
+    assert repr(_median(column)) == repr(expected)  # repr: -0.0 and 0.0 differ
+
+
+@given(st.lists(st.sampled_from(["left", "right", "both", "Left", "middle", None]), max_size=30))
+def test_side_counts_as_value_counts_counts_them(sides: list[str | None]) -> None:
+    column = pd.Series(sides, dtype="string")
+    counted = column.value_counts()
+    expected = [int(counted.get(side, 0)) for side in ("left", "right", "both")]
+    found = side_counts(column)
+    assert [found.left, found.right, found.both] == expected
+    assert found.unknown == len(sides) - sum(expected)
+
+
+_MOMENTS = st.one_of(
+    st.none(),
+    st.datetimes(dt.datetime(1677, 9, 22), dt.datetime(2262, 4, 10)).map(
+        lambda moment: moment.strftime("%Y-%m-%d %H:%M")
+    ),
+    st.sampled_from(["1969-12-31 23:59", "1970-01-01 00:00", "2024-03-01 00:00"]),
+)
+_DAYS = st.one_of(
+    st.dates(D(1677, 9, 22), D(2262, 4, 10)), st.sampled_from([D(1969, 12, 31), D(2024, 3, 1)])
+)
+
+
+@given(st.lists(_MOMENTS, max_size=12), _DAYS, _DAYS)
+def test_attacks_in_period_as_normalised_days_give_them(
+    starts: list[str | None], start: dt.date, end: dt.date
+) -> None:
+    attacks = attack_frame({"start": starts})
+    days = attacks["start"].dt.normalize()  # the pandas recipe
+    expected = attacks.loc[(days >= pd.Timestamp(start)) & (days <= pd.Timestamp(end))]
+    pd.testing.assert_frame_equal(attacks_in_period(attacks, start, end), expected)

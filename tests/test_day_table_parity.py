@@ -128,3 +128,12 @@ def test_generated_diaries_give_the_same_table(patient: Diary, first: int, lengt
     assert_same_for_periods(patient)
     start = (DAY_ONE + dt.timedelta(days=first - 10)).date()
     assert_same_tables(patient, start, start + dt.timedelta(days=length))
+
+
+def test_a_period_of_centuries_gives_the_same_table() -> None:
+    # Over ~292 years apart, nanoseconds overflow int64 (a fuzzed diary: 1708 to 2055).
+    log = attack_log(
+        "log.csv", ["1708-10-02 09:51", "2039-01-01 10:00", "2055-12-09 14:48"], [4, 6, None]
+    )
+    daily = daily_log("day.csv", ["1690-01-01", "2100-05-05", "2100-05-05"], [2, 3, 1])
+    assert_same_for_periods(diary(log, daily))

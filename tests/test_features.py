@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
 
-from tnprep.analysis.features import features, files_with_trigger_column
+from tnprep.analysis.coverage import in_files
+from tnprep.analysis.features import features, files_with_trigger_column, sides_seen
 from tnprep.ingest.frames import attack_frame, day_frame
 from tnprep.model import DateOrderSource, Diary, DiaryFile, DiaryShape
 from tnprep.summary import Features
@@ -81,3 +84,44 @@ def test_files_with_trigger_column_reads_the_mapping() -> None:
     )
     diary = Diary(files=files, attacks=attack_frame(), days=day_frame(), duplicates=0, issues=())
     assert files_with_trigger_column(diary) == frozenset({"a.csv"})
+
+
+_SIDES = st.lists(st.sampled_from(["left", "right", "both", "middle", "Left", None]), max_size=20)
+
+
+@given(_SIDES)
+def test_sides_seen_are_the_distinct_sides_sorted(sides: list[str | None]) -> None:
+    column = pd.Series(sides, dtype="string")
+    assert sides_seen(column) == tuple(sorted(str(side) for side in column.dropna().unique()))
+
+
+@given(
+    st.lists(st.sampled_from(["a.csv", "b.csv", "c.csv", "d", "e", "f", None]), max_size=20),
+    st.sets(st.sampled_from(["a.csv", "b.csv", "c.csv", "d", "e", "f", "g"])),
+)
+def test_in_files_as_isin_gives_it(files: list[str | None], names: set[str]) -> None:
+    column = pd.Series(files, dtype="string")
+    expected = column.isin(list(names)).fillna(False).astype(bool).tolist()
+    assert in_files(column, names).tolist() == expected
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["2024-01-01", "2024-01-02", "2024-01-05", None]),
+            st.sampled_from([0.0, 0.5, 2.0, 4.0, 10.0, NAN]),
+        ),
+        max_size=12,
+    )
+)
+def test_background_pain_as_grouping_by_day_gives_it(rows: list[tuple[str | None, float]]) -> None:
+    days = day_frame(
+        {"date": [row[0] for row in rows], "background_pain": [row[1] for row in rows]}
+    )
+    known = days.dropna(subset=["background_pain"])
+    by_day = known.groupby("date")["background_pain"].max()  # the pandas recipe
+    result = features(attack_frame(), days, ())
+    assert result.background_pain_days == int((by_day > 0).sum())
+    assert result.background_pain_recorded_days == len(by_day)
+    expected = None if by_day.empty else float(by_day.median())
+    assert repr(result.background_pain_median) == repr(expected)

@@ -27,7 +27,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from tnprep.model import Treatment, TreatmentCategory
@@ -162,8 +162,12 @@ def entries() -> tuple[CatalogueEntry, ...]:
     return _load()[0]
 
 
+@lru_cache(maxsize=4096)
 def lookup(name: str) -> CatalogueEntry | None:
     """Find the catalogue entry a treatment name means, or ``None`` when it is unknown.
+
+    Remembered per name (entries are immutable; the bound keeps a long batch's memory flat): a
+    summary asks about the same few names ~160 times (ledger, safety, discussion), ~20 µs each.
 
     Args:
         name: The name as written: any case, spacing or punctuation, a brand, a common

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from tnprep.analysis.attacks import attack_figures
@@ -30,6 +31,7 @@ from tnprep.analysis.safety import safety_notes
 from tnprep.analysis.scores import score_answers
 from tnprep.analysis.silences import find_silences, silence_issues
 from tnprep.analysis.treatments import summarise_treatments, treatment_changes
+from tnprep.analysis.triggers import trigger_names
 from tnprep.issues import Issue
 from tnprep.model import DateOrderSource, Diary, PatientData, SilenceRule
 from tnprep.summary import InputAccount, Period, Summary
@@ -61,7 +63,8 @@ def summarise(
     first, last = period_bounds(data.diary, start, end)
     table, attacks, days = period_rows(data.diary, first, last, silences)
     quiet = find_silences(table, data.diary, silences)
-    figures = attack_figures(attacks, days, table)
+    names = trigger_names(attacks["triggers"])  # once: the figures and the features share it
+    figures = attack_figures(attacks, days, table, names)
     treatments = summarise_treatments(data.treatments)
     changes = (
         () if first is None or last is None else treatment_changes(data.treatments, first, last)
@@ -69,7 +72,7 @@ def summarise(
     comparisons = before_after(changes, attacks, table)
     scores = score_answers(data.answers)
     daily = day_figures(table)
-    pattern = features(attacks, days, files_with_trigger_column(data.diary))
+    pattern = features(attacks, days, files_with_trigger_column(data.diary), names, figures.by_side)
     # the one tally: attacks.rescue and the ledger
     rescue = rescue_summary(data.diary, attacks, first, last)
     ledger = build_ledger(
@@ -111,9 +114,15 @@ def period_bounds(
     A bound not given is the first (last) day of the used diary rows: attack starts and
     daily-log dates. With no diary rows it is the other bound given, else ``None``.
     """
-    dates = pd.concat([diary.attacks["start"].dt.normalize(), diary.days["date"]]).dropna()
-    first_row = None if dates.empty else dates.min().date()
-    last_row = None if dates.empty else dates.max().date()
+    # On numpy (a normalise and a concat of 364,606 starts took ~3 ms): a day's first and last
+    # moments fall on the same date, so the earliest start's date is the earliest start day.
+    values = np.concatenate([
+        diary.attacks["start"].to_numpy(dtype="datetime64[ns]"),
+        diary.days["date"].to_numpy(dtype="datetime64[ns]"),
+    ])  # fmt: skip
+    known = values[~np.isnat(values)]
+    first_row = pd.Timestamp(known.min()).date() if len(known) else None
+    last_row = pd.Timestamp(known.max()).date() if len(known) else None
     first = start or first_row or end
     last = end or last_row or start
     return first, last

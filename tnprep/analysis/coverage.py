@@ -14,6 +14,8 @@ is flagged in the ``silent`` column; ``SilenceRule.UNRECORDED`` makes its days g
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
+from math import isnan
 
 import numpy as np
 import pandas as pd
@@ -74,9 +76,25 @@ def attack_log_file_spans(diary: Diary) -> tuple[tuple[str, dt.date, dt.date], .
 
 def _files_within(files: pd.Series, names: dict[str, pd.Series]) -> bool:
     """Whether every value of ``files`` is one of ``names`` (none missing)."""
-    if files.isna().any():
-        return False
-    return all(str(name) in names for name in files.unique())
+    return bool(in_files(files, names).all())
+
+
+_FEW_FILES = 4
+"""Up to this many names, one comparison per name beats hashing every row (``isin``)."""
+
+
+def in_files(files: pd.Series, names: Collection[str]) -> np.ndarray:
+    """Return, per row, whether its file is one of ``names`` (a missing file is not).
+
+    A few names are compared one by one (Arrow compute on the text column, ~0.4 ms for 364,606
+    rows); hashing every row (``isin``, ``unique``) took ~2 ms.
+    """
+    if len(names) > _FEW_FILES:
+        return files.isin(list(names)).fillna(False).to_numpy(dtype=bool)
+    found = np.zeros(len(files), dtype=bool)
+    for name in names:
+        found |= (files == name).fillna(False).to_numpy(dtype=bool)
+    return found
 
 
 def is_event_log(diary_file: DiaryFile) -> bool:
@@ -101,7 +119,8 @@ def event_log_days(diary: Diary) -> frozenset[dt.date]:
 
 def _span(starts: pd.Series) -> tuple[dt.date, dt.date] | None:
     values = starts.to_numpy(dtype="datetime64[ns]")
-    known = values[~np.isnat(values)]
+    missing = np.isnat(values)
+    known = values[~missing] if missing.any() else values  # no copy when every start is known
     if not len(known):
         return None
     return (pd.Timestamp(known.min()).date(), pd.Timestamp(known.max()).date())
@@ -109,8 +128,11 @@ def _span(starts: pd.Series) -> tuple[dt.date, dt.date] | None:
 
 def attacks_in_period(attacks: pd.DataFrame, start: dt.date, end: dt.date) -> pd.DataFrame:
     """Return the attack rows whose start falls on a day from ``start`` to ``end`` inclusive."""
-    days = attacks["start"].dt.normalize()
-    inside = (days >= pd.Timestamp(start)) & (days <= pd.Timestamp(end))
+    # Compared as day numbers on numpy (normalising 364,606 starts first took ~3 ms).
+    starts = attacks["start"].to_numpy(dtype="datetime64[ns]")
+    days = starts.view("int64") // _DAY_NS
+    first, last = ((day - _EPOCH).days for day in (start, end))
+    inside = ~np.isnat(starts) & (days >= first) & (days <= last)
     selected: pd.DataFrame = attacks.loc[inside]
     return selected
 
@@ -178,16 +200,18 @@ def day_table(
 
 
 _DAY_NS = 86_400 * 10**9
+_EPOCH = dt.date(1970, 1, 1)
 
 
 def _day_slots(values: np.ndarray, first_ns: int, size: int) -> tuple[np.ndarray, np.ndarray]:
-    """Return (which values fall on a period day, their slot) for datetime64[ns] ``values``."""
-    stamps = values.view("int64")
-    known = ~np.isnat(values)
-    offsets = np.where(known, stamps, first_ns) - first_ns
-    slots = offsets // _DAY_NS
-    inside = known & (slots >= 0) & (slots < size)
-    return inside, slots
+    """Return (which values fall on a period day, the slot of each value inside).
+
+    ``values`` are datetime64[ns]; a missing one (NaT) is never inside. Counted in whole days
+    (``first_ns`` is a midnight): nanoseconds apart would overflow int64 over ~292 years.
+    """
+    slots = values.view("int64") // _DAY_NS - first_ns // _DAY_NS
+    inside = ~np.isnat(values) & (slots >= 0) & (slots < size)
+    return inside, slots[inside]
 
 
 def _covered_days(
@@ -215,7 +239,6 @@ def _attack_days(attacks: pd.DataFrame, first_ns: int, size: int) -> tuple[np.nd
     """Return each period day's attack count and worst intensity (NaN when none is known)."""
     starts = attacks["start"].to_numpy(dtype="datetime64[ns]")
     inside, slots = _day_slots(starts, first_ns, size)
-    slots = slots[inside]
     counts = np.bincount(slots, minlength=size).astype("float64")
     intensity = np.full(size, np.nan)
     np.fmax.at(intensity, slots, attacks["intensity"].to_numpy(dtype="float64")[inside])
@@ -232,8 +255,9 @@ def _daily_days(
     highest, lowest, worst = (np.full(size, np.nan) for _ in range(3))
     dates = days["date"].to_numpy(dtype="datetime64[ns]")
     inside, slots = _day_slots(dates, first_ns, size)
-    inside &= dates.view("int64") - first_ns == slots * _DAY_NS
-    slots = slots[inside]
+    midnight = dates.view("int64")[inside] % _DAY_NS == 0
+    inside[inside] = midnight
+    slots = slots[midnight]
     counts = days["attacks"].to_numpy(dtype="float64", na_value=np.nan)[inside]
     np.fmax.at(highest, slots, counts)
     np.fmin.at(lowest, slots, counts)
@@ -267,16 +291,19 @@ def _conflict_days(
 
 def day_figures(table: pd.DataFrame) -> tuple[DayFigure, ...]:
     """Return a ``DayFigure`` per period day from ``day_table``'s frame, in date order."""
-    attacks = [None if pd.isna(value) else int(value) for value in table["attacks"]]
-    worst = [None if pd.isna(value) else float(value) for value in table["worst_intensity"]]
-    dates = [timestamp.date() for timestamp in table.index]
-    conflicts = [bool(value) for value in table["conflict"]]
-    return tuple(
-        DayFigure(date=day, attacks=count, worst_intensity=worst_intensity, conflict=conflict)
-        for day, count, worst_intensity, conflict in zip(
-            dates, attacks, worst, conflicts, strict=True
-        )
-    )
+    # Python floats and dates made by numpy and pandas in bulk (a ``pd.isna`` and a Timestamp
+    # per day took ~4 ms for ten years).
+    attacks = [None if isnan(value) else int(value) for value in _floats(table["attacks"])]
+    worst = [None if isnan(value) else value for value in _floats(table["worst_intensity"])]
+    dates = table.index.date.tolist()  # type: ignore[attr-defined]
+    conflicts = table["conflict"].to_numpy(dtype=bool).tolist()
+    return tuple(map(DayFigure, dates, attacks, worst, conflicts))
+
+
+def _floats(column: pd.Series) -> list[float]:
+    """The column's values as Python floats, NaN where missing."""
+    values: list[float] = column.to_numpy(dtype="float64", na_value=np.nan).tolist()
+    return values
 
 
 def gaps(table: pd.DataFrame) -> tuple[tuple[dt.date, dt.date], ...]:

@@ -9,7 +9,7 @@ from tnprep import charts
 from tnprep.app.silences import silence_question
 from tnprep.app.since import since_section
 from tnprep.issues import Severity
-from tnprep.report.input_lines import rescue_and_scale
+from tnprep.report.input_lines import scale_and_silences
 from tnprep.report.trend_words import trend_detail, trend_label
 from tnprep.report.wording import duration_text, number_text
 from tnprep.summary import Summary
@@ -48,7 +48,7 @@ def overview_tab(summary: Summary, charts_shown: bool = True) -> None:
     )
     silence_question(summary)
     _metrics(summary)
-    for label, text in rescue_and_scale(summary):
+    for label, text in scale_and_silences(summary):
         if label == "Pain scale":  # a 1–5 or word scale is left out of the 0–10 figures: say so
             st.text(f"Pain scale: {text}")
     since_section(summary)
