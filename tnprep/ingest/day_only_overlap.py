@@ -6,6 +6,10 @@ duplicates (SPEC: the same start minute), so both are counted; where a day-only 
 row of another file fall on the same day and agree on every value both record (intensity,
 duration, side, triggers — a value missing in one is not a difference, as for duplicates), one
 notice per pair of files names them, so the reader can remove one copy. Nothing is dropped.
+
+Likewise one file's several day-only rows on one day (a tracker rating symptoms by part of the
+day: 'Migraine, pre', 'Headache, pre', 'Headache, am') each count as an attack (SPEC), which the
+day's count — and "most in a day" — then shows; one notice per file names those days.
 """
 
 from __future__ import annotations
@@ -84,4 +88,36 @@ def _notice(file: str, other: str, rows: list[str]) -> Issue:
         message=(f"{len(rows)} rows of this file (a day, no time of day) fall on the same day as "
                  f"an attack in {other} and agree on every value both record: {shown}. Both copies "
                  "are counted; if they are the same attack, remove one of them."),
+    )  # fmt: skip
+
+
+def day_only_repeats(attacks: pd.DataFrame) -> list[Issue]:
+    """One notice per file naming the days on which it holds several rows with no clock time."""
+    unknown = attacks["time_unknown"].fillna(False).astype(bool)
+    if not unknown.any():
+        return []
+    loose = attacks.loc[unknown, ["file", "row"]].assign(day=attacks["start"][unknown].dt.date)
+    notices = []
+    for file, rows in loose.groupby("file", sort=False):
+        per_day = rows.groupby("day", sort=True)["row"].apply(list)
+        repeated = per_day[per_day.map(len) > 1]
+        if len(repeated):
+            notices.append(_repeats_notice(str(file), repeated))
+    return notices
+
+
+def _repeats_notice(file: str, repeated: pd.Series) -> Issue:
+    named = [
+        f"{day:%Y-%m-%d}: {len(rows)} rows ({', '.join(str(row) for row in rows)})"
+        for day, rows in repeated.items()
+    ]
+    shown = "; ".join(named[:_EXAMPLES]) + (
+        f"; +{len(named) - _EXAMPLES} more days" if len(named) > _EXAMPLES else ""
+    )
+    return Issue(
+        code=IssueCode.DAY_ONLY_REPEATS, file=file, row=None, column=None, value=None,
+        message=(f"{len(named)} days hold more than one attack row with no clock time ({shown}). "
+                 "Each row is counted as an attack, so the count of such a day (and the most in "
+                 "a day) may count one attack recorded more than once, under two names or in "
+                 "two parts of the day."),
     )  # fmt: skip

@@ -22,7 +22,7 @@ from tnprep.ingest import scales as scales_module
 from tnprep.ingest.attack_times import attack_starts, durations_from_end
 from tnprep.ingest.columns import ColumnMatch, match_columns
 from tnprep.ingest.dates import OrderDecision, decide_order, parse_dates
-from tnprep.ingest.day_only_overlap import day_only_overlaps
+from tnprep.ingest.day_only_overlap import day_only_overlaps, day_only_repeats
 from tnprep.ingest.decode import (
     Table,
     decode_text,
@@ -204,7 +204,7 @@ def combine_diaries(files: Sequence[DiaryFile]) -> Diary:
     duplicate, first_file, first_row = find_duplicates(attacks)
     issues = [duplicate_issue(attacks, index, first_file, first_row) for index in duplicate]
     kept = _sorted(attacks.drop(index=duplicate) if duplicate else attacks, "start")
-    issues += day_only_overlaps(kept)
+    issues += day_only_overlaps(kept) + day_only_repeats(kept)
     days = _sorted(concat_frames(day_tables, day_frame()), "date")
     all_issues = [issue for item in files for issue in item.issues] + issues
     return Diary(
