@@ -627,6 +627,7 @@ NOT_FROM_DIARIES = {
     *(code for code in IssueCode if code.meaning.startswith("Questionnaire:")),
     IssueCode.SHEET_SKIPPED,  # workbooks only (tests/test_workbooks.py)
     IssueCode.MEDICINE_SHEET_UNLINKED,  # workbooks only (tests/test_medicine_period.py)
+    IssueCode.DURATION_EXCEL_CLOCK,  # workbooks only (tests/test_excel_durations.py)
     IssueCode.FILE_LEFT_OUT,  # the pipeline (tests/test_pipeline.py)
     IssueCode.PREVIOUS_LEFT_OUT,  # report --previous (tests/test_since.py)
     IssueCode.ATTACK_LOG_SILENCE,  # the analysis (tests/test_silences.py)

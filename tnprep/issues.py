@@ -124,6 +124,11 @@ class IssueCode(StrEnum):
         "A day-only row and a timed attack of another diary on the same day agree on every value "
         "both record: both are counted, named in one notice per pair of files (no row).",
     )  # fmt: skip
+    DURATION_EXCEL_CLOCK = (
+        "duration-excel-clock", _N,
+        "A workbook's duration column holds Excel clock times of whole minutes, read as "
+        "hours:minutes; typed minutes:seconds would be 60 times too long (no row).",
+    )  # fmt: skip
     DAY_ONLY_REPEATS = (
         "day-only-repeats", _N,
         "Days on which one diary holds several attack rows with no clock time: each row counts as "

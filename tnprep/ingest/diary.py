@@ -31,6 +31,7 @@ from tnprep.ingest.decode import (
     utf8_bytes,
 )
 from tnprep.ingest.duplicates import duplicate_issue, find_duplicates
+from tnprep.ingest.excel_durations import clock_duration_notice
 from tnprep.ingest.formats import migraine_buddy
 from tnprep.ingest.frames import attack_frame, concat_frames, day_frame
 from tnprep.ingest.intensity import read_intensity
@@ -356,6 +357,9 @@ def _file_issues(
         ))  # fmt: skip
     if split is not None:
         issues.append(_event_log_notice(table, split))
+    durations = [position for position, name in match.fields.items() if name == "duration"]
+    clocks = [clock_duration_notice(table, position) for position in durations]
+    issues.extend(notice for notice in clocks if notice is not None)
     if not known_export:
         named = [position for position in match.ignored if table.header[position]]
         unnamed = len(match.ignored) - len(named)
