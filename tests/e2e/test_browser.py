@@ -37,9 +37,25 @@ def wait_for_text(page: Page, text: str) -> None:
     expect(page.get_by_text(text, exact=False).first).to_be_visible(timeout=WAIT_MS)
 
 
+_SETTLED_MS = 250
+
+
 def wait_until_idle(page: Page) -> None:
+    """Wait until the app's script is not running and nothing is drawn stale, twice in a row.
+
+    A click's rerun may not have begun when the first check runs (the script is still
+    'notRunning' from before), and stale elements fade while a rerun draws: an audit or a
+    download then meets the old page. The state must hold ``_SETTLED_MS`` apart to count.
+    """
     app = page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]')
-    expect(app).to_have_count(1, timeout=WAIT_MS)
+    stale = page.locator('[data-stale="true"]')
+    for _ in range(WAIT_MS // _SETTLED_MS):
+        expect(app).to_have_count(1, timeout=WAIT_MS)
+        expect(stale).to_have_count(0, timeout=WAIT_MS)
+        page.wait_for_timeout(_SETTLED_MS)
+        if app.count() == 1 and stale.count() == 0:
+            return
+    raise AssertionError("the app did not settle")
 
 
 def metric_value(page: Page, label: str) -> str:
