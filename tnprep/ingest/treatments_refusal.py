@@ -1,0 +1,109 @@
+"""Files that must not be read as a treatment history, refused in one clear message.
+
+Two kinds reached the treatment reader and were read wrongly (session 4 trust review):
+
+- An attack diary (the CHT export: ``start_time, end_time, intensity, medication``): its rescue
+  column became "current" treatments. A table whose columns give attack times and an intensity or
+  duration, and nothing only a treatment history has (dose, response, reason stopped …), is
+  refused with the option to use instead.
+- JSON: a FHIR resource other than a QuestionnaireResponse (a MedicationStatement, say) is named
+  and refused in the same words on every option (``fhir_refusal``), so no option sends the user
+  to another that refuses it too. tnprep does not read FHIR medication resources: their dose is
+  structured text or a coded dosage that this reader cannot turn into mg/day without guessing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from tnprep.ingest.columns import match_columns
+from tnprep.issues import InputError, clip
+
+_ATTACK_MEASURES = frozenset({"intensity", "worst_intensity", "duration"})
+_ATTACK_TIMES = frozenset({"start", "date", "time"})
+_TREATMENT_ONLY = frozenset(
+    {"start", "end", "dose", "response", "stopped_because", "side_effects", "outcome",
+     "pain_free_until", "recurrence", "complications"}
+)  # fmt: skip
+"""Treatment-history fields that count as such only when the diary does not read the column too
+(a ``Date`` column is a diary's date as much as a treatment's start)."""
+
+_MEDICATION_RESOURCES = frozenset(
+    {"MedicationStatement", "MedicationRequest", "MedicationAdministration", "MedicationDispense",
+     "Medication"}
+)  # fmt: skip
+
+
+def diary_refusal(
+    header: Sequence[str], treatment_fields: dict[int, str], file: str
+) -> InputError | None:
+    """The error for a table shaped like an attack diary, else ``None``.
+
+    Args:
+        header: The table's header cells as written.
+        treatment_fields: Column position → treatment field (the treatment reader's matching).
+        file: The file's name, for the message.
+    """
+    diary_fields = match_columns(header).fields
+    found = set(diary_fields.values())
+    if not found & _ATTACK_MEASURES or not found & _ATTACK_TIMES:
+        return None
+    if any(
+        field in _TREATMENT_ONLY and position not in diary_fields
+        for position, field in treatment_fields.items()
+    ):
+        return None
+    shown = ", ".join(header[position] for position in sorted(diary_fields))
+    return InputError(
+        file,
+        f"looks like an attack diary (columns {clip(shown, 120)}), not a treatment history: "
+        "it has attack times and pain intensity or duration, and no treatment start, dose or "
+        "response column. Pass it with --diary (as a diary in the app); a medication column "
+        "there is read as rescue use.",
+    )
+
+
+def json_refusal(data: bytes, file: str) -> InputError | None:
+    """The error for a JSON file given as a treatment history, else ``None`` (not JSON)."""
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):
+        return None
+    kind = resource_type(data)
+    if kind is not None and kind != "QuestionnaireResponse":
+        return fhir_refusal(file, kind)
+    return InputError(
+        file,
+        "is JSON (questionnaire answers), not a treatment history table. Pass questionnaire "
+        "answers with --questionnaire; a treatment history is a CSV, TSV or XLSX table with a "
+        "Treatment column.",
+    )
+
+
+class NotReadResource(InputError):
+    """A FHIR resource tnprep does not read: refused on every option, never sent to another."""
+
+
+def fhir_refusal(file: str, kind: str) -> NotReadResource:
+    """The one message for a FHIR resource tnprep does not read, whatever option it came by."""
+    what = f"is a FHIR {clip(kind, 40)}, which tnprep does not read (yet)."
+    if kind in _MEDICATION_RESOURCES:
+        return NotReadResource(
+            file,
+            f"{what} Copy its medicines into a treatment history table (columns Treatment, "
+            "Start, End, Dose) and pass that with --treatments.",
+        )
+    return NotReadResource(
+        file,
+        f"{what} tnprep reads diaries and treatment histories as CSV, TSV or XLSX tables, and "
+        "questionnaire answers as CSV, JSON or a FHIR QuestionnaireResponse.",
+    )
+
+
+def resource_type(data: bytes) -> str | None:
+    """The top-level FHIR ``resourceType`` of JSON ``data``, or ``None`` when there is none."""
+    try:
+        value = json.loads(data.decode("utf-8-sig"))
+    except (ValueError, RecursionError):  # not UTF-8 or not JSON: the other readers say why
+        return None
+    kind = value.get("resourceType") if isinstance(value, dict) else None
+    return kind if isinstance(kind, str) else None
