@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tnprep.ingest.recognise import InputKind, recognise
-from tnprep.ingest.treatments_refusal import NotReadResource
+from tnprep.ingest.treatments_refusal import UnreadResourceError
 from tnprep.issues import InputError
 from tnprep.model import DateOrder
 from tnprep.pipeline import Unreadable
@@ -87,7 +87,7 @@ def diary_sources(paths: Sequence[str]) -> list[tuple[str, bytes]]:
         name, data = Path(path).name, read_bytes(path)
         try:
             kind = recognise(data, name)
-        except NotReadResource as error:  # no other option reads it either: say so once
+        except UnreadResourceError as error:  # no other option reads it either: say so once
             raise UsageError(str(error)) from error
         except InputError:  # the diary reader says why; the file is left out, not the run
             kind = InputKind.DIARY

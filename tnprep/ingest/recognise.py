@@ -41,7 +41,7 @@ def recognise(data: bytes, file: str) -> InputKind:
 
     Raises:
         InputError: the file is not a table or JSON at all.
-        NotReadResource: a FHIR resource other than a QuestionnaireResponse (a
+        UnreadResourceError: a FHIR resource other than a QuestionnaireResponse (a
             MedicationStatement, say), refused in the same words on every option.
     """
     header = _header(data, file)

@@ -79,20 +79,20 @@ def json_refusal(data: bytes, file: str) -> InputError | None:
     )
 
 
-class NotReadResource(InputError):
+class UnreadResourceError(InputError):
     """A FHIR resource tnprep does not read: refused on every option, never sent to another."""
 
 
-def fhir_refusal(file: str, kind: str) -> NotReadResource:
+def fhir_refusal(file: str, kind: str) -> UnreadResourceError:
     """The one message for a FHIR resource tnprep does not read, whatever option it came by."""
     what = f"is a FHIR {clip(kind, 40)}, which tnprep does not read (yet)."
     if kind in _MEDICATION_RESOURCES:
-        return NotReadResource(
+        return UnreadResourceError(
             file,
             f"{what} Copy its medicines into a treatment history table (columns Treatment, "
             "Start, End, Dose) and pass that with --treatments.",
         )
-    return NotReadResource(
+    return UnreadResourceError(
         file,
         f"{what} tnprep reads diaries and treatment histories as CSV, TSV or XLSX tables, and "
         "questionnaire answers as CSV, JSON or a FHIR QuestionnaireResponse.",
