@@ -227,7 +227,7 @@ def test_a_file_without_a_treatment_column_cannot_be_read() -> None:
 
 
 def test_a_daily_pain_diary_is_refused_as_a_diary() -> None:
-    with pytest.raises(InputError, match="looks like an attack diary .* --diary"):
+    with pytest.raises(InputError, match=r"looks like an attack diary .* --diary"):
         read_treatments(b"Date,Pain\n2024-01-01,5\n", "diary.csv")
 
 

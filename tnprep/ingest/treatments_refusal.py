@@ -59,8 +59,7 @@ def diary_refusal(
         file,
         f"looks like an attack diary (columns {clip(shown, 120)}), not a treatment history: "
         "it has attack times and pain intensity or duration, and no treatment start, dose or "
-        "response column. Pass it with --diary (as a diary in the app); a medication column "
-        "there is read as rescue use.",
+        "response column. Pass it with --diary (in the app: upload it as a diary).",
     )
 
 
