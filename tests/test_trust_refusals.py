@@ -59,6 +59,8 @@ def test_the_cht_diary_is_refused_as_a_treatment_history() -> None:
     [
         "Date,Time,Intensity,Medication,Notes\n2026-01-02,08:00,6,Carbamazepine,\n",
         "Start,Duration (min),Pain,Drug\n2026-01-02 08:00,5,7,Oxcarbazepine\n",
+        # timed attacks with a duration and the rescue taken, no intensity
+        "Start,Duration,Medication\n2026-01-02,,\n2026-01-03 08:00,5 min,Sumatriptan\n",
     ],
 )
 def test_a_diary_shaped_table_is_refused_as_a_treatment_history(text: str) -> None:
@@ -73,6 +75,8 @@ def test_a_diary_shaped_table_is_refused_as_a_treatment_history(text: str) -> No
         # a dose column says "treatment history" even beside a pain column
         "Medication,Date,Dose,Pain\nCarbamazepine,2019-03,200 mg,6\n",
         "Treatment,Started,Stopped,Effect\nMVD,2021-05,,good\n",
+        # how long a course lasted is not an attack's duration: no clock times
+        "Medication,Start,Duration\nCarbamazepine,2019-03,6 months\n",
     ],
 )
 def test_a_treatment_history_is_still_read(text: str) -> None:

@@ -150,7 +150,7 @@ def _as_treatment_table(table: Table) -> tuple[Table, list[Issue]]:
 
 def _not_a_diary(table: Table) -> Table:
     """``table`` itself, unless its columns say it is an attack diary (then refused)."""
-    refusal = diary_refusal(table.header, _match_columns(table)[0], table.file)
+    refusal = diary_refusal(table, _match_columns(table)[0])
     if refusal is not None:
         raise refusal
     return table

@@ -15,12 +15,15 @@ Two kinds reached the treatment reader and were read wrongly (session 4 trust re
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping
 
 from tnprep.ingest.columns import match_columns
+from tnprep.ingest.decode import Table
 from tnprep.issues import InputError, clip
 
-_ATTACK_MEASURES = frozenset({"intensity", "worst_intensity", "duration"})
+_INTENSITIES = frozenset({"intensity", "worst_intensity"})
+_ATTACK_MEASURES = _INTENSITIES | {"duration"}
 _ATTACK_TIMES = frozenset({"start", "date", "time"})
 _TREATMENT_ONLY = frozenset(
     {"start", "end", "dose", "response", "stopped_because", "side_effects", "outcome",
@@ -29,25 +32,29 @@ _TREATMENT_ONLY = frozenset(
 """Treatment-history fields that count as such only when the diary does not read the column too
 (a ``Date`` column is a diary's date as much as a treatment's start)."""
 
+_CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+_ROWS_LOOKED_AT = 100
+
 _MEDICATION_RESOURCES = frozenset(
     {"MedicationStatement", "MedicationRequest", "MedicationAdministration", "MedicationDispense",
      "Medication"}
 )  # fmt: skip
 
 
-def diary_refusal(
-    header: Sequence[str], treatment_fields: dict[int, str], file: str
-) -> InputError | None:
+def diary_refusal(table: Table, treatment_fields: Mapping[int, str]) -> InputError | None:
     """The error for a table shaped like an attack diary, else ``None``.
 
+    An intensity with a start, date or time column is a diary's. A duration alone is not
+    enough — a treatment history may say how long a course lasted — unless the attacks are
+    timed: a time column, or start cells with a clock time (``2026-01-02 08:00``).
+
     Args:
-        header: The table's header cells as written.
+        table: The file's table.
         treatment_fields: Column position → treatment field (the treatment reader's matching).
-        file: The file's name, for the message.
     """
+    header = table.header
     diary_fields = match_columns(header).fields
-    found = set(diary_fields.values())
-    if not found & _ATTACK_MEASURES or not found & _ATTACK_TIMES:
+    if not _attack_shaped(table, diary_fields):
         return None
     if any(
         field in _TREATMENT_ONLY and position not in diary_fields
@@ -56,11 +63,30 @@ def diary_refusal(
         return None
     shown = ", ".join(header[position] for position in sorted(diary_fields))
     return InputError(
-        file,
+        table.file,
         f"looks like an attack diary (columns {clip(shown, 120)}), not a treatment history: "
         "it has attack times and pain intensity or duration, and no treatment start, dose or "
         "response column. Pass it with --diary (in the app: upload it as a diary).",
     )
+
+
+def _attack_shaped(table: Table, diary_fields: Mapping[int, str]) -> bool:
+    """True when the diary reading of the header finds timed attacks with a pain measure."""
+    found = set(diary_fields.values())
+    if not found & _ATTACK_TIMES:
+        return False
+    if found & _INTENSITIES or "time" in found:
+        return bool(found & _ATTACK_MEASURES)
+    if "duration" not in found:
+        return False
+    starts = [position for position, field in diary_fields.items() if field == "start"]
+    return any(_has_clock_time(table, position) for position in starts)
+
+
+def _has_clock_time(table: Table, position: int) -> bool:
+    """True when a cell of the column (the first hundred rows) holds a clock time."""
+    cells = table.cells.iloc[:_ROWS_LOOKED_AT, position]
+    return any(_CLOCK_TIME.search(str(cell)) for cell in cells if cell is not None)
 
 
 def json_refusal(data: bytes, file: str) -> InputError | None:
