@@ -3,9 +3,9 @@
 Two kinds reached the treatment reader and were read wrongly (session 4 trust review):
 
 - An attack diary (the CHT export: ``start_time, end_time, intensity, medication``): its rescue
-  column became "current" treatments. A table whose columns give attack times and an intensity or
-  duration, and nothing only a treatment history has (dose, response, reason stopped …), is
-  refused with the option to use instead.
+  column became "current" treatments. A table whose columns give attack times and an intensity
+  (or a duration with clock times), and nothing only a treatment history has (dose, response,
+  reason stopped …), is refused with the option to use instead.
 - JSON: a FHIR resource other than a QuestionnaireResponse (a MedicationStatement, say) is named
   and refused in the same words on every option (``fhir_refusal``), so no option sends the user
   to another that refuses it too. tnprep does not read FHIR medication resources: their dose is
@@ -98,9 +98,8 @@ def json_refusal(data: bytes, file: str) -> InputError | None:
         return fhir_refusal(file, kind)
     return InputError(
         file,
-        "is JSON (questionnaire answers), not a treatment history table. Pass questionnaire "
-        "answers with --questionnaire; a treatment history is a CSV, TSV or XLSX table with a "
-        "Treatment column.",
+        "is JSON, not a treatment history table (a CSV, TSV or XLSX table with a Treatment "
+        "column). If it holds questionnaire answers, pass it with --questionnaire.",
     )
 
 
