@@ -395,7 +395,7 @@ def test_questions_keep_the_patients_order() -> None:
     [
         (b'{"name": "Jane",', "not valid JSON"),
         (b"[1, 2]", "not a questionnaire"),
-        (b'{"resourceType": "Patient"}', "not a QuestionnaireResponse"),
+        (b'{"resourceType": "Patient"}', "a FHIR Patient, which tnprep does not read"),
         (b"date,attacks\n2024-01-01,3\n", "item and answer"),
         (b"", "empty"),
         (b"%PDF-1.4 ...", "PDF"),

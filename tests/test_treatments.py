@@ -222,8 +222,13 @@ def test_xlsx_with_date_cells_years_and_blank_rows() -> None:
 
 def test_a_file_without_a_treatment_column_cannot_be_read() -> None:
     with pytest.raises(InputError, match="no column naming the treatment") as error:
+        read_treatments(b"Date,Mood\n2024-01-01,good\n", "mood.csv")
+    assert "Date, Mood" in error.value.reason
+
+
+def test_a_daily_pain_diary_is_refused_as_a_diary() -> None:
+    with pytest.raises(InputError, match=r"looks like an attack diary .* --diary"):
         read_treatments(b"Date,Pain\n2024-01-01,5\n", "diary.csv")
-    assert "Date, Pain" in error.value.reason
 
 
 def test_header_aliases_do_not_overlap() -> None:

@@ -27,12 +27,31 @@ def problems_section(box: st.delta_generator.DeltaGenerator, problems: dict[Seve
 def period_warning(box: st.delta_generator.DeltaGenerator, summary: Summary) -> None:
     """Say so in ``box`` when "Since my last visit" is after the last diary day (no day in it)."""
     period = summary.period
-    if period.start is not None and period.end is not None and period.start > period.end:
+    if backwards(summary):
         box.warning(
             f"“Since my last visit” ({period.start}) is after the last diary day ({period.end}): "
             "no diary day falls in the period. Choose an earlier day, or clear it to use every "
             "recorded day."
         )
+
+
+def backwards(summary: Summary) -> bool:
+    """True when the period starts after it ends ("Since my last visit" after the last diary day).
+
+    No page or summary JSON is made for it: it would print "1 Jan 2030 – 29 Oct 2026".
+    """
+    period = summary.period
+    return period.start is not None and period.end is not None and period.start > period.end
+
+
+def no_page_text(summary: Summary) -> str:
+    """What the Report tab says instead of a page when the period runs backwards."""
+    period = summary.period
+    return (
+        f"No page is made: “Since my last visit” ({period.start}) is after the last diary day "
+        f"({period.end}), so no diary day falls in the period. Choose an earlier day, or clear it "
+        "to use every recorded day."
+    )
 
 
 def overview_tab(summary: Summary, charts_shown: bool = True) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from tnprep.app.overview import backwards, no_page_text
 from tnprep.app.state import cached_page, cached_preview
 from tnprep.summary import Summary
 from tnprep.summary_json import dumps
@@ -20,6 +21,9 @@ from tnprep.summary_json import dumps
 
 def report_tab(summary: Summary, paper: str) -> None:
     """A preview of the page, the PDF and the summary JSON."""
+    if backwards(summary):  # the warning above the tabs says why; no backwards page to download
+        st.warning(no_page_text(summary))
+        return
     pdf = cached_page(repr(summary), paper, summary)
     json_text = dumps(summary)
     st.header("The page for your neurologist", anchor=False)

@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tnprep.ingest.recognise import InputKind, recognise
+from tnprep.ingest.treatments_refusal import UnreadResourceError
 from tnprep.issues import InputError
 from tnprep.model import DateOrder
 from tnprep.pipeline import Unreadable
 
 if TYPE_CHECKING:
+    from tnprep.model import Diary
     from tnprep.summary import Summary
 
 EXIT_OK = 0
@@ -85,6 +87,8 @@ def diary_sources(paths: Sequence[str]) -> list[tuple[str, bytes]]:
         name, data = Path(path).name, read_bytes(path)
         try:
             kind = recognise(data, name)
+        except UnreadResourceError as error:  # no other option reads it either: say so once
+            raise UsageError(str(error)) from error
         except InputError:  # the diary reader says why; the file is left out, not the run
             kind = InputKind.DIARY
         if kind is not InputKind.DIARY:
@@ -114,6 +118,36 @@ def parse_day(text: str | None, option: str) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError as error:
         raise UsageError(f"{option} {text!r}: write the date as YYYY-MM-DD.") from error
+
+
+def check_period(diary: Diary, start: dt.date | None, end: dt.date | None) -> None:
+    """Refuse a ``--from`` after the last diary day or a ``--to`` before the first one.
+
+    The other bound would come from the diary and the period would run backwards ("1 Jan 2030 –
+    29 Oct 2026") on the page and in the JSON. A clinician asking for a period the diary does
+    not reach wants to be told so, with the diary's days named. (``--from`` after ``--to`` is
+    refused before any file is read; a period given whole is kept even when no diary day falls
+    in it: the page then says 0 recorded days.)
+
+    Raises:
+        UsageError: the period would run backwards.
+    """
+    from tnprep.analysis import period_bounds  # noqa: PLC0415 - not loaded by `check`
+
+    first, last = period_bounds(diary, None, None)
+    if first is None or last is None:
+        return
+    span = f"the diary runs from {first} to {last}"
+    if start is not None and end is None and start > last:
+        raise UsageError(
+            f"--from {start} is after the last diary day ({last}); {span}. Choose an earlier "
+            "--from, or leave it out to use every recorded day."
+        )
+    if end is not None and start is None and end < first:
+        raise UsageError(
+            f"--to {end} is before the first diary day ({first}); {span}. Choose a later --to, "
+            "or leave it out to use every recorded day."
+        )
 
 
 def write_atomically(path: Path, data: bytes) -> None:

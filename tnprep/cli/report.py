@@ -18,6 +18,7 @@ from tnprep.cli.files import (
     EXIT_PARTIAL,
     UsageError,
     add_diary_arguments,
+    check_period,
     diary_sources,
     left_out_lines,
     nothing_usable,
@@ -98,6 +99,7 @@ def run_report(arguments: argparse.Namespace) -> int:
     data = assemble(readings)
     if not has_content(data):
         raise nothing_usable(readings.unreadable)
+    check_period(data.diary, start, end)
     summary = summarise_patient(
         data,
         start=start,

@@ -34,6 +34,7 @@ from tnprep.ingest.answer_values import (
 )
 from tnprep.ingest.columns import normalise_header
 from tnprep.ingest.decode import decode_text, read_table
+from tnprep.ingest.treatments_refusal import fhir_refusal
 from tnprep.ingest.wording import item_by_wording
 from tnprep.issues import InputError, Issue, IssueCode, clip
 from tnprep.model import Administration, Answers, Loaded, MriContact
@@ -161,12 +162,8 @@ def _json_entries(file: str, text: str) -> tuple[list[RawAnswer], list[Issue]]:
     kind = value.get("resourceType")
     if kind == "QuestionnaireResponse":
         return fhir.read_response(value, file)
-    if isinstance(kind, str):
-        raise InputError(
-            file,
-            f"is a FHIR {clip(kind, 40)}, not a QuestionnaireResponse. "
-            "Export the questionnaire response itself.",
-        )
+    if isinstance(kind, str):  # the same words on every option (no "pass it with …" loop)
+        raise fhir_refusal(file, kind)
     return [
         entry for key, answer in value.items() for entry in _object_entries(file, key, answer)
     ], []

@@ -17,6 +17,7 @@ from tnprep.ingest.decode import decode_head, head_lines, read_table, sniff_deli
 from tnprep.ingest.ehr_medications import is_medication_list
 from tnprep.ingest.questionnaire import ANSWER_HEADERS, ITEM_HEADERS
 from tnprep.ingest.treatments import HEADER_ALIASES
+from tnprep.ingest.treatments_refusal import fhir_refusal, resource_type
 
 _HEAD_LINES = 50
 _TREATMENT_HEADERS = frozenset(HEADER_ALIASES["treatment"]) - {"name"}
@@ -40,9 +41,14 @@ def recognise(data: bytes, file: str) -> InputKind:
 
     Raises:
         InputError: the file is not a table or JSON at all.
+        UnreadResourceError: a FHIR resource other than a QuestionnaireResponse (a
+            MedicationStatement, say), refused in the same words on every option.
     """
     header = _header(data, file)
     if header is None:
+        kind = resource_type(data)
+        if kind is not None and kind != "QuestionnaireResponse":
+            raise fhir_refusal(file, kind)
         return InputKind.QUESTIONNAIRE
     keys = {normalise_header(cell) for cell in header}
     if keys & set(ITEM_HEADERS) and keys & set(ANSWER_HEADERS):

@@ -27,6 +27,7 @@ from tnprep.ingest.treatment_values import (
     read_response,
     read_stop_reason,
 )
+from tnprep.ingest.treatments_refusal import diary_refusal, json_refusal
 from tnprep.issues import InputError, Issue, IssueCode, clip
 from tnprep.model import DateOrder, Loaded, PartialDate, Treatment, TreatmentCategory
 
@@ -113,9 +114,13 @@ def read_treatments(
         One ``Treatment`` per row with a name, in row order, and every issue in row order.
 
     Raises:
-        InputError: the file is not a table, or has no column naming the treatment.
+        InputError: the file is not a table, is JSON, is shaped like an attack diary
+            (``tnprep.ingest.treatments_refusal``), or has no column naming the treatment.
     """
-    table, ehr_issues = _as_treatment_table(read_table(data, file))
+    refusal = json_refusal(data, file)
+    if refusal is not None:
+        raise refusal
+    table, ehr_issues = _as_treatment_table(_not_a_diary(read_table(data, file)))
     columns, issues = _match_columns(table)
     if "treatment" not in columns.values():
         raise InputError(file, _NO_TREATMENT_COLUMN.format(headers=", ".join(table.header)))
@@ -141,6 +146,14 @@ def _as_treatment_table(table: Table) -> tuple[Table, list[Issue]]:
     if ehr_medications.is_medication_list(table.header):
         return ehr_medications.as_treatment_table(table)
     return table, []
+
+
+def _not_a_diary(table: Table) -> Table:
+    """``table`` itself, unless its columns say it is an attack diary (then refused)."""
+    refusal = diary_refusal(table, _match_columns(table)[0])
+    if refusal is not None:
+        raise refusal
+    return table
 
 
 def _name_and_dose(columns: Mapping[int, str]) -> tuple[int, int | None]:
