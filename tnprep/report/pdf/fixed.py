@@ -56,7 +56,8 @@ def header_block(text: Text, content: PageContent, width: float) -> Block:
     top = beside([(0.0, name), (width * 0.58, period)])
     fields = _header_fields(text, header.fields, width)
     warning = [alert_block(text, header.left_out, width)] if header.left_out else []
-    return stack([title, *warning, top, rule(width, 0.4, 4), fields], 2.0)
+    mark = [alert_block(text, header.sample, width)] if header.sample else []
+    return stack([*mark, title, *warning, top, rule(width, 0.4, 4), fields], 2.0)
 
 
 def _header_fields(text: Text, fields: Sequence[Field], width: float) -> Block:
