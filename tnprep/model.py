@@ -479,3 +479,5 @@ class PatientData:
     """Issues from treatment and questionnaire files (diary issues live in ``diary``)."""
     assumptions: tuple[str, ...] = ()
     """Assumptions made while reading, e.g. a column mapped by hand (see ``tnprep.pipeline``)."""
+    sample: bool = False
+    """True when the record is built from the built-in invented sample (``tnprep.samples``)."""

@@ -117,6 +117,8 @@ class Readings:
     """Files left out whole, in the order they were given."""
     user_mappings: tuple[tuple[str, MappingPairs], ...] = ()
     """Per diary file name, the columns the user mapped by hand."""
+    sample: bool = False
+    """True when a file is one of the built-in sample's (``tnprep.samples.is_sample_data``)."""
     previous: PreviousReading = dataclasses.field(default_factory=_no_previous)
     """The earlier visits' summaries as read (``summarise_patient`` compares with them)."""
 
@@ -186,6 +188,7 @@ def read_sources(
         scales: ``--scale`` pairs (header → scale such as ``1-5``), applied to every diary.
     """
     from tnprep.ingest.previous import read_previous_visits  # noqa: PLC0415 - not loaded by `check`
+    from tnprep.samples import is_sample_data  # noqa: PLC0415 - it imports this module
 
     diaries = [read_diary_file(item, mapping=mapping, date_order=date_order, scales=scales)
                for item in sources.diaries]  # fmt: skip
@@ -202,6 +205,7 @@ def read_sources(
         ),
         user_mappings=user_mappings(read, mapping or {}),
         previous=read_previous_visits(sources.previous),
+        sample=is_sample_data((*sources.diaries, *sources.treatments, *sources.questionnaires)),
     )
 
 
@@ -252,6 +256,7 @@ def assemble(readings: Readings) -> PatientData:
             *readings.answers.issues,
         ),
         assumptions=mapping_assumptions(readings.diaries, dict(readings.user_mappings)),
+        sample=readings.sample,
     )
 
 
@@ -324,6 +329,8 @@ def summarise_patient(
     from tnprep.analysis.since import with_since  # noqa: PLC0415
 
     summary = summarise(data, start=start, end=end, today=today, silences=silences)
+    if data.sample:
+        summary = dataclasses.replace(summary, sample=True)
     return summary if previous is None else with_since(summary, previous)
 
 

@@ -8,6 +8,8 @@ copy in the repository that could drift.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
@@ -40,3 +42,25 @@ def sample_sources() -> Sources:
 def _read(names: tuple[str, ...]) -> tuple[Source, ...]:
     folder = sample_folder()
     return tuple((name, folder.joinpath(name).read_bytes()) for name in names)
+
+
+def is_sample_data(files: Iterable[Source]) -> bool:
+    """True when any of ``files`` is byte for byte one of the built-in sample files.
+
+    The page and the summary JSON of such a record are marked as the invented sample's, whatever
+    name the form was given (a renamed sample stays marked). A user's own file never matches:
+    the sample files are synthetic (``tools/make_sample_data.py``).
+    """
+    known = _sample_bytes()
+    return any(data in known.get(len(data), ()) for _, data in files)
+
+
+@cache
+def _sample_bytes() -> dict[int, tuple[bytes, ...]]:
+    """Every sample data file's bytes (README excepted) by length, read once (~110 kB)."""
+    by_length: dict[int, tuple[bytes, ...]] = {}
+    for item in sample_folder().iterdir():
+        if item.is_file() and not item.name.endswith(".md") and not item.name.startswith("_"):
+            data = item.read_bytes()
+            by_length[len(data)] = (*by_length.get(len(data), ()), data)
+    return by_length

@@ -502,6 +502,8 @@ class Summary:
     """Earlier adverse effects per drug class (sodium-lowering, serious rash), first on the page."""
     silences: Silences = field(default_factory=Silences)
     """Long silences in the attack logs and how their days were counted (docs/figures.md)."""
+    sample: bool = False
+    """True when built from the built-in invented sample patient: the page and JSON say so."""
 
     @property
     def questions(self) -> tuple[str, ...]:

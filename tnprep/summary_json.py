@@ -72,6 +72,7 @@ def summary_to_json(summary: Summary) -> JsonObject:
         else ledger_json(summary.ledger, before_after_json),
         "safety": safety_json(summary.safety),
         "silences": silences_json(summary.silences),
+        "sample": summary.sample,
     }
 
 

@@ -1,26 +1,90 @@
-"""The calm message to the patient when PHQ-9 item 9 is answered above 0.
+"""The calm message to the patient when PHQ-9 item 9 is answered above 0, and how old the answer is.
 
 SPEC *Scores*: item 9 above 0 is always flagged for the clinician (on the page); the app also
 speaks to the patient, without advice beyond talking to their clinician and, in danger, emergency
 services. No Streamlit here; the app decides where to show it.
+
+PHQ-9 asks about "the last 2 weeks" before it is filled in (Kroenke et al. 2001), so an answer is
+about the two weeks before its own date, never about "now": the app and the page state the date
+of the answer. An answer more than ``ITEM9_RECENT_DAYS`` before the visit (or the day the summary
+is made, without a visit date) is said to be an earlier answer, not a current one (docs/page.md).
 """
 
 from __future__ import annotations
 
-from tnprep.summary import Scores
+import datetime as dt
+
+from tnprep.summary import QuestionnaireScore, Scores
+
+ITEM9_RECENT_DAYS = 28
+"""A product choice, not a clinical figure: the form's two weeks plus two weeks between filling it
+in and the visit. An item 9 answer dated earlier than this before the visit is 'an earlier
+answer'."""
+
+_THOUGHTS = (
+    "thoughts that you would be better off dead or of hurting yourself. You are not alone with "
+    "this."
+)
+_TELL = (
+    "you do not have to wait for your visit. If you are in danger now, contact your local "
+    "emergency services now."
+)
 
 CARE_MESSAGE = (
-    "You answered that, over the last two weeks, you have had thoughts that you would be better "
-    "off dead or of hurting yourself. You are not alone with this. Please tell your clinician "
-    "about it; you do not have to wait for your visit. If you are in danger now, contact your "
-    "local emergency services now."
+    f"You answered that, in the two weeks before you filled in the questionnaire, you had "
+    f"{_THOUGHTS} Please tell your clinician about it; {_TELL}"
 )
-"""Shown to the patient when PHQ-9 item 9 (thoughts of self-harm) is above 0."""
+"""Shown to the patient when PHQ-9 item 9 (thoughts of self-harm) is above 0, with no date."""
 
 
-def care_message(scores: Scores) -> str | None:
-    """Return ``CARE_MESSAGE`` when PHQ-9 item 9 was answered above 0, else ``None``."""
+def care_message(scores: Scores, reference: dt.date | None = None) -> str | None:
+    """The message when PHQ-9 item 9 was answered above 0 (``None`` otherwise).
+
+    ``reference``: the visit day, else today; with it, an answer whose date a file gives is
+    stated with that date, and an old one as an earlier answer (``dated_care_message``).
+    """
     phq9 = scores.phq9
-    if phq9 is not None and phq9.item9 is not None and phq9.item9 > 0:
+    if phq9 is None or phq9.item9 is None or phq9.item9 <= 0:
+        return None
+    answered = item9_answered_on(phq9)
+    if answered is None or reference is None:
         return CARE_MESSAGE
-    return None
+    return dated_care_message(answered, reference)
+
+
+def dated_care_message(answered: dt.date, reference: dt.date) -> str:
+    """The care message for an item 9 answer of ``answered``, said as of that day."""
+    day = f"{answered.day} {answered:%B %Y}"
+    head = f"On {day} you answered that, in the two weeks before, you had {_THOUGHTS}"
+    age = answer_age(answered, reference)
+    if age is None:
+        return f"{head} Please tell your clinician about it; {_TELL}"
+    return (
+        f"{head} That answer is {age} old. If such thoughts are with you now or come back, "
+        f"please tell your clinician; {_TELL}"
+    )
+
+
+def item9_answered_on(phq9: QuestionnaireScore) -> dt.date | None:
+    """The day the PHQ-9 shown was filled in, as a file gives it.
+
+    ``None`` when undated, or when the answers were entered or changed in the app (no file: the
+    questionnaire's date is then not the date of these answers).
+    """
+    return phq9.date if phq9.file is not None else None
+
+
+def answer_age(answered: dt.date, reference: dt.date) -> str | None:
+    """How long before ``reference`` an answer was given, when more than ``ITEM9_RECENT_DAYS``.
+
+    '45 days', 'over 7 months', 'over 6 years'; ``None`` for a recent (or later) answer.
+    """
+    days = (reference - answered).days
+    if days <= ITEM9_RECENT_DAYS:
+        return None
+    if days < 60:
+        return f"{days} days"
+    months = int(days / 30.4375)  # mean Gregorian month
+    if months < 24:
+        return f"over {months} months"
+    return f"over {int(days / 365.25)} years"

@@ -29,6 +29,7 @@ from tnprep.app.words import field_words
 from tnprep.ingest.columns import FIELDS, match_columns
 from tnprep.model import DateOrder, DateOrderSource, DiaryFile, Loaded, Treatment
 from tnprep.pipeline import MappingPairs, Readings, Source, Unreadable, join_loaded
+from tnprep.samples import is_sample_data
 
 ORDER_CHOICES = {
     "Day first (03/04/2026 is 3 April)": DateOrder.DAY_FIRST,
@@ -59,6 +60,9 @@ def read_files(choices: Choices, questions_box: st.delta_generator.DeltaGenerato
         unreadable=tuple(unreadable),
         user_mappings=tuple(mappings.items()),
         previous=cached_previous(choices.previous),
+        # the invented sample's page and JSON are marked, renamed or not (tnprep.samples)
+        sample=choices.sample
+        or is_sample_data((*choices.diaries, *choices.treatments, *choices.questionnaires)),
     )
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import streamlit as st
 
 from tnprep.analysis.ledger import ledger_from_summary
-from tnprep.report.ledger_lines import burden_text, ledger_lines, ranges_note
+from tnprep.report.burden_lines import summary_burden_text
+from tnprep.report.ledger_lines import ledger_lines, ranges_note
 from tnprep.summary import Summary
 
 
@@ -26,7 +27,7 @@ def ledger_section(box: st.delta_generator.DeltaGenerator, summary: Summary) -> 
             st.text(f"{line.name}: {line.text}")
         if not lines:
             st.text("No treatments in the history yet.")
-        burden = burden_text(ledger.burden, ledger.intake, summary.silences)
+        burden = summary_burden_text(summary, ledger)  # the page's line, word for word
         if burden:
             st.text(f"Acute burden: {burden}")
         note = ranges_note(ledger)

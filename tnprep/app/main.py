@@ -73,7 +73,7 @@ def main() -> None:
     answers = dataclasses.replace(edited, questions=questions)
     edited_readings = with_edits(readings, treatments=treatments, answers=answers)
     summary = record_summary(edited_readings, files_key, choices.since, silence_rule())
-    message = care_message(summary.scores)
+    message = care_message(summary.scores, summary.patient.visit_date or summary.generated)
     if message is not None and not choices.sample:
         care_box.info(message)
     for finding in summary.findings:

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from tnprep import editing
-from tnprep.analysis.care import CARE_MESSAGE
+from tnprep.analysis.care import CARE_MESSAGE, dated_care_message
 from tnprep.app.keep import fill
 from tnprep.app.sidebar import one_date
 from tnprep.app.words import DIVISION_WORDS, SAMPLE_ITEM9, SCALE_WORDS
@@ -33,8 +33,9 @@ def questionnaire_tab(base: Answers, sample: bool) -> Answers:
     st.header("Pain and numbness (BNI scores)", anchor=False)
     st.markdown(SCALE_WORDS["bni"])
     answers = _bni(answers)
+    care = _Care(base, answers.visit_date or dt.date.today(), sample)
     answers = dataclasses.replace(
-        answers, phq9=_scale(PHQ9, base.phq9, sample), gad7=_scale(GAD7, base.gad7, sample)
+        answers, phq9=_scale(PHQ9, base.phq9, care), gad7=_scale(GAD7, base.gad7, care)
     )
     st.header("Impact, goals and interests", anchor=False)
     answers = _impact(answers)
@@ -109,7 +110,40 @@ def _choice(label: str, words: dict[str, str], value: str | None, key: str) -> s
     )  # fmt: skip
 
 
-def _scale(panel: Panel, values: tuple[int | None, ...], sample: bool) -> tuple[int | None, ...]:
+@dataclasses.dataclass(frozen=True)
+class _Care:
+    """What the message beside a PHQ-9 item 9 above 0 needs to say it as of its date."""
+
+    base: Answers
+    """The answers as the files give them."""
+    reference: dt.date
+    """The visit day (as in the form), else today."""
+    sample: bool
+
+    def message(self, item9: int | None) -> str:
+        """The invented patient's note, or the care message dated as the file's answer is.
+
+        An answer changed here is the user's own, now: it gets the undated message.
+        """
+        if self.sample:
+            return SAMPLE_ITEM9
+        answered = _item9_date(self.base)
+        if answered is None or item9 != (self.base.phq9[8] if len(self.base.phq9) == 9 else None):
+            return CARE_MESSAGE
+        return dated_care_message(answered, self.reference)
+
+
+def _item9_date(answers: Answers) -> dt.date | None:
+    """The date of the file whose item 9 the merged answers hold (later files win)."""
+    given = [
+        item
+        for item in answers.administrations
+        if item.scale == "phq9" and len(item.items) == 9 and item.items[8] is not None
+    ]
+    return given[-1].date if given else None
+
+
+def _scale(panel: Panel, values: tuple[int | None, ...], care: _Care) -> tuple[int | None, ...]:
     st.header("PHQ-9" if panel is PHQ9 else "GAD-7", anchor=False)
     st.markdown(SCALE_WORDS[panel.key])
     st.text(SCALE_STEM)
@@ -124,7 +158,7 @@ def _scale(panel: Panel, values: tuple[int | None, ...], sample: bool) -> tuple[
         ))  # fmt: skip
     if panel is PHQ9 and (chosen[8] or 0) > 0:
         # Beside item 9, where it was answered (SPEC Scores: item 9 above 0 is always flagged).
-        st.info(SAMPLE_ITEM9 if sample else CARE_MESSAGE)
+        st.info(care.message(chosen[8]))
     return tuple(chosen)
 
 

@@ -354,7 +354,28 @@ def _replaced(
         column=entry.column,
         value=clip(_shown(value)),
         message=f"'{key}' was answered '{clip(_shown(previous[0]), 40)}' in {_where(previous[1])} "
-        f"and '{clip(_shown(value), 40)}' in {_where(entry)}; the later answer is used.",
+        f"and '{clip(_shown(value), 40)}' in {_where(entry)}; "
+        + _which_used(key, previous[1], entry),
+    )
+
+
+_SCORED = frozenset({*(f"phq9_{n}" for n in range(1, 10)), *(f"gad7_{n}" for n in range(1, 8))})
+"""Items scored per administration (SPEC *Scores*): PHQ-9 items 1–9, GAD-7 items 1–7."""
+
+
+def _which_used(key: str, previous: RawAnswer, entry: RawAnswer) -> str:
+    """What is done with two answers to one item, said in the notice.
+
+    A scored item of two files stays in each file's own score (``file_administrations``); only
+    the merged answers (the app's form) take the later one.
+    """
+    if key not in _SCORED or previous.file == entry.file:
+        return "the later answer is used."
+    scale = "PHQ-9" if key.startswith("phq9") else "GAD-7"
+    return (
+        f"each file's {scale} is scored on its own answers (the latest complete one is shown, "
+        "with its date, and the page says when an older one differs); the later answer is the "
+        "one shown in the app's form."
     )
 
 

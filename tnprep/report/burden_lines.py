@@ -15,12 +15,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from tnprep.ledger_model import AcuteBurden, IntakeItem
+from tnprep.ledger_model import AcuteBurden, IntakeItem, Ledger
 from tnprep.model import SilenceRule
 from tnprep.report.wording import day_text, plural
-from tnprep.summary import RescueSummary, Silences
+from tnprep.summary import RescueSummary, Silences, Summary
 
 _BURDEN_ITEMS = ("emergency_visits", "iv_infusions", "days_unable_to_eat", "weight_lost", "driving")
+
+
+def summary_burden_text(summary: Summary, ledger: Ledger) -> str | None:
+    """The acute-burden line of ``summary``: the one the page prints and the app shows.
+
+    Both call this, so the app's "Acute burden" says what the page says (the rescue tally's
+    "helped, as recorded" answers and event logs' medicine entries included).
+    """
+    return burden_text(ledger.burden, ledger.intake, summary.silences, summary.rescue)
 
 
 def burden_text(

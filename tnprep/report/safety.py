@@ -7,8 +7,10 @@ after the header, in full; it is never cut under "+N more". Pure, plain text, no
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from tnprep.analysis.care import answer_age, item9_answered_on
 from tnprep.analysis.discussion_words import ITEM9_WORDS
 from tnprep.catalogue import DrugClass
 from tnprep.model import PartialDate
@@ -43,13 +45,18 @@ def build_safety(summary: Summary) -> Safety:
 
 
 def item9_alert(summary: Summary) -> str | None:
-    """SPEC *Scores*: item 9 above 0 is always flagged; item 9 unanswered is flagged too."""
+    """SPEC *Scores*: item 9 above 0 is always flagged; item 9 unanswered is flagged too.
+
+    SPEC *Clinical voice*: the page states recorded facts and asks. An answer is about the two
+    weeks before its own date, so the line states that date, and an answer older than
+    ``ITEM9_RECENT_DAYS`` before the visit is said as recorded then, never as current; the
+    "Please ask about it today" of SPEC's flag stays.
+    """
     phq9 = summary.scores.phq9
     if phq9 is None:
         return None
     if phq9.item9 is not None and phq9.item9 > 0:
-        answer = wording.PHQ9_ANSWERS[min(phq9.item9, 3)]
-        return f"PHQ-9 item 9 = {phq9.item9} ({answer}): {ITEM9_WORDS}. Please ask about it today."
+        return _positive(summary, phq9.item9, item9_answered_on(phq9), phq9.file)
     earlier = _earlier_item9(summary)
     if earlier is not None:
         return earlier
@@ -67,16 +74,44 @@ def _earlier_item9(summary: Summary) -> str | None:
     for administration in patient.administrations:
         value = administration.items[8] if administration.scale == "phq9" else None
         if value is not None and value > 0:
-            when = wording.day_text(administration.date) if administration.date else "undated"
-            return (
-                f"PHQ-9 item 9 = {value} in {administration.file} ({when}): {ITEM9_WORDS}. "
-                "Please ask about it today."
-            )
+            file = administration.file
+            return _positive(summary, value, administration.date, file, named=True)
     merged = patient.phq9[8] if len(patient.phq9) == 9 else None
     if merged is not None and merged > 0:
-        answer = wording.PHQ9_ANSWERS[min(merged, 3)]
-        return f"PHQ-9 item 9 = {merged} ({answer}): {ITEM9_WORDS}. Please ask about it today."
+        return _positive(summary, merged, None, None)
     return None
+
+
+def _positive(
+    summary: Summary,
+    value: int,
+    answered: dt.date | None,
+    file: str | None,
+    *,
+    named: bool = False,
+) -> str:
+    """The item 9 line for an answer above 0, with the answer's date.
+
+    'PHQ-9 item 9 = 1 (several days), answered 20 Nov 2026: …'; an old answer: 'PHQ-9 item 9
+    answered 1 (several days) on 3 May 2019, over 7 years before the visit — as recorded then,
+    not a current answer: …'. ``named``: say ``file`` (an earlier PHQ-9 than the one shown).
+    """
+    answer = wording.PHQ9_ANSWERS[min(value, 3)]
+    where = f" in {file}" if named and file else ""
+    ask = f"{ITEM9_WORDS}. Please ask about it today."
+    if answered is None:
+        return f"PHQ-9 item 9 = {value} ({answer}){where}, date of the answer not given: {ask}"
+    visit = summary.patient.visit_date
+    reference = visit or summary.generated
+    age = answer_age(answered, reference)
+    day = wording.day_text(answered)
+    if age is None:
+        return f"PHQ-9 item 9 = {value} ({answer}){where}, answered {day}: {ask}"
+    before = "the visit" if visit else "this page was made"
+    return (
+        f"PHQ-9 item 9 answered {value} ({answer}){where} on {day}, {age} before {before} — "
+        f"as recorded then, not a current answer: {ask}"
+    )
 
 
 def note_line(note: SafetyNote) -> str:

@@ -19,6 +19,10 @@ from tnprep.report.trend_words import trend_detail, trend_label, trend_value
 from tnprep.report.wording import NOT_GIVEN, day_text, number_text, plural
 from tnprep.summary import Summary, Trend
 
+SAMPLE_MARK = "SAMPLE — invented patient, not a real record"
+"""Printed at the top of a page built from the built-in sample (``Summary.sample``, set from the
+files' bytes by ``tnprep.samples.is_sample_data``), whatever name the sample was given."""
+
 
 @dataclass(frozen=True)
 class Field:
@@ -48,6 +52,8 @@ class Header:
     """Period covered, recorded days, date generated."""
     left_out: str | None = None
     """Files that could not be read and were left out whole, named at the top (safety)."""
+    sample: str | None = None
+    """``SAMPLE_MARK`` on a page of the built-in invented patient, renamed or not; else None."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,7 @@ def build_header(summary: Summary) -> Header:
             Field("Recorded days", f"{period.days_recorded} of {period.days}"),
         ),
         left_out=left_out_text(summary),
+        sample=SAMPLE_MARK if summary.sample else None,
     )
 
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from tnprep.analysis.discussion import not_yet_phrase
 from tnprep.analysis.evidence import Evidence
 from tnprep.analysis.ledger import ledger_from_summary
+from tnprep.report.burden_lines import summary_burden_text
 from tnprep.report.ledger_lines import (
     LedgerLine,
-    burden_text,
     ledger_lines,
     ranges_note,
     verdict_text,
@@ -50,7 +50,7 @@ def build_treatments(summary: Summary) -> Treatments:
     ]
     return Treatments(
         lines=ledger_lines(ledger),
-        burden=burden_text(ledger.burden, ledger.intake, summary.silences, summary.rescue),
+        burden=summary_burden_text(summary, ledger),
         ranges_note=ranges_note(ledger),
         # a drug's own comparisons are on its ledger line; the rest (procedures) stay sentences
         before_after=tuple(

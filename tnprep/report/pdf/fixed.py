@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 
@@ -21,6 +22,7 @@ from tnprep.report.pdf.blocks import (
 )
 from tnprep.report.pdf.safety import alert_block
 from tnprep.report.pdf.text import (
+    ALERT,
     BODY,
     NAME,
     REPLACEMENT,
@@ -51,12 +53,35 @@ def header_block(text: Text, content: PageContent, width: float) -> Block:
     """The page title, the patient's name, the period and the header fields."""
     header = content.header
     title = paragraph_block(*text.paragraph("", content.title, SMALL, width, 1))
+    if header.sample:  # beside the title: unmistakable, and it takes almost no height
+        title = beside([
+            (0.0, paragraph_block(*text.paragraph("", content.title, SMALL, width * 0.42, 1))),
+            (width * 0.44, _mark_block(text, header.sample, width * 0.56)),
+        ])  # fmt: skip
     name = paragraph_block(*text.paragraph("", header.name, NAME, width * 0.55, 2))
     period = stack([_field_block(text, field, BODY, width * 0.42, 1) for field in header.period])
     top = beside([(0.0, name), (width * 0.58, period)])
     fields = _header_fields(text, header.fields, width)
     warning = [alert_block(text, header.left_out, width)] if header.left_out else []
     return stack([title, *warning, top, rule(width, 0.4, 4), fields], 2.0)
+
+
+MARK = ParagraphStyle("mark", parent=ALERT, fontSize=8.5, leading=10)
+"""The sample mark: white bold on black, one line beside the title."""
+
+
+def _mark_block(text: Text, message: str, width: float) -> Block:
+    """'⚠ SAMPLE — invented patient, …' as white bold text on a black band, one line."""
+    paragraph, height = text.paragraph("⚠", message, MARK, width - 8, 1)
+    total = height + 3
+
+    def paint(canvas: Canvas, x: float, top: float) -> None:
+        canvas.setFillColor(colors.black)
+        canvas.rect(x, top - total, width, total, stroke=0, fill=1)
+        paragraph.drawOn(canvas, x + 4, top - 1.5 - height)
+        canvas.setFillColor(colors.black)
+
+    return Block(total, paint)
 
 
 def _header_fields(text: Text, fields: Sequence[Field], width: float) -> Block:
