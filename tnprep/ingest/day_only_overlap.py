@@ -19,11 +19,11 @@ from typing import Any
 
 import pandas as pd
 
+from tnprep.ingest.duplicates import SAME_VALUES, values_agree
 from tnprep.issues import Issue, IssueCode
 
 Row = dict[Hashable, Any]
 """One merged pair of rows (``DataFrame.to_dict('records')``)."""
-_SAME_VALUES = ("intensity", "duration_s", "side", "triggers")
 _EXAMPLES = 3
 
 
@@ -58,31 +58,11 @@ def _named(pair: Row) -> str:
 
 
 def _agree(pair: Row) -> bool:
-    for name in _SAME_VALUES:
-        one, two = pair[name], pair[f"{name}_other"]
-        if _blank(one) or _blank(two):
-            continue
-        if _comparable(one) != _comparable(two):
-            return False
-    return True
-
-
-def _comparable(value: object) -> object:
-    if isinstance(value, tuple):
-        return frozenset(str(item).casefold() for item in value)
-    return value
-
-
-def _blank(value: object) -> bool:
-    if isinstance(value, tuple):
-        return not value
-    return bool(pd.isna(value))  # type: ignore[call-overload]
+    return values_agree((pair[name], pair[f"{name}_other"]) for name in SAME_VALUES)
 
 
 def _notice(file: str, other: str, rows: list[str]) -> Issue:
-    shown = "; ".join(rows[:_EXAMPLES]) + (
-        f"; +{len(rows) - _EXAMPLES} more" if len(rows) > _EXAMPLES else ""
-    )
+    shown = _examples(rows, "more")
     return Issue(
         code=IssueCode.DAY_ONLY_OVERLAP, file=file, row=None, column=None, value=None,
         message=(f"{len(rows)} rows of this file (a day, no time of day) fall on the same day as "
@@ -111,9 +91,7 @@ def _repeats_notice(file: str, repeated: pd.Series) -> Issue:
         f"{day:%Y-%m-%d}: {len(rows)} rows ({', '.join(str(row) for row in rows)})"
         for day, rows in repeated.items()
     ]
-    shown = "; ".join(named[:_EXAMPLES]) + (
-        f"; +{len(named) - _EXAMPLES} more days" if len(named) > _EXAMPLES else ""
-    )
+    shown = _examples(named, "more days")
     return Issue(
         code=IssueCode.DAY_ONLY_REPEATS, file=file, row=None, column=None, value=None,
         message=(f"{len(named)} days hold more than one attack row with no clock time ({shown}). "
@@ -121,3 +99,9 @@ def _repeats_notice(file: str, repeated: pd.Series) -> Issue:
                  "a day) may count one attack recorded more than once, under two names or in "
                  "two parts of the day."),
     )  # fmt: skip
+
+
+def _examples(items: list[str], more: str) -> str:
+    """The first few items, then '+N more' for the rest."""
+    rest = len(items) - _EXAMPLES
+    return "; ".join(items[:_EXAMPLES]) + (f"; +{rest} {more}" if rest > 0 else "")

@@ -7,11 +7,13 @@ are never duplicates of each other. The first copy counts; each extra copy gets 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from tnprep.issues import Issue, IssueCode
 
-_SAME_VALUES = ("intensity", "duration_s", "side", "triggers")
+SAME_VALUES = ("intensity", "duration_s", "side", "triggers")
 """Recorded values two copies of an attack must agree on (SPEC Row rules)."""
 
 
@@ -59,8 +61,12 @@ def _agree(attacks: pd.DataFrame, first: int, other: int) -> bool:
     same_file = str(attacks.at[first, "file"]) == str(attacks.at[other, "file"])
     if bool(attacks.at[first, "time_unknown"]) and same_file:
         return False
-    for name in _SAME_VALUES:
-        one, two = attacks.at[first, name], attacks.at[other, name]
+    return values_agree((attacks.at[first, name], attacks.at[other, name]) for name in SAME_VALUES)
+
+
+def values_agree(pairs: Iterable[tuple[object, object]]) -> bool:
+    """True when every pair of recorded values agrees; a missing value is no difference."""
+    for one, two in pairs:
         if _blank(one) or _blank(two):
             continue
         if _comparable(one) != _comparable(two):
