@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 
@@ -20,7 +19,7 @@ from tnprep.report.pdf.blocks import (
     rule,
     stack,
 )
-from tnprep.report.pdf.safety import alert_block
+from tnprep.report.pdf.safety import Band, alert_block, band_block
 from tnprep.report.pdf.text import (
     ALERT,
     BODY,
@@ -72,16 +71,7 @@ MARK = ParagraphStyle("mark", parent=ALERT, fontSize=8.5, leading=10)
 
 def _mark_block(text: Text, message: str, width: float) -> Block:
     """'⚠ SAMPLE — invented patient, …' as white bold text on a black band, one line."""
-    paragraph, height = text.paragraph("⚠", message, MARK, width - 8, 1)
-    total = height + 3
-
-    def paint(canvas: Canvas, x: float, top: float) -> None:
-        canvas.setFillColor(colors.black)
-        canvas.rect(x, top - total, width, total, stroke=0, fill=1)
-        paragraph.drawOn(canvas, x + 4, top - 1.5 - height)
-        canvas.setFillColor(colors.black)
-
-    return Block(total, paint)
+    return band_block(text, message, MARK, width, Band(lines=1, side=4, edge=1.5))
 
 
 def _header_fields(text: Text, fields: Sequence[Field], width: float) -> Block:

@@ -6,7 +6,10 @@ Each line is clamped to a few lines of text, so the block's height stays bounded
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 
 from tnprep.report.content import PageContent
@@ -19,13 +22,27 @@ SAFETY_LINES = 4
 
 def alert_block(text: Text, message: str, width: float) -> Block:
     """PHQ-9 item 9: white bold text on a black band, unmistakable in black and white."""
-    paragraph, height = text.paragraph("⚠", message, ALERT, width - 12, 4)
-    total = height + 8
+    return band_block(text, message, ALERT, width, Band(lines=4, side=6, edge=4))
+
+
+@dataclass(frozen=True)
+class Band:
+    """A black band: its most lines and padding in pt (side: left, right; edge: top, bottom)."""
+
+    lines: int
+    side: float
+    edge: float
+
+
+def band_block(text: Text, message: str, style: ParagraphStyle, width: float, band: Band) -> Block:
+    """'⚠ message' in ``style`` (white bold) on a black band ``width`` wide."""
+    paragraph, height = text.paragraph("⚠", message, style, width - 2 * band.side, band.lines)
+    total = height + 2 * band.edge
 
     def paint(canvas: Canvas, x: float, top: float) -> None:
         canvas.setFillColor(colors.black)
         canvas.rect(x, top - total, width, total, stroke=0, fill=1)
-        paragraph.drawOn(canvas, x + 6, top - 4 - height)
+        paragraph.drawOn(canvas, x + band.side, top - band.edge - height)
         canvas.setFillColor(colors.black)
 
     return Block(total, paint)
