@@ -391,6 +391,19 @@ def _event_log_notice(table: Table, split: event_log.EventSplit) -> Issue:
     return Issue(
         code=IssueCode.EVENT_LOG, file=table.file, row=1,
         column=table.header[split.type_position], value=None,
-        message=f"An event log: only its {int(split.attack_rows.sum())} pain rows are attacks; the "
-        f"other rows are counted by kind, not as attacks ({kinds}).",
+        message=f"An event log: only its {int(split.attack_rows.sum())} pain rows are attacks"
+        f"{_attack_names(split)}; the other rows are counted by kind, not as attacks ({kinds}).",
     )  # fmt: skip
+
+
+def _attack_names(split: event_log.EventSplit) -> str:
+    """' (by name: cluster headache 134, migraine 5)' when the pain rows have names, else ''.
+
+    Every pain row counts as an attack whatever it is called, so a reader must see when a
+    migraine or another headache is counted beside the attacks the log is kept for.
+    """
+    names = split.names[split.attack_rows.to_numpy(dtype=bool)].str.strip().str.casefold()
+    counts = names[names.ne("")].value_counts()
+    if counts.empty:
+        return ""
+    return " (by name: " + ", ".join(f"{name} {count}" for name, count in counts.items()) + ")"
