@@ -83,26 +83,17 @@ def _by_day(
 
 def names_any(attacks: pd.DataFrame, table: Table, sheet: MedicineSheet) -> bool:
     """Whether ``sheet`` names any attack of ``table``'s sheet by its id."""
-    keys = [normalise_header(header) for header in table.header]
-    position = next((i for i, key in enumerate(keys) if key in ID_HEADERS), None)
-    if position is None or attacks.empty:
-        return False
-    ids = pd.Series(_ids(table.cells[position]), index=table.cells.index)
-    own = attacks["file"].eq(table.file)
-    return bool(attacks.loc[own, "row"].map(ids).isin(list(sheet.by_attack)).any())
+    attack_ids = _attack_ids(attacks, table)
+    return attack_ids is not None and bool(attack_ids.isin(list(sheet.by_attack)).any())
 
 
 def link_rescue(attacks: pd.DataFrame, table: Table, sheet: MedicineSheet) -> pd.DataFrame:
     """Attacks of ``table``'s sheet with the rescue its medicine rows name (where none written)."""
-    keys = [normalise_header(header) for header in table.header]
-    position = next((i for i, key in enumerate(keys) if key in ID_HEADERS), None)
-    if position is None or attacks.empty:
+    attack_ids = _attack_ids(attacks, table)
+    if attack_ids is None:
         return attacks
-    ids = pd.Series(_ids(table.cells[position]), index=table.cells.index)
-    own = attacks["file"].eq(table.file)
-    attack_ids = attacks.loc[own, "row"].map(ids)
     found = attack_ids.map(sheet.by_attack.get)
-    linked = found.notna() & attacks.loc[own, "rescue"].isna()
+    linked = found.notna() & attacks.loc[attack_ids.index, "rescue"].isna()
     if not linked.any():
         return attacks
     result = attacks.copy()
@@ -112,6 +103,16 @@ def link_rescue(attacks: pd.DataFrame, table: Table, sheet: MedicineSheet) -> pd
         " / ".join(dict.fromkeys(found[i][1])) or pd.NA for i in rows
     ]
     return result
+
+
+def _attack_ids(attacks: pd.DataFrame, table: Table) -> pd.Series | None:
+    """The id each attack of ``table``'s sheet has in its id column; None without one."""
+    keys = [normalise_header(header) for header in table.header]
+    position = next((i for i, key in enumerate(keys) if key in ID_HEADERS), None)
+    if position is None or attacks.empty:
+        return None
+    ids = pd.Series(_ids(table.cells[position]), index=table.cells.index)
+    return attacks.loc[attacks["file"].eq(table.file), "row"].map(ids)
 
 
 def _ids(cells: pd.Series) -> list[str]:
