@@ -16,7 +16,13 @@ from tnprep.issues import Issue, IssueCode
 
 
 def clock_duration_notice(table: Table, position: int) -> Issue | None:
-    """The notice for a duration column holding Excel clock times, all whole minutes; else None."""
+    """The notice for a duration column holding Excel clock times, all whole minutes; else None.
+
+    Only a workbook stores clock times: a text file's cells are text, and are not looked at (a
+    ten-year diary's 364,606 cells took ~0.2 s to find none).
+    """
+    if table.encoding != "xlsx":
+        return None
     clocks = [cell for cell in table.cells[position] if isinstance(cell, dt.time)]
     if not clocks or any(clock.second or clock.microsecond for clock in clocks):
         return None
