@@ -146,6 +146,7 @@ def _read_table(
         medicine_by_day=()
         if split is None
         else event_log.medicine_by_day(split, _date_cells(table, match), decision.order),
+        pain_names=() if split is None else event_log.pain_names(split),
         scale=scale,
         logged_days=()
         if split is None

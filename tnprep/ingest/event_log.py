@@ -115,6 +115,13 @@ def medicine_by_day(
     return dated_counts(named, dated_days(date_cells[rows], order))
 
 
+def pain_names(split: EventSplit) -> tuple[tuple[int, str], ...]:
+    """(spreadsheet row, name as written, stripped) of each pain row that has a name."""
+    names = split.names[split.attack_rows.to_numpy(dtype=bool)].str.strip()
+    named = names[names.ne("")]
+    return tuple(zip((int(row) for row in named.index), named.tolist(), strict=True))
+
+
 def dated_counts(names: pd.Series, days: pd.Series) -> tuple[tuple[dt.date | None, str, int], ...]:
     """(day or None, name, count) for aligned names and datetime64 days, in day order."""
     counts = Counter(
