@@ -132,3 +132,30 @@ def test_many_names_name_the_six_most_frequent_and_count_the_rest() -> None:
         "Attacks by the name recorded: 23, of which headache 6, migraine 5, facial pain 4, "
         "tn attack 3, neuralgia 2, face pain 1, 2 under 2 other names."
     )
+
+
+PAVIA_XLSX = CORPUS / "gchrg-pavia-xlsx" / "Pavias-anfald-og-behandlinger.head.xlsx"
+
+
+def test_an_attack_logs_type_column_naming_headaches_gives_the_names() -> None:
+    """The same patient's headache-app workbook: a 'Type' column per attack (not a pain type).
+
+    'Cluster Headache' 1497, 'Unknown Headache' 2, 'Migraine Headache' 1 were counted as 1,500
+    attacks with no word anywhere of the migraine among them.
+    """
+    summary = _summary([(PAVIA_XLSX.name, PAVIA_XLSX.read_bytes())])
+    assert summary.attacks.total == 1500
+    assert summary.attacks.names == (
+        ("cluster headache", 1497), ("unknown headache", 2), ("migraine headache", 1),
+    )  # fmt: skip
+    line = (
+        "Attacks by the name recorded: 1500, of which cluster headache 1497, unknown headache 2, "
+        "migraine headache 1."
+    )
+    assert _names_line(summary) == line
+    assert line in _page_text(summary)
+
+
+def test_a_type_column_of_other_words_gives_no_names() -> None:
+    log = b"start,type,intensity\n2026-01-02 08:00,stabbing,5\n2026-01-03 09:00,electric,7\n"
+    assert _summary([("log.csv", log)]).attacks.names == ()

@@ -39,11 +39,13 @@ def attack_names(attacks: pd.DataFrame, files: Sequence[DiaryFile]) -> tuple[tup
             event-log row each is).
         files: The diary files as read (``DiaryInfo.pain_names`` of the event logs).
     """
-    named = {diary_file.file: dict(diary_file.info.pain_names) for diary_file in files}
-    if not any(named.values()) or attacks.empty:
+    named = {
+        (file, row): name for diary_file in files for file, row, name in diary_file.info.pain_names
+    }
+    if not named or attacks.empty:
         return ()
     written = [
-        named.get(file, {}).get(int(row), "")
+        named.get((file, int(row)), "")
         for file, row in zip(attacks["file"].tolist(), attacks["row"].tolist(), strict=True)
     ]
     if not any(written):
