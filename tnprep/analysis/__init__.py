@@ -62,7 +62,9 @@ def summarise(
         The Summary. Attacks outside the period count in no figure; with no diary rows and
         no dates the period is ``Period(None, None, 0, 0)`` and every count is zero.
     """
-    first, last = period_bounds(data.diary, start, end)
+    span = diary_span(data.diary)  # once: the period's bounds and the Period's diary span
+    first, last = _bounds(span, start, end)
+    chosen = start is not None or end is not None
     table, attacks, days = period_rows(data.diary, first, last, silences)
     quiet = find_silences(table, data.diary, silences)
     names = trigger_names(attacks["triggers"])  # once: the figures and the features share it
@@ -94,7 +96,7 @@ def summarise(
     return Summary(
         generated=today,
         patient=data.answers,
-        period=_period(table, first, last, start is not None or end is not None, data.diary),
+        period=Period(first, last, len(table), int(table["recorded"].sum()), chosen, *span),
         attacks=figures,
         daily=daily,
         features=pattern,
@@ -114,16 +116,6 @@ def summarise(
     )
 
 
-def _period(
-    table: pd.DataFrame, first: dt.date | None, last: dt.date | None, chosen: bool, diary: Diary
-) -> Period:
-    """The Period: its days, recorded days, whether it was chosen and the diaries' span."""
-    diary_start, diary_end = diary_span(diary)
-    return Period(
-        first, last, len(table), int(table["recorded"].sum()), chosen, diary_start, diary_end
-    )
-
-
 def period_bounds(
     diary: Diary, start: dt.date | None, end: dt.date | None
 ) -> tuple[dt.date | None, dt.date | None]:
@@ -132,10 +124,15 @@ def period_bounds(
     A bound not given is the first (last) day of the used diary rows: attack starts and
     daily-log dates. With no diary rows it is the other bound given, else ``None``.
     """
-    first_row, last_row = diary_span(diary)
-    first = start or first_row or end
-    last = end or last_row or start
-    return first, last
+    return _bounds(diary_span(diary), start, end)
+
+
+def _bounds(
+    span: tuple[dt.date | None, dt.date | None], start: dt.date | None, end: dt.date | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """``period_bounds`` from the diaries' first and last day (``diary_span``)."""
+    first_row, last_row = span
+    return start or first_row or end, end or last_row or start
 
 
 def diary_span(diary: Diary) -> tuple[dt.date | None, dt.date | None]:
