@@ -159,3 +159,17 @@ def test_an_attack_logs_type_column_naming_headaches_gives_the_names() -> None:
 def test_a_type_column_of_other_words_gives_no_names() -> None:
     log = b"start,type,intensity\n2026-01-02 08:00,stabbing,5\n2026-01-03 09:00,electric,7\n"
     assert _summary([("log.csv", log)]).attacks.names == ()
+
+
+def test_a_daily_logs_higher_count_is_said_so_the_line_adds_up() -> None:
+    events = (
+        b"Date,Time,Type,Name,Pain\n2026-01-02,08:00,symptom,Headache,5\n"
+        b"2026-01-02,09:00,symptom,Migraine,7\n"
+    )
+    days = b"date,attacks\n2026-01-02,5\n"  # the higher count is used (SPEC: conflicts)
+    summary = _summary([("events.csv", events), ("days.csv", days)])
+    assert summary.attacks.total == 5
+    assert _names_line(summary) == (
+        "Attacks by the name recorded: 5, of which headache 1, migraine 1, "
+        "3 from a daily log's counts."
+    )
