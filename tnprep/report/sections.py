@@ -67,8 +67,8 @@ class Glance:
     figures: tuple[Figure, ...]
     scores: tuple[Figure, ...]
     names: str | None = None
-    """'Of these 139 attacks, by the name recorded: cluster-headache 134, migraine 5.' under the
-    figures when the attacks have more than one name (``attack_names_text``); else None."""
+    """'Attacks by the name recorded: 139, of which cluster-headache 134, migraine 5.' under the
+    figures when the period's attacks have more than one name (``attack_names_text``)."""
 
 
 @dataclass(frozen=True)
