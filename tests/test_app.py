@@ -144,7 +144,10 @@ def test_since_my_last_visit_sets_the_period_start(
     app.date_input(key="since").set_value(dt.date(2026, 10, 1))
     run(app)
     period = summary_json(downloads)["period"]
-    assert period == {"start": "2026-10-01", "end": "2026-10-29", "days": 29, "days_recorded": 29}
+    assert period == {
+        "start": "2026-10-01", "end": "2026-10-29", "days": 29, "days_recorded": 29,
+        "chosen": True, "diary_start": "2026-07-01", "diary_end": "2026-10-29",
+    }  # fmt: skip
 
 
 # ---------------------------------------------------------------------------

@@ -47,7 +47,10 @@ def test_period_and_paper_options(tmp_path: Path) -> None:
                     "--paper", "letter", "--out", pdf, "--summary-json", summary)  # fmt: skip
     assert result.returncode == 0, result.stderr
     period = json.loads(summary.read_text(encoding="utf-8"))["period"]
-    assert period == {"start": "2026-09-01", "end": "2026-09-30", "days": 30, "days_recorded": 30}
+    assert period == {
+        "start": "2026-09-01", "end": "2026-09-30", "days": 30, "days_recorded": 30,
+        "chosen": True, "diary_start": "2026-07-01", "diary_end": "2026-10-29",
+    }  # fmt: skip
     box = pypdf.PdfReader(pdf).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
 

@@ -91,12 +91,14 @@ DAILY = daily_log(
     "d.csv", ["2024-01-02", "2024-01-06", "2024-01-09"], [3, 0, 1], worst_intensity=[10.0, 0.0, 4.0]
 )
 THREE_FILES = diary(FIRST, SECOND, DAILY)
+SPAN = (D(2024, 1, 1), D(2024, 1, 9))
+"""THREE_FILES' first and last day."""
 
 
 def test_two_attack_logs_and_a_conflicting_daily_log() -> None:
     summary = summarise(PatientData(diary=THREE_FILES), today=TODAY)
     assert summary.generated == TODAY
-    assert summary.period == Period(D(2024, 1, 1), D(2024, 1, 9), 9, 7)
+    assert summary.period == Period(D(2024, 1, 1), D(2024, 1, 9), 9, 7, False, *SPAN)
     assert [day.attacks for day in summary.daily] == [2, 3, 1, 1, None, 0, None, 1, 1]
     assert [day.date for day in summary.daily if day.conflict] == [D(2024, 1, 2)]
     figures = summary.attacks
@@ -114,7 +116,9 @@ def test_period_filter_counts_nothing_outside() -> None:
     summary = summarise(
         PatientData(diary=THREE_FILES), start=D(2024, 1, 3), end=D(2024, 1, 8), today=TODAY
     )
-    assert summary.period == Period(D(2024, 1, 3), D(2024, 1, 8), 6, 4)
+    assert summary.period == Period(D(2024, 1, 3), D(2024, 1, 8), 6, 4, True, *SPAN)
+    account = summary.input  # 9 used rows; in the period 3 attack rows and 1 daily row (6 Jan)
+    assert (account.rows_in_period, account.rows_outside_period) == (4, 5)
     assert [day.attacks for day in summary.daily] == [1, 1, None, 0, None, 1]
     assert summary.attacks.total == 3
     assert summary.attacks.intensity_median == 7.0  # 7, 9, 6
@@ -127,13 +131,15 @@ def test_period_wider_than_the_data_shows_gaps() -> None:
     summary = summarise(
         PatientData(diary=diary(FIRST)), start=D(2023, 12, 30), end=D(2024, 1, 6), today=TODAY
     )
-    assert summary.period == Period(D(2023, 12, 30), D(2024, 1, 6), 8, 4)
+    assert summary.period == Period(
+        D(2023, 12, 30), D(2024, 1, 6), 8, 4, True, D(2024, 1, 1), D(2024, 1, 4)
+    )
     assert [day.attacks for day in summary.daily] == [None, None, 2, 0, 1, 1, None, None]
 
 
 def test_one_bound_given_the_other_from_the_data() -> None:
     summary = summarise(PatientData(diary=THREE_FILES), start=D(2024, 1, 8), today=TODAY)
-    assert summary.period == Period(D(2024, 1, 8), D(2024, 1, 9), 2, 2)
+    assert summary.period == Period(D(2024, 1, 8), D(2024, 1, 9), 2, 2, True, *SPAN)
 
 
 def test_no_diary_rows_and_no_dates() -> None:
@@ -147,7 +153,7 @@ def test_no_diary_rows_and_no_dates() -> None:
 
 def test_no_diary_rows_with_dates_given() -> None:
     summary = summarise(PatientData(diary=diary()), start=D(2024, 1, 1), today=TODAY)
-    assert summary.period == Period(D(2024, 1, 1), D(2024, 1, 1), 1, 0)
+    assert summary.period == Period(D(2024, 1, 1), D(2024, 1, 1), 1, 0, chosen=True)
     assert [day.attacks for day in summary.daily] == [None]
 
 
@@ -155,7 +161,7 @@ def test_end_before_start_has_no_days() -> None:
     summary = summarise(
         PatientData(diary=THREE_FILES), start=D(2024, 1, 9), end=D(2024, 1, 1), today=TODAY
     )
-    assert summary.period == Period(D(2024, 1, 9), D(2024, 1, 1), 0, 0)
+    assert summary.period == Period(D(2024, 1, 9), D(2024, 1, 1), 0, 0, True, *SPAN)
     assert summary.attacks.total == 0
 
 

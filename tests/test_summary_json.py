@@ -101,6 +101,7 @@ def _full_summary() -> Summary:
         input=dataclasses.replace(
             summary.input, rows_other=6, files=(("events.csv", _EVENT_INFO),)
         ),
+        attacks=dataclasses.replace(summary.attacks, names=(("headache", 3), ("migraine", 1))),
     )
     assert summary.scores.phq9 and summary.scores.gad7
     assert any(item.dose_range for item in summary.treatments)
@@ -142,7 +143,10 @@ def test_top_level_keys_start_with_specs_order() -> None:
 def test_empty_summary_has_the_same_keys_with_nulls() -> None:
     data = summary_to_json(empty_summary())
     assert list(data) == list(summary_to_json(make_summary()))
-    assert data["period"] == {"start": None, "end": None, "days": 0, "days_recorded": 0}
+    assert data["period"] == {
+        "start": None, "end": None, "days": 0, "days_recorded": 0,
+        "chosen": False, "diary_start": None, "diary_end": None,
+    }  # fmt: skip
     assert data["scores"] == {"phq9": None, "gad7": None, "bni_pain": None, "bni_numbness": None}
     attacks = data["attacks"]
     assert isinstance(attacks, dict)
@@ -224,6 +228,8 @@ def test_issues_carry_specs_keys_then_code_severity_value() -> None:
         "rows_rejected": 0,
         "duplicates": 0,
         "rows_other": 0,
+        "rows_in_period": 1,
+        "rows_outside_period": 0,
         "files": [],
         "issues": [
             {

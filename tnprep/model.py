@@ -164,6 +164,11 @@ class DiaryInfo:
     medicine_by_day: tuple[tuple[dt.date | None, str, int], ...] = ()
     """The same medicine rows by (day, name) → count; day ``None`` where the date cannot be read.
     The summary counts only the period's days (``analysis.rescue``); ``check`` the whole file."""
+    pain_names: tuple[tuple[str, int, str], ...] = ()
+    """(file as in the attack rows' ``file`` column — a workbook's 'name [sheet]' —, spreadsheet
+    row, name as written, stripped) of each named attack row: an event log's pain rows, or an
+    attack log's type column naming headaches; the summary counts its period's attacks by name
+    (``analysis.attack_names``)."""
     scale: PainScale | None = None
     """The pain scale when it is not the plain 0–10 (or when it was converted)."""
     sheets_read: tuple[str, ...] = ()

@@ -36,6 +36,13 @@ class Period:
     """Calendar days from start to end inclusive (0 when unknown)."""
     days_recorded: int
     """Period days covered by at least one diary."""
+    chosen: bool = False
+    """True when the period was chosen (``--from`` or ``--to``, the app's "Since my last visit")
+    rather than taken from the diaries' first and last day."""
+    diary_start: dt.date | None = None
+    """First day of the used diary rows, whatever the period (``None`` when there are none)."""
+    diary_end: dt.date | None = None
+    """Last day of the used diary rows."""
 
 
 @dataclass(frozen=True)
@@ -143,6 +150,11 @@ class AttackFigures:
     trend: Trend
     conflict_days: tuple[dt.date, ...]
     """Days where a daily log's count differed from the attack logs'."""
+    names: tuple[tuple[str, int], ...] = ()
+    """The period's attacks by the name an event log gave them ('cluster-headache', 'migraine'),
+    spellings grouped (``analysis.attack_names``), most frequent first, 'no name' for attacks
+    without one; empty when no attack has a name. The counts add up to ``total`` less the
+    daily logs' counts."""
 
 
 @dataclass(frozen=True)
@@ -390,6 +402,14 @@ class InputAccount:
     """Event-log rows that are not pain attacks (counted by kind per file in ``files``)."""
     files: tuple[tuple[str, DiaryInfo], ...] = ()
     """(file, what it turned out to be: kind, other rows by kind, pain scale, sheets)."""
+    rows_outside_period: int = 0
+    """Used rows dated before or after the period (a chosen period): counted in ``rows_used``
+    and in no figure of the page (docs/figures.md *Period*)."""
+
+    @property
+    def rows_in_period(self) -> int:
+        """Used rows dated in the period: the rows the page's figures are made from."""
+        return self.rows_used - self.rows_outside_period
 
 
 @dataclass(frozen=True)

@@ -122,17 +122,20 @@ def patient_json(patient: Answers) -> JsonObject:
 
 
 def period_json(period: Period) -> JsonObject:
-    """SPEC's ``period`` object."""
+    """SPEC's ``period`` object, then whether it was chosen and the diaries' first and last day."""
     return {
         "start": _date(period.start),
         "end": _date(period.end),
         "days": int(period.days),
         "days_recorded": int(period.days_recorded),
+        "chosen": bool(period.chosen),
+        "diary_start": _date(period.diary_start),
+        "diary_end": _date(period.diary_end),
     }
 
 
 def attacks_json(attacks: AttackFigures) -> JsonObject:
-    """SPEC's ``attacks`` object, then ``max_day`` and ``conflict_days``."""
+    """SPEC's ``attacks`` object, then ``max_day``, ``conflict_days`` and ``names``."""
     side, division = attacks.by_side, attacks.by_division
     return {
         "total": int(attacks.total),
@@ -154,6 +157,7 @@ def attacks_json(attacks: AttackFigures) -> JsonObject:
         "trend": trend_json(attacks.trend),
         "max_day": _date(attacks.max_day),
         "conflict_days": [day.isoformat() for day in attacks.conflict_days],
+        "names": [{"name": name, "count": int(count)} for name, count in attacks.names],
     }
 
 
@@ -251,6 +255,8 @@ def input_json(account: InputAccount) -> JsonObject:
         "rows_rejected": int(account.rows_rejected),
         "duplicates": int(account.duplicates),
         "rows_other": int(account.rows_other),
+        "rows_in_period": int(account.rows_in_period),
+        "rows_outside_period": int(account.rows_outside_period),
         "issues": [issue_json(issue) for issue in account.issues],
         "files": [{"file": file, **diary_info_json(info)} for file, info in account.files],
     }

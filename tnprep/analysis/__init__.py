@@ -9,11 +9,13 @@ typed discussion points and their words). docs/figures.md defines every figure.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
 import pandas as pd
 
+from tnprep.analysis.attack_names import attack_names
 from tnprep.analysis.attacks import attack_figures
 from tnprep.analysis.before_after import before_after
 from tnprep.analysis.coverage import (
@@ -60,11 +62,16 @@ def summarise(
         The Summary. Attacks outside the period count in no figure; with no diary rows and
         no dates the period is ``Period(None, None, 0, 0)`` and every count is zero.
     """
-    first, last = period_bounds(data.diary, start, end)
+    span = diary_span(data.diary)  # once: the period's bounds and the Period's diary span
+    first, last = _bounds(span, start, end)
+    chosen = start is not None or end is not None
     table, attacks, days = period_rows(data.diary, first, last, silences)
     quiet = find_silences(table, data.diary, silences)
     names = trigger_names(attacks["triggers"])  # once: the figures and the features share it
-    figures = attack_figures(attacks, days, table, names)
+    figures = dataclasses.replace(
+        attack_figures(attacks, days, table, names),
+        names=attack_names(attacks, data.diary.files),
+    )
     treatments = summarise_treatments(data.treatments)
     changes = (
         () if first is None or last is None else treatment_changes(data.treatments, first, last)
@@ -89,7 +96,7 @@ def summarise(
     return Summary(
         generated=today,
         patient=data.answers,
-        period=Period(first, last, len(table), int(table["recorded"].sum())),
+        period=Period(first, last, len(table), int(table["recorded"].sum()), chosen, *span),
         attacks=figures,
         daily=daily,
         features=pattern,
@@ -97,7 +104,10 @@ def summarise(
         before_after=comparisons,
         scores=scores,
         findings=findings(scores, treatments, figures.trend, comparisons, data.answers),
-        input=input_account(data, silence_issues(quiet)),
+        input=dataclasses.replace(
+            input_account(data, silence_issues(quiet)),
+            rows_outside_period=_rows_used(data.diary) - len(attacks) - len(days),
+        ),
         assumptions=(*assumptions(data.diary), *data.assumptions),
         ledger=ledger,
         rescue=rescue,
@@ -114,6 +124,19 @@ def period_bounds(
     A bound not given is the first (last) day of the used diary rows: attack starts and
     daily-log dates. With no diary rows it is the other bound given, else ``None``.
     """
+    return _bounds(diary_span(diary), start, end)
+
+
+def _bounds(
+    span: tuple[dt.date | None, dt.date | None], start: dt.date | None, end: dt.date | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """``period_bounds`` from the diaries' first and last day (``diary_span``)."""
+    first_row, last_row = span
+    return start or first_row or end, end or last_row or start
+
+
+def diary_span(diary: Diary) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day of the used diary rows (attack starts, daily-log dates)."""
     # On numpy (a normalise and a concat of 364,606 starts took ~3 ms): a day's first and last
     # moments fall on the same date, so the earliest start's date is the earliest start day.
     values = np.concatenate([
@@ -121,11 +144,14 @@ def period_bounds(
         diary.days["date"].to_numpy(dtype="datetime64[ns]"),
     ])  # fmt: skip
     known = values[~np.isnat(values)]
-    first_row = pd.Timestamp(known.min()).date() if len(known) else None
-    last_row = pd.Timestamp(known.max()).date() if len(known) else None
-    first = start or first_row or end
-    last = end or last_row or start
-    return first, last
+    if not len(known):
+        return None, None
+    return pd.Timestamp(known.min()).date(), pd.Timestamp(known.max()).date()
+
+
+def _rows_used(diary: Diary) -> int:
+    """The used rows as held: attack rows (duplicates removed) and daily-log rows."""
+    return len(diary.attacks) + len(diary.days)
 
 
 def period_rows(

@@ -10,6 +10,7 @@ import streamlit as st
 from tnprep.app.words import SEVERITY_WORDS, SHAPE_WORDS, app_message, field_words
 from tnprep.issues import Issue, Severity
 from tnprep.model import DiaryFile
+from tnprep.report.sections import period_rows_text
 from tnprep.summary import Summary
 
 
@@ -22,6 +23,9 @@ def issues_tab(summary: Summary, files: Sequence[DiaryFile]) -> None:
         f"{account.rows_rejected} + duplicates {account.duplicates} + other rows "
         f"{account.rows_other} (an event log's rows that are not pain attacks)"
     )
+    in_period = period_rows_text(summary)  # the page's footer words
+    if in_period:
+        st.text(f"With the period chosen, every figure covers it: {in_period}.")
     if account.issues:
         st.dataframe(
             issue_table(account.issues), hide_index=True, width="stretch", row_height=48,

@@ -146,6 +146,7 @@ def _read_table(
         medicine_by_day=()
         if split is None
         else event_log.medicine_by_day(split, _date_cells(table, match), decision.order),
+        pain_names=_pain_names(table, match, shape, split),
         scale=scale,
         logged_days=()
         if split is None
@@ -169,6 +170,17 @@ def _read_table(
                 *issues.collected()),
         info=info,
     )  # fmt: skip
+
+
+def _pain_names(
+    table: Table, match: ColumnMatch, shape: DiaryShape, split: event_log.EventSplit | None
+) -> tuple[tuple[str, int, str], ...]:
+    """Each named attack row's name: an event log's pain rows, or an attack log's type column."""
+    if split is not None:
+        return event_log.pain_names(table.file, split)
+    if shape is DiaryShape.ATTACK_LOG:
+        return event_log.type_names(table, match.fields)
+    return ()
 
 
 def _without(match: ColumnMatch, position: int) -> ColumnMatch:

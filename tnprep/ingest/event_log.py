@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -113,6 +114,39 @@ def medicine_by_day(
     names = split.names[rows]
     named = names.str.casefold().where(names.ne(""), "(unnamed)")
     return dated_counts(named, dated_days(date_cells[rows], order))
+
+
+def pain_names(file: str, split: EventSplit) -> tuple[tuple[str, int, str], ...]:
+    """(file, spreadsheet row, name as written, stripped) of each pain row that has a name."""
+    names = split.names[split.attack_rows.to_numpy(dtype=bool)].str.strip()
+    return _named_rows(file, names)
+
+
+def _named_rows(file: str, names: pd.Series) -> tuple[tuple[str, int, str], ...]:
+    """(file, row, name) for the rows with a name (the series' index is the row number)."""
+    named = names[names.ne("")]
+    rows = (int(row) for row in named.index)
+    return tuple((file, row, name) for row, name in zip(rows, named.tolist(), strict=True))
+
+
+def type_names(table: Table, used: Collection[int]) -> tuple[tuple[str, int, str], ...]:
+    """An attack log's type column naming each attack's kind of head or face pain, as written.
+
+    A headache app's workbook writes 'Cluster Headache', 'Migraine Headache' in a 'Type' column
+    per attack row: not a pain type (paroxysmal / continuous), so not read as one, yet it says
+    what each counted attack was. A type column (``TYPE_HEADERS``) no field took whose filled
+    cells mostly name head or face pain gives (file, spreadsheet row, name stripped) per row.
+    """
+    for position, header in enumerate(table.header):
+        if position in used or normalise_header(header) not in TYPE_HEADERS:
+            continue
+        cells = values.text_cells(table.cells[position]).str.strip()
+        filled = cells[cells.ne("")]
+        counts = filled.value_counts()  # judged per distinct name, not per row
+        painful = sum(int(count) for name, count in counts.items() if _names_pain(str(name)))
+        if len(filled) and painful > _MOSTLY * len(filled):
+            return _named_rows(table.file, filled)
+    return ()
 
 
 def dated_counts(names: pd.Series, days: pd.Series) -> tuple[tuple[dt.date | None, str, int], ...]:

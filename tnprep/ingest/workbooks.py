@@ -120,6 +120,7 @@ def _merge(
         other_kinds=_summed([kind for _, item in kept for kind in item.info.other_kinds]),
         medicine_events=_summed([event for _, item in kept for event in item.info.medicine_events]),
         medicine_by_day=tuple(entry for _, item in kept for entry in item.info.medicine_by_day),
+        pain_names=tuple(entry for _, item in kept for entry in item.info.pain_names),
         sheets_read=tuple(name for name, _ in kept),
         sheets_skipped=tuple(name for name, _ in skipped),
         logged_days=tuple(sorted({day for _, item in kept for day in item.info.logged_days})),

@@ -13,6 +13,7 @@ from tnprep.issue_counts import values_left_out
 from tnprep.issues import FILE_LEFT_OUT
 from tnprep.model import SilenceRule
 from tnprep.report import wording
+from tnprep.report.name_lines import attack_names_text
 from tnprep.report.safety import item9_alert
 from tnprep.report.score_lines import bni_detail, score_value_detail
 from tnprep.report.trend_words import trend_detail, trend_label, trend_value
@@ -65,6 +66,9 @@ class Glance:
     kept here for the app); ``None`` otherwise."""
     figures: tuple[Figure, ...]
     scores: tuple[Figure, ...]
+    names: str | None = None
+    """'Attacks by the name recorded: 139, of which cluster-headache 134, migraine 5.' under the
+    figures when the period's attacks have more than one name (``attack_names_text``)."""
 
 
 @dataclass(frozen=True)
@@ -110,10 +114,25 @@ def build_header(summary: Summary) -> Header:
         period=(
             Field("Period", covered),
             Field("Recorded days", f"{period.days_recorded} of {period.days}"),
+            *_chosen_from(summary),
         ),
         left_out=left_out_text(summary),
         sample=SAMPLE_MARK if summary.sample else None,
     )
+
+
+def _chosen_from(summary: Summary) -> tuple[Field, ...]:
+    """'Chosen from: 21 Jul 2019 – 24 Nov 2019' (the diaries' first and last day), or nothing.
+
+    Printed when the period was chosen (``--from`` / ``--to``, the app's "Since my last
+    visit"; docs/page.md *Header*). The footer says how many used rows lie in the period and
+    outside it; one header line has room for the dates only (A4).
+    """
+    period = summary.period
+    if not period.chosen or period.diary_start is None or period.diary_end is None:
+        return ()
+    span = f"{day_text(period.diary_start)} – {day_text(period.diary_end)}"
+    return (Field("Chosen from", span),)
 
 
 def left_out_text(summary: Summary) -> str | None:
@@ -168,7 +187,12 @@ def build_glance(summary: Summary) -> Glance:
             bni_detail(scores.bni_pain, scores.bni_numbness),
         ),
     )
-    return Glance(alert=item9_alert(summary), figures=figures, scores=score_figures)
+    return Glance(
+        alert=item9_alert(summary),
+        figures=figures,
+        scores=score_figures,
+        names=attack_names_text(summary),
+    )
 
 
 def _attack_free_detail(summary: Summary) -> str:
@@ -198,8 +222,9 @@ def build_footer(summary: Summary) -> Footer:
     account, period = summary.input, summary.period
     dropped = values_left_out(account.issues)  # a column-level issue counts its rows
     other = f"{account.rows_other} event-log rows not attacks, " if account.rows_other else ""
+    used = period_rows_text(summary) or f"{account.rows_used} used"
     quality = (
-        f"Data: {account.rows_read} rows read, {account.rows_used} used, "
+        f"Data: {account.rows_read} rows read, {used}, "
         f"{account.rows_rejected} rejected, "
         f"{plural(account.duplicates, 'duplicate')} counted once, {other}"
         f"{plural(dropped, 'value')} left out; {period.days - period.days_recorded} days without "
@@ -211,4 +236,20 @@ def build_footer(summary: Summary) -> Footer:
         quality=quality,
         assumptions=summary.assumptions,
         page=f"Generated {day_text(summary.generated)} — page 1 of 1",
+    )
+
+
+def period_rows_text(summary: Summary) -> str | None:
+    """'139 used (5 dated in this page's period, 134 outside it)', or None when none lies outside.
+
+    The page's footer and the app's Data issues tab say the same words. Every figure covers
+    the period; ``rows_used`` counts the whole files (SPEC's row account), so a reader must see
+    how many of them the figures are made from.
+    """
+    account = summary.input
+    if not account.rows_outside_period:
+        return None
+    return (
+        f"{account.rows_used} used ({account.rows_in_period} dated in this page's period, "
+        f"{account.rows_outside_period} outside it)"
     )

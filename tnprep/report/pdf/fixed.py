@@ -123,7 +123,10 @@ def glance_block(text: Text, content: PageContent, width: float) -> Block:
     if glance.scores:
         offset = tile * (len(glance.scores) - 1)
         scores.append((offset, _tile(text, glance.scores[-1], width - offset)))
-    return stack([heading_block(text, "At a glance", width), figures, beside(scores)], 3.0)
+    rows = [heading_block(text, "At a glance", width), figures]
+    if glance.names is not None:  # what the attack count holds, by name (docs/page.md)
+        rows.append(paragraph_block(*text.paragraph("", glance.names, SMALL, width, 2)))
+    return stack([*rows, beside(scores)], 3.0)
 
 
 def footer_block(text: Text, content: PageContent, width: float, missing: int) -> Block:
