@@ -94,7 +94,8 @@ def read_diary(
         table = parse_text_table(text, file, encoding, sniff_delimiter(text), utf8=utf8)
         return _read_source(table, {}, None, options)
     table = parse_text_table(text, file, encoding, export.delimiter, export.header_record)
-    diary_file = _read_source(table, migraine_buddy.MAPPING, migraine_buddy.DATE_ORDER, options)
+    exported = replace(options, known_export=True)
+    diary_file = _read_source(table, migraine_buddy.MAPPING, migraine_buddy.DATE_ORDER, exported)
     ongoing = migraine_buddy.ongoing_notices(text, export, table, diary_file.table["row"])
     issues = sorted((*diary_file.issues, *ongoing), key=Issue.sort_key)
     return replace(diary_file, issues=tuple(issues))
@@ -105,6 +106,8 @@ class _Options:
     mapping: Mapping[str, str]
     date_order: DateOrder | None
     scales: Mapping[str, str]
+    known_export: bool = False
+    """A known export (Migraine Buddy) whose format states its pain scale (0–10)."""
 
 
 def _read_source(
@@ -291,7 +294,11 @@ def _attack_rows(
     scale: PainScale | None = None
     if "intensity" in by_field:
         columns["intensity"], scale = read_intensity(
-            table, by_field["intensity"], issues, options.scales
+            table,
+            by_field["intensity"],
+            issues,
+            options.scales,
+            format_states_scale=options.known_export,
         )
     elif split is not None:
         scale = _event_name_scale(table, split)
