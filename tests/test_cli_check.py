@@ -54,7 +54,7 @@ def test_text_report_of_the_messy_sample() -> None:
         "  messy_diary.csv, row 17, column -: Same start minute and the same recorded values as "
         "row 16; counted once."
     )
-    assert len(lines) == 16
+    assert len(lines) == 18
 
 
 def test_text_report_names_encoding_delimiter_and_ignored_columns(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ import pandas as pd
 
 from tnprep.ingest import distinct, event_log, workbooks
 from tnprep.ingest import fields as field_readers
+from tnprep.ingest import no_pain as no_pain_rows
 from tnprep.ingest import scales as scales_module
 from tnprep.ingest.attack_times import attack_starts, durations_from_end
 from tnprep.ingest.columns import ColumnMatch, match_columns
@@ -138,13 +139,20 @@ def _read_table(
     decision = _order(_date_cells(work, match), options.date_order, fixed_order)
     issues = RowIssues(work)
     scale: PainScale | None = None
+    no_pain: tuple[tuple[str, int], ...] = ()
+    no_pain_issues: tuple[Issue, ...] = ()
     if shape is DiaryShape.ATTACK_LOG:
         frame, scale = _attack_rows(work, match, decision, issues, options=options, split=split)
+        frame, count, notice = no_pain_rows.set_aside(
+            frame, table.file, _header_of(table, match, "intensity")
+        )
+        no_pain = ((no_pain_rows.NO_PAIN_KIND, count),) if count else ()
+        no_pain_issues = () if notice is None else (notice,)
     else:
         frame = _day_rows(work, match, decision, issues)
     info = DiaryInfo(
         kind=_kind(shape, split, frame),
-        other_kinds=() if split is None else split.other_kinds,
+        other_kinds=(() if split is None else split.other_kinds) + no_pain,
         medicine_events=() if split is None else split.medicine_events,
         medicine_by_day=()
         if split is None
@@ -169,9 +177,14 @@ def _read_table(
         table=frame,
         issues=(*table.issues, *checked.issues,
                 *_file_issues(table, match, decision, bool(fixed_mapping), split),
-                *issues.collected()),
+                *issues.collected(), *no_pain_issues),
         info=info,
     )  # fmt: skip
+
+
+def _header_of(table: Table, match: ColumnMatch, field: str) -> str | None:
+    """The header as written of the column matched to ``field``, if any."""
+    return next((table.header[p] for p, name in match.fields.items() if name == field), None)
 
 
 def _without(match: ColumnMatch, position: int) -> ColumnMatch:
