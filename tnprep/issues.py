@@ -278,6 +278,11 @@ class IssueCode(StrEnum):
         "Questionnaire: a FHIR QuestionnaireResponse names PHQ-9 or GAD-7 but none of its "
         "answers matches an item of it; no score, the answers are kept by item name.",
     )  # fmt: skip
+    FHIR_NOT_FINAL = (
+        "fhir-not-final", _N,
+        "Questionnaire: a FHIR QuestionnaireResponse marked `in-progress` or `stopped`; its "
+        "answers are scored as they stand (a response marked `entered-in-error` is refused).",
+    )  # fmt: skip
     FHIR_NOT_PHQ9_GAD7 = (
         "fhir-not-phq9-gad7", _N,
         "Questionnaire: a FHIR QuestionnaireResponse that is neither PHQ-9 nor GAD-7; its "
