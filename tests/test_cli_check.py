@@ -38,7 +38,7 @@ def test_text_report_of_the_messy_sample() -> None:
         "  rows: 23 read, 3 rejected, 0 other, 20 kept",
     ]
     assert lines[4:6] == [  # 'Pain' names no scale: read as 0–10 and said (docs/formats.md)
-        "  pain scale: Pain: no scale stated in the file; read as 0–10 (median 6, worst 8)",
+        "  pain scale: Pain: no scale stated in the file; read as 0–10 (values 4–8)",
         '    if the diary used another scale, give it, e.g. --scale "Pain=1-5" (or 0-100)',
     ]
     assert lines[6:8] == [

@@ -25,8 +25,8 @@ def test_check_in_rows_with_pain_0_are_not_attacks() -> None:
     assert diary_file.table["row"].tolist() == [3, 6]
     assert diary_file.table["intensity"].tolist() == [2.0, 5.0]
     assert dict(diary_file.info.other_kinds) == {NO_PAIN_KIND: 4}
-    scale = diary_file.info.scale  # 'Pain' names no scale: the line describes the two attacks
-    assert scale is not None and (scale.median, scale.maximum) == (3.5, 5.0)
+    scale = diary_file.info.scale  # 'Pain' names no scale: the line's range is the two attacks'
+    assert scale is not None and (scale.minimum, scale.maximum) == (2.0, 5.0)
     assert (diary_file.rows_read, diary_file.rows_rejected, diary_file.rows_other) == (6, 0, 4)
 
 

@@ -30,7 +30,7 @@ def test_a_bare_pain_column_is_read_as_0_10_with_the_scale_marked_not_stated() -
     assert (scale.column, scale.label, scale.source, scale.converted) == (
         "intensity", "0–10", NOT_STATED, False
     )  # fmt: skip
-    assert (scale.median, scale.maximum) == (2.0, 7.0)
+    assert (scale.minimum, scale.maximum, scale.median) == (2.0, 7.0, None)
     # the values themselves are kept as 0–10 figures (SPEC's diary contract)
     assert diary_file.table["intensity"].max() == 7.0
 
@@ -39,7 +39,7 @@ def test_the_sentence_says_the_scale_was_not_stated() -> None:
     scale = read_diary(ASMITH.read_bytes(), ASMITH.name).info.scale
     assert scale is not None
     assert scale_sentence(scale) == (
-        "intensity: no scale stated in the file; read as 0–10 (median 2, worst 7)"
+        "intensity: no scale stated in the file; read as 0–10 (values 2–7)"
     )
 
 

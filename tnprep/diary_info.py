@@ -24,6 +24,7 @@ def scale_json(scale: PainScale | None) -> JsonObject | None:
         "converted": scale.converted,
         "median": scale.median,
         "max": scale.maximum,
+        "min": scale.minimum,
         "words": [{"word": word, "count": count} for word, count in scale.words],
     }
 
@@ -46,7 +47,7 @@ def scale_sentence(scale: PainScale) -> str:
     if scale.source == NOT_STATED:
         return (
             f"{scale.column}: no scale stated in the file; read as 0–10"
-            f" (median {scale.median:g}, worst {scale.maximum:g})"
+            f" (values {scale.minimum:g}–{scale.maximum:g})"
         )
     if scale.low is None:
         words = ", ".join(f"{word} {count}" for word, count in scale.words)

@@ -149,7 +149,7 @@ def _read_table(
         no_pain = ((no_pain_rows.NO_PAIN_KIND, count),) if count else ()
         no_pain_issues = () if notice is None else (notice,)
         if count and scale is not None and scale.source == scales_module.NOT_STATED:
-            # the line's median and worst describe the attacks the figures count
+            # the line's range describes the attacks the figures count
             scale = scales_module.not_stated(frame["intensity"], scale.column)
     else:
         frame = _day_rows(work, match, decision, issues)

@@ -17,8 +17,8 @@ The rule (docs/formats.md, "Pain scales"):
   and for which the user gave none, is read as the SPEC's 0–10 (the diary format's scale: SPEC
   *Inputs* lists bare ``Pain`` / ``Severity`` as the 0–10 intensity) — but the scale is kept as
   **not stated** (``NOT_STATED``), so the page and ``check`` say that 0–10 was the format's
-  default, not the file's word, with the values' median and worst (asmith's log: 2–7, which could
-  as well be 1–7). tnprep's own rule (docs/formats.md, "Pain scales").
+  default, not the file's word, with the values' range (asmith's log: 2–7, which could as well be
+  on 1–7). tnprep's own rule (docs/formats.md, "Pain scales").
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from tnprep.ingest.columns import normalise_header
@@ -158,10 +159,16 @@ def word_scale(words: pd.Series, column: str, source: str) -> PainScale:
 
 
 def not_stated(values: pd.Series, column: str) -> PainScale | None:
-    """The 0–10 scale marked not stated, with the values' median and worst; ``None`` if no value."""
-    known = values.dropna()
-    if known.empty:
+    """The 0–10 scale marked not stated, with the values' range; ``None`` if no value.
+
+    The range (lowest and highest, two cheap passes) is what lets a reader judge the scale — values
+    2–7 could be 1–7 — and the median is on the page's glance already.
+    """
+    array = values.to_numpy(dtype="float64", na_value=np.nan)
+    known = array[~np.isnan(array)]
+    if known.size == 0:
         return None
     return PainScale(
-        column, 0.0, 10.0, NOT_STATED, False, float(known.median()), float(known.max())
-    )
+        column, 0.0, 10.0, NOT_STATED, False,
+        maximum=float(known.max()), minimum=float(known.min()),
+    )  # fmt: skip
