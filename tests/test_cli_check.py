@@ -37,11 +37,15 @@ def test_text_report_of_the_messy_sample() -> None:
         "Side → side, Location → location, Triggers → triggers, Notes → notes",
         "  rows: 23 read, 3 rejected, 0 other, 20 kept",
     ]
-    assert lines[4:6] == [
+    assert lines[4:6] == [  # 'Pain' names no scale: read as 0–10 and said (docs/formats.md)
+        "  pain scale: Pain: no scale stated in the file; read as 0–10 (values 4–8)",
+        '    if the diary used another scale, give it, e.g. --scale "Pain=1-5" (or 0-100)',
+    ]
+    assert lines[6:8] == [
         "Total: 23 rows read = 19 used + 3 rejected + 1 duplicates + 0 other.",
         "Issues: 10:",
     ]
-    assert lines[6] == (
+    assert lines[8] == (
         "  messy_diary.csv, row 4, column Date: The date cannot be read (slash dates are read "
         "day-first, decided from the other dates in the file); the row was left out of every "
         "figure. [32/13/2026]"
@@ -50,7 +54,7 @@ def test_text_report_of_the_messy_sample() -> None:
         "  messy_diary.csv, row 17, column -: Same start minute and the same recorded values as "
         "row 16; counted once."
     )
-    assert len(lines) == 16
+    assert len(lines) == 18
 
 
 def test_text_report_names_encoding_delimiter_and_ignored_columns(tmp_path: Path) -> None:

@@ -604,6 +604,7 @@ KITCHEN_SINK = [
     "Date,Time,Division,Pain,Mood,Severity\n01/02/2026,08:00,V4,5,ok,3\n",
     "Date,Pain\n2026-01-02,5\n",
     "Date,Pain\n2026-03-02,5\n2026-03-02,6\n",  # two rows of one day, no clock time
+    "Start,Pain\n2026-04-02 08:00,0\n2026-04-03 08:00,4\n",  # a row recording no pain
     "Date,Attacks,Worst pain,Background pain\n2026-01-02,x,x,x\n2026-01-03,-1,11,11\n",
     # issue 9: event logs, dates under 'time', mismatched and unnamed columns, end times,
     # a column failing for most rows

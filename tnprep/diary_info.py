@@ -5,6 +5,7 @@ Shared by ``check`` (text and ``--json``) and the summary JSON's ``input.files``
 
 from __future__ import annotations
 
+from tnprep.ingest.scales import NOT_STATED
 from tnprep.model import DiaryInfo, PainScale
 
 JsonObject = dict[str, object]
@@ -23,6 +24,7 @@ def scale_json(scale: PainScale | None) -> JsonObject | None:
         "converted": scale.converted,
         "median": scale.median,
         "max": scale.maximum,
+        "min": scale.minimum,
         "words": [{"word": word, "count": count} for word, count in scale.words],
     }
 
@@ -42,6 +44,11 @@ def diary_info_json(info: DiaryInfo) -> JsonObject:
 
 def scale_sentence(scale: PainScale) -> str:
     """'pain level (1-5) is on a 1–5 scale (median 2, worst 5); not converted to 0–10'."""
+    if scale.source == NOT_STATED:
+        return (
+            f"{scale.column}: no scale stated in the file; read as 0–10"
+            f" (values {scale.minimum:g}–{scale.maximum:g})"
+        )
     if scale.low is None:
         words = ", ".join(f"{word} {count}" for word, count in scale.words)
         return f"pain recorded as words ({words}); not converted to 0–10"
@@ -69,6 +76,11 @@ def diary_info_lines(info: DiaryInfo) -> list[str]:
         lines.append(f"  medicine events: {events}")
     if info.scale is not None:
         lines.append(f"  pain scale: {scale_sentence(info.scale)}")
+        if info.scale.source == NOT_STATED:
+            lines.append(
+                "    if the diary used another scale, give it, e.g. "
+                f'--scale "{info.scale.column}=1-5" (or 0-100)'
+            )
     if info.sheets_read:
         lines.append("  sheets read: " + ", ".join(info.sheets_read))
     if info.sheets_skipped:

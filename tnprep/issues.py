@@ -129,6 +129,12 @@ class IssueCode(StrEnum):
         "A workbook's duration column holds Excel clock times of whole minutes, read as "
         "hours:minutes; typed minutes:seconds would be 60 times too long (no row).",
     )  # fmt: skip
+    PAIN_ZERO = (
+        "pain-zero", _N,
+        "Attack log: rows that record pain 0 (no pain) are not pain attacks (a daily check-in, the "
+        "end of a headache): counted under `rows_other` as `pain 0 (no pain)`, named in one notice "
+        "per file (no row).",
+    )  # fmt: skip
     DAY_ONLY_REPEATS = (
         "day-only-repeats", _N,
         "Days on which one diary holds several attack rows with no clock time: each row counts as "
@@ -271,6 +277,11 @@ class IssueCode(StrEnum):
         "fhir-items-not-placed", _N,
         "Questionnaire: a FHIR QuestionnaireResponse names PHQ-9 or GAD-7 but none of its "
         "answers matches an item of it; no score, the answers are kept by item name.",
+    )  # fmt: skip
+    FHIR_NOT_FINAL = (
+        "fhir-not-final", _N,
+        "Questionnaire: a FHIR QuestionnaireResponse marked `in-progress` or `stopped`; its "
+        "answers are scored as they stand (a response marked `entered-in-error` is refused).",
     )  # fmt: skip
     FHIR_NOT_PHQ9_GAD7 = (
         "fhir-not-phq9-gad7", _N,

@@ -142,6 +142,8 @@ class PainScale:
     """Highest value on its own scale (numeric scales)."""
     words: tuple[tuple[str, int], ...] = ()
     """A word scale's words (lower case) with their counts, most frequent first."""
+    minimum: float | None = None
+    """Lowest value as read (a 0–10 scale the file did not state: the values' range is shown)."""
 
     @property
     def label(self) -> str:

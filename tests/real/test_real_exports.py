@@ -18,6 +18,7 @@ import pytest
 from tnprep.cli import main
 from tnprep.ingest.diary import read_diary
 from tnprep.ingest.recognise import InputKind, recognise
+from tnprep.ingest.scales import NOT_STATED
 from tnprep.issues import InputError, Severity
 from tnprep.model import DiaryFile
 
@@ -40,7 +41,8 @@ class Expected:
     not_fields: tuple[str, ...] = ()
     """Fields that must NOT be matched (a misreading)."""
     scale: str | None = None
-    """The non-0–10 pain scale label, when the file uses one."""
+    """The pain scale's label when the file uses another than 0–10, or '0–10 not stated' when
+    its pain column names no scale and 0–10 (the diary format's) was used."""
     first: str = ""
     last: str = ""
     refusal: str = ""
@@ -49,22 +51,23 @@ class Expected:
 
 CASES = [
     Expected("asmith-headaches/headaches.csv", "date-only log", 22, 22, 0, 0,
-             ("date", "intensity", "side"), ("time",), None, "2023-12-15", "2024-03-24"),
+             ("date", "intensity", "side"), ("time",), "0–10 not stated",
+             "2023-12-15", "2024-03-24"),
     Expected("bearable-export/Bearable_Export_20210728.csv", "event log", 1040, 22, 0, 1018,
              ("date", "time"), ("intensity",), "words", "2020-09-22", "2021-06-02"),
     Expected("cht-export/sample_logs.csv", "attack log", 3, 3, 0, 0,
-             ("start", "end", "intensity", "rescue", "triggers", "notes"), (), None,
+             ("start", "end", "intensity", "rescue", "triggers", "notes"), (), "0–10 not stated",
              "2024-03-01", "2024-03-04", max_issues=0),
     Expected("daylio-sample/sample.csv", "refused",
              refusal="not a pain diary: it looks like a mood diary"),
     Expected("gchrg-pavia-symptoms/Pavia-anfald-nobbism-Symptoms.head.csv", "event log",
              1375, 139, 0, 1236, ("date", "time", "end", "intensity"),
-             ("pain_type", "duration"), None,
+             ("pain_type", "duration"), "0–10 not stated",
              "2019-07-21", "2019-11-24"),
     Expected("gchrg-pavia-xlsx/Pavias-anfald-og-behandlinger.head.xlsx", "attack log",
              2999, 1500, 0, 1499, ("start", "end", "intensity", "triggers"),
              # its medicines sheet (cut at other rows) names none of these attacks: no rescue
-             ("pain_type", "location", "rescue"), None, "2016-03-17", "2018-04-26"),
+             ("pain_type", "location", "rescue"), "0–10 not stated", "2016-03-17", "2018-04-26"),
     Expected("gchrg-yilativs-tsv/yilativs-attacks.tsv", "attack log", 1059, 1039, 20, 0,
              ("date", "time", "duration", "intensity", "rescue", "rescue_helped"), (), "1–5",
              "2004-01-07", "2021-01-08"),
@@ -97,7 +100,10 @@ def test_real_file_is_read_as_a_careful_human_would(case: Expected) -> None:
     assert set(case.fields) <= fields
     assert not set(case.not_fields) & fields
     scale = diary_file.info.scale
-    assert (None if scale is None else scale.label) == case.scale
+    label = None if scale is None else scale.label
+    if scale is not None and scale.source == NOT_STATED:
+        label = f"{label} not stated"
+    assert label == case.scale
     starts = diary_file.table["start"]
     assert (str(starts.min().date()), str(starts.max().date())) == (case.first, case.last)
     assert len(diary_file.issues) <= case.max_issues, "a column floods the issues"

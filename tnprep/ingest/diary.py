@@ -18,6 +18,7 @@ import pandas as pd
 
 from tnprep.ingest import distinct, event_log, workbooks
 from tnprep.ingest import fields as field_readers
+from tnprep.ingest import no_pain as no_pain_rows
 from tnprep.ingest import scales as scales_module
 from tnprep.ingest.attack_times import attack_starts, durations_from_end
 from tnprep.ingest.columns import ColumnMatch, match_columns
@@ -94,7 +95,8 @@ def read_diary(
         table = parse_text_table(text, file, encoding, sniff_delimiter(text), utf8=utf8)
         return _read_source(table, {}, None, options)
     table = parse_text_table(text, file, encoding, export.delimiter, export.header_record)
-    diary_file = _read_source(table, migraine_buddy.MAPPING, migraine_buddy.DATE_ORDER, options)
+    exported = replace(options, known_export=True)
+    diary_file = _read_source(table, migraine_buddy.MAPPING, migraine_buddy.DATE_ORDER, exported)
     ongoing = migraine_buddy.ongoing_notices(text, export, table, diary_file.table["row"])
     issues = sorted((*diary_file.issues, *ongoing), key=Issue.sort_key)
     return replace(diary_file, issues=tuple(issues))
@@ -105,6 +107,8 @@ class _Options:
     mapping: Mapping[str, str]
     date_order: DateOrder | None
     scales: Mapping[str, str]
+    known_export: bool = False
+    """A known export (Migraine Buddy) whose format states its pain scale (0–10)."""
 
 
 def _read_source(
@@ -135,13 +139,23 @@ def _read_table(
     decision = _order(_date_cells(work, match), options.date_order, fixed_order)
     issues = RowIssues(work)
     scale: PainScale | None = None
+    no_pain: tuple[tuple[str, int], ...] = ()
+    no_pain_issues: tuple[Issue, ...] = ()
     if shape is DiaryShape.ATTACK_LOG:
         frame, scale = _attack_rows(work, match, decision, issues, options=options, split=split)
+        frame, count, notice = no_pain_rows.set_aside(
+            frame, table.file, _header_of(table, match, "intensity")
+        )
+        no_pain = ((no_pain_rows.NO_PAIN_KIND, count),) if count else ()
+        no_pain_issues = () if notice is None else (notice,)
+        if count and scale is not None and scale.source == scales_module.NOT_STATED:
+            # the line's range describes the attacks the figures count
+            scale = scales_module.not_stated(frame["intensity"], scale.column)
     else:
         frame = _day_rows(work, match, decision, issues)
     info = DiaryInfo(
         kind=_kind(shape, split, frame),
-        other_kinds=() if split is None else split.other_kinds,
+        other_kinds=(() if split is None else split.other_kinds) + no_pain,
         medicine_events=() if split is None else split.medicine_events,
         medicine_by_day=()
         if split is None
@@ -167,7 +181,7 @@ def _read_table(
         table=frame,
         issues=(*table.issues, *checked.issues,
                 *_file_issues(table, match, decision, bool(fixed_mapping), split),
-                *issues.collected()),
+                *issues.collected(), *no_pain_issues),
         info=info,
     )  # fmt: skip
 
@@ -181,6 +195,11 @@ def _pain_names(
     if shape is DiaryShape.ATTACK_LOG:
         return event_log.type_names(table, match.fields)
     return ()
+
+
+def _header_of(table: Table, match: ColumnMatch, field: str) -> str | None:
+    """The header as written of the column matched to ``field``, if any."""
+    return next((table.header[p] for p, name in match.fields.items() if name == field), None)
 
 
 def _without(match: ColumnMatch, position: int) -> ColumnMatch:
@@ -303,7 +322,11 @@ def _attack_rows(
     scale: PainScale | None = None
     if "intensity" in by_field:
         columns["intensity"], scale = read_intensity(
-            table, by_field["intensity"], issues, options.scales
+            table,
+            by_field["intensity"],
+            issues,
+            options.scales,
+            format_states_scale=options.known_export,
         )
     elif split is not None:
         scale = _event_name_scale(table, split)

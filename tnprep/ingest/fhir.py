@@ -22,6 +22,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from tnprep.ingest import fhir_status
 from tnprep.ingest.answer_items import RawAnswer, answers_to_rows, match_item
 from tnprep.ingest.wording import item_by_wording, panel_by_name
 from tnprep.issues import Issue, IssueCode, clip
@@ -142,11 +143,17 @@ def read_response(resource: Mapping[str, object], file: str) -> tuple[list[RawAn
     """Read a QuestionnaireResponse's answers (nested groups included), in document order.
 
     PHQ-9 and GAD-7 items get their tnprep names ('phq9_1'); other items keep their linkId (or
-    text) and are matched by name like any other answer, or kept as other answers.
+    text) and are matched by name like any other answer, or kept as other answers. The
+    response's own status is heeded (``fhir_status``).
+
+    Raises:
+        InputError: the response is marked ``entered-in-error`` (voided).
     """
+    fhir_status.refuse_void(resource, file)
     panel = _panel_of(resource.get("questionnaire"))
     entries = _authored(resource, file)
-    issues: list[Issue] = []
+    unfinished = fhir_status.not_final_notice(resource, file)
+    issues: list[Issue] = [] if unfinished is None else [unfinished]
     recognised = panel is not None
     placed: list[str] = []
     for item in _walk(resource.get("item")):

@@ -1,8 +1,9 @@
 """The intensity column, read on the file's own pain scale (``tnprep.ingest.scales`` has the rule).
 
 The scale comes from the user (``--scale "Header=1-5"``), else the header (``pain level (1-5)``),
-else the values when they leave no doubt (0–100), else it is the SPEC's 0–10. A column of words
-(mild / moderate / severe) is kept as words.
+else the values when they leave no doubt (0–100), else it is the SPEC's 0–10 — marked *not stated*
+unless a known export's format states it. A column of words (mild / moderate / severe) is kept as
+words.
 """
 
 from __future__ import annotations
@@ -24,9 +25,18 @@ _MOSTLY = 0.5
 
 
 def read_intensity(
-    table: Table, position: int, issues: RowIssues, user_scales: Mapping[str, str] | None
+    table: Table,
+    position: int,
+    issues: RowIssues,
+    user_scales: Mapping[str, str] | None,
+    *,
+    format_states_scale: bool = False,
 ) -> tuple[pd.Series, PainScale | None]:
-    """Intensities on 0–10 (NaN where unknown or not convertible) and the scale when not 0–10."""
+    """Intensities on 0–10 (NaN where unknown or not convertible) and the scale when not 0–10.
+
+    A 0–10 reading that neither the header, the values, the user nor a known export's format
+    (``format_states_scale``) stated comes with a scale marked ``scales.NOT_STATED``.
+    """
     header = table.header[position]
     distinct = distinct_text(table.cells[position])
     words = scales.word_values(distinct.series())  # each distinct cell once
@@ -41,7 +51,10 @@ def read_intensity(
         chosen = scales.values_range(numbers.values)
         source = "values"
     if chosen is None or (chosen.low == 0 and chosen.high == 10):
-        return fields.scale_0_10(table, position, issues, "intensity"), None
+        read = fields.scale_0_10(table, position, issues, "intensity")
+        if chosen is None and not format_states_scale:
+            return read, scales.not_stated(read, header)
+        return read, None
     return _on_scale(table, position, issues, numbers=numbers, scale=chosen, source=source)
 
 

@@ -42,8 +42,11 @@ _PAIN_HEADER_WORDS = ("attack", "anfall")
 _SAMPLE = 2000
 _FEW = 10
 _MOSTLY = 0.5
+_SYMPTOM_WORDS = ("headache", "migraine", "neuralgia", "facialpain", "pain")
+"""Header words of a symptom tracker's headache or pain column (one tnprep did not match)."""
 _LOOKS_LIKE: tuple[tuple[tuple[str, ...], str], ...] = (
     (("patient", "encounter"), "an EHR table (patient and encounter columns)"),
+    (_SYMPTOM_WORDS, "a symptom tracker"),
     (("mood", "emotion", "feeling"), "a mood diary"),
     (("medication", "drug", "medicine", "description", "dose", "dosage"), "a medication list"),
     (("sleep", "steps", "activities", "activity", "exercise", "weight", "calories"),
@@ -182,9 +185,36 @@ def not_a_diary_reason(header: tuple[str, ...]) -> str:
         (what for words, what in _LOOKS_LIKE if any(w in key for key in keys for w in words)),
         "a table with no pain columns",
     )
-    shown = ", ".join(cell for cell in header if cell.strip())[:160]
     return (
-        f"is not a pain diary: it looks like {looks} (columns {shown}). A pain diary needs a date "
-        "and at least one pain column (intensity, duration, side, triggers, attack count …); if "
-        'one of these columns holds one, map it with --map "Header=field".'
+        f"is not a pain diary: it looks like {looks} (columns {_columns_shown(header)}). A pain "
+        "diary needs a date and at least one pain column (intensity, duration, side, triggers, "
+        "attack count …); if one of these columns holds one, map it with "
+        f'--map "Header=field"{_symptom_hint(header)}.'
     )
+
+
+def _columns_shown(header: tuple[str, ...], limit: int = 160) -> str:
+    """The headers, cut between columns (never inside one) with '+N more' for the rest."""
+    named = [cell for cell in header if cell.strip()]
+    shown: list[str] = []
+    for cell in named:
+        if shown and len(", ".join([*shown, cell])) > limit:
+            break
+        shown.append(cell)
+    rest = len(named) - len(shown)
+    return ", ".join(shown) + (f", +{rest} more" if rest else "")
+
+
+def _symptom_hint(header: tuple[str, ...]) -> str:
+    """' (its headache column: 'Headache Severity')' for a symptom tracker, else ''.
+
+    The column is named, not mapped: a tracker's rating may be 0–3 or words, a day's worst or an
+    average, so which field and scale it is stays the user's to say (SPEC: never guessed).
+    """
+    found = next(
+        (cell for cell in header
+         if any(word in normalise_header(cell) for word in _SYMPTOM_WORDS)
+         and "note" not in normalise_header(cell)),
+        None,
+    )  # fmt: skip
+    return "" if found is None else f" (its headache or pain column: '{found}')"

@@ -13,6 +13,12 @@ The rule (docs/formats.md, "Pain scales"):
   They are kept on their own scale (median and worst in the file's scale, stated on the page) and
   stay out of the 0–10 intensity figures. A 1–5 value is never printed as x/10.
 - **Words** (mild / moderate / severe …) are kept as words and counted; no number is made up.
+- A header that **names no scale** (``intensity``, ``Pain``), in a file that is not a known export
+  and for which the user gave none, is read as the SPEC's 0–10 (the diary format's scale: SPEC
+  *Inputs* lists bare ``Pain`` / ``Severity`` as the 0–10 intensity) — but the scale is kept as
+  **not stated** (``NOT_STATED``), so the page and ``check`` say that 0–10 was the format's
+  default, not the file's word, with the values' range (asmith's log: 2–7, which could as well be
+  on 1–7). tnprep's own rule (docs/formats.md, "Pain scales").
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from tnprep.ingest.columns import normalise_header
@@ -42,6 +49,10 @@ category of the VRSs" — no agreed NRS equivalent for a word, the reason tnprep
 """
 
 
+NOT_STATED = "not stated"
+"""``PainScale.source`` of a 0–10 reading the file itself did not state (see the module doc)."""
+
+
 @dataclass(frozen=True)
 class ScaleRange:
     """A numeric scale's ends."""
@@ -59,13 +70,17 @@ def header_range(header: str) -> ScaleRange | None:
     """The scale a header names: ``(1-5)`` → 1–5, ``0-100`` → 0–100, ``/5`` → 1–5; else ``None``.
 
     ``/N`` and ``out of N`` name only the top; such files score from 1 (a "3/5"), so the scale is
-    taken as 1–N and not converted.
+    taken as 1–N and not converted — except ``/10`` and ``out of 10``: that is how the 0–10 NRS
+    itself is written ("pain 0/10"), so it states the SPEC's 0–10 (tnprep's own rule; before, a
+    ``Pain /10`` column was taken as 1–10 and every value left out of the figures).
     """
     found = _RANGE.search(header)
     if found:
         low, high = float(found.group(1)), float(found.group(2))
         return ScaleRange(low, high) if low < high else None
     top = _OUT_OF.search(header)
+    if top and float(top.group(1)) == 10:
+        return ScaleRange(0.0, 10.0)
     if top and float(top.group(1)) > 1:
         return ScaleRange(1.0, float(top.group(1)))
     return None
@@ -141,3 +156,19 @@ def word_scale(words: pd.Series, column: str, source: str) -> PainScale:
     return PainScale(
         column, None, None, source, False, words=tuple((str(w), int(c)) for w, c in ordered)
     )
+
+
+def not_stated(values: pd.Series, column: str) -> PainScale | None:
+    """The 0–10 scale marked not stated, with the values' range; ``None`` if no value.
+
+    The range (lowest and highest, two cheap passes) is what lets a reader judge the scale — values
+    2–7 could be 1–7 — and the median is on the page's glance already.
+    """
+    array = values.to_numpy(dtype="float64", na_value=np.nan)
+    known = array[~np.isnan(array)]
+    if known.size == 0:
+        return None
+    return PainScale(
+        column, 0.0, 10.0, NOT_STATED, False,
+        maximum=float(known.max()), minimum=float(known.min()),
+    )  # fmt: skip
