@@ -117,3 +117,15 @@ def test_a_daily_log_counts_its_day_rows() -> None:
     )
     assert (summary.input.rows_in_period, summary.input.rows_outside_period) == (2, 2)
     assert summary.attacks.total == 5
+
+
+def test_a_workbooks_medicine_sheet_rows_are_not_called_event_log_rows() -> None:
+    """Pavia's workbook: 1,499 rows of its medicine sheet are other rows, not an event log's."""
+    workbook = CORPUS / "gchrg-pavia-xlsx" / "Pavias-anfald-og-behandlinger.head.xlsx"
+    data = load_patient(Sources(diaries=[(workbook.name, workbook.read_bytes())]))
+    summary = summarise_patient(data, start=None, end=None, today=TODAY)
+    assert summary.input.rows_other > 0
+    assert not any(info.kind == "event log" for _, info in summary.input.files)
+    quality = build_footer(summary).quality
+    assert f"{summary.input.rows_other} other rows (not attacks)" in quality
+    assert "event-log" not in quality

@@ -399,7 +399,8 @@ class InputAccount:
     duplicates: int
     issues: tuple[Issue, ...]
     rows_other: int = 0
-    """Event-log rows that are not pain attacks (counted by kind per file in ``files``)."""
+    """Rows that are not pain attacks: an event log's other kinds, a workbook's medicine sheet,
+    rows of pain 0 (counted by kind per file in ``files``)."""
     files: tuple[tuple[str, DiaryInfo], ...] = ()
     """(file, what it turned out to be: kind, other rows by kind, pain scale, sheets)."""
     rows_outside_period: int = 0

@@ -221,7 +221,9 @@ def build_footer(summary: Summary) -> Footer:
     """Return the footer: disclaimer, data-quality line, assumptions, page number."""
     account, period = summary.input, summary.period
     dropped = values_left_out(account.issues)  # a column-level issue counts its rows
-    other = f"{account.rows_other} event-log rows not attacks, " if account.rows_other else ""
+    # rows_other holds an event log's other kinds, a workbook's medicine sheet and rows of pain 0:
+    # not all are an event log's, so the footer names them by what they are not.
+    other = f"{account.rows_other} other rows (not attacks), " if account.rows_other else ""
     used = period_rows_text(summary) or f"{account.rows_used} used"
     quality = (
         f"Data: {account.rows_read} rows read, {used}, "
