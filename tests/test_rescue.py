@@ -123,3 +123,29 @@ def test_summary_rescue_is_computed_once_and_handed_to_the_ledger() -> None:
     burden = ledger_from_summary(tally).burden
     assert (burden.attacks, burden.attacks_with_rescue) == (2, 1)
     assert burden.rescues == tally.rescue.uses
+
+
+def test_a_yes_no_medication_column_counts_rescue_taken_with_no_name(tmp_path: Path) -> None:
+    # Regression: a Yes/No 'Medication' column printed "rescue named in 2 of 4 attacks — Yes 2".
+    diary = tmp_path / "yes_no.csv"
+    diary.write_text(
+        "Date,Time,Pain,Medication\n2026-10-01,08:00,6,Yes\n2026-10-01,12:00,5,No\n"
+        "2026-10-02,09:00,7,yes\n2026-10-03,10:00,4,Yes + ibuprofen\n"
+    )
+    rescue = _summary_json(tmp_path, diary)["attacks"]["rescue"]
+    assert rescue["attacks_with_rescue"] == 3
+    assert rescue["attacks_rescue_unnamed"] == 2
+    assert rescue["by_name"] == [{"name": "ibuprofen", "count": 1}]
+    pdf = pypdf.PdfReader(tmp_path / "r.pdf").pages[0].extract_text()
+    text = " ".join(pdf.split())
+    assert "rescue taken in 3 of 4 attacks (2 with no name recorded) — ibuprofen 1" in text
+    assert "Yes" not in text
+
+
+@pytest.mark.parametrize(
+    ("cell", "unnamed"), [("Yes", 1), ("TRUE", 1), ("no", 0), ("Sumatriptan", 0)]
+)
+def test_only_a_bare_yes_word_is_a_rescue_without_a_name(cell: str, unnamed: int) -> None:
+    rescue = rescue_from_rows(attack_rows([{"rescue": cell}]))
+    assert rescue.attacks_rescue_unnamed == unnamed
+    assert all(name.casefold() not in {"yes", "true"} for name, _ in rescue.by_name)

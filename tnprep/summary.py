@@ -441,7 +441,9 @@ class RescueSummary:
     attacks_with_record: int = 0
     """Attacks in files that have a rescue / medication column (the denominator)."""
     attacks_with_rescue: int = 0
-    """Of those, attacks with a rescue named (not 'none')."""
+    """Of those, attacks with a rescue recorded (a name, or a bare 'yes'; not 'none')."""
+    attacks_rescue_unnamed: int = 0
+    """Of those, attacks whose rescue cell only says one was taken ('yes', 'true'): no name."""
     by_name: tuple[tuple[str, int], ...] = ()
     """Rescue names (lower case) by number of attacks, most frequent first."""
     helped: tuple[tuple[str, int], ...] = ()

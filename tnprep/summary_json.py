@@ -239,6 +239,7 @@ def rescue_json(rescue: RescueSummary) -> JsonObject:
     return {
         "attacks_with_record": rescue.attacks_with_record,
         "attacks_with_rescue": rescue.attacks_with_rescue,
+        "attacks_rescue_unnamed": rescue.attacks_rescue_unnamed,
         "by_name": [{"name": name, "count": count} for name, count in rescue.by_name],
         "helped": [{"answer": answer, "count": count} for answer, count in rescue.helped],
         "medicine_events": [

@@ -37,6 +37,11 @@ _NONE = frozenset(
 )
 """Words that mean no rescue was taken (compared case-insensitively, also without spaces)."""
 _NONE_COMPACT = frozenset(word.replace(" ", "") for word in _NONE)
+_TAKEN = frozenset({"yes", "y", "true", "taken"})
+"""Words that say a rescue was taken without naming it (a Yes/No ``Medication`` column): the
+attack counts as one with rescue, and no name is made of the word (it printed as "Yes 2")."""
+UNNAMED = "\x00taken"
+"""The key under which a row's unnamed rescue is tallied (never a name: no text holds NUL)."""
 _RATINGS = (
     ("medication_helpful", "helpful", "helpful"),
     ("medication_somewhat", "somewhat helpful", "somewhat"),
@@ -78,10 +83,12 @@ def rescue_from_rows(attacks: pd.DataFrame) -> RescueSummary:
     spelling: dict[str, str] = {}
     tallies: dict[str, Counter[str]] = {}
     helped: Counter[str] = Counter()
-    with_rescue = 0
+    with_rescue = unnamed = 0
     for cells, occurrences in _distinct_rescue_cells(attacks).items():
         named = _named(cells)
         with_rescue += occurrences if named else 0
+        if named.pop(UNNAMED, None) is not None and not named:
+            unnamed += occurrences
         for word in _helped(cells):
             helped[word] += occurrences
         for key, (name, ratings) in named.items():
@@ -97,6 +104,7 @@ def rescue_from_rows(attacks: pd.DataFrame) -> RescueSummary:
     return RescueSummary(
         attacks_with_record=len(attacks),
         attacks_with_rescue=with_rescue,
+        attacks_rescue_unnamed=unnamed,
         by_name=tuple((use.name, use.uses) for use in uses),
         helped=_ordered(helped),
         uses=tuple(uses),
@@ -143,6 +151,8 @@ def _named(cells: tuple[object, ...]) -> dict[str, tuple[str, set[str]]]:
         key = name.casefold()
         if key in _NONE or key.replace(" ", "") in _NONE_COMPACT:
             continue
+        if key in _TAKEN:
+            key = UNNAMED
         entry = named.setdefault(key, (name, set()))
         if field is not None:
             entry[1].add(field)

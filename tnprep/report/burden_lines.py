@@ -76,7 +76,11 @@ def _rescue_text(burden: AcuteBurden, rescue: RescueSummary | None) -> str:
     """'rescue named in 868 of 1039 attacks (helped, as recorded: yes 808, no 41) — Oxygen 739'."""
     if not burden.attacks:
         return ""
-    head = f"rescue named in {burden.attacks_with_rescue} of {plural(burden.attacks, 'attack')}"
+    unnamed = rescue.attacks_rescue_unnamed if rescue else 0
+    verb = "taken" if unnamed else "named"
+    head = f"rescue {verb} in {burden.attacks_with_rescue} of {plural(burden.attacks, 'attack')}"
+    if unnamed:  # a Yes/No column: "yes" says a rescue was taken, not which
+        head += f" ({unnamed} with no name recorded)"
     helped = _helped_text(burden, rescue)
     if helped:
         head += f" (helped, as recorded: {helped})"
