@@ -442,8 +442,6 @@ class RescueSummary:
     """Attacks in files that have a rescue / medication column (the denominator)."""
     attacks_with_rescue: int = 0
     """Of those, attacks with a rescue recorded (a name, or a bare 'yes'; not 'none')."""
-    attacks_rescue_unnamed: int = 0
-    """Of those, attacks whose rescue cell only says one was taken ('yes', 'true'): no name."""
     by_name: tuple[tuple[str, int], ...] = ()
     """Rescue names (lower case) by number of attacks, most frequent first."""
     helped: tuple[tuple[str, int], ...] = ()
@@ -453,6 +451,9 @@ class RescueSummary:
     """Medicine rows of event logs by name (whole files, not linked to an attack)."""
     uses: tuple[RescueUse, ...] = ()
     """Each rescue name with its attack rows and ratings, in ``by_name``'s order."""
+    attacks_rescue_unnamed: int = 0
+    """Of ``attacks_with_rescue``, attacks whose rescue cell only says one was taken ('yes',
+    'true'): no name."""
 
 
 @dataclass(frozen=True)
