@@ -174,7 +174,11 @@ def build_glance(summary: Summary) -> Glance:
             f"{number_text(attacks.intensity_median)} / {number_text(attacks.intensity_max)}",
             "median / worst",
         ),
-        Figure("Median duration", wording.duration_text(attacks.duration_median_s)),
+        Figure(
+            "Median duration",
+            wording.duration_text(attacks.duration_median_s),
+            _duration_detail(summary),
+        ),
         _trend_figure(attacks.trend),
     )
     scores = summary.scores
@@ -193,6 +197,15 @@ def build_glance(summary: Summary) -> Glance:
         scores=score_figures,
         names=attack_names_text(summary),
     )
+
+
+def _duration_detail(summary: Summary) -> str:
+    """'from 16 of 139 attacks' when only some attacks record a duration; else nothing.
+
+    A median of the 16 timed attacks printed alone reads as the length of all 139 (Pavia).
+    """
+    timed, total = summary.features.with_duration, summary.attacks.total
+    return f"from {timed} of {plural(total, 'attack')}" if 0 < timed < total else ""
 
 
 def _attack_free_detail(summary: Summary) -> str:
