@@ -52,8 +52,9 @@ class Distinct:
             return spread if dtype is None else spread.astype(dtype)
         array = np.empty(len(per_distinct), dtype=object)
         array[:] = list(per_distinct)
+        # copy=False: pandas 3 would copy the array just made (issue 15)
         return pd.Series(array[self.codes] if len(self.codes) else [], index=self.index,
-                         dtype=object if dtype is None else dtype)  # fmt: skip
+                         dtype=object if dtype is None else dtype, copy=False)  # fmt: skip
 
     def spread_mask(self, per_distinct: npt.NDArray[np.bool_] | Sequence[bool]) -> pd.Series:
         """A boolean per distinct cell spread back over the rows."""
@@ -111,8 +112,11 @@ def _distinct_text(cells: pd.Series) -> Distinct:
     raw_codes, raw = pd.factorize(text, use_na_sentinel=False)
     stripped = pd.Series(raw, dtype=text.dtype).fillna("").str.strip()
     codes, texts = pd.factorize(stripped.to_numpy(dtype=object))
+    # Stripping merged no two cells (the usual case): the codes are 0, 1, 2 … in the order of
+    # the raw cells', so each row's code is its raw code, with no pass over the rows (issue 15).
+    merged = len(texts) < len(codes)
     return Distinct(
-        codes=np.asarray(codes[raw_codes], dtype=np.intp),
+        codes=np.asarray(codes[raw_codes] if merged else raw_codes, dtype=np.intp),
         texts=[str(value) for value in texts],
         index=cells.index,
         dtype=dtype,
