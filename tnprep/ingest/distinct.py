@@ -123,34 +123,61 @@ def _distinct_text(cells: pd.Series) -> Distinct:
     )
 
 
-def text_bytes(cells: pd.Series) -> bytes | None:
-    """The UTF-8 bytes behind a pyarrow-backed text column, or ``None`` for any other column.
+ROW_BLOCK = 1 << 15
+"""Rows a whole-column numpy test takes at a time (issue 15).
 
-    The bytes hold every cell's text (and may hold more: a sliced array keeps its whole buffer),
-    so a character absent from them is absent from every cell: a cheap test in C that lets a
-    per-cell pass be skipped when it could not change anything.
+A step's arrays stay at most 256 KiB and are reused from one block to the next; whole-column
+temporaries were fresh memory each time (~3 MB a column of a ten-year diary), and the system
+handing over those pages was most of a first run's extra cost.
+"""
+_PIECE = 1 << 18
+"""Bytes of a column's text looked at at a time by ``text_pieces``."""
+
+
+def text_pieces(cells: pd.Series) -> Iterator[bytes] | None:
+    """The UTF-8 bytes behind a pyarrow-backed text column in pieces, or ``None`` for another.
+
+    The pieces, one after the other, hold every cell's text (and may hold more: a sliced
+    array keeps its whole buffer), so a character absent from them is absent from every cell: a
+    cheap test in C that lets a per-cell pass be skipped when it could not change anything. A
+    test for two or more bytes together must carry the end of one piece into the next. Pieces
+    of ``_PIECE`` bytes, copied one at a time, where one copy of the whole text touched ~6 MB of
+    fresh memory for a ten-year diary's date column (issue 15).
     """
     if not isinstance(cells.dtype, pd.StringDtype) or cells.dtype.storage != "pyarrow":
         return None
     chunks = cells.array.__arrow_array__().chunks
     if any(str(chunk.type) not in _OFFSET_TYPES for chunk in chunks):
         return None  # another layout (a string view): no shortcut
-    return b"".join(_chunk_bytes(chunk) for chunk in chunks)
+    return _pieces(chunks)
 
 
 _OFFSET_TYPES = ("string", "large_string")
 """Arrow string types laid out as offsets and one data buffer (the layout read here)."""
 
 
-def _chunk_bytes(chunk: Any) -> bytes:
-    """The bytes of one Arrow string chunk's own cells (a slice skips its buffer's other cells)."""
-    _, offsets, data = chunk.buffers()
-    if data is None or not len(chunk):
-        return b""
-    width = np.int64 if str(chunk.type).startswith("large") else np.int32
-    bounds = np.frombuffer(offsets, dtype=width)
-    start, end = int(bounds[chunk.offset]), int(bounds[chunk.offset + len(chunk)])
-    return bytes(memoryview(data)[start:end])
+def _pieces(chunks: Sequence[Any]) -> Iterator[bytes]:
+    """Each chunk's own cells' bytes (a slice skips its buffer's other cells), piece by piece."""
+    for chunk in chunks:
+        _, offsets, data = chunk.buffers()
+        if data is None or not len(chunk):
+            continue
+        width = np.int64 if str(chunk.type).startswith("large") else np.int32
+        bounds = np.frombuffer(offsets, dtype=width)
+        start, end = int(bounds[chunk.offset]), int(bounds[chunk.offset + len(chunk)])
+        view = memoryview(data)
+        for begin in range(start, end, _PIECE):
+            yield bytes(view[begin : min(begin + _PIECE, end)])
+
+
+def arrow_array(cells: pd.Series) -> Any:
+    """The one ``pyarrow.Array`` behind a pyarrow-backed column, without a copy when it can.
+
+    ``combine_chunks`` copies even a column of one chunk (a file's column always is one):
+    ~9 MB for a ten-year diary's date column, each time it was looked at (issue 15).
+    """
+    chunked = cells.array.__arrow_array__()
+    return chunked.chunk(0) if chunked.num_chunks == 1 else chunked.combine_chunks()
 
 
 def text_layout(
@@ -158,21 +185,25 @@ def text_layout(
 ) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.int64], npt.NDArray[np.int64]] | None:
     """(bytes, start of each cell, end of each cell) of an ASCII pyarrow-backed text column.
 
-    ``None`` for any other column (Python objects, a missing cell, any byte over 127), so that a
-    caller testing characters at fixed places from a cell's start or end tests exactly what a
-    pattern would (one byte is one character).
+    The bytes are the column's whole buffer, and the starts and ends are places in it: all
+    three are views of the column's own memory, nothing is copied (issue 15). ``None`` for any
+    other column (Python objects, a missing cell, any byte over 127), so that a caller testing
+    characters at fixed places from a cell's start or end tests exactly what a pattern would
+    (one byte is one character).
     """
     if not isinstance(cells.dtype, pd.StringDtype) or cells.dtype.storage != "pyarrow":
         return None
-    array = cells.array.__arrow_array__().combine_chunks()
+    array = arrow_array(cells)
     if array.null_count or str(array.type) not in _OFFSET_TYPES:
         return None
     _, offsets, data = array.buffers()
     width = np.int64 if str(array.type).startswith("large") else np.int32
-    bounds = np.frombuffer(offsets, dtype=width)[array.offset : array.offset + len(array) + 1]
+    window = slice(array.offset, array.offset + len(array) + 1)
+    bounds: npt.NDArray[np.int64] = np.frombuffer(offsets, dtype=width)[window].astype(
+        np.int64, copy=False
+    )
     text = np.zeros(0, dtype=np.uint8) if data is None else np.frombuffer(data, dtype=np.uint8)
-    text = text[int(bounds[0]) : int(bounds[-1])] if len(bounds) else text[:0]
-    if text.size and int(text.max()) > 127:
+    used = text[int(bounds[0]) : int(bounds[-1])] if len(bounds) else text[:0]
+    if used.size and int(used.max()) > 127:
         return None
-    bounds = bounds.astype(np.int64) - (int(bounds[0]) if len(bounds) else 0)
     return text, bounds[:-1], bounds[1:]
