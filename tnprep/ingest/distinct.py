@@ -27,8 +27,8 @@ T = TypeVar("T")
 class Distinct:
     """The distinct stripped cells of one column and where each row's cell is among them."""
 
-    codes: npt.NDArray[np.intp]
-    """For each row, the position of its cell's text in ``texts``."""
+    codes: npt.NDArray[np.integer[Any]]
+    """For each row, the position of its cell's text in ``texts`` (32- or 64-bit)."""
     texts: list[str]
     """Each distinct cell, stripped ('' for a blank one); no two are equal."""
     index: pd.Index
@@ -41,14 +41,22 @@ class Distinct:
         return pd.Series(self.texts if texts is None else list(texts), dtype=self.dtype)
 
     def counts(self) -> npt.NDArray[np.intp]:
-        """How many rows hold each distinct cell."""
-        return np.bincount(self.codes, minlength=len(self.texts))
+        """How many rows hold each distinct cell (counted a block of rows at a time)."""
+        counts = np.zeros(len(self.texts), dtype=np.intp)
+        for begin in range(0, len(self.codes), ROW_BLOCK):  # bincount copies 32-bit codes
+            counts += np.bincount(self.codes[begin : begin + ROW_BLOCK], minlength=len(counts))
+        return counts
 
     def spread(self, per_distinct: Any, dtype: Any = None) -> pd.Series:
         """One value per distinct cell (a Series, array or list) spread back over the rows."""
         if isinstance(per_distinct, pd.Series):
-            spread = per_distinct.take(self.codes)
-            spread.index = self.index
+            # The values taken, not the Series: its index taken too was ~3 MB per column of
+            # a ten-year diary, thrown away for the column's own (issue 15).
+            if isinstance(per_distinct.dtype, np.dtype):  # numpy's own gather: pandas' take
+                values = per_distinct.to_numpy()[self.codes]  # made 32-bit codes 64-bit first
+            else:
+                values = per_distinct.array.take(self.codes)
+            spread = pd.Series(values, index=self.index, name=per_distinct.name, copy=False)
             return spread if dtype is None else spread.astype(dtype)
         array = np.empty(len(per_distinct), dtype=object)
         array[:] = list(per_distinct)
@@ -109,29 +117,45 @@ def distinct_text(cells: pd.Series) -> Distinct:
 def _distinct_text(cells: pd.Series) -> Distinct:
     text = cells if isinstance(cells.dtype, pd.StringDtype) else cells.astype("string")
     dtype = cast(pd.StringDtype, text.dtype)  # both branches give a string dtype
-    raw_codes, raw = pd.factorize(text, use_na_sentinel=False)
+    raw_codes, raw = _factorised(text)
     stripped = pd.Series(raw, dtype=text.dtype).fillna("").str.strip()
     codes, texts = pd.factorize(stripped.to_numpy(dtype=object))
     # Stripping merged no two cells (the usual case): the codes are 0, 1, 2 … in the order of
     # the raw cells', so each row's code is its raw code, with no pass over the rows (issue 15).
     merged = len(texts) < len(codes)
     return Distinct(
-        codes=np.asarray(codes[raw_codes] if merged else raw_codes, dtype=np.intp),
+        codes=codes[raw_codes] if merged else raw_codes,
         texts=[str(value) for value in texts],
         index=cells.index,
         dtype=dtype,
     )
 
 
-ROW_BLOCK = 1 << 15
+ROW_BLOCK = 1 << 13
 """Rows a whole-column numpy test takes at a time (issue 15).
 
-A step's arrays stay at most 256 KiB and are reused from one block to the next; whole-column
-temporaries were fresh memory each time (~3 MB a column of a ten-year diary), and the system
-handing over those pages was most of a first run's extra cost.
+A step's arrays stay at most 64 KiB: below the C library's threshold for memory of its own,
+so they are reused from one block to the next. Whole-column temporaries were fresh memory each
+time (~3 MB a column of a ten-year diary), and the system handing over those pages was most of
+a first run's extra cost. (Blocks of 256 KiB were fresh memory too, in some runs.)
 """
-_PIECE = 1 << 18
-"""Bytes of a column's text looked at at a time by ``text_pieces``."""
+_PIECE = 1 << 16
+"""Bytes of a column's text looked at at a time by ``text_pieces`` (below that threshold)."""
+
+
+def _factorised(text: pd.Series) -> tuple[npt.NDArray[np.integer[Any]], Any]:
+    """(each row's code, the distinct cells): ``pd.factorize(text, use_na_sentinel=False)``.
+
+    A pyarrow-backed column is encoded by Arrow itself, whose 32-bit codes are used as they
+    are; pandas turned them into a new 64-bit array (~3 MB a column of a ten-year diary; issue
+    15). Both give a missing cell a code of its own and number cells in order of appearance.
+    """
+    if not isinstance(text.dtype, pd.StringDtype) or text.dtype.storage != "pyarrow":
+        return pd.factorize(text, use_na_sentinel=False)
+    import pyarrow.compute as pc  # type: ignore[import-untyped]  # noqa: PLC0415 - by pandas
+
+    encoded = pc.dictionary_encode(arrow_array(text), null_encoding="encode")
+    return encoded.indices.to_numpy(zero_copy_only=False), encoded.dictionary.to_pylist()
 
 
 def text_pieces(cells: pd.Series) -> Iterator[bytes] | None:
