@@ -1,7 +1,7 @@
 """Ingest per distinct cell gives exactly what the per-row passes gave (issue 15).
 
 The readers now factorise a column once, strip and read each distinct cell, and spread the
-results back by code; byte tests on the column (``distinct.text_bytes``/``text_layout``) skip the
+results back by code; byte tests on the column (``distinct.text_pieces``/``text_layout``) skip the
 date passes that could change nothing. Each new path is compared here with the per-row code it
 replaced (kept below as the reference, verbatim), on Hypothesis-generated columns of awkward cells:
 Unicode digits and spaces, ordinal suffixes, UTC offsets, case-folding oddities ('ſ', 'İ'),
@@ -284,7 +284,7 @@ def test_a_long_files_first_record_is_the_whole_texts(first: str, padding: int) 
 def no_shortcuts() -> Iterator[None]:
     """Byte tests say 'cannot tell' (every pass runs) and nothing is remembered between readers."""
     with contextlib.ExitStack() as stack:
-        stack.enter_context(mock.patch.object(dates, "text_bytes", return_value=None))
+        stack.enter_context(mock.patch.object(dates, "text_pieces", return_value=None))
         stack.enter_context(mock.patch.object(dates, "text_layout", return_value=None))
         stack.enter_context(
             mock.patch.object(distinct, "_MEMO", distinct.ContextVar("off", default=None))

@@ -75,13 +75,15 @@ def filled_rows(body: pd.DataFrame) -> Any:
     import pyarrow.compute as pc  # type: ignore[import-untyped]  # noqa: PLC0415
 
     filled = np.zeros(len(body), dtype=bool)
-    for column in body.columns:
+    for position, column in enumerate(body.columns):
+        cells = pa.array(body[column].array, type=pa.large_string())
+        if not position:  # every row still blank: no positions to gather (~3 MB; issue 15)
+            filled[:] = np.asarray(pc.not_equal(pc.utf8_trim_whitespace(cells), ""), dtype=bool)
+            continue
         blank = np.flatnonzero(~filled)
         if not len(blank):
             break
-        cells = pa.array(body[column].array, type=pa.large_string())
-        if len(blank) < len(filled):
-            cells = cells.take(pa.array(blank))
+        cells = cells.take(pa.array(blank))
         filled[blank] = np.asarray(pc.not_equal(pc.utf8_trim_whitespace(cells), ""), dtype=bool)
     return filled
 

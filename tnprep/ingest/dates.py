@@ -13,14 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from tnprep.ingest.distinct import remembered, text_bytes, text_layout
+from tnprep.ingest.distinct import ROW_BLOCK, remembered, text_layout, text_pieces
 from tnprep.ingest.fixed_dates import read_fixed
 from tnprep.model import DateOrder, DateOrderSource
 
@@ -93,13 +93,20 @@ def _may_start_slash_date(
 ) -> bool:
     """False when no ASCII cell has '/' or '-' as its second or third character.
 
-    'n/n/…' and 'nn/n/…' need one there; a True only means the pattern must look.
+    'n/n/…' and 'nn/n/…' need one there; a True only means the pattern must look. The cells
+    are places in ``data`` (``text_layout``), tested ``ROW_BLOCK`` at a time.
     """
-    padded = np.concatenate([data, np.zeros(3, dtype=np.uint8)])
-    length = ends - starts
-    second = np.isin(padded[starts + 1], _SEPARATORS) & (length >= 2)
-    third = np.isin(padded[starts + 2], _SEPARATORS) & (length >= 3)
-    return bool((second | third).any())
+    if not len(data):
+        return False  # every cell empty
+    last = len(data) - 1  # a place past a short cell is clipped; that cell is not counted
+    for begin in range(0, len(starts), ROW_BLOCK):
+        first = starts[begin : begin + ROW_BLOCK]
+        length = ends[begin : begin + ROW_BLOCK] - first
+        second = np.isin(data[np.minimum(first + 1, last)], _SEPARATORS) & (length >= 2)
+        third = np.isin(data[np.minimum(first + 2, last)], _SEPARATORS) & (length >= 3)
+        if (second | third).any():
+            return True
+    return False
 
 
 def parse_dates(cells: pd.Series, order: DateOrder | None, *, with_time: bool) -> pd.Series:
@@ -264,11 +271,13 @@ def _folded_text(cells: pd.Series) -> pd.Series:
     if not _all_text(cells):
         cells = cells.where(cells.map(lambda cell: isinstance(cell, str)), "")
     text = cells if isinstance(cells.dtype, pd.StringDtype) else cells.astype("string")
-    raw = text_bytes(text)
+    raw = text_pieces(text)
+    untidy_bytes = raw is None or _may_be_untidy(raw)
+    ordinal_bytes = raw is None or _may_hold_ordinal(text_pieces(text) or ())
     text = text.fillna("").str.strip()
     # Regex replacement runs per cell in Python; only the cells that need folding pay for it.
     # A test on the column's bytes first skips the cell passes that could change nothing.
-    if raw is None or any(mark in raw for mark in _UNTIDY):
+    if untidy_bytes:
         untidy = (
             text.str.contains(",", regex=False)
             | text.str.contains("  ", regex=False)
@@ -278,7 +287,7 @@ def _folded_text(cells: pd.Series) -> pd.Series:
         if untidy.any():
             text = text.where(~untidy, text.str.replace(r"\s*,\s*|\s+", " ", regex=True))
     # Ordinal days ('22nd Sep 2020', 'Sep 1st 2020'): the suffix goes, the day stays.
-    if raw is not None and not _may_hold_ordinal(raw):
+    if not ordinal_bytes:
         return text
     ordinal = text.str.contains(r"\d(?:st|nd|rd|th)\b", case=False, regex=True)
     if ordinal.any():
@@ -293,29 +302,59 @@ _NOT_LETTERS = b"0123456789 -:/.+"
 _SUFFIXES = (b"st", b"nd", b"rd", b"th")
 
 
-def _may_hold_ordinal(raw: bytes) -> bool:
+def _may_be_untidy(pieces: Iterable[bytes]) -> bool:
+    """Whether the column's bytes hold a comma, two spaces, a tab or a line break."""
+    tail = b""
+    for piece in pieces:
+        window = tail + piece  # two spaces across two pieces are found too
+        if any(mark in window for mark in _UNTIDY):
+            return True
+        tail = piece[-1:]
+    return False
+
+
+def _may_hold_ordinal(pieces: Iterable[bytes]) -> bool:
     """False when no cell can hold an ordinal suffix: only ASCII, and no 'st', 'nd', 'rd', 'th'.
 
     Digits, spaces and date punctuation are dropped first (two letters next to each other stay
-    next to each other), so a column of numeric dates is tested in one short pass. Outside ASCII a
-    case-insensitive match has other spellings ('ſt'), so such a column is always tested.
+    next to each other, across pieces too), so a column of numeric dates is tested in one
+    short pass. Outside ASCII a case-insensitive match has other spellings ('ſt'), so such a
+    column is always tested.
     """
-    letters = raw.translate(None, _NOT_LETTERS)
-    if not letters.isascii():
-        return True
-    lowered = letters.lower()
-    return any(suffix in lowered for suffix in _SUFFIXES)
+    tail = b""
+    for piece in pieces:
+        letters = tail + piece.translate(None, _NOT_LETTERS)
+        if not letters.isascii():
+            return True
+        lowered = letters.lower()
+        if any(suffix in lowered for suffix in _SUFFIXES):
+            return True
+        tail = letters[-1:]
+    return False
 
 
 def _may_end_with_offset(
     data: npt.NDArray[np.uint8], starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]
 ) -> bool:
-    """Whether an ASCII cell ends with 'Z', '±dddd' or '±dd:dd' (the candidates' own test)."""
-    padded = np.concatenate([np.zeros(6, dtype=np.uint8), data])
+    """Whether an ASCII cell ends with 'Z', '±dddd' or '±dd:dd' (the candidates' own test).
+
+    The cells are places in ``data`` (``text_layout``), tested ``ROW_BLOCK`` at a time.
+    """
+    return any(
+        _ends_with_offset(data, starts[begin : begin + ROW_BLOCK], ends[begin : begin + ROW_BLOCK])
+        for begin in range(0, len(starts), ROW_BLOCK)
+    )
+
+
+def _ends_with_offset(
+    data: npt.NDArray[np.uint8], starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]
+) -> bool:
+    """``_may_end_with_offset`` of one block of cells."""
     length = ends - starts
 
     def back(place: int) -> npt.NDArray[np.uint8]:
-        return padded[ends + 6 - place]
+        # A place before a short cell's start is clipped to 0; that cell is not counted.
+        return data[np.maximum(ends - place, 0)]
 
     def digit(place: int) -> npt.NDArray[np.bool_]:
         found: npt.NDArray[np.bool_] = (back(place) - ord("0")) < 10  # below '0' wraps round
@@ -325,6 +364,8 @@ def _may_end_with_offset(
         found: npt.NDArray[np.bool_] = (back(place) == ord("+")) | (back(place) == ord("-"))
         return found
 
+    if not len(data):
+        return False  # every cell empty
     zulu = (length >= 1) & (back(1) == ord("Z"))
     plain = (length >= 5) & sign(5) & digit(4) & digit(3) & digit(2) & digit(1)
     colon = (length >= 6) & sign(6) & digit(5) & digit(4) & (back(3) == ord(":")) & digit(2)

@@ -26,6 +26,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from tnprep.ingest.distinct import ROW_BLOCK, arrow_array
+
 _WIDTHS = {"%Y": 4, "%y": 2, "%m": 2, "%d": 2, "%H": 2, "%M": 2, "%S": 2}
 """The directives read here, and how many digits each is written with."""
 _DIGIT_ZERO = ord("0")
@@ -80,48 +82,71 @@ def read_fixed(text: pd.Series, pattern: str) -> tuple[npt.NDArray[np.bool_], pd
     text. The date-times are datetime64[ns], ``NaT`` where a shaped cell is not a real
     date-time (31 April, hour 24) or lies outside what datetime64[ns] holds; cells without the
     shape are ``NaT`` too and must be read by pandas.
+
+    The rows are read ``ROW_BLOCK`` at a time: each step's arrays (a dozen per block) then stay
+    small and are reused from one block to the next, where whole-column arrays took ~35 MB of
+    fresh memory for a ten-year diary — most of the cost of a first run being the system
+    handing over those pages (issue 15). Only the two results are whole columns.
     """
     shape = shape_of(pattern)
     layout = None if shape is None else _layout(text)
     if shape is None or layout is None:
         return None
-    data, starts, lengths = layout
-    shaped = np.flatnonzero(lengths == shape.width)
+    data, bounds, missing = layout
     stamps = np.full(len(text), np.iinfo(np.int64).min, dtype=np.int64)  # NaT
     matched = np.zeros(len(text), dtype=bool)
-    if len(shaped):
-        grid = _grid(data, starts[shaped], shape.width, len(shaped) == len(text))
-        fits, seconds = _read_grid(grid, shape)
-        matched[shaped] = fits
-        stamps[shaped] = np.where(seconds == _NO_SECOND, stamps[shaped], seconds * 10**9)
-    return matched, pd.Series(stamps.view("datetime64[ns]"), index=text.index)
+    for begin in range(0, len(text), ROW_BLOCK):
+        end = min(begin + ROW_BLOCK, len(text))
+        lengths = np.diff(bounds[begin : end + 1])
+        if missing is not None:
+            lengths[missing[begin:end]] = 0  # a missing cell has no bytes: no shape has that
+        results = (matched[begin:end], stamps[begin:end])
+        _read_block(data, bounds[begin:end], lengths, shape, results)
+    return matched, pd.Series(stamps.view("datetime64[ns]"), index=text.index, copy=False)
 
 
 _NO_SECOND = np.iinfo(np.int64).min
 """A shaped cell that is no real date-time, or lies outside datetime64[ns]."""
 
 
+def _read_block(
+    data: npt.NDArray[np.uint8],
+    starts: npt.NDArray[np.int64],
+    lengths: npt.NDArray[np.int64],
+    shape: Shape,
+    results: tuple[npt.NDArray[np.bool_], npt.NDArray[np.int64]],
+) -> None:
+    """Read one block of cells into ``results`` (views of the whole column's two results)."""
+    matched, stamps = results
+    shaped = np.flatnonzero(lengths == shape.width)
+    if not len(shaped):
+        return
+    grid = _grid(data, starts[shaped], shape.width, len(shaped) == len(lengths))
+    fits, seconds = _read_grid(grid, shape)
+    matched[shaped] = fits
+    stamps[shaped] = np.where(seconds == _NO_SECOND, stamps[shaped], seconds * 10**9)
+
+
 def _layout(
     text: pd.Series,
-) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.int64], npt.NDArray[np.int64]] | None:
-    """(UTF-8 bytes, start of each cell, bytes in each cell) of an Arrow text column, or ``None``.
+) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.int64], npt.NDArray[np.bool_] | None] | None:
+    """(UTF-8 bytes, where each cell starts and the last ends, missing cells) — or ``None``.
 
-    A missing cell counts as no bytes (no format has that shape).
+    ``None`` unless ``text`` is an Arrow text column; the missing cells are ``None`` when
+    there are none.
     """
     if not isinstance(text.dtype, pd.StringDtype) or text.dtype.storage != "pyarrow":
         return None
-    array = text.array.__arrow_array__().combine_chunks()
+    array = arrow_array(text)
     if str(array.type) not in ("string", "large_string"):
         return None  # another layout (a string view)
     _, offsets, data = array.buffers()
     width = np.int64 if str(array.type).startswith("large") else np.int32
     window = slice(array.offset, array.offset + len(array) + 1)
-    bounds: npt.NDArray[np.int64] = np.frombuffer(offsets, dtype=width)[window].astype(np.int64)
-    lengths = np.diff(bounds)
-    if array.null_count:
-        lengths[np.asarray(array.is_null(), dtype=bool)] = 0
+    bounds = np.frombuffer(offsets, dtype=width)[window].astype(np.int64, copy=False)
+    missing = np.asarray(array.is_null(), dtype=bool) if array.null_count else None
     raw = np.zeros(0, dtype=np.uint8) if data is None else np.frombuffer(data, dtype=np.uint8)
-    return raw, bounds[:-1], lengths
+    return raw, bounds, missing
 
 
 def _grid(

@@ -37,9 +37,12 @@ def attack_frame(columns: dict[str, Sequence[Any] | pd.Series] | None = None) ->
     """
     columns = dict(columns or {})
     length = _length(columns)
-    built: dict[str, Any] = {
-        "start": pd.to_datetime(_values(columns, "start", length, pd.NaT)).astype("datetime64[ns]")
-    }
+    start = columns.get("start")
+    if isinstance(start, pd.Series) and start.dtype == "datetime64[ns]":
+        stamps: Any = start.array  # a reader's column, taken over as it is (no ~3 MB copy)
+    else:
+        stamps = pd.to_datetime(_values(columns, "start", length, pd.NaT)).astype("datetime64[ns]")
+    built: dict[str, Any] = {"start": stamps}
     for name in ("duration_s", "intensity"):
         built[name] = _typed(columns, name, length, float("nan"), "float64")
     for name in _BOOL_COLUMNS:
@@ -113,10 +116,21 @@ def _typed(
 
 
 def _missing_text(length: int) -> Any:
-    """A 'string' array of ``length`` missing values, made in Arrow (a scalar would be repeated)."""
+    """A 'string' array of ``length`` missing values, its buffers left untouched (issue 15).
+
+    Every cell missing means every offset 0 and every validity bit 0: both buffers are
+    ``np.zeros``, which the system hands over as pages of zeros not yet touched, so an absent
+    column of a ten-year diary costs no memory until it is read (``pa.nulls`` wrote ~3 MB a
+    column; four absent text columns raised the high-water mark by ~12 MB).
+    """
     import pyarrow as pa  # type: ignore[import-untyped]  # noqa: PLC0415 - imported by pandas
 
-    return pd.arrays.ArrowStringArray(pa.chunked_array([pa.nulls(length, pa.large_string())]))
+    validity = pa.py_buffer(np.zeros((length + 7) // 8, dtype=np.uint8))
+    offsets = pa.py_buffer(np.zeros(length + 1, dtype=np.int64))
+    cells = pa.Array.from_buffers(
+        pa.large_string(), length, [validity, offsets, pa.py_buffer(b"")], null_count=length
+    )
+    return pd.arrays.ArrowStringArray(pa.chunked_array([cells], type=pa.large_string()))
 
 
 def _values(
@@ -131,12 +145,16 @@ def _values(
 
 
 def _tuple_series(values: Sequence[Any] | pd.Series | None, length: int) -> pd.Series:
-    """A column of tuples; a reader's Series already holds tuples and is taken as it is."""
+    """A column of tuples; a reader's Series already holds tuples and is taken as it is.
+
+    Neither is copied: pandas 3 copies a NumPy array given to ``pd.Series`` unless told not
+    to, ~3 MB of freshly touched memory per column of a ten-year diary (issue 15).
+    """
     if isinstance(values, pd.Series) and values.dtype == object:
-        return pd.Series(values.to_numpy(), dtype="object")
+        return values  # only its values are used (``.array``), so its index does not matter
     array = np.empty(length, dtype=object)
     if values is None:
         array.fill(())  # an absent column: one shared empty tuple, no per-row work
     elif length:
         array[:] = [tuple(value) for value in values]
-    return pd.Series(array, dtype="object")
+    return pd.Series(array, dtype="object", copy=False)
