@@ -8,10 +8,16 @@ Timings are benchmarks (benchmarks/run.py), never asserted here; only what is im
 
 from __future__ import annotations
 
+import gc
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+import tnprep.cli as cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_data" / "attack_log.csv"
@@ -108,3 +114,32 @@ def test_the_command_ends_at_once_with_everything_written_and_its_status(tmp_pat
                              capture_output=True, text=True, check=False)  # fmt: skip
     assert missing.returncode == 2
     assert missing.stderr == f"tnprep: error: {tmp_path / 'absent.csv'}: no such file.\n"
+
+
+class _StoppedError(Exception):
+    """Raised by a stand-in parser so ``run`` stops before any command."""
+
+
+def test_run_asks_for_one_blas_thread_before_anything_imports_numpy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[str | None] = []
+
+    def parser() -> None:
+        seen.append(os.environ.get("OPENBLAS_NUM_THREADS"))
+        raise _StoppedError
+
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    monkeypatch.setattr(cli, "_parser", parser)
+    try:
+        with pytest.raises(_StoppedError):
+            cli.run()
+    finally:
+        gc.unfreeze()  # run() froze the test process's objects on its way out
+    assert seen == ["1"]
+
+
+def test_a_users_own_blas_thread_count_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
+    cli.one_blas_thread()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "4"

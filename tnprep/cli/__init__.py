@@ -39,6 +39,7 @@ def run() -> NoReturn:
     worker pool was shut down, and no handler is registered. An exception (or ``--help``, or a
     usage error from argparse) leaves the usual way.
     """
+    one_blas_thread()
     with long_lived_imports():
         parser = _parser()
     status = _run_command(parser, None)
@@ -46,6 +47,17 @@ def run() -> NoReturn:
         with contextlib.suppress(OSError, ValueError):  # a reader gone away, a closed stream
             stream.flush()
     os._exit(status)
+
+
+def one_blas_thread() -> None:
+    """Ask numpy's OpenBLAS for one thread, unless the user chose a number (issue 15).
+
+    tnprep does no linear algebra, yet the worker thread OpenBLAS starts when numpy is imported
+    spins for ~0.1 s of CPU time before it sleeps (its ``thread_timeout``), every run: measured
+    with ``/proc/self/task``, 100 ms of a 0.9 s heavy report. It must be set before numpy is
+    imported, so ``run`` calls this first; importing ``tnprep.cli`` imports no library.
+    """
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 @contextlib.contextmanager
