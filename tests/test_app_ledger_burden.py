@@ -43,8 +43,11 @@ def test_the_app_burden_line_is_the_page_s(monkeypatch: pytest.MonkeyPatch) -> N
     page = build_content(summary, Paper.A4).treatments.burden
     assert page is not None
     assert "unsure 2" in page
-    assert "medicine entries (not per attack): sumatriptan 4" in page
+    assert "sumatriptan" not in page  # a medicine entry linked to no attack is not acute burden
+    entries = build_content(summary, Paper.A4).treatments.medicine_entries
+    assert entries == "linked to no attack; regular or as needed not recorded — sumatriptan 4"
     recorder = _Recorder()
     monkeypatch.setattr(app_ledger, "st", recorder)
     app_ledger.ledger_section(contextlib.nullcontext(), summary)  # type: ignore[arg-type]
     assert f"Acute burden: {page}" in recorder.lines
+    assert f"Medicine entries: {entries}" in recorder.lines

@@ -18,10 +18,11 @@ import pypdf
 import pytest
 from summary_factory import make_summary
 
+from tnprep.cli import main
 from tnprep.ledger_model import AcuteBurden
 from tnprep.pipeline import Sources, load_patient, summarise_patient
 from tnprep.report import build_page
-from tnprep.report.burden_lines import burden_text
+from tnprep.report.burden_lines import burden_text, medicine_entries_text
 from tnprep.report.pattern_section import build_pattern
 from tnprep.summary import RescueSummary, RescueUse
 
@@ -91,12 +92,27 @@ def test_answers_not_stated_per_name_are_kept() -> None:
     )
 
 
-def test_event_log_medicine_entries_are_on_the_burden_line() -> None:
+def test_event_log_medicine_entries_have_a_line_of_their_own() -> None:
+    # Not under "Acute burden": the diary does not say they were taken for an attack.
     burden = dataclasses.replace(_burden(), attacks=0)
     rescue = RescueSummary(medicine_events=(("oxygen", 12), ("sumatriptan", 3)))
-    assert burden_text(burden, (), rescue=rescue) == (
-        "medicine entries (not per attack): oxygen 12, sumatriptan 3"
+    assert burden_text(burden, (), rescue=rescue) is None
+    assert medicine_entries_text(rescue) == (
+        "linked to no attack; regular or as needed not recorded — oxygen 12, sumatriptan 3"
     )
+
+
+def test_bearables_daily_medicines_are_not_called_acute_burden(tmp_path: Path) -> None:
+    # Regression: Bearable's export put lisdexamfetamine 19, clomipramine 12 and fluoxetine 12
+    # (daily medicines) on the "Acute burden:" line of the page.
+    export = REAL / "bearable-export" / "Bearable_Export_20210728.csv"
+    out = tmp_path / "bearable.pdf"
+    assert main(["report", "--diary", str(export), "--out", str(out)]) in (0, 1)
+    text = " ".join(pypdf.PdfReader(out).pages[0].extract_text().split())
+    burden = text.split("Acute burden:", 1)[1].split("Medicine entries:", 1)[0]
+    assert "lisdexamfetamine" not in burden
+    assert "Medicine entries: linked to no attack; regular or as needed not recorded — " in text
+    assert "lisdexamfetamine (mg) 19" in text
 
 
 def test_the_attack_pattern_has_no_rescue_field() -> None:

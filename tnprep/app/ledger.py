@@ -10,7 +10,11 @@ from __future__ import annotations
 import streamlit as st
 
 from tnprep.analysis.ledger import ledger_from_summary
-from tnprep.report.burden_lines import summary_burden_text
+from tnprep.report.burden_lines import (
+    MEDICINE_ENTRIES_LABEL,
+    medicine_entries_text,
+    summary_burden_text,
+)
 from tnprep.report.ledger_lines import ledger_lines, ranges_note
 from tnprep.summary import Summary
 
@@ -30,6 +34,9 @@ def ledger_section(box: st.delta_generator.DeltaGenerator, summary: Summary) -> 
         burden = summary_burden_text(summary, ledger)  # the page's line, word for word
         if burden:
             st.text(f"Acute burden: {burden}")
+        entries = medicine_entries_text(summary.rescue)  # the page's line, word for word
+        if entries:
+            st.text(f"{MEDICINE_ENTRIES_LABEL} {entries}")
         note = ranges_note(ledger)
         if note:
             st.text(note)

@@ -7,7 +7,12 @@ attack-free run, with how many of its days are long silences counted attack-free
 The page states rescue here only, in the ledger where acute treatment is read (the attack pattern
 no longer repeats it): every figure of the one rescue tally (``Summary.rescue``) is on this line —
 each name with its attack count and Migraine Buddy ratings, whether it helped as recorded (the
-answers a per-name rating does not already state), and event logs' medicine entries.
+answers a per-name rating does not already state).
+
+Medicine entries that a diary links to no attack (an event log's medicine rows, a workbook's
+medicines sheet) are **not** on this line: Bearable's export lists lisdexamfetamine, clomipramine
+and fluoxetine taken daily, and under "Acute burden" they read as acute use. They have a line of
+their own (``medicine_entries_text``) that says only what the diary records.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ def summary_burden_text(summary: Summary, ledger: Ledger) -> str | None:
     """The acute-burden line of ``summary``: the one the page prints and the app shows.
 
     Both call this, so the app's "Acute burden" says what the page says (the rescue tally's
-    "helped, as recorded" answers and event logs' medicine entries included).
+    "helped, as recorded" answers included).
     """
     return burden_text(ledger.burden, ledger.intake, summary.silences, summary.rescue)
 
@@ -42,10 +47,11 @@ def burden_text(
 
     ``silences``: the period's long silences; a run that lies partly in silences counted
     attack-free says how many of its days are silent (no diary row at all). ``rescue``: the
-    summary's rescue tally, for whether it helped as recorded and event logs' medicine entries
-    (the per-name counts and ratings are the burden's own).
+    summary's rescue tally, for whether it helped as recorded (the per-name counts and ratings
+    are the burden's own).
     """
-    parts = [text for text in (_rescue_text(burden, rescue), _medicine_text(rescue)) if text]
+    rescue_text = _rescue_text(burden, rescue)
+    parts = [rescue_text] if rescue_text else []
     # the patient's answers (emergency visits, not eating, weight lost) before the diary's run:
     # on a crowded page the line is cut from its end
     answered = [item for item in intake if item.item in _BURDEN_ITEMS and item.answer]
@@ -117,12 +123,22 @@ def _helped_text(burden: AcuteBurden, rescue: RescueSummary | None) -> str:
     return ", ".join(shown)
 
 
-def _medicine_text(rescue: RescueSummary | None) -> str:
-    """'medicine entries (not per attack): oxygen 12, sumatriptan 3' from event logs."""
-    if rescue is None or not rescue.medicine_events:
-        return ""
+MEDICINE_ENTRIES_LABEL = "Medicine entries:"
+"""The label of the line that counts a diary's medicine entries (page and app)."""
+
+
+def medicine_entries_text(rescue: RescueSummary) -> str | None:
+    """'linked to no attack; regular or as needed not recorded — oxygen 12, sumatriptan 3'.
+
+    The period's medicine rows of event logs and medicines sheets by name. The diary does not
+    say whether each was taken for an attack or as a regular dose, so the line says so rather
+    than standing under "Acute burden" (first, so a cut line loses names, not the caveat).
+    None when there are none.
+    """
+    if not rescue.medicine_events:
+        return None
     named = ", ".join(f"{name} {count}" for name, count in rescue.medicine_events)
-    return f"medicine entries (not per attack): {named}"
+    return f"linked to no attack; regular or as needed not recorded — {named}"
 
 
 def _ratings(helpful: int, somewhat: int, unhelpful: int) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from tnprep.analysis.discussion import not_yet_phrase
 from tnprep.analysis.evidence import Evidence
 from tnprep.analysis.ledger import ledger_from_summary
-from tnprep.report.burden_lines import summary_burden_text
+from tnprep.report.burden_lines import medicine_entries_text, summary_burden_text
 from tnprep.report.ledger_lines import (
     LedgerLine,
     ledger_lines,
@@ -37,6 +37,8 @@ class Treatments:
     """Before/after sentences where the diary covers a change."""
     not_yet: str | None
     """Options the history does not show yet, as one line; ``None`` when there are none."""
+    medicine_entries: str | None = None
+    """A diary's medicine entries linked to no attack, by name (``medicine_entries_text``)."""
 
 
 def build_treatments(summary: Summary) -> Treatments:
@@ -57,6 +59,7 @@ def build_treatments(summary: Summary) -> Treatments:
             _before_after_text(item) for item in summary.before_after if item not in folded
         ),
         not_yet=f"Not in the history yet: {', '.join(not_yet)}." if not_yet else None,
+        medicine_entries=medicine_entries_text(summary.rescue),
     )
 
 

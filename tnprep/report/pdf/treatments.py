@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Paragraph
 
+from tnprep.report.burden_lines import MEDICINE_ENTRIES_LABEL
 from tnprep.report.content import PageContent
 from tnprep.report.ledger_lines import LedgerLine
 from tnprep.report.pdf.blocks import (
@@ -207,6 +208,8 @@ def _treatment_extras(text: Text, content: PageContent, width: float, limits: Li
     lines: list[tuple[str, str, int]] = []
     if treatments.burden:
         lines.append(("Acute burden:", treatments.burden, limits.burden))
+    if treatments.medicine_entries:
+        lines.append((MEDICINE_ENTRIES_LABEL, treatments.medicine_entries, limits.burden))
     note = limits.note
     lines += [("", sentence, note) for sentence in treatments.before_after[:BEFORE_AFTER_SHOWN]]
     hidden = len(treatments.before_after) - BEFORE_AFTER_SHOWN
