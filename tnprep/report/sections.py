@@ -14,6 +14,7 @@ from tnprep.issues import FILE_LEFT_OUT
 from tnprep.model import SilenceRule
 from tnprep.report import wording
 from tnprep.report.name_lines import attack_names_text
+from tnprep.report.pain_figure import pain_figure
 from tnprep.report.safety import item9_alert
 from tnprep.report.score_lines import bni_detail, score_value_detail
 from tnprep.report.trend_words import trend_detail, trend_label, trend_value
@@ -169,14 +170,10 @@ def build_glance(summary: Summary) -> Glance:
         ),
         Figure("Attack-free days", str(attacks.attack_free_days), _attack_free_detail(summary)),
         Figure("Most in a day", number_text(attacks.max_per_day), day_text(attacks.max_day)),
-        Figure(
-            "Pain 0–10",
-            f"{number_text(attacks.intensity_median)} / {number_text(attacks.intensity_max)}",
-            "median / worst",
-        ),
+        Figure(*pain_figure(summary)),
         Figure(
             "Median duration",
-            wording.duration_text(attacks.duration_median_s),
+            wording.duration_text(_to_the_minute(attacks.duration_median_s)),
             _duration_detail(summary),
         ),
         _trend_figure(attacks.trend),
@@ -197,6 +194,17 @@ def build_glance(summary: Summary) -> Glance:
         scores=score_figures,
         names=attack_names_text(summary),
     )
+
+
+TO_THE_MINUTE_S = 600
+"""A median duration of 10 minutes or more is given to the minute: patients estimate long attacks
+in minutes, and Pavia's '34 min 17 s' (a median of 16) claimed seconds and filled its tile."""
+
+
+def _to_the_minute(seconds: float | None) -> float | None:
+    if seconds is None or seconds < TO_THE_MINUTE_S:
+        return seconds
+    return 60.0 * round(seconds / 60)
 
 
 def _duration_detail(summary: Summary) -> str:
