@@ -85,7 +85,7 @@ def test_a_stated_0_10_scale_keeps_its_label() -> None:
 
 
 def test_no_trigger_column_is_not_zero_spontaneous_attacks() -> None:
-    assert _field(_summary(ASMITH), "Triggered / spontaneous") == "not recorded (no trigger column)"
+    assert _field(_summary(ASMITH), "Triggered / spontaneous") == "not recorded"
 
 
 def test_a_workbooks_trigger_column_counts_for_its_sheets_rows() -> None:
@@ -109,7 +109,7 @@ def test_a_share_that_is_not_none_or_all_is_never_printed_as_0_or_100() -> None:
 
 def test_a_few_timed_attacks_are_counted_not_given_as_shares() -> None:
     summary = _summary(CORPUS / "cht-export" / "sample_logs.csv")
-    assert _field(summary, "Time of day") == "0–6 h 0, 6–12 h 1, 12–18 h 1, 18–24 h 1 (of 3)"
+    assert _field(summary, "Time of day") == "6–12 h 1, 12–18 h 1, 18–24 h 1 (of 3 timed)"
 
 
 def test_two_administrations_of_one_day_are_not_called_older() -> None:
@@ -120,3 +120,8 @@ def test_two_administrations_of_one_day_are_not_called_older() -> None:
     notes = questionnaire_notes(summary) or ""
     assert "older" not in notes
     assert "another PHQ-9 of the same day (21 Aug 2019, hl7_sdc_phq9_answers.json) gave 11" in notes
+
+
+def test_left_and_right_attacks_are_not_labelled_as_both_sides_recorded() -> None:
+    # asmith: right 6, left 9, none on both sides at once; "Both sides recorded: … both 0" misread
+    assert _field(_summary(ASMITH), "Attacks on both sides") == "attack rows: right 6, left 9, both 0"

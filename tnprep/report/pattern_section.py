@@ -75,7 +75,8 @@ def build_pattern(summary: Summary) -> Pattern:
 
 
 _FACT_LABELS = {
-    FactKind.BOTH_SIDES: "Both sides recorded",
+    # not "Both sides recorded" beside "both 0": a left and a right attack are both sides too
+    FactKind.BOTH_SIDES: "Attacks on both sides",
     FactKind.NUMBNESS_NO_PROCEDURE: "Numbness",
     FactKind.CONTINUOUS_PAIN: "Continuous pain",
 }
@@ -135,13 +136,14 @@ def _triggered(triggered: int, spontaneous: int) -> str:
     features.py: only a file with a trigger column makes an attack without one spontaneous.
     """
     if triggered == 0 and spontaneous == 0:
-        return "not recorded (no trigger column)"
+        return "not recorded"
     return f"{triggered} / {spontaneous}"
 
 
 FEW_TIMED = 20
-"""Below this many timed attacks the four bands are counts, not shares: '12–18 h 100 %' of one
-attack read as a pattern (a product choice; the hour-by-hour counts are in the JSON)."""
+"""Below this many timed attacks the bands are counts, not shares, and only the bands with an
+attack are named: '12–18 h 100 %' of one attack read as a pattern (a product choice; the
+hour-by-hour counts are in the JSON)."""
 
 
 def _time_of_day(by_hour: tuple[int, ...]) -> str:
@@ -151,8 +153,9 @@ def _time_of_day(by_hour: tuple[int, ...]) -> str:
     # the hours alone: one printed line in the pattern column ('night 0–6 h …' took two)
     parts = (("0–6 h", 0), ("6–12 h", 6), ("12–18 h", 12), ("18–24 h", 18))
     if total < FEW_TIMED:
-        counts = ", ".join(f"{label} {sum(by_hour[first : first + 6])}" for label, first in parts)
-        return f"{counts} (of {total})"
+        counts = [(label, sum(by_hour[first : first + 6])) for label, first in parts]
+        named = ", ".join(f"{label} {count}" for label, count in counts if count)
+        return f"{named} (of {total} timed)"
     return ", ".join(
         f"{label} {share_text(sum(by_hour[first : first + 6]), total)}" for label, first in parts
     )
