@@ -124,4 +124,5 @@ def test_two_administrations_of_one_day_are_not_called_older() -> None:
 
 def test_left_and_right_attacks_are_not_labelled_as_both_sides_recorded() -> None:
     # asmith: right 6, left 9, none on both sides at once; "Both sides recorded: … both 0" misread
-    assert _field(_summary(ASMITH), "Attacks on both sides") == "attack rows: right 6, left 9, both 0"
+    both = _field(_summary(ASMITH), "Attacks on both sides")
+    assert both == "attack rows: right 6, left 9, both 0"
