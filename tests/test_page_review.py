@@ -126,3 +126,14 @@ def test_left_and_right_attacks_are_not_labelled_as_both_sides_recorded() -> Non
     # asmith: right 6, left 9, none on both sides at once; "Both sides recorded: … both 0" misread
     both = _field(_summary(ASMITH), "Attacks on both sides")
     assert both == "attack rows: right 6, left 9, both 0"
+
+
+def test_a_chosen_periods_scale_line_says_its_figures_are_the_whole_files() -> None:
+    # Pavia, 1–24 Nov 2019: the glance's worst is 4, the scale line's "values 2–9" the file's
+    sources = Sources(diaries=[(PAVIA.name, PAVIA.read_bytes())])
+    summary = summarise_patient(
+        load_patient(sources), start=dt.date(2019, 11, 1), end=dt.date(2019, 11, 24), today=TODAY
+    )
+    assert _pain(summary).value == "3 / 4"
+    assert _field(summary, "Pain scale").startswith(f"{PAVIA.name} (whole file): Intensity:")
+    assert "(whole file)" not in _field(_summary(PAVIA), "Pain scale")
