@@ -24,7 +24,7 @@ from tnprep.pipeline import Sources, load_patient, summarise_patient
 from tnprep.report.chart_content import build_chart
 from tnprep.report.pattern_section import build_pattern
 from tnprep.report.score_lines import questionnaire_notes
-from tnprep.report.sections import Figure, build_glance
+from tnprep.report.sections import Figure, build_glance, build_header
 from tnprep.report.wording import percent
 from tnprep.summary import Summary
 
@@ -137,3 +137,9 @@ def test_a_chosen_periods_scale_line_says_its_figures_are_the_whole_files() -> N
     assert _pain(summary).value == "3 / 4"
     assert _field(summary, "Pain scale").startswith(f"{PAVIA.name} (whole file): Intensity:")
     assert "(whole file)" not in _field(_summary(PAVIA), "Pain scale")
+
+
+def test_the_headers_recorded_days_say_how_many_are_long_silences() -> None:
+    period = build_header(_summary(YILATIVS)).period
+    recorded = next(field.value for field in period if field.label == "Recorded days")
+    assert recorded == "6212 of 6212, 5,286 in silences"

@@ -114,7 +114,11 @@ def build_header(summary: Summary) -> Header:
         fields=fields,
         period=(
             Field("Period", covered),
-            Field("Recorded days", f"{period.days_recorded} of {period.days}"),
+            # the long silences counted attack-free are said here too: "6212 of 6212" alone
+            # read as a diary kept every day for 17 years (yilativs; the glance says the same)
+            Field(
+                "Recorded days", f"{period.days_recorded} of {period.days}{_in_silences(summary)}"
+            ),
             *_chosen_from(summary),
         ),
         left_out=left_out_text(summary),
