@@ -143,3 +143,11 @@ def test_the_headers_recorded_days_say_how_many_are_long_silences() -> None:
     period = build_header(_summary(YILATIVS)).period
     recorded = next(field.value for field in period if field.label == "Recorded days")
     assert recorded == "6212 of 6212, 5,286 in silences"
+
+
+def test_a_converted_scale_says_so_beside_the_0_10_figures() -> None:
+    sources = Sources(diaries=[(ASMITH.name, ASMITH.read_bytes())])
+    patient = load_patient(sources, scales={"intensity": "0-7"})
+    summary = summarise_patient(patient, start=None, end=None, today=TODAY)
+    pain = _pain(summary)
+    assert (pain.label, pain.detail) == ("Pain 0–10", "median / worst; converted from 0–7")

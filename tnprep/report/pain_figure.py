@@ -20,7 +20,8 @@ MEDIAN_WORST = "median / worst"
 def pain_figure(summary: Summary) -> tuple[str, str, str]:
     """Return the glance's (label, value, detail) for pain.
 
-    A 0–10 figure whose file stated no scale is "read as 0–10"; with no 0–10 figure at all, a
+    A 0–10 figure whose file stated no scale is "read as 0–10", one converted from another scale
+    says from which; with no 0–10 figure at all, a
     single numeric scale not converted shows its own median and worst on its own scale, and
     words say they were not converted.
     """
@@ -30,6 +31,10 @@ def pain_figure(summary: Summary) -> tuple[str, str, str]:
         value = f"{number_text(attacks.intensity_median)} / {number_text(attacks.intensity_max)}"
         if any(scale.source == NOT_STATED for scale in scales):
             return "Pain, read as 0–10", value, f"{MEDIAN_WORST}; no scale stated"
+        converted = sorted({scale.label for scale in scales if scale.converted})
+        if converted:
+            # a worst of 10 that was a 7 on 0–7: the glance says the values were converted
+            return "Pain 0–10", value, f"{MEDIAN_WORST}; converted from {', '.join(converted)}"
         return "Pain 0–10", value, MEDIAN_WORST
     kept = [scale for scale in scales if not scale.converted and scale.source != NOT_STATED]
     if len(kept) == 1:
