@@ -24,7 +24,7 @@ from tnprep.pipeline import Sources, load_patient, summarise_patient
 from tnprep.report.chart_content import build_chart
 from tnprep.report.pattern_section import build_pattern
 from tnprep.report.score_lines import questionnaire_notes
-from tnprep.report.sections import Figure, build_glance, build_header
+from tnprep.report.sections import Figure, build_footer, build_glance, build_header
 from tnprep.report.wording import percent
 from tnprep.summary import Summary
 
@@ -151,3 +151,12 @@ def test_a_converted_scale_says_so_beside_the_0_10_figures() -> None:
     summary = summarise_patient(patient, start=None, end=None, today=TODAY)
     pain = _pain(summary)
     assert (pain.label, pain.detail) == ("Pain 0–10", "median / worst; converted from 0–7")
+
+
+def test_the_footer_counts_one_row_as_one_row() -> None:
+    # Migraine Buddy's one-attack export printed "Data: 1 rows read"
+    quality = build_footer(
+        _summary(CORPUS / "mb-contributed" / "migraine_buddy_sample.csv")
+    ).quality
+    assert quality.startswith("Data: 1 row read, 1 used,")
+    assert "0 days without diary" in quality

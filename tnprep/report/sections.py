@@ -248,14 +248,17 @@ def build_footer(summary: Summary) -> Footer:
     dropped = values_left_out(account.issues)  # a column-level issue counts its rows
     # rows_other holds an event log's other kinds, a workbook's medicine sheet and rows of pain 0:
     # not all are an event log's, so the footer names them by what they are not.
-    other = f"{account.rows_other} other rows (not attacks), " if account.rows_other else ""
+    other = (
+        f"{plural(account.rows_other, 'other row')} (not attacks), " if account.rows_other else ""
+    )
     used = period_rows_text(summary) or f"{account.rows_used} used"
     quality = (
-        f"Data: {account.rows_read} rows read, {used}, "
+        f"Data: {plural(account.rows_read, 'row')} read, {used}, "
         f"{account.rows_rejected} rejected, "
         f"{plural(account.duplicates, 'duplicate')} counted once, {other}"
-        f"{plural(dropped, 'value')} left out; {period.days - period.days_recorded} days without "
-        f"diary; {plural(len(summary.attacks.conflict_days), 'day')} where diaries disagreed "
+        f"{plural(dropped, 'value')} left out; "
+        f"{plural(period.days - period.days_recorded, 'day')} without diary; "
+        f"{plural(len(summary.attacks.conflict_days), 'day')} where diaries disagreed "
         "(higher count used)."
     )
     return Footer(
