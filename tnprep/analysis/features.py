@@ -34,11 +34,21 @@ def files_with_trigger_column(diary: Diary) -> frozenset[str]:
     the diary simply did not ask.
     """
     return frozenset(
-        diary_file.file
+        label
         for diary_file in diary.files
         if diary_file.shape is DiaryShape.ATTACK_LOG
         and any(field == "triggers" for _, field in diary_file.mapping)
+        for label in _row_labels(diary_file.file, diary_file.info.sheets_read)
     )
+
+
+def _row_labels(file: str, sheets: Collection[str]) -> tuple[str, ...]:
+    """The ``file`` values of a diary file's rows: a workbook's rows are 'name [sheet]'.
+
+    (ingest/workbooks.py). Matching the workbook's own name alone found none of its rows, so
+    the Pavia workbook's 1,488 attacks without a trigger were not counted as spontaneous.
+    """
+    return (file, *(f"{file} [{sheet}]" for sheet in sheets))
 
 
 def features(

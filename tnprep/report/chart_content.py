@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from tnprep.ingest.scales import NOT_STATED
 from tnprep.model import PartialDate
 from tnprep.report.wording import day_text, number_text, partial_date_text
 from tnprep.summary import ChangeKind, DayFigure, Summary
@@ -91,7 +92,11 @@ def build_chart(summary: Summary) -> Chart:
         bins=bins,
         markers=markers,
         max_attacks=tallest,
-        caption=_caption(bin_days, any(b.worst_intensity is not None for b in bins)),
+        caption=_caption(
+            bin_days,
+            any(b.worst_intensity is not None for b in bins),
+            stated=not _scale_not_stated(summary),
+        ),
         words=_words(summary, markers),
     )
 
@@ -109,14 +114,26 @@ def _bin(days: Sequence[DayFigure]) -> ChartBin:
     )
 
 
-def _caption(bin_days: int, pain: bool = True) -> str:
-    """The legend; without pain on the 0–10 scale the line and its scale are not drawn."""
+def _scale_not_stated(summary: Summary) -> bool:
+    """Whether a diary's pain was read as 0–10 without the file stating a scale."""
+    return any(
+        info.scale is not None and info.scale.source == NOT_STATED
+        for _, info in summary.input.files
+    )
+
+
+def _caption(bin_days: int, pain: bool = True, *, stated: bool = True) -> str:
+    """The legend; without pain on the 0–10 scale the line and its scale are not drawn.
+
+    A scale no file stated is said as read, like the pattern's "Pain scale" line.
+    """
     bars = (
         "Bars: attacks per day"
         if bin_days == 1
         else f"Bars: attacks per recorded day, {bin_days}-day groups"
     )
-    line = "Line: worst pain 0–10 (right)." if pain else "No pain on the 0–10 scale to draw."
+    scale = " 0–10" if stated else ", read as 0–10"
+    line = f"Line: worst pain{scale} (right)." if pain else "No pain on the 0–10 scale to draw."
     return (
         f"{bars} (left). {line} ○ attack-free day. "
         "Hatched: no diary — a gap, not attack-free. ▲ started, ▼ stopped, ◆ dose changed."

@@ -17,8 +17,10 @@ from tnprep.summary import Silences, Summary
 def scale_and_silences(summary: Summary) -> list[tuple[str, str]]:
     """(label, text) pairs for the top of the attack pattern; empty when nothing to say."""
     lines: list[tuple[str, str]] = []
+    # a chosen period's figures are the period's; the scale's values and median are the file's
+    whole = " (whole file)" if summary.period.chosen else ""
     scales = [
-        f"{file}: {scale_sentence(info.scale)}"
+        f"{file}{whole}: {scale_sentence(info.scale)}"
         for file, info in summary.input.files
         if info.scale is not None
     ]

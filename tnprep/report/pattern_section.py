@@ -16,7 +16,7 @@ from tnprep.ledger_model import FactKind
 from tnprep.report.input_lines import scale_and_silences
 from tnprep.report.score_lines import questionnaire_notes
 from tnprep.report.sections import Field
-from tnprep.report.wording import number_text, percent
+from tnprep.report.wording import number_text, percent, share_text
 from tnprep.summary import DivisionCounts, SideCounts, Summary
 
 
@@ -49,7 +49,7 @@ def build_pattern(summary: Summary) -> Pattern:
         *_questionnaire_field(summary),
         Field("Time of day", _time_of_day(attacks.by_hour)),
         Field("Lasting ≤ 2 min", percent(features.short_attacks, features.with_duration)),
-        Field("Triggered / spontaneous", f"{features.triggered} / {features.spontaneous}"),
+        Field("Triggered / spontaneous", _triggered(features.triggered, features.spontaneous)),
         _continuous_pain(summary),
     ]
     # Both say how to read the figures (every pain value; the recorded days): kept high.
@@ -75,7 +75,8 @@ def build_pattern(summary: Summary) -> Pattern:
 
 
 _FACT_LABELS = {
-    FactKind.BOTH_SIDES: "Both sides recorded",
+    # not "Both sides recorded" beside "both 0": a left and a right attack are both sides too
+    FactKind.BOTH_SIDES: "Attacks on both sides",
     FactKind.NUMBNESS_NO_PROCEDURE: "Numbness",
     FactKind.CONTINUOUS_PAIN: "Continuous pain",
 }
@@ -129,15 +130,34 @@ def _counts(*pairs: tuple[str, int]) -> str:
     return ", ".join(f"{name} {count}" for name, count in pairs if count) or "none recorded"
 
 
+def _triggered(triggered: int, spontaneous: int) -> str:
+    """'398 / 154'; with no diary asking for triggers, not '0 / 0'.
+
+    features.py: only a file with a trigger column makes an attack without one spontaneous.
+    """
+    if triggered == 0 and spontaneous == 0:
+        return "not recorded"
+    return f"{triggered} / {spontaneous}"
+
+
+FEW_TIMED = 20
+"""Below this many timed attacks the bands are counts, not shares, and only the bands with an
+attack are named: '12–18 h 100 %' of one attack read as a pattern (a product choice; the
+hour-by-hour counts are in the JSON)."""
+
+
 def _time_of_day(by_hour: tuple[int, ...]) -> str:
     total = sum(by_hour)
     if total == 0 or len(by_hour) != 24:
         return "no start times recorded"
     # the hours alone: one printed line in the pattern column ('night 0–6 h …' took two)
     parts = (("0–6 h", 0), ("6–12 h", 6), ("12–18 h", 12), ("18–24 h", 18))
+    if total < FEW_TIMED:
+        counts = [(label, sum(by_hour[first : first + 6])) for label, first in parts]
+        named = ", ".join(f"{label} {count}" for label, count in counts if count)
+        return f"{named} (of {total} timed)"
     return ", ".join(
-        f"{label} {round(100 * sum(by_hour[first : first + 6]) / total)} %"
-        for label, first in parts
+        f"{label} {share_text(sum(by_hour[first : first + 6]), total)}" for label, first in parts
     )
 
 

@@ -38,8 +38,11 @@ def questionnaire_notes(summary: Summary) -> str | None:
     for name, score in (("PHQ-9", phq9), ("GAD-7", summary.scores.gad7)):
         for older in score.older if score is not None else ():
             result = str(older.score) if older.score is not None else f"≥ {older.floor}"
+            # the same day as the one shown is not "older" (two files of one day, HL7 SDC)
+            same_day = score is not None and score.date is not None and older.date == score.date
+            which = f"another {name} of the same day" if same_day else f"an older {name}"
             notes.append(
-                f"an older {name} ({day_text(older.date) if older.date else 'undated'}, "
+                f"{which} ({day_text(older.date) if older.date else 'undated'}, "
                 f"{older.file}) gave {result}"
             )
     return "; ".join(notes) or None

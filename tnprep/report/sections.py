@@ -14,6 +14,7 @@ from tnprep.issues import FILE_LEFT_OUT
 from tnprep.model import SilenceRule
 from tnprep.report import wording
 from tnprep.report.name_lines import attack_names_text
+from tnprep.report.pain_figure import pain_figure
 from tnprep.report.safety import item9_alert
 from tnprep.report.score_lines import bni_detail, score_value_detail
 from tnprep.report.trend_words import trend_detail, trend_label, trend_value
@@ -113,7 +114,11 @@ def build_header(summary: Summary) -> Header:
         fields=fields,
         period=(
             Field("Period", covered),
-            Field("Recorded days", f"{period.days_recorded} of {period.days}"),
+            # the long silences counted attack-free are said here too: "6212 of 6212" alone
+            # read as a diary kept every day for 17 years (yilativs; the glance says the same)
+            Field(
+                "Recorded days", f"{period.days_recorded} of {period.days}{_in_silences(summary)}"
+            ),
             *_chosen_from(summary),
         ),
         left_out=left_out_text(summary),
@@ -169,14 +174,10 @@ def build_glance(summary: Summary) -> Glance:
         ),
         Figure("Attack-free days", str(attacks.attack_free_days), _attack_free_detail(summary)),
         Figure("Most in a day", number_text(attacks.max_per_day), day_text(attacks.max_day)),
-        Figure(
-            "Pain 0–10",
-            f"{number_text(attacks.intensity_median)} / {number_text(attacks.intensity_max)}",
-            "median / worst",
-        ),
+        Figure(*pain_figure(summary)),
         Figure(
             "Median duration",
-            wording.duration_text(attacks.duration_median_s),
+            wording.duration_text(_to_the_minute(attacks.duration_median_s)),
             _duration_detail(summary),
         ),
         _trend_figure(attacks.trend),
@@ -197,6 +198,17 @@ def build_glance(summary: Summary) -> Glance:
         scores=score_figures,
         names=attack_names_text(summary),
     )
+
+
+TO_THE_MINUTE_S = 600
+"""A median duration of 10 minutes or more is given to the minute: patients estimate long attacks
+in minutes, and Pavia's '34 min 17 s' (a median of 16) claimed seconds and filled its tile."""
+
+
+def _to_the_minute(seconds: float | None) -> float | None:
+    if seconds is None or seconds < TO_THE_MINUTE_S:
+        return seconds
+    return 60.0 * round(seconds / 60)
 
 
 def _duration_detail(summary: Summary) -> str:
@@ -236,14 +248,17 @@ def build_footer(summary: Summary) -> Footer:
     dropped = values_left_out(account.issues)  # a column-level issue counts its rows
     # rows_other holds an event log's other kinds, a workbook's medicine sheet and rows of pain 0:
     # not all are an event log's, so the footer names them by what they are not.
-    other = f"{account.rows_other} other rows (not attacks), " if account.rows_other else ""
+    other = (
+        f"{plural(account.rows_other, 'other row')} (not attacks), " if account.rows_other else ""
+    )
     used = period_rows_text(summary) or f"{account.rows_used} used"
     quality = (
-        f"Data: {account.rows_read} rows read, {used}, "
+        f"Data: {plural(account.rows_read, 'row')} read, {used}, "
         f"{account.rows_rejected} rejected, "
         f"{plural(account.duplicates, 'duplicate')} counted once, {other}"
-        f"{plural(dropped, 'value')} left out; {period.days - period.days_recorded} days without "
-        f"diary; {plural(len(summary.attacks.conflict_days), 'day')} where diaries disagreed "
+        f"{plural(dropped, 'value')} left out; "
+        f"{plural(period.days - period.days_recorded, 'day')} without diary; "
+        f"{plural(len(summary.attacks.conflict_days), 'day')} where diaries disagreed "
         "(higher count used)."
     )
     return Footer(

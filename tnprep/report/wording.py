@@ -80,10 +80,23 @@ def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
 
 
 def percent(part: int, whole: int) -> str:
-    """Return 'part of whole (pp %)', or 'none recorded' when whole is 0."""
+    """Return 'part of whole (pp %)', or 'none recorded' when whole is 0.
+
+    A share that is neither none nor all never rounds to '0 %' or '100 %' ('2 of 1500 (< 1 %)').
+    """
     if whole == 0:
         return "none recorded"
-    return f"{part} of {whole} ({round(100 * part / whole)} %)"
+    return f"{part} of {whole} ({share_text(part, whole)})"
+
+
+def share_text(part: int, whole: int) -> str:
+    """'37 %'; '< 1 %' / '> 99 %' for a share that rounds to none or all but is not (whole > 0)."""
+    share = round(100 * part / whole)
+    if share == 0 and part > 0:
+        return "< 1 %"
+    if share == 100 and part < whole:
+        return "> 99 %"
+    return f"{share} %"
 
 
 def treatment_dates(treatment: Treatment) -> str:
