@@ -12,6 +12,9 @@ style-only block in the page without drawing anything. What it does and why:
   the remove and add buttons drawn once a file is in (they read "⊗ diaries" and "+ diaries",
   cut off); date fields' parts are 24 px
   targets (WCAG 2.2 SC 2.5.8).
+- the Data issues table's cells break long file names and values anywhere, so the table never
+  runs wider than the window (a cell's whole text wraps inside it); its last column, "What
+  happened", takes nearly half the width;
 - Streamlit's element toolbar (fullscreen, …) above each chart and table is hidden: it takes a
   tab stop per chart for actions no patient needs, and hidden elements leave the tab order.
 """
@@ -28,6 +31,8 @@ h1 { font-size: 1.6rem !important; padding: 0.25rem 0 0.5rem 0 !important; }
 [data-testid="stMainBlockContainer"] h2 { font-size: 1.3rem !important; }
 [data-testid="stSidebar"] h2 { font-size: 1.2rem !important; }
 [data-testid="stElementToolbar"] { display: none !important; }
+[data-testid="stTable"] td, [data-testid="stTable"] th { overflow-wrap: anywhere; }
+[data-testid="stTable"] th:last-child { width: 45%; }
 [data-testid="stExpandSidebarButton"]::after {
   content: "Your files"; font-size: 0.95rem; font-weight: 600; margin-left: 0.35rem;
 }
