@@ -18,6 +18,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from test_app import downloads, on_report, summary_json  # noqa: F401
 
+from tnprep.analysis.scores import score_answers
+from tnprep.model import Administration, Answers
 from tnprep.report.wording import day_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -133,9 +135,6 @@ def test_an_older_files_item9_the_page_flags_is_also_said_above_the_tabs(
 def test_items_no_administration_holds_never_get_a_files_day() -> None:
     # Answers changed without an administration of their own (not the app's way) are undated:
     # the file's questionnaire_date is not theirs.
-    from tnprep.analysis.scores import score_answers
-    from tnprep.model import Administration, Answers
-
     filed = Administration("phq9", "old.csv", dt.date(2023, 4, 6), (1,) * 9)
     answers = Answers(
         phq9=(2,) * 9, questionnaire_date=dt.date(2023, 4, 6), administrations=(filed,)
