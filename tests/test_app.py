@@ -319,8 +319,8 @@ def test_an_unreadable_edit_becomes_an_issue(app: AppTest) -> None:
     run(app)
     edit(app, editor(app, "treatments-"), edited_rows={0: {"start": "sometime"}})
     run(app)
-    issues = next(item.value for item in app.dataframe if "What happened" in item.value.columns)
-    assert ("treatment table (app)", "2", "start") in {
+    issues = next(item.value for item in app.table if "What happened" in item.value.columns)
+    assert ("treatment table \\(app\\)", "2", "start") in {  # Markdown-escaped cells
         (row.File, row.Row, row.Column) for row in issues.itertuples()
     }
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tnprep.summary import QuestionnaireScore, Scores
+from tnprep.analysis.item9 import flagged_item9
+from tnprep.summary import QuestionnaireScore, Scores, Summary
 
 ITEM9_RECENT_DAYS = 28
 """A product choice, not a clinical figure: the form's two weeks plus two weeks between filling it
@@ -30,10 +31,15 @@ _TELL = (
     "emergency services now."
 )
 
-CARE_MESSAGE = (
-    f"You answered that, in the two weeks before you filled in the questionnaire, you had "
-    f"{_THOUGHTS} Please tell your clinician about it; {_TELL}"
-)
+
+def _undated_message(where: str = "") -> str:
+    return (
+        f"You answered{where} that, in the two weeks before you filled in the questionnaire, you "
+        f"had {_THOUGHTS} Please tell your clinician about it; {_TELL}"
+    )
+
+
+CARE_MESSAGE = _undated_message()
 """Shown to the patient when PHQ-9 item 9 (thoughts of self-harm) is above 0, with no date."""
 
 
@@ -52,10 +58,28 @@ def care_message(scores: Scores, reference: dt.date | None = None) -> str | None
     return dated_care_message(answered, reference)
 
 
-def dated_care_message(answered: dt.date, reference: dt.date) -> str:
-    """The care message for an item 9 answer of ``answered``, said as of that day."""
+def item9_care_message(summary: Summary, reference: dt.date | None) -> str | None:
+    """The message for the item 9 answer the page flags (``flagged_item9``), ``None`` if none.
+
+    The PHQ-9 shown, or an earlier file's PHQ-9 whose item 9 is above 0 (named, as on the page),
+    said as of its own date when known.
+    """
+    answer = flagged_item9(summary)
+    if answer is None:
+        return None
+    if answer.date is None or reference is None:
+        return _undated_message(f" (in {answer.file})" if answer.file else "")
+    return dated_care_message(answer.date, reference, answer.file)
+
+
+def dated_care_message(answered: dt.date, reference: dt.date, file: str | None = None) -> str:
+    """The care message for an item 9 answer of ``answered``, said as of that day.
+
+    ``file``: the earlier file the answer is from (named, as the page names it).
+    """
     day = f"{answered.day} {answered:%B %Y}"
-    head = f"On {day} you answered that, in the two weeks before, you had {_THOUGHTS}"
+    where = f" (in {file})" if file else ""
+    head = f"On {day} you answered{where} that, in the two weeks before, you had {_THOUGHTS}"
     age = answer_age(answered, reference)
     if age is None:
         return f"{head} Please tell your clinician about it; {_TELL}"
@@ -66,12 +90,12 @@ def dated_care_message(answered: dt.date, reference: dt.date) -> str:
 
 
 def item9_answered_on(phq9: QuestionnaireScore) -> dt.date | None:
-    """The day the PHQ-9 shown was filled in, as a file gives it.
+    """The day the PHQ-9 shown was filled in: a file's date, or the day given in the app.
 
-    ``None`` when undated, or when the answers were entered or changed in the app (no file: the
-    questionnaire's date is then not the date of these answers).
+    ``None`` when not known. Answers entered or changed in the app carry the day the user gives
+    (today unless they say otherwise), never the file's date (``analysis.scores``).
     """
-    return phq9.date if phq9.file is not None else None
+    return phq9.date
 
 
 def answer_age(answered: dt.date, reference: dt.date) -> str | None:

@@ -65,18 +65,22 @@ def score_answers(answers: Answers) -> Scores:
 
 
 def _administrations(answers: Answers, scale: str) -> list[Administration]:
-    """The form's administrations; the merged items alone when they were entered or edited.
+    """The form's administrations; the merged items alone when they match none of them.
 
-    The reader merges files later-wins into ``answers.phq9``; when that merge no longer matches
-    the files (the app changed an answer), the edited items are the one administration.
+    The reader merges files later-wins into ``answers.phq9``. Answers entered or changed in the
+    app come as one more administration, last, holding the form as edited with the day the user
+    gave it (``tnprep.app.questionnaire``); the files' own stay as they were. Items that match
+    neither (no administration given) are one administration dated with the questionnaire's
+    date only when no file's administration exists: a file's day is never put on other answers.
     """
     merged: tuple[int | None, ...] = getattr(answers, scale)
     found = [item for item in answers.administrations if item.scale == scale]
-    if found and _later_wins(found, len(merged)) == merged:
+    if found and (found[-1].items == merged or _later_wins(found, len(merged)) == merged):
         return found
     if all(value is None for value in merged):
         return []
-    return [Administration(scale, "", answers.questionnaire_date, merged)]
+    day = None if found else answers.questionnaire_date
+    return [Administration(scale, "", day, merged)]
 
 
 def _later_wins(found: Sequence[Administration], count: int) -> tuple[int | None, ...]:

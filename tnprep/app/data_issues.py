@@ -1,7 +1,14 @@
-"""The Data issues tab: every issue in plain words, the row account, how each diary was read."""
+"""The Data issues tab: every issue in plain words, the row account, how each diary was read.
+
+The issues are a real table (``st.table``): every cell wraps, so "What happened" is read whole
+and a screen reader meets a table with column headers (the canvas grid of ``st.dataframe`` cut
+each cell to one line). ``st.table`` renders Markdown, so every cell is escaped first
+(``plain_cell``): a value the user typed shows as typed, never as an image, link or colour.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -27,11 +34,8 @@ def issues_tab(summary: Summary, files: Sequence[DiaryFile]) -> None:
     if in_period:
         st.text(f"With the period chosen, every figure covers it: {in_period}.")
     if account.issues:
-        st.dataframe(
-            issue_table(account.issues), hide_index=True, width="stretch", row_height=48,
-            alt="Data issues",
-            column_config={"What happened": st.column_config.TextColumn(width="large")},
-        )  # fmt: skip
+        table = issue_table(account.issues).map(plain_cell)
+        st.table(table, hide_index=True, border="horizontal", alt="Data issues")
     else:
         st.text("Nothing to report: every row was used.")
     st.header("How each diary was read", anchor=False)
@@ -56,6 +60,27 @@ def issue_table(issues: Sequence[Issue]) -> pd.DataFrame:
     ]  # fmt: skip
     columns = ["File", "Row", "Column", "Value", "Effect", "What happened"]
     return pd.DataFrame(rows, columns=columns)
+
+
+_MARKDOWN = re.compile(r"([!-/:-@\[-`{-~])")
+"""Every ASCII punctuation character: CommonMark lets each be escaped with a backslash."""
+_LINK_STARTS = (re.compile(r"(?<=:)(?=//)"), re.compile(r"(?i)(?<=www)(?=\.)"), re.compile("(?=@)"))
+"""Where GitHub's autolink literals start: 'http:' + '//', 'www' + '.', and an e-mail's '@'."""
+_WORD_JOINER = "\u2060"
+"""Invisible, zero width: it splits an autolink literal without changing what is shown."""
+
+
+def plain_cell(text: str) -> str:
+    """``text`` escaped for a Markdown cell, so it shows exactly as written.
+
+    Backslash before every ASCII punctuation character (CommonMark *Backslash escapes*): no
+    image, emphasis, HTML, ``:colour[...]`` or ``$math$`` can form. A URL or e-mail address is
+    made a link after escaping (GFM autolink literals are found in the text itself), so an
+    invisible word joiner splits each where it would start.
+    """
+    for start in _LINK_STARTS:
+        text = start.sub(_WORD_JOINER, text)
+    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def problem_counts(summary: Summary) -> dict[Severity, int]:

@@ -139,6 +139,16 @@ def _treatments(
     return join_loaded(parts)
 
 
+def unused_text(unused: list[str], headers: tuple[str, ...]) -> str:
+    """The unused columns by name; blank header cells counted, never listed as '' (a stray ', ')."""
+    named = [header for header in unused if header.strip()]
+    if len(named) == len(unused):
+        return ", ".join(named)
+    blank = sum(1 for header in headers if not header.strip())
+    counted = f"{blank} column{'s' if blank > 1 else ''} without a header"
+    return f"{', '.join(named)}, and {counted}" if named else counted
+
+
 def mapping_panel(name: str, data: bytes, file_key: str, failed: bool) -> None:
     """Let the user pick the field of each header; the choice is remembered for this file."""
     headers = cached_headers(data, name)
@@ -153,7 +163,7 @@ def mapping_panel(name: str, data: bytes, file_key: str, failed: bool) -> None:
     unused = [header for header, field in shown.items() if field == editing.NOT_USED]
     if unused and not failed:
         st.warning("Some diary columns were not used. Open the box below to say what they hold.")
-        st.text(f"{name}: not used: {', '.join(unused)}")
+        st.text(f"{name}: not used: {unused_text(unused, headers)}")
     with st.expander(title, expanded=failed):
         st.text(f"{name}: choose what each column holds ('{editing.NOT_USED}' leaves it out).")
         table = pd.DataFrame({"column": list(shown), "field": list(shown.values())})

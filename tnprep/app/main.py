@@ -14,7 +14,7 @@ import dataclasses
 
 import streamlit as st
 
-from tnprep.analysis.care import care_message
+from tnprep.analysis.care import item9_care_message
 from tnprep.analysis.discussion import describe
 from tnprep.app.data_issues import issues_tab, problem_counts
 from tnprep.app.files import read_files
@@ -73,7 +73,8 @@ def main() -> None:
     answers = dataclasses.replace(edited, questions=questions)
     edited_readings = with_edits(readings, treatments=treatments, answers=answers)
     summary = record_summary(edited_readings, files_key, choices.since, silence_rule())
-    message = care_message(summary.scores, summary.patient.visit_date or summary.generated)
+    # the item 9 answer the page flags, the shown PHQ-9's or an earlier file's (analysis.item9)
+    message = item9_care_message(summary, summary.patient.visit_date or summary.generated)
     if message is not None and not choices.sample:
         care_box.info(message)
     for finding in summary.findings:

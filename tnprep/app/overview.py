@@ -95,7 +95,8 @@ def _has_data(title: str, summary: Summary) -> bool:
     """Whether the chart ``title`` has anything to draw for ``summary``."""
     attacks = summary.attacks
     drawn = {
-        "Attacks per day": bool(summary.daily),
+        # an attack-free day draws no mark: only gaps and days with attacks are drawn
+        "Attacks per day": any(day.attacks != 0 for day in summary.daily),
         "Attacks by hour of day": any(attacks.by_hour),
         "Triggers": bool(attacks.triggers),
         "Worst pain per recorded day": bool(charts.intensity_counts(summary.daily)),

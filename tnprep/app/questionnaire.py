@@ -3,12 +3,17 @@
 Every field is filled from the files until the user changes it (``tnprep.app.keep.fill``): an
 upload or a setting change never overwrites what was typed. Each scale says in a line what it
 is; the care message for PHQ-9 item 9 appears right beside the item, for a real user only.
+
+PHQ-9 or GAD-7 answers entered or changed here are one more administration, dated with the day
+the user gives (today unless they change it, said in a line); the files' administrations keep
+their own dates (SPEC *Scores*: each administration is scored as a unit, with its date).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 
 import pandas as pd
 import streamlit as st
@@ -20,7 +25,8 @@ from tnprep.app.sidebar import one_date
 from tnprep.app.words import DIVISION_WORDS, SAMPLE_ITEM9, SCALE_WORDS
 from tnprep.ingest.fhir import GAD7, PHQ9, Panel
 from tnprep.ingest.forms import BNI_NUMBNESS, BNI_PAIN, SCALE_STEM, SCORE_TEXT, SIDES
-from tnprep.model import Answers
+from tnprep.model import Administration, Answers
+from tnprep.report.wording import day_text
 
 KEY = "form"
 """Prefix of the form's widget keys (fixed: the widgets outlive any upload)."""
@@ -33,10 +39,11 @@ def questionnaire_tab(base: Answers, sample: bool) -> Answers:
     st.header("Pain and numbness (BNI scores)", anchor=False)
     st.markdown(SCALE_WORDS["bni"])
     answers = _bni(answers)
-    care = _Care(base, answers.visit_date or dt.date.today(), sample)
-    answers = dataclasses.replace(
-        answers, phq9=_scale(PHQ9, base.phq9, care), gad7=_scale(GAD7, base.gad7, care)
-    )
+    line, answered = _answered_on()
+    care = _Care(base, answers.visit_date or dt.date.today(), sample, answered)
+    phq9 = _scale(PHQ9, base.phq9, care)
+    answers = entered(answers, answered, phq9=phq9, gad7=_scale(GAD7, base.gad7, care))
+    _say_the_day(line, answered, answers.administrations[len(base.administrations) :])
     st.header("Impact, goals and interests", anchor=False)
     answers = _impact(answers)
     if base.other:
@@ -119,16 +126,19 @@ class _Care:
     reference: dt.date
     """The visit day (as in the form), else today."""
     sample: bool
+    answered: dt.date
+    """The day given for answers entered or changed here."""
 
-    def message(self, item9: int | None) -> str:
-        """The invented patient's note, or the care message dated as the file's answer is.
+    def message(self, phq9: tuple[int | None, ...]) -> str:
+        """The invented patient's note, or the care message dated as the answer shown is.
 
-        An answer changed here is the user's own, now: it gets the undated message.
+        The files' answers as they are: the date of the file whose item 9 they hold. Answers
+        changed here are one new administration: the day the user gave.
         """
         if self.sample:
             return SAMPLE_ITEM9
-        answered = _item9_date(self.base)
-        if answered is None or item9 != (self.base.phq9[8] if len(self.base.phq9) == 9 else None):
+        answered = _item9_date(self.base) if phq9 == self.base.phq9 else self.answered
+        if answered is None:
             return CARE_MESSAGE
         return dated_care_message(answered, self.reference)
 
@@ -158,8 +168,75 @@ def _scale(panel: Panel, values: tuple[int | None, ...], care: _Care) -> tuple[i
         ))  # fmt: skip
     if panel is PHQ9 and (chosen[8] or 0) > 0:
         # Beside item 9, where it was answered (SPEC Scores: item 9 above 0 is always flagged).
-        st.info(care.message(chosen[8]))
+        st.info(care.message(tuple(chosen)))
     return tuple(chosen)
+
+
+ANSWERED_KEY = f"{KEY}-answered"
+"""Key of the date field for answers entered or changed in the app."""
+
+
+def _answered_on() -> tuple[st.delta_generator.DeltaGenerator, dt.date]:
+    """Ask the day of the answers entered or changed here (today unless changed).
+
+    Returns the slot above the field, where ``_say_the_day`` names the day once the form's
+    answers are known, and the day.
+    """
+    today = dt.date.today()
+    fill(ANSWERED_KEY, today)
+    line = st.empty()
+    chosen = st.date_input(
+        "Day you gave the PHQ-9 / GAD-7 answers you enter or change here", key=ANSWERED_KEY,
+        min_value=dt.date(2000, 1, 1), max_value=today, format="YYYY-MM-DD",
+        help="Answers from your files keep their files' dates. Answers you change or add here "
+        "are one new questionnaire, dated with this day.",
+    )  # fmt: skip
+    return line, one_date(chosen) or today
+
+
+def entered(
+    answers: Answers,
+    answered: dt.date,
+    *,
+    phq9: tuple[int | None, ...],
+    gad7: tuple[int | None, ...],
+) -> Answers:
+    """``answers`` with the form's PHQ-9 and GAD-7; a changed scale is a new administration.
+
+    A scale whose answers differ from the files' (and is not left blank) is added as one more
+    administration dated ``answered``, after the files' own; the questionnaire's date is then
+    ``answered`` too (the answers CSV downloaded from here carries it).
+    """
+    changed = tuple(
+        Administration(scale, "", answered, items)
+        for scale, items, original in (("phq9", phq9, answers.phq9), ("gad7", gad7, answers.gad7))
+        if items != original and any(value is not None for value in items)
+    )
+    if not changed:
+        return dataclasses.replace(answers, phq9=phq9, gad7=gad7)
+    return dataclasses.replace(
+        answers, phq9=phq9, gad7=gad7, questionnaire_date=answered,
+        administrations=(*answers.administrations, *changed),
+    )  # fmt: skip
+
+
+def _say_the_day(
+    line: st.delta_generator.DeltaGenerator, answered: dt.date, changed: Sequence[Administration]
+) -> None:
+    """Name, above the date field, the day the changed answers get (or that none changed)."""
+    day = day_text(answered)
+    day = f"today, {day}" if answered == dt.date.today() else day
+    if not changed:
+        line.text(
+            f"Answers you change or add below will be dated {day} (the day below); your files' "
+            "answers keep their own dates."
+        )
+        return
+    names = " and ".join("PHQ-9" if item.scale == "phq9" else "GAD-7" for item in changed)
+    line.text(
+        f"Your {names} answers as changed here are dated {day} (the day below). If you gave "
+        "them on another day, set that day. Your files' answers keep their own dates."
+    )
 
 
 def _impact(answers: Answers) -> Answers:

@@ -12,6 +12,10 @@ style-only block in the page without drawing anything. What it does and why:
   the remove and add buttons drawn once a file is in (they read "⊗ diaries" and "+ diaries",
   cut off); date fields' parts are 24 px
   targets (WCAG 2.2 SC 2.5.8).
+- the Data issues table's cells wrap (a word longer than its cell is broken), so a cell's whole
+  text is read; its last column, "What happened", takes nearly half the width; on a phone the
+  table keeps to the screen's width and breaks words anywhere (a table wider than the screen
+  scrolled in a region the keyboard could not reach: axe scrollable-region-focusable);
 - Streamlit's element toolbar (fullscreen, …) above each chart and table is hidden: it takes a
   tab stop per chart for actions no patient needs, and hidden elements leave the tab order.
 """
@@ -28,6 +32,10 @@ h1 { font-size: 1.6rem !important; padding: 0.25rem 0 0.5rem 0 !important; }
 [data-testid="stMainBlockContainer"] h2 { font-size: 1.3rem !important; }
 [data-testid="stSidebar"] h2 { font-size: 1.2rem !important; }
 [data-testid="stElementToolbar"] { display: none !important; }
+[data-testid="stTable"] :is(td, th, td *, th *) {
+  overflow-wrap: break-word !important; max-width: 100%; min-width: 0;
+}
+[data-testid="stTable"] th:last-child { width: 45%; }
 [data-testid="stExpandSidebarButton"]::after {
   content: "Your files"; font-size: 0.95rem; font-weight: 600; margin-left: 0.35rem;
 }
@@ -62,6 +70,11 @@ h1 { font-size: 1.6rem !important; padding: 0.25rem 0 0.5rem 0 !important; }
     flex: 1 1 calc(50% - 1rem) !important; min-width: calc(50% - 1rem) !important;
   }
   [data-testid="stMetricValue"] { font-size: 1.6rem !important; }
+  [data-testid="stTable"] table { table-layout: fixed; width: 100%; }
+  [data-testid="stTable"] :is(td, th, td *, th *) { overflow-wrap: anywhere !important; }
+  [data-testid="stTable"] td, [data-testid="stTable"] th {
+    padding: 0.25rem !important; white-space: normal !important;
+  }
 }
 </style>
 """

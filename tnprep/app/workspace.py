@@ -67,6 +67,21 @@ def enter(sample: bool) -> None:
     st.session_state[f"{_STASH}{last}"] = aside
     st.session_state[_SET_ASIDE] = NOTICES[last] if aside.edited else None
     _bring_back(st.session_state.pop(f"{_STASH}{shown}", None))
+    _not_typed_here(aside.widgets)
+
+
+def _not_typed_here(left: dict[str, Any]) -> None:
+    """The form values the workspace just left showed count as not typed in this one.
+
+    A browser that has not yet drawn this workspace's form sends the old values back with the
+    next run (uploads in quick succession): the sample's name and PHQ-9, item 9 too, were then
+    kept as if the user had typed them and reached the user's page. ``keep.fill`` replaces a
+    value it remembers as given by the files; these are remembered so, before the files' own.
+    """
+    filled: dict[str, list[object]] = st.session_state.setdefault(FILLED, {})
+    for key, value in left.items():
+        if key.startswith(f"{FORM}-"):
+            filled.setdefault(key, []).insert(0, value)
 
 
 def notice() -> str | None:

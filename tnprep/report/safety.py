@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from tnprep.analysis.care import answer_age, item9_answered_on
+from tnprep.analysis.care import answer_age
 from tnprep.analysis.discussion_words import ITEM9_WORDS
+from tnprep.analysis.item9 import flagged_item9
 from tnprep.catalogue import DrugClass
 from tnprep.model import PartialDate
 from tnprep.report import wording
@@ -55,30 +56,14 @@ def item9_alert(summary: Summary) -> str | None:
     phq9 = summary.scores.phq9
     if phq9 is None:
         return None
-    if phq9.item9 is not None and phq9.item9 > 0:
-        return _positive(summary, phq9.item9, item9_answered_on(phq9), phq9.file)
-    earlier = _earlier_item9(summary)
-    if earlier is not None:
-        return earlier
+    answer = flagged_item9(summary)  # the app's message speaks of the same answer
+    if answer is not None:
+        return _positive(summary, answer.value, answer.date, answer.file, named=bool(answer.file))
     if phq9.item9_unanswered:
         return (
             f"PHQ-9 item 9 not answered — ask ({ITEM9_WORDS}); "
             f"{phq9.answered} of 9 items answered. A blank is not a 0."
         )
-    return None
-
-
-def _earlier_item9(summary: Summary) -> str | None:
-    """Item 9 above 0 in any other PHQ-9 the files hold (or the merged answers) is flagged too."""
-    patient = summary.patient
-    for administration in patient.administrations:
-        value = administration.items[8] if administration.scale == "phq9" else None
-        if value is not None and value > 0:
-            file = administration.file
-            return _positive(summary, value, administration.date, file, named=True)
-    merged = patient.phq9[8] if len(patient.phq9) == 9 else None
-    if merged is not None and merged > 0:
-        return _positive(summary, merged, None, None)
     return None
 
 
