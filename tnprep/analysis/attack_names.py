@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from tnprep.analysis.spellings import most_frequent, spelling_key
 from tnprep.ingest.scales import PAIN_WORDS
 from tnprep.model import DiaryFile
 
@@ -28,7 +29,6 @@ NO_NAME = "no name"
 counted so the names add up to the attack rows; only when some attack has a name."""
 
 _RATING = re.compile(r"\s*\(\s*([^()]*?)\s*\)\s*$")
-_SEPARATORS = re.compile(r"[\s\-_]+")
 
 
 def attack_names(attacks: pd.DataFrame, files: Sequence[DiaryFile]) -> tuple[tuple[str, int], ...]:
@@ -62,7 +62,7 @@ def name_key(name: str) -> str:
     rating = _RATING.search(name)
     if rating and rating.group(1).casefold() in PAIN_WORDS:
         name = name[: rating.start()]
-    return _SEPARATORS.sub("", name.casefold())
+    return spelling_key(name)
 
 
 def _grouped(written: list[str]) -> tuple[tuple[str, int], ...]:
@@ -72,7 +72,7 @@ def _grouped(written: list[str]) -> tuple[tuple[str, int], ...]:
         key = name_key(name) if name else ""
         spellings[key][_shown(name) if name else NO_NAME] += count
     groups = [
-        (_most_frequent(counter), sum(counter.values()), key == "")
+        (most_frequent(counter), sum(counter.values()), key == "")
         for key, counter in spellings.items()
     ]
     groups.sort(key=lambda group: (group[2], -group[1], group[0]))
@@ -85,7 +85,3 @@ def _shown(name: str) -> str:
     if rating and rating.group(1).casefold() in PAIN_WORDS:
         name = name[: rating.start()]
     return " ".join(name.casefold().split())
-
-
-def _most_frequent(counter: Counter[str]) -> str:
-    return min(counter.items(), key=lambda item: (-item[1], item[0]))[0]

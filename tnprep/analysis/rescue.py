@@ -25,6 +25,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
+from tnprep.analysis.spellings import grouped_spellings
 from tnprep.model import Diary
 from tnprep.summary import RescueSummary, RescueUse
 
@@ -70,7 +71,7 @@ def rescue_summary(
     """
     recorded = attacks[attacks["file"].isin(files_recording_rescue(diary))]
     events = _medicine_events(diary, first, last)
-    return replace(rescue_from_rows(recorded), medicine_events=_ordered(events))
+    return replace(rescue_from_rows(recorded), medicine_events=_ordered(grouped_spellings(events)))
 
 
 def rescue_from_rows(attacks: pd.DataFrame) -> RescueSummary:
