@@ -127,7 +127,8 @@ def _label(x: float, y: float, words: str, anchor: str = "start") -> String:
 def _draw_axes(drawing: Drawing, chart: Chart, plot: tuple[float, ...], scale: float) -> None:
     x0, y0, width, height = plot
     drawing.add(Line(x0, y0, x0 + width, y0, strokeWidth=0.6))
-    for value in (0.0, scale / 2, scale):
+    # the middle tick only when it is a whole number of attacks ("0.5 attacks" on a scale of 1)
+    for value in (value for value in (0.0, scale / 2, scale) if value.is_integer()):
         y = y0 + height * value / scale
         drawing.add(_label(x0 - 3, y - 2.5, f"{value:g}", "end"))
         drawing.add(Line(x0 - 2, y, x0, y, strokeWidth=0.5))
