@@ -2,8 +2,9 @@
 
 - Any bytes give a ``DiaryFile`` or the one ``InputError`` — never another exception.
 - Random diaries built from a grammar (headers, delimiters, encodings, date styles, units, junk):
-  ``rows_read = rows_used + rows_rejected + duplicates``; no row is both used and rejected;
-  every row number lies inside the file; each rejected row has exactly one issue.
+  ``rows_read = rows_used + rows_rejected + duplicates + rows_other`` (rows of pain 0); no row
+  is both used and rejected; every row number lies inside the file; each rejected row has
+  exactly one issue.
 
 Examples are bounded (``max_examples``, ``deadline=None``) so the module runs well under a minute.
 """
@@ -162,7 +163,8 @@ def assert_file_invariants(diary_file: DiaryFile, record_count: int | None) -> N
     used_rows = diary_file.table["row"].tolist()
     assert len(rejected_rows) == len(set(rejected_rows)) == diary_file.rows_rejected
     assert set(rejected_rows).isdisjoint(used_rows)
-    assert diary_file.rows_read == len(used_rows) + diary_file.rows_rejected
+    other = diary_file.rows_other  # rows recording pain 0 (ingest/no_pain.py)
+    assert diary_file.rows_read == len(used_rows) + diary_file.rows_rejected + other
     assert len(set(used_rows)) == len(used_rows)
     if record_count is not None:
         rows = [*used_rows, *(issue.row for issue in diary_file.issues if issue.row is not None)]
@@ -172,7 +174,7 @@ def assert_file_invariants(diary_file: DiaryFile, record_count: int | None) -> N
 
 def assert_accounting(diary: Diary) -> None:
     used = len(diary.attacks) + len(diary.days)
-    assert diary.rows_read == used + diary.rows_rejected + diary.duplicates
+    assert diary.rows_read == used + diary.rows_rejected + diary.duplicates + diary.rows_other
     assert diary.rows_used == used
     duplicate_issues = [issue for issue in diary.issues if issue.severity is Severity.DUPLICATE]
     assert len(duplicate_issues) == diary.duplicates

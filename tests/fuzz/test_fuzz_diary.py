@@ -177,7 +177,10 @@ def _encode(
 
 
 def assert_accounted(result: DiaryFile, file: str) -> None:
-    """Every non-blank row is used, rejected or a duplicate — exactly one of them."""
+    """Every non-blank row is used, rejected, a duplicate or another kind — exactly one of them.
+
+    Other rows are an event log's other kinds and rows that record pain 0 (``ingest/no_pain.py``).
+    """
     diary = combine_diaries([result])
     frame = diary.attacks if result.shape is DiaryShape.ATTACK_LOG else diary.days
     used = frame["row"].tolist()
@@ -187,7 +190,7 @@ def assert_accounted(result: DiaryFile, file: str) -> None:
     assert len(duplicate) == len(set(duplicate)) == diary.duplicates
     assert len(rejected) == result.rows_rejected
     assert not (set(used) & rejected or set(used) & set(duplicate) or rejected & set(duplicate))
-    assert len(used) + len(rejected) + len(duplicate) == result.rows_read
+    assert len(used) + len(rejected) + len(duplicate) + result.rows_other == result.rows_read
     assert all(issue.file == file for issue in diary.issues)
     assert all(issue.row is None or issue.row >= 1 for issue in diary.issues)
     if result.shape is DiaryShape.ATTACK_LOG:
