@@ -1,4 +1,4 @@
-"""The session 5 clinical page review, second pass: figures stated with more confidence than the files.
+"""Session 5 page review, second pass: figures stated with more confidence than the files.
 
 - the 'since the last visit' strip labelled asmith's pain "0–10" while the glance said "read as
   0–10 … no scale stated";
@@ -22,6 +22,7 @@ from tnprep.report.ledger_lines import drug_line
 from tnprep.report.sections import build_glance
 from tnprep.report.since import NBSP, build_since_strip
 from tnprep.summary import FindingKind, Summary, TrendWithheld
+from tnprep.summary_json import summary_to_json
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / ".." / "shared" / "real-exports"
@@ -52,6 +53,9 @@ def test_the_since_strip_labels_an_unstated_scale_as_the_glance_does() -> None:
     assert "Worst pain, read as 0–10 (no scale stated)" in labels
     assert "Median pain, read as 0–10 (no scale stated)" in labels
     assert not any(label.endswith("pain 0–10") for label in labels)
+    since = summary_to_json(with_earlier(_summary(ASMITH), earlier_document()))["since_last_visit"]
+    assert isinstance(since, dict)
+    assert "Worst pain, read as 0–10 (no scale stated)" in str(since["figures"])
 
 
 def test_a_stated_scale_keeps_the_strips_0_10_label() -> None:
@@ -68,7 +72,9 @@ def test_ten_attacks_against_five_is_not_a_percentage_change() -> None:
     assert not trend.computed
     assert trend.reason is TrendWithheld.TOO_FEW_ATTACKS
     assert (trend.ratio, trend.change_percent) == (None, None)
-    tile = next(figure for figure in build_glance(summary).figures if figure.label.startswith("Trend"))
+    tile = next(
+        figure for figure in build_glance(summary).figures if figure.label.startswith("Trend")
+    )
     assert tile.value == "–"
     assert tile.detail == "not computed: too few attacks (10 vs 5)"
     assert not any(finding.kind is FindingKind.ATTACKS_RISING for finding in summary.findings)

@@ -104,7 +104,7 @@ def summarise(
         before_after=comparisons,
         scores=scores,
         findings=findings(
-            scores, treatments, figures.trend, comparisons, data.answers, today
+            scores, treatments, figures.trend, comparisons, data.answers, today=today
         ),
         input=dataclasses.replace(
             input_account(data, silence_issues(quiet)),

@@ -72,6 +72,7 @@ def findings(
     trend: Trend,
     comparisons: Sequence[BeforeAfter],
     answers: Answers,
+    *,
     today: dt.date | None = None,
 ) -> tuple[Finding, ...]:
     """Run every rule and return the findings, ordered by kind (PHQ-9 item 9 first).

@@ -86,9 +86,9 @@ def build_ledger(
 
 
 def counted_to(visit_date: dt.date | None, today: dt.date) -> dt.date:
-    """The day an ongoing course is counted to: the visit date when given, but never a later day
-    than ``today`` (the day the summary is made).
+    """The day an ongoing course is counted to: the visit date, never later than ``today``.
 
+    ``today`` is the day the summary is made, used alone when no visit date is given.
     A page made after the visit said "since 10 Sep 2026 (85 days)" counted to the day it was made;
     a page made before the visit counts no day that has not happened (docs/treatments.md).
     """

@@ -87,7 +87,7 @@ def trend(table: pd.DataFrame) -> Trend:
 
 def _attacks(window: pd.DataFrame) -> int:
     """Attacks on the window's recorded days (a daily log's counts are whole numbers)."""
-    return int(round(float(window.loc[window["recorded"], "attacks"].sum())))
+    return round(float(window.loc[window["recorded"], "attacks"].sum()))
 
 
 def _too_few(recent: int, previous: int) -> TrendWithheld | None:
