@@ -29,6 +29,8 @@ def test_full_windows_of_28_days_with_gaps() -> None:
         recent_days_recorded=21,
         previous_days_recorded=20,
         ratio=1.67,
+        recent_attacks=35,
+        previous_attacks=20,
     )
     assert result.change_percent == 67
 
@@ -41,9 +43,9 @@ def test_short_period_uses_halves_and_drops_the_first_odd_day() -> None:
 
 
 def test_ratio_uses_unrounded_rates() -> None:
-    # previous 1/3 per day, recent 2/3 per day: ratio exactly 2, not 0.67 / 0.33.
-    result = trend(table([1.0, 0.0, 0.0] * 7 + [1.0, 1.0, 0.0] * 7))  # windows of 21 days
-    assert (result.previous_per_day, result.recent_per_day, result.ratio) == (0.33, 0.67, 2.0)
+    # previous 2/3 per day, recent 4/3 per day: ratio exactly 2, not 1.33 / 0.67 (1.99).
+    result = trend(table([2.0, 0.0, 0.0] * 7 + [2.0, 2.0, 0.0] * 7))  # windows of 21 days
+    assert (result.previous_per_day, result.recent_per_day, result.ratio) == (0.67, 1.33, 2.0)
 
 
 WITHHELD = TrendWithheld.PERIOD_TOO_SHORT
@@ -54,9 +56,9 @@ WITHHELD = TrendWithheld.PERIOD_TOO_SHORT
     [
         ([], Trend(0, None, None, 0, 0, None, WITHHELD)),
         ([3.0], Trend(0, None, None, 0, 0, None, WITHHELD)),
-        ([0.0, 2.0], Trend(1, 2.0, 0.0, 1, 1, None, WITHHELD)),
-        ([None, 2.0], Trend(1, 2.0, None, 1, 0, None, WITHHELD)),
-        ([None, None], Trend(1, None, None, 0, 0, None, WITHHELD)),
+        ([0.0, 2.0], Trend(1, 2.0, 0.0, 1, 1, None, WITHHELD, 2, 0)),
+        ([None, 2.0], Trend(1, 2.0, None, 1, 0, None, WITHHELD, 2, 0)),
+        ([None, None], Trend(1, None, None, 0, 0, None, WITHHELD, 0, 0)),
     ],
 )
 def test_edges(attacks: list[float | None], expected: Trend) -> None:
@@ -70,11 +72,16 @@ def test_edges(attacks: list[float | None], expected: Trend) -> None:
         ([1.0, 1.0, 0.0, 1.0], 2, TrendWithheld.PERIOD_TOO_SHORT),
         ([1.0] * 27, 13, TrendWithheld.PERIOD_TOO_SHORT),
         # 28 days is the shortest period with a trend: 14 against 14.
-        ([1.0] * 7 + [None] * 7 + [2.0] * 7 + [None] * 7, 14, None),
+        ([2.0] * 7 + [None] * 7 + [4.0] * 7 + [None] * 7, 14, None),
         ([1.0] * 6 + [None] * 8 + [2.0] * 14, 14, TrendWithheld.TOO_FEW_RECORDED_DAYS),
         ([1.0] * 28 + [2.0] * 13 + [None] * 15, 28, TrendWithheld.TOO_FEW_RECORDED_DAYS),
         ([0.0] * 28 + [2.0] * 28, 28, TrendWithheld.NO_EARLIER_ATTACKS),
         ([None] * 28 + [2.0] * 28, 28, TrendWithheld.TOO_FEW_RECORDED_DAYS),
+        # asmith's real diary: 5 attacks, then 10, in 28 recorded days each (was "+100 %")
+        ([1.0] * 5 + [0.0] * 23 + [1.0] * 10 + [0.0] * 18, 28, TrendWithheld.TOO_FEW_ATTACKS),
+        ([1.0] * 10 + [0.0] * 18 + [1.0] * 9 + [0.0] * 19, 28, TrendWithheld.TOO_FEW_ATTACKS),
+        # 10 in each window is the fewest with a stated change (MIN_TREND_ATTACKS)
+        ([1.0] * 10 + [0.0] * 18 + [1.0] * 10 + [0.0] * 18, 28, None),
     ],
 )
 def test_minimum_data_for_a_trend(

@@ -67,6 +67,9 @@ class TrendWithheld(Enum):
     """A window has fewer than half its days recorded."""
     NO_EARLIER_ATTACKS = "no-earlier-attacks"
     """The earlier window recorded no attack, so there is no ratio to state."""
+    TOO_FEW_ATTACKS = "too-few-attacks"
+    """A window recorded fewer than ``MIN_TREND_ATTACKS`` attacks: a percentage change of a
+    handful of attacks states more than the record supports."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,10 @@ class Trend:
     """recent ÷ previous (2 decimals); ``None`` whenever ``reason`` says why it is withheld."""
     reason: TrendWithheld | None = None
     """Why no change is stated, ``None`` when the trend is computed."""
+    recent_attacks: int | None = None
+    """Attacks on the recorded days of the last window (``None``: not counted)."""
+    previous_attacks: int | None = None
+    """Attacks on the recorded days of the window before."""
 
     @property
     def computed(self) -> bool:

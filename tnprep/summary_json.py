@@ -169,6 +169,8 @@ def trend_json(trend: Trend) -> JsonObject:
         "previous_per_day": _float(trend.previous_per_day),
         "recent_days_recorded": int(trend.recent_days_recorded),
         "previous_days_recorded": int(trend.previous_days_recorded),
+        "recent_attacks": _int(trend.recent_attacks),
+        "previous_attacks": _int(trend.previous_attacks),
         "ratio": _float(trend.ratio),
         "change_percent": _int(trend.change_percent),
         "computed": trend.computed,

@@ -103,7 +103,9 @@ def summarise(
         treatments=treatments,
         before_after=comparisons,
         scores=scores,
-        findings=findings(scores, treatments, figures.trend, comparisons, data.answers),
+        findings=findings(
+            scores, treatments, figures.trend, comparisons, data.answers, today=today
+        ),
         input=dataclasses.replace(
             input_account(data, silence_issues(quiet)),
             rows_outside_period=_rows_used(data.diary) - len(attacks) - len(days),

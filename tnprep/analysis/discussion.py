@@ -72,6 +72,8 @@ def findings(
     trend: Trend,
     comparisons: Sequence[BeforeAfter],
     answers: Answers,
+    *,
+    today: dt.date | None = None,
 ) -> tuple[Finding, ...]:
     """Run every rule and return the findings, ordered by kind (PHQ-9 item 9 first).
 
@@ -81,9 +83,10 @@ def findings(
         trend: The attack trend of the period.
         comparisons: Before/after figures for each treatment change.
         answers: The questionnaire (for the options the patient is interested in).
+        today: The day the summary is made; with the visit date it dates an old questionnaire.
     """
     history = tuple(summary.treatment for summary in treatments)
-    support = psychological_support(scores, history)
+    support = psychological_support(scores, history, answers, today)
     found = (
         *self_harm_item(scores),
         *self_harm_unanswered(scores),

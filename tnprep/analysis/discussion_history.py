@@ -7,8 +7,10 @@ questions only, never a ranking or a suggestion. Sources in each docstring and d
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
+from tnprep.analysis.care import answer_age
 from tnprep.analysis.evidence import Evidence
 from tnprep.analysis.safety import safety_notes
 from tnprep.catalogue import (
@@ -62,21 +64,32 @@ def _score_evidence(result: QuestionnaireScore) -> tuple[tuple[str, str], ...]:
     return ((Evidence.SCORE, str(result.score)), (Evidence.BAND, result.band or ""))
 
 
-def psychological_support(scores: Scores, history: Sequence[Treatment]) -> tuple[Finding, ...]:
+def psychological_support(
+    scores: Scores, history: Sequence[Treatment], answers: Answers | None = None,
+    today: dt.date | None = None,
+) -> tuple[Finding, ...]:  # fmt: skip
     """One point when PHQ-9 or GAD-7 is 10 or more (a total, or a floor of an incomplete form).
 
     It does not repeat the scores or bands (*At a glance* shows them); it states whether
     psychological support is in the history, with its dates. Made once, whichever form fired.
     With no treatment history supplied at all it says so, never "no psychological support in
-    the history": nothing is known about past care (docs/figures.md).
+    the history": nothing is known about past care (docs/figures.md). A form that fired and was
+    answered more than ``ITEM9_RECENT_DAYS`` before the visit (``answers.visit_date``, else
+    ``today``) is named with its date and age, as the glance dates it (``OLD_QUESTIONNAIRE``).
     """
-    results = [result for result in (scores.phq9, scores.gad7) if result is not None]
-    high = any(
-        (result.score if result.score is not None else result.floor or 0) >= MOOD_SCORE_THRESHOLD
-        for result in results
-    )
+    named = (("PHQ-9", scores.phq9), ("GAD-7", scores.gad7))
+    high = [(name, result) for name, result in named if result is not None and _high(result)]
     if not high:
         return ()
+    visit = answers.visit_date if answers is not None else None
+    reference = visit or today
+    before = "the visit" if visit else "this page was made"
+    dated = tuple(
+        (Evidence.OLD_QUESTIONNAIRE, f"{name} of {_day(result.date)}, {age} before {before}")
+        for name, result in high
+        if result.date is not None and reference is not None
+        and (age := answer_age(result.date, reference)) is not None
+    )  # fmt: skip
     done = [row for row in history if role_of(row) is Role.PSYCHOLOGICAL]
     evidence = tuple(
         (Evidence.IN_THE_HISTORY, f"{row.name_as_written or row.name} ({_dates(row)})")
@@ -85,7 +98,21 @@ def psychological_support(scores: Scores, history: Sequence[Treatment]) -> tuple
     if not history:
         evidence = ((Evidence.TREATMENT_HISTORY, "not supplied"),)
     subject = "psychological support"
-    return (Finding(FindingKind.PSYCHOLOGICAL_SUPPORT, subject, evidence, EAN_2019),)
+    return (Finding(FindingKind.PSYCHOLOGICAL_SUPPORT, subject, dated + evidence, EAN_2019),)
+
+
+def _high(result: QuestionnaireScore) -> bool:
+    """A total of 10 or more, or a floor of 10 or more of an incomplete form."""
+    value = result.score if result.score is not None else result.floor or 0
+    return value >= MOOD_SCORE_THRESHOLD
+
+
+def _day(date: dt.date) -> str:
+    """'21 Aug 2019', as the page writes a day (report.wording.day_text)."""
+    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _dates(treatment: Treatment) -> str:

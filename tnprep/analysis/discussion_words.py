@@ -156,7 +156,9 @@ def _describe_mood(finding: Finding) -> str:
 
 def _describe_psychological(finding: Finding) -> str:
     done = every(finding, Evidence.IN_THE_HISTORY)
-    head = "PHQ-9 or GAD-7 at 10 or more (At a glance); "
+    dated = every(finding, Evidence.OLD_QUESTIONNAIRE)
+    # an old form says its date here too (the glance dates it): "(At a glance: PHQ-9 of …)"
+    head = f"PHQ-9 or GAD-7 at 10 or more (At a glance{': ' if dated else ''}{'; '.join(dated)}); "
     if optional(finding, Evidence.TREATMENT_HISTORY, "") == "not supplied":
         return head + "no treatment history supplied."
     if not done:

@@ -69,6 +69,9 @@ class Evidence(StrEnum):
     """The total's severity band ('' when none)."""
     IN_THE_HISTORY = "in the history"
     """A psychological treatment in the history with its dates (repeated, one per treatment)."""
+    OLD_QUESTIONNAIRE = "old questionnaire"
+    """A PHQ-9 / GAD-7 of 10 or more answered more than 28 days before the visit (or the day the
+    summary is made): 'PHQ-9 of 21 Aug 2019, over 7 years before this page was made'."""
     PATIENT_INTERESTED = "patient interested"
     """'yes' when the patient would like to talk about the option."""
     MRI_CONTACT = "MRI neurovascular contact"

@@ -68,7 +68,8 @@ def build_ledger(
         features: The period's TN features (background pain).
         comparisons: The before/after comparisons of ``analysis.before_after``.
         answers: The intake questionnaire.
-        today: The summary day: ongoing courses run to it.
+        today: The summary day: ongoing courses run to it, or to the visit date when that is
+            earlier (``counted_to``).
         rescue: The summary's one rescue tally (``analysis.rescue.rescue_summary``); ``None``:
             tallied from every row of ``attacks``.
     """
@@ -76,12 +77,22 @@ def build_ledger(
     others = [row for row in treatments if not is_procedure(row)]
     burden = acute_burden(attacks, daily, features, rescue)
     return Ledger(
-        drugs=drug_ledgers(others, comparisons, today),
+        drugs=drug_ledgers(others, comparisons, counted_to(answers.visit_date, today)),
         procedures=procedure_entries(procedures),
         burden=burden,
         intake=intake_items(answers),
         facts=facts(figures, burden, answers, procedure_done=bool(procedures)),
     )
+
+
+def counted_to(visit_date: dt.date | None, today: dt.date) -> dt.date:
+    """The day an ongoing course is counted to: the visit date, never later than ``today``.
+
+    ``today`` is the day the summary is made, used alone when no visit date is given.
+    A page made after the visit said "since 10 Sep 2026 (85 days)" counted to the day it was made;
+    a page made before the visit counts no day that has not happened (docs/treatments.md).
+    """
+    return today if visit_date is None else min(visit_date, today)
 
 
 def is_procedure(row: Treatment) -> bool:
@@ -223,7 +234,9 @@ def ledger_from_summary(summary: Summary) -> Ledger:
     )
     return Ledger(
         drugs=drug_ledgers(
-            [r for r in rows if not is_procedure(r)], summary.before_after, summary.generated
+            [r for r in rows if not is_procedure(r)],
+            summary.before_after,
+            counted_to(summary.patient.visit_date, summary.generated),
         ),
         procedures=procedure_entries(procedures),
         burden=burden,

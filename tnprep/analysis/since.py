@@ -13,6 +13,7 @@ import datetime as dt
 import unicodedata
 from dataclasses import replace
 
+from tnprep.analysis.pain_reading import pain_label
 from tnprep.analysis.since_treatments import treatment_changes_since
 from tnprep.issues import Issue, IssueCode
 from tnprep.summary import QuestionnaireScore, Summary
@@ -182,9 +183,18 @@ def figure_changes(visit: PreviousVisit, summary: Summary) -> tuple[FigureChange
             attacks.per_recorded_day,
         ),
         _numeric("attack_free_percent", "Attack-free days, % of recorded", then_share, now_share),
-        _numeric("intensity_max", "Worst pain 0–10", visit.intensity_max, attacks.intensity_max),
+        # labelled as the glance reads the diaries ('read as 0–10 (no scale stated)')
         _numeric(
-            "intensity_median", "Median pain 0–10", visit.intensity_median, attacks.intensity_median
+            "intensity_max",
+            pain_label(summary, "Worst"),
+            visit.intensity_max,
+            attacks.intensity_max,
+        ),
+        _numeric(
+            "intensity_median",
+            pain_label(summary, "Median"),
+            visit.intensity_median,
+            attacks.intensity_median,
         ),
         _bni("bni_pain", "BNI pain", visit.bni_pain, scores.bni_pain),
         _bni("bni_numbness", "BNI numbness", visit.bni_numbness, scores.bni_numbness),

@@ -9,6 +9,7 @@ printed as x/10), in a few words; the pattern keeps the file-by-file sentence.
 
 from __future__ import annotations
 
+from tnprep.analysis.pain_reading import NO_SCALE_STATED, pain_scales, scale_reading
 from tnprep.ingest.scales import NOT_STATED
 from tnprep.model import PainScale
 from tnprep.report.wording import number_text
@@ -26,15 +27,15 @@ def pain_figure(summary: Summary) -> tuple[str, str, str]:
     words say they were not converted.
     """
     attacks = summary.attacks
-    scales = [info.scale for _, info in summary.input.files if info.scale is not None]
+    scales = pain_scales(summary)
     if attacks.intensity_median is not None or attacks.intensity_max is not None:
         value = f"{number_text(attacks.intensity_median)} / {number_text(attacks.intensity_max)}"
-        if any(scale.source == NOT_STATED for scale in scales):
-            return "Pain, read as 0–10", value, f"{MEDIAN_WORST}; no scale stated"
-        converted = sorted({scale.label for scale in scales if scale.converted})
-        if converted:
+        reading = scale_reading(summary)
+        if reading == NO_SCALE_STATED:
+            return "Pain, read as 0–10", value, f"{MEDIAN_WORST}; {reading}"
+        if reading:
             # a worst of 10 that was a 7 on 0–7: the glance says the values were converted
-            return "Pain 0–10", value, f"{MEDIAN_WORST}; converted from {', '.join(converted)}"
+            return "Pain 0–10", value, f"{MEDIAN_WORST}; {reading}"
         return "Pain 0–10", value, MEDIAN_WORST
     kept = [scale for scale in scales if not scale.converted and scale.source != NOT_STATED]
     if len(kept) == 1:

@@ -49,4 +49,7 @@ def withheld_text(trend: Trend) -> str:
         return f"{trend.previous_days_recorded} of prior {window} recorded"
     if trend.reason is TrendWithheld.NO_EARLIER_ATTACKS:
         return f"no attack in prior {window} days"
+    if trend.reason is TrendWithheld.TOO_FEW_ATTACKS:
+        # the counts, last window first: "10 vs 5" reads like the computed "0.36 vs 0.18 a day"
+        return f"too few attacks ({trend.recent_attacks} vs {trend.previous_attacks})"
     return "not enough data"
