@@ -29,6 +29,11 @@ from tnprep.chart_style import (
 )
 from tnprep.summary import DayFigure, Summary, TreatmentSummary
 
+GAP_LINE = "Grey columns: no diary on those days (a gap, not attack-free)."
+"""The subtitle's line for the gap columns, said only when the chart has one."""
+UNSCORED_LINE = "Blue bars: attacks recorded, worst pain not recorded."
+"""The subtitle's line for days with attacks but no worst pain, said only when drawn."""
+
 BAND_OPACITY = 0.18
 """Treatment periods stay faint behind the bars (the legend and the alt text name them)."""
 
@@ -42,20 +47,20 @@ def daily_chart(summary: Summary) -> AppChart:
     bands = _treatment_bands(summary, axis)
     # An empty layer is an unnamed image to a screen reader (axe svg-img-alt): each layer is
     # drawn only when it has rows (a log without gaps, a 1–5 scale with no 0–10 pain).
+    gaps, unscored = bool((~days["recorded"]).any()), not _unscored(days).empty
     drawn = [
         (bands is not None, bands),
-        (bool((~days["recorded"]).any()), _gap_columns(days, axis)),
+        (gaps, _gap_columns(days, axis)),
         (not _scored(days).empty, _attack_bars(days, axis)),
-        (not _unscored(days).empty, _unscored_bars(days, axis)),
+        (unscored, _unscored_bars(days, axis)),
     ]
     layers = [layer for shown, layer in drawn if shown and layer is not None] or [
         _attack_bars(days, axis)
     ]
-    subtitle = ["Grey columns: no diary on those days (a gap, not attack-free)."]
-    if _unscored(days).shape[0]:
-        subtitle.append("Blue bars: attacks recorded, worst pain not recorded.")
+    # The subtitle names only marks the chart draws: a log without gaps has no grey column.
+    subtitle = [line for shown, line in ((gaps, GAP_LINE), (unscored, UNSCORED_LINE)) if shown]
     chart = alt.layer(*layers).properties(
-        title=alt.TitleParams(title, subtitle=subtitle),
+        title=alt.TitleParams(title, subtitle=subtitle or alt.Undefined),
         description=text,
         height=260,
     )
