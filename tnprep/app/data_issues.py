@@ -40,7 +40,10 @@ def issues_tab(summary: Summary, files: Sequence[DiaryFile]) -> None:
         st.text("Nothing to report: every row was used.")
     st.header("How each diary was read", anchor=False)
     table, details = files_tables(files)
-    st.dataframe(table, hide_index=True, width="stretch", alt="How each diary was read")
+    for _, row in table.iterrows():
+        # One short table per file, a row per property: read whole on a phone (the wide grid
+        # cut "Columns used" off on the right); escaped, since st.table renders Markdown.
+        st.table(file_read_table(row), border="horizontal", alt=f"How {row['File']} was read")
     with st.expander("File details for technical support"):
         st.dataframe(details, hide_index=True, width="stretch", alt="File details")
     st.header("Assumptions", anchor=False)
@@ -97,7 +100,7 @@ def files_tables(files: Sequence[DiaryFile]) -> tuple[pd.DataFrame, pd.DataFrame
         (item.file, SHAPE_WORDS.get(item.shape.value, item.shape.value), _format_words(item),
          _order_text(item), item.rows_read, item.rows_rejected,
          "; ".join(f"{header} → {field_words(field)}" for header, field in item.mapping),
-         "; ".join(item.ignored_columns) or "–")
+         unused_words(item.ignored_columns))
         for item in files
     ]  # fmt: skip
     columns = ["File", "Kind", "Made by", "Dates like 03/04", "Rows read", "Rows not used",
@@ -108,6 +111,28 @@ def files_tables(files: Sequence[DiaryFile]) -> tuple[pd.DataFrame, pd.DataFrame
         pd.DataFrame(rows, columns=columns),
         pd.DataFrame(details, columns=["File", "Format", "Text encoding", "Separator"]),
     )
+
+
+def file_read_table(row: pd.Series) -> pd.DataFrame:
+    """One file's row of ``files_tables`` as a table of its own: a row per property, escaped.
+
+    The properties are the row headers; the one column is named after the file (as typed).
+    """
+    values = row.drop("File")
+    return pd.DataFrame(
+        {plain_cell(str(row["File"])): [plain_cell(str(value)) for value in values]},
+        index=list(values.index),
+    )
+
+
+def unused_words(ignored: Sequence[str]) -> str:
+    """The columns not used by name; blank header cells counted, never listed as '; ; ;'."""
+    named = [header for header in ignored if header.strip()]
+    blank = len(ignored) - len(named)
+    if blank:
+        named.append(f"{'and ' if named else ''}{blank} column{'s' if blank > 1 else ''} "
+                     "without a header")  # fmt: skip
+    return "; ".join(named) or "–"
 
 
 def _format_words(item: DiaryFile) -> str:

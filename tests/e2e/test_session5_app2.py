@@ -1,0 +1,75 @@
+"""A new user in a real browser, session 5 (second app pass): how each diary was read, whole.
+
+- "How each diary was read" was a canvas grid: "Columns used" was cut off on the right (a
+  screen reader met no table). Every cell must be readable whole, in a real table, on a desktop
+  and on a 390 px phone, and pass axe.
+- A PHQ-9 downloaded as FHIR from the app carried no date: read back in, it was undated.
+Real exports are read in place from ``../shared/real-exports`` (COMMON.md), never copied.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from axe import blocking, describe, run_axe
+from playwright.sync_api import Page, expect
+from test_browser import upload, wait_for_text, wait_until_idle
+from test_new_user import open_tab, real
+
+WAIT_MS = 60_000
+USED = (
+    "date → Date; time (24h) → Time of day; length  (min) → How long it lasted; "
+    "pain level (1-5) → Pain (0–10); treatmen → Rescue medicine taken; "
+    "treatment helped → rescue helped; Timestamp → Date and time of the attack"
+)
+"""The yilativs log's columns as read (one cell; the grid showed its first words only)."""
+NOT_USED = (
+    "pain description; shadows remain; prevention treatment; and 11 columns without a header"
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
+
+
+def cells_holding(page: Page, text: str) -> list[dict[str, float]]:
+    """Each real table cell whose text (spaces as shown) holds ``text``: its size and overflow."""
+    return page.locator("table td, table th").evaluate_all(
+        """(cells, text) => cells
+             .filter((cell) => cell.innerText.replace(/\\s+/g, ' ').includes(text))
+             .map((cell) => {
+               const box = cell.getBoundingClientRect();
+               return {right: box.right, left: box.left, scrollWidth: cell.scrollWidth,
+                       clientWidth: cell.clientWidth, viewport: window.innerWidth};
+             })""",
+        re.sub(r"\s+", " ", text),
+    )
+
+
+def assert_read_whole(page: Page) -> None:
+    for text in (USED, NOT_USED, "yilativs-attacks.tsv"):
+        cells = cells_holding(page, text)
+        assert cells, f"no table cell holds {text!r}"
+        for cell in cells:
+            assert cell["scrollWidth"] <= cell["clientWidth"] + 1, (text, cell)  # not cut
+            assert 0 <= cell["left"] and cell["right"] <= cell["viewport"] + 1, (text, cell)
+
+
+def test_how_each_diary_was_read_is_read_whole_on_desktop_and_phone(page: Page) -> None:
+    wait_for_text(page, "Alex Example")
+    upload(page, 0, [real("gchrg-yilativs-tsv", "yilativs-attacks.tsv")])
+    expect(page.get_by_text("Alex Example")).to_have_count(0, timeout=WAIT_MS)
+    wait_until_idle(page)
+    open_tab(page, "Data issues")
+    expect(page.get_by_role("table").filter(has_text="Columns used").first).to_be_visible(
+        timeout=WAIT_MS
+    )
+    assert_read_whole(page)
+    assert describe(blocking(run_axe(page))) == []
+    page.set_viewport_size({"width": 390, "height": 844})
+    wait_until_idle(page)
+    page.get_by_role("table").filter(has_text="Columns used").first.scroll_into_view_if_needed()
+    assert_read_whole(page)
+    assert describe(blocking(run_axe(page))) == []
