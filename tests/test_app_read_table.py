@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tnprep.app.data_issues import unused_words, file_read_table, plain_cell
+from tnprep.app.data_issues import file_read_table, plain_cell, unused_words
 
 
 def test_a_file_is_a_table_of_its_own_with_its_name_as_typed() -> None:
