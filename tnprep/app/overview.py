@@ -155,9 +155,13 @@ def _period_text(summary: Summary) -> str:
     period = summary.period
     if period.start is None or period.end is None or period.start > period.end:
         return "no diary days"
-    return (
+    text = (
         f"{period.start} to {period.end}, {period.days_recorded:,} of {period.days:,} days recorded"
     )
+    if period.chosen and period.diary_start is not None and period.diary_end is not None:
+        # the page's header line "Chosen from: …": the diaries hold more than the period
+        text += f", chosen from the diaries' {period.diary_start} to {period.diary_end}"
+    return text
 
 
 def _metrics(summary: Summary) -> None:
