@@ -23,8 +23,9 @@ from test_new_user import open_tab, real
 WAIT_MS = 60_000
 USED = (
     "date → Date; time (24h) → Time of day; length  (min) → How long it lasted; "
-    "pain level (1-5) → Pain (0–10); treatmen → Rescue medicine taken; "
-    "treatment helped → rescue helped; Timestamp → Date and time of the attack"
+    "pain level (1-5) → Pain (a 1–5 scale; not converted to 0–10); "
+    "treatmen → Rescue medicine taken; treatment helped → Whether the rescue helped; "
+    "Timestamp → Date and time of the attack"
 )
 """The yilativs log's columns as read (one cell; the grid showed its first words only)."""
 NOT_USED = "pain description; shadows remain; prevention treatment; and 11 columns without a header"

@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from tnprep.app.words import SEVERITY_WORDS, SHAPE_WORDS, app_message, field_words
+from tnprep.ingest.scales import NOT_STATED
 from tnprep.issues import Issue, Severity
 from tnprep.model import DiaryFile
 from tnprep.report.sections import period_rows_text
@@ -99,7 +100,8 @@ def files_tables(files: Sequence[DiaryFile]) -> tuple[pd.DataFrame, pd.DataFrame
     rows = [
         (item.file, SHAPE_WORDS.get(item.shape.value, item.shape.value), _format_words(item),
          _order_text(item), item.rows_read, item.rows_rejected,
-         "; ".join(f"{header} → {field_words(field)}" for header, field in item.mapping),
+         "; ".join(f"{header} → {_field_read(item, header, field)}"
+                   for header, field in item.mapping),
          unused_words(item.ignored_columns))
         for item in files
     ]  # fmt: skip
@@ -111,6 +113,31 @@ def files_tables(files: Sequence[DiaryFile]) -> tuple[pd.DataFrame, pd.DataFrame
         pd.DataFrame(rows, columns=columns),
         pd.DataFrame(details, columns=["File", "Format", "Text encoding", "Separator"]),
     )
+
+
+def _field_read(item: DiaryFile, header: str, field: str) -> str:
+    """The field a column was read as; a pain column with the scale it was read on.
+
+    "Pain (0–10)" said of a 1–5 column told a user its values were 0–10 ones, while the page's
+    pain line says "not converted" (SPEC *Pain scales*: the original scale is stated).
+    """
+    scale = item.info.scale
+    if scale is None or scale.column != header or field not in _PAIN_FIELDS:
+        return field_words(field)
+    if (scale.low, scale.high) == (0, 10) and scale.source != NOT_STATED:
+        return field_words(field)  # a stated 0–10 scale: "Pain (0–10)" says it
+    if scale.source == NOT_STATED:
+        read = "no scale stated in the file; read as 0–10"
+    elif scale.low is None:
+        read = "recorded as words; not converted to 0–10"
+    else:
+        done = "converted to 0–10" if scale.converted else "not converted to 0–10"
+        read = f"a {scale.label} scale; {done}"
+    return f"{_PAIN_FIELDS[field]} ({read})"
+
+
+_PAIN_FIELDS = {"intensity": "Pain", "worst_intensity": "Worst pain that day"}
+"""Pain fields named with their scale when a file's scale was stated, found or not stated."""
 
 
 def file_read_table(row: pd.Series) -> pd.DataFrame:
