@@ -57,3 +57,34 @@ def test_each_line_is_said_when_its_marks_are_drawn() -> None:
     assert subtitle(with_daily(days)) == [GREY, BLUE]
     assert subtitle(with_daily([days[0], days[2]])) == [BLUE]
     assert subtitle(with_daily(days[:2])) == [GREY]
+
+
+BEARABLE = REAL / "bearable-export" / "Bearable_Export_20210728.csv"
+
+
+def real_summary(path: Path) -> Summary:
+    data = load_patient(Sources(diaries=[(path.name, path.read_bytes())]))
+    return summarise_patient(data, start=None, end=None, today=dt.date(2026, 12, 3))
+
+
+def test_pain_on_another_scale_is_not_called_not_recorded() -> None:
+    # yilativs recorded pain on every attack, on a 1–5 scale the page leaves unconverted; the
+    # charts said "worst pain not recorded" and "no pain scores recorded" (Bearable: words).
+    for path, scale in ((YILATIVS, "pain on a 1–5 scale"), (BEARABLE, "pain recorded as words")):
+        summary = real_summary(path)
+        made = {chart.title: chart for chart in charts.overview_charts(summary)}
+        daily = made["Attacks per day"]
+        said = " ".join(
+            [*subtitle(summary), daily.alt_text, made["Worst pain per recorded day"].alt_text]
+        )
+        assert "not recorded" not in said and "no pain scores recorded" not in said, said
+        assert f"worst pain not on the 0–10 scale ({scale}, not converted)" in subtitle(summary)[-1]
+        assert f"({scale}, not converted)" in made["Worst pain per recorded day"].alt_text
+        unscored = [layer for layer in daily.chart.to_dict()["layer"]
+                    if layer["name"] == "pain_not_recorded"]  # fmt: skip
+        assert "'not on the 0–10 scale'" in str(unscored[0]["transform"])
+
+
+def test_the_alt_text_names_no_grey_column_when_there_is_none() -> None:
+    assert "grey columns" not in charts.daily_alt_text(real_summary(YILATIVS))
+    assert "no day without a diary" in charts.daily_alt_text(real_summary(YILATIVS))

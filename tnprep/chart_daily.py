@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
+from tnprep.chart_pain import no_pain_words, pain_elsewhere
 from tnprep.chart_style import (
     COUNT_FORMAT,
     GAP_COLOUR,
@@ -31,8 +32,6 @@ from tnprep.summary import DayFigure, Summary, TreatmentSummary
 
 GAP_LINE = "Grey columns: no diary on those days (a gap, not attack-free)."
 """The subtitle's line for the gap columns, said only when the chart has one."""
-UNSCORED_LINE = "Blue bars: attacks recorded, worst pain not recorded."
-"""The subtitle's line for days with attacks but no worst pain, said only when drawn."""
 
 BAND_OPACITY = 0.18
 """Treatment periods stay faint behind the bars (the legend and the alt text name them)."""
@@ -52,13 +51,14 @@ def daily_chart(summary: Summary) -> AppChart:
         (bands is not None, bands),
         (gaps, _gap_columns(days, axis)),
         (not _scored(days).empty, _attack_bars(days, axis)),
-        (unscored, _unscored_bars(days, axis)),
+        (unscored, _unscored_bars(days, axis, _tooltip_words(summary))),
     ]
     layers = [layer for shown, layer in drawn if shown and layer is not None] or [
         _attack_bars(days, axis)
     ]
     # The subtitle names only marks the chart draws: a log without gaps has no grey column.
-    subtitle = [line for shown, line in ((gaps, GAP_LINE), (unscored, UNSCORED_LINE)) if shown]
+    unscored_line = f"Blue bars: attacks recorded, worst pain {no_pain_words(summary)}."
+    subtitle = [line for shown, line in ((gaps, GAP_LINE), (unscored, unscored_line)) if shown]
     chart = alt.layer(*layers).properties(
         title=alt.TitleParams(title, subtitle=subtitle or alt.Undefined),
         description=text,
@@ -165,7 +165,18 @@ def _attack_bars(days: pd.DataFrame, axis: _TimeAxis) -> alt.Chart:
     return bars
 
 
-def _unscored_bars(days: pd.DataFrame, axis: _TimeAxis) -> alt.Chart:
+def _alt_words(summary: Summary) -> str:
+    """'recorded', or 'on the 0–10 scale (pain on a 1–5 scale, not converted)'."""
+    elsewhere = pain_elsewhere(summary)
+    return "recorded" if elsewhere is None else f"on the 0–10 scale ({elsewhere}, not converted)"
+
+
+def _tooltip_words(summary: Summary) -> str:
+    """The tooltip's worst pain of a blue bar: 'not recorded' or 'not on the 0–10 scale'."""
+    return "not recorded" if pain_elsewhere(summary) is None else "not on the 0–10 scale"
+
+
+def _unscored_bars(days: pd.DataFrame, axis: _TimeAxis, words: str) -> alt.Chart:
     bars: alt.Chart = (
         alt.Chart(_unscored(days).drop(columns=["worst_pain"]))
         .mark_rect(color=NO_PAIN_COLOUR)
@@ -180,7 +191,7 @@ def _unscored_bars(days: pd.DataFrame, axis: _TimeAxis) -> alt.Chart:
                 alt.Tooltip("pain:N", title="Worst pain"),
             ],
         )
-        .transform_calculate(pain="'not recorded'")
+        .transform_calculate(pain=f"'{words}'")
         .properties(name="pain_not_recorded")
     )
     return bars
@@ -256,11 +267,15 @@ def daily_alt_text(summary: Summary) -> str:
     ]
     if attacks.max_per_day is not None and attacks.max_day is not None:
         words.append(f"highest {attacks.max_per_day:,} on {attacks.max_day.isoformat()}")
-    words.append(f"{gap_days} days without a diary shown as grey columns")
+    words.append(  # the chart draws no grey column for a log without gaps: none is named
+        f"{gap_days:,} days without a diary shown as grey columns"
+        if gap_days
+        else "no day without a diary"
+    )
     unscored = sum(1 for day in summary.daily if day.attacks and day.worst_intensity is None)
     if unscored:
         days = "1 day" if unscored == 1 else f"{unscored:,} days"
-        words.append(f"{days} with attacks but no worst pain recorded shown in blue")
+        words.append(f"{days} with attacks but no worst pain {_alt_words(summary)} shown in blue")
     names = sorted({name for name, _, _ in treatment_periods(
         summary.treatments, period.start, period.end)})  # fmt: skip
     if names:
