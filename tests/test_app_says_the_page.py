@@ -93,3 +93,12 @@ def test_a_chosen_period_names_the_diaries_span_as_the_page_does() -> None:
     assert "chosen from" not in next(
         text.value for text in whole.text if " · period " in text.value
     )
+
+
+def test_recorded_days_say_how_many_are_long_silences_as_the_page_does() -> None:
+    # The page: "Recorded days 6212 of 6212, 5,286 in silences"; the tile said "6,212 of 6,212".
+    tiles = {metric.label: metric for metric in app_with(FILES["yilativs"]).metric}
+    assert tiles["Recorded days"].value == "6,212 of 6,212"
+    assert tiles["Recorded days"].delta == "5,286 in silences (counted attack-free)"
+    tiles = {metric.label: metric for metric in app_with(FILES["asmith"]).metric}
+    assert not tiles["Recorded days"].delta

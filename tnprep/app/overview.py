@@ -9,6 +9,7 @@ from tnprep import charts
 from tnprep.app.silences import silence_question
 from tnprep.app.since import since_section
 from tnprep.issues import Severity
+from tnprep.model import SilenceRule
 from tnprep.report.input_lines import scale_and_silences
 from tnprep.report.name_lines import attack_names_text
 from tnprep.report.sections import build_glance
@@ -172,7 +173,13 @@ def _metrics(summary: Summary) -> None:
         "Per recorded day", number_text(attacks.per_recorded_day), trend_text(summary),
         delta_color="off", help=trend_help(summary),
     )  # fmt: skip
-    first[2].metric("Recorded days", f"{summary.period.days_recorded:,} of {summary.period.days:,}")
+    silences = summary.silences  # the page's "6212 of 6212, 5,286 in silences"
+    first[2].metric(
+        "Recorded days", f"{summary.period.days_recorded:,} of {summary.period.days:,}",
+        f"{silences.days:,} in silences (counted attack-free)"
+        if silences.runs and silences.rule is SilenceRule.ATTACK_FREE else None,
+        delta_color="off", delta_arrow="off",
+    )  # fmt: skip
     first[3].metric("Attack-free days", f"{attacks.attack_free_days:,}")
     second[0].metric(
         "Most in a day",
