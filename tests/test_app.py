@@ -273,7 +273,7 @@ def test_column_mapping_is_asked_for_and_remembered(
     run(app)
     assert not app.error
     assert metric(app, "Attacks") == "2"
-    assert metric(app, "Pain median / worst") == "6 / 7"
+    assert metric(app, "Pain, read as 0–10") == "6 / 7"  # no scale in the file (as on the page)
     assert "odd.csv: column 'How bad' read as intensity (set by the user)" in texts(app)
     assert (
         "odd.csv: column 'How bad' read as intensity (set by the user)"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
+from tnprep.chart_pain import no_pain_words, pain_elsewhere
 from tnprep.chart_style import (
     COUNT_FORMAT,
     GAP_COLOUR,
@@ -28,6 +29,9 @@ from tnprep.chart_style import (
     count_axis,
 )
 from tnprep.summary import DayFigure, Summary, TreatmentSummary
+
+GAP_LINE = "Grey columns: no diary on those days (a gap, not attack-free)."
+"""The subtitle's line for the gap columns, said only when the chart has one."""
 
 BAND_OPACITY = 0.18
 """Treatment periods stay faint behind the bars (the legend and the alt text name them)."""
@@ -42,20 +46,21 @@ def daily_chart(summary: Summary) -> AppChart:
     bands = _treatment_bands(summary, axis)
     # An empty layer is an unnamed image to a screen reader (axe svg-img-alt): each layer is
     # drawn only when it has rows (a log without gaps, a 1–5 scale with no 0–10 pain).
+    gaps, unscored = bool((~days["recorded"]).any()), not _unscored(days).empty
     drawn = [
         (bands is not None, bands),
-        (bool((~days["recorded"]).any()), _gap_columns(days, axis)),
+        (gaps, _gap_columns(days, axis)),
         (not _scored(days).empty, _attack_bars(days, axis)),
-        (not _unscored(days).empty, _unscored_bars(days, axis)),
+        (unscored, _unscored_bars(days, axis, _tooltip_words(summary))),
     ]
     layers = [layer for shown, layer in drawn if shown and layer is not None] or [
         _attack_bars(days, axis)
     ]
-    subtitle = ["Grey columns: no diary on those days (a gap, not attack-free)."]
-    if _unscored(days).shape[0]:
-        subtitle.append("Blue bars: attacks recorded, worst pain not recorded.")
+    # The subtitle names only marks the chart draws: a log without gaps has no grey column.
+    unscored_line = f"Blue bars: attacks recorded, worst pain {no_pain_words(summary)}."
+    subtitle = [line for shown, line in ((gaps, GAP_LINE), (unscored, unscored_line)) if shown]
     chart = alt.layer(*layers).properties(
-        title=alt.TitleParams(title, subtitle=subtitle),
+        title=alt.TitleParams(title, subtitle=subtitle or alt.Undefined),
         description=text,
         height=260,
     )
@@ -160,7 +165,18 @@ def _attack_bars(days: pd.DataFrame, axis: _TimeAxis) -> alt.Chart:
     return bars
 
 
-def _unscored_bars(days: pd.DataFrame, axis: _TimeAxis) -> alt.Chart:
+def _alt_words(summary: Summary) -> str:
+    """'recorded', or 'on the 0–10 scale (pain on a 1–5 scale, not converted)'."""
+    elsewhere = pain_elsewhere(summary)
+    return "recorded" if elsewhere is None else f"on the 0–10 scale ({elsewhere}, not converted)"
+
+
+def _tooltip_words(summary: Summary) -> str:
+    """The tooltip's worst pain of a blue bar: 'not recorded' or 'not on the 0–10 scale'."""
+    return "not recorded" if pain_elsewhere(summary) is None else "not on the 0–10 scale"
+
+
+def _unscored_bars(days: pd.DataFrame, axis: _TimeAxis, words: str) -> alt.Chart:
     bars: alt.Chart = (
         alt.Chart(_unscored(days).drop(columns=["worst_pain"]))
         .mark_rect(color=NO_PAIN_COLOUR)
@@ -175,7 +191,7 @@ def _unscored_bars(days: pd.DataFrame, axis: _TimeAxis) -> alt.Chart:
                 alt.Tooltip("pain:N", title="Worst pain"),
             ],
         )
-        .transform_calculate(pain="'not recorded'")
+        .transform_calculate(pain=f"'{words}'")
         .properties(name="pain_not_recorded")
     )
     return bars
@@ -251,11 +267,15 @@ def daily_alt_text(summary: Summary) -> str:
     ]
     if attacks.max_per_day is not None and attacks.max_day is not None:
         words.append(f"highest {attacks.max_per_day:,} on {attacks.max_day.isoformat()}")
-    words.append(f"{gap_days} days without a diary shown as grey columns")
+    words.append(  # the chart draws no grey column for a log without gaps: none is named
+        f"{gap_days:,} days without a diary shown as grey columns"
+        if gap_days
+        else "no day without a diary"
+    )
     unscored = sum(1 for day in summary.daily if day.attacks and day.worst_intensity is None)
     if unscored:
         days = "1 day" if unscored == 1 else f"{unscored:,} days"
-        words.append(f"{days} with attacks but no worst pain recorded shown in blue")
+        words.append(f"{days} with attacks but no worst pain {_alt_words(summary)} shown in blue")
     names = sorted({name for name, _, _ in treatment_periods(
         summary.treatments, period.start, period.end)})  # fmt: skip
     if names:

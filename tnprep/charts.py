@@ -19,6 +19,7 @@ import altair as alt
 import pandas as pd
 
 from tnprep.chart_daily import daily_alt_text, daily_chart, date_format, treatment_periods
+from tnprep.chart_pain import pain_elsewhere
 from tnprep.chart_style import (
     COUNT_FORMAT,
     GAP_COLOUR,
@@ -143,7 +144,7 @@ def intensity_chart(summary: Summary) -> AppChart:
     frame = pd.DataFrame(
         {"worst_pain": [score for score, _ in counts], "days": [days for _, days in counts]}
     )
-    text = intensity_alt_text(counts)
+    text = intensity_alt_text(counts, pain_elsewhere(summary))
     worst = ("worst_pain", "Worst pain that day (0–10)", "Worst pain")
     chart = _columns(frame, worst, ("days", "Days"), title, text)
     return AppChart(title, chart, text)
@@ -159,9 +160,18 @@ def intensity_counts(daily: Sequence[DayFigure]) -> tuple[tuple[float, int], ...
     return tuple(sorted(scores.items()))
 
 
-def intensity_alt_text(counts: Sequence[tuple[float, int]]) -> str:
-    """Every worst-pain score with its number of days."""
+def intensity_alt_text(counts: Sequence[tuple[float, int]], elsewhere: str | None = None) -> str:
+    """Every worst-pain score with its number of days.
+
+    ``elsewhere`` names pain left on its own scale (``chart_pain.pain_elsewhere``): such a
+    diary recorded pain, just not on 0–10, and is never said to have none.
+    """
     if not counts:
+        if elsewhere is not None:
+            return (
+                "Worst pain per recorded day: no pain scores on the 0–10 scale "
+                f"({elsewhere}, not converted)."
+            )
         return "Worst pain per recorded day: no pain scores recorded."
     parts = [f"{score:g}: {days:,} {'day' if days == 1 else 'days'}" for score, days in counts]
     return "Worst pain per recorded day (score: days): " + ", ".join(parts) + "."

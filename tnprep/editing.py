@@ -11,6 +11,7 @@ a file: nothing is guessed and nothing is dropped silently.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 from collections.abc import Mapping, Sequence
@@ -207,9 +208,31 @@ def answers_csv(answers: Answers) -> bytes:
 
 
 def answers_fhir_json(answers: Answers, questionnaire: str) -> bytes:
-    """Return the PHQ-9 ('phq9') or GAD-7 ('gad7') answers as FHIR R4 QuestionnaireResponse JSON."""
+    """Return the PHQ-9 ('phq9') or GAD-7 ('gad7') answers as FHIR R4 QuestionnaireResponse JSON.
+
+    ``authored`` is the day those answers were given (``answered_on``), so the file read back in
+    is the same dated administration; with no such day it is left out, never invented.
+    """
     resource = answers_to_fhir(answers, questionnaire)
+    day = answered_on(answers, questionnaire)
+    if day is not None:
+        resource["authored"] = day.isoformat()  # FHIR R4 dateTime: a date alone is allowed
     return (json.dumps(resource, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def answered_on(answers: Answers, questionnaire: str) -> dt.date | None:
+    """The day the PHQ-9 ('phq9') or GAD-7 ('gad7') answers shown were given, else ``None``.
+
+    The latest administration of that scale holding exactly those answers: a file's, or the
+    one entered in the app, dated with the day the user chose in the Questionnaire tab.
+    """
+    shown = answers.phq9 if questionnaire == "phq9" else answers.gad7
+    same = [
+        item.date
+        for item in answers.administrations
+        if item.scale == questionnaire and item.items == shown
+    ]
+    return same[-1] if same else None
 
 
 # ---------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from tnprep.app.words import SEVERITY_WORDS, SHAPE_WORDS, app_message, field_words
+from tnprep.ingest.scales import NOT_STATED
 from tnprep.issues import Issue, Severity
 from tnprep.model import DiaryFile
 from tnprep.report.sections import period_rows_text
@@ -40,7 +41,10 @@ def issues_tab(summary: Summary, files: Sequence[DiaryFile]) -> None:
         st.text("Nothing to report: every row was used.")
     st.header("How each diary was read", anchor=False)
     table, details = files_tables(files)
-    st.dataframe(table, hide_index=True, width="stretch", alt="How each diary was read")
+    for _, row in table.iterrows():
+        # One short table per file, a row per property: read whole on a phone (the wide grid
+        # cut "Columns used" off on the right); escaped, since st.table renders Markdown.
+        st.table(file_read_table(row), border="horizontal", alt=f"How {row['File']} was read")
     with st.expander("File details for technical support"):
         st.dataframe(details, hide_index=True, width="stretch", alt="File details")
     st.header("Assumptions", anchor=False)
@@ -96,8 +100,9 @@ def files_tables(files: Sequence[DiaryFile]) -> tuple[pd.DataFrame, pd.DataFrame
     rows = [
         (item.file, SHAPE_WORDS.get(item.shape.value, item.shape.value), _format_words(item),
          _order_text(item), item.rows_read, item.rows_rejected,
-         "; ".join(f"{header} → {field_words(field)}" for header, field in item.mapping),
-         "; ".join(item.ignored_columns) or "–")
+         "; ".join(f"{header} → {_field_read(item, header, field)}"
+                   for header, field in item.mapping),
+         unused_words(item.ignored_columns))
         for item in files
     ]  # fmt: skip
     columns = ["File", "Kind", "Made by", "Dates like 03/04", "Rows read", "Rows not used",
@@ -108,6 +113,53 @@ def files_tables(files: Sequence[DiaryFile]) -> tuple[pd.DataFrame, pd.DataFrame
         pd.DataFrame(rows, columns=columns),
         pd.DataFrame(details, columns=["File", "Format", "Text encoding", "Separator"]),
     )
+
+
+def _field_read(item: DiaryFile, header: str, field: str) -> str:
+    """The field a column was read as; a pain column with the scale it was read on.
+
+    "Pain (0–10)" said of a 1–5 column told a user its values were 0–10 ones, while the page's
+    pain line says "not converted" (SPEC *Pain scales*: the original scale is stated).
+    """
+    scale = item.info.scale
+    if scale is None or scale.column != header or field not in _PAIN_FIELDS:
+        return field_words(field)
+    if (scale.low, scale.high) == (0, 10) and scale.source != NOT_STATED:
+        return field_words(field)  # a stated 0–10 scale: "Pain (0–10)" says it
+    if scale.source == NOT_STATED:
+        read = "no scale stated in the file; read as 0–10"
+    elif scale.low is None:
+        read = "recorded as words; not converted to 0–10"
+    else:
+        done = "converted to 0–10" if scale.converted else "not converted to 0–10"
+        read = f"a {scale.label} scale; {done}"
+    return f"{_PAIN_FIELDS[field]} ({read})"
+
+
+_PAIN_FIELDS = {"intensity": "Pain", "worst_intensity": "Worst pain that day"}
+"""Pain fields named with their scale when a file's scale was stated, found or not stated."""
+
+
+def file_read_table(row: pd.Series) -> pd.DataFrame:
+    """One file's row of ``files_tables`` as a table of its own: a row per property, escaped.
+
+    The properties are the row headers; the one column is named after the file (as typed).
+    """
+    values = row.drop("File")
+    return pd.DataFrame(
+        {plain_cell(str(row["File"])): [plain_cell(str(value)) for value in values]},
+        index=list(values.index),
+    )
+
+
+def unused_words(ignored: Sequence[str]) -> str:
+    """The columns not used by name; blank header cells counted, never listed as '; ; ;'."""
+    named = [header for header in ignored if header.strip()]
+    blank = len(ignored) - len(named)
+    if blank:
+        named.append(f"{'and ' if named else ''}{blank} column{'s' if blank > 1 else ''} "
+                     "without a header")  # fmt: skip
+    return "; ".join(named) or "–"
 
 
 def _format_words(item: DiaryFile) -> str:

@@ -9,9 +9,12 @@ from tnprep import charts
 from tnprep.app.silences import silence_question
 from tnprep.app.since import since_section
 from tnprep.issues import Severity
+from tnprep.model import SilenceRule
 from tnprep.report.input_lines import scale_and_silences
+from tnprep.report.name_lines import attack_names_text
+from tnprep.report.sections import build_glance
 from tnprep.report.trend_words import trend_detail, trend_label
-from tnprep.report.wording import duration_text, number_text
+from tnprep.report.wording import number_text
 from tnprep.summary import Summary
 
 
@@ -67,6 +70,9 @@ def overview_tab(summary: Summary, charts_shown: bool = True) -> None:
     )
     silence_question(summary)
     _metrics(summary)
+    names = attack_names_text(summary)  # the page's line under its figures, word for word
+    if names:
+        st.text(names)
     for label, text in scale_and_silences(summary):
         if label == "Pain scale":  # a 1–5 or word scale is left out of the 0–10 figures: say so
             st.text(f"Pain scale: {text}")
@@ -150,9 +156,13 @@ def _period_text(summary: Summary) -> str:
     period = summary.period
     if period.start is None or period.end is None or period.start > period.end:
         return "no diary days"
-    return (
+    text = (
         f"{period.start} to {period.end}, {period.days_recorded:,} of {period.days:,} days recorded"
     )
+    if period.chosen and period.diary_start is not None and period.diary_end is not None:
+        # the page's header line "Chosen from: …": the diaries hold more than the period
+        text += f", chosen from the diaries' {period.diary_start} to {period.diary_end}"
+    return text
 
 
 def _metrics(summary: Summary) -> None:
@@ -163,19 +173,35 @@ def _metrics(summary: Summary) -> None:
         "Per recorded day", number_text(attacks.per_recorded_day), trend_text(summary),
         delta_color="off", help=trend_help(summary),
     )  # fmt: skip
-    first[2].metric("Recorded days", f"{summary.period.days_recorded:,} of {summary.period.days:,}")
+    silences = summary.silences  # the page's "6212 of 6212, 5,286 in silences"
+    first[2].metric(
+        "Recorded days", f"{summary.period.days_recorded:,} of {summary.period.days:,}",
+        f"{silences.days:,} in silences (counted attack-free)"
+        if silences.runs and silences.rule is SilenceRule.ATTACK_FREE else None,
+        delta_color="off", delta_arrow="off",
+    )  # fmt: skip
     first[3].metric("Attack-free days", f"{attacks.attack_free_days:,}")
     second[0].metric(
         "Most in a day",
         number_text(attacks.max_per_day),
         help=None if attacks.max_day is None else f"on {attacks.max_day}",
     )
+    # The page's own figures, word for word: the pain on the scale the files were read on
+    # ("Pain 1–5 (not converted)", "read as 0–10 … no scale stated"), the duration to the minute
+    # with how many attacks gave one (the tile once said "0–10 scale your diary used" and "– / –"
+    # for a 1–5 log, and gave seconds from 16 of 139 attacks).
+    glance = build_glance(summary)
+    pain = next(figure for figure in glance.figures if figure.label.startswith("Pain"))
     second[1].metric(
-        "Pain median / worst",
-        f"{number_text(attacks.intensity_median)} / {number_text(attacks.intensity_max)}",
-        help="Pain on the 0–10 scale your diary used: median of the attacks, and the worst.",
-    )
-    second[2].metric("Median duration", duration_text(attacks.duration_median_s))
+        pain.label, pain.value, pain.detail or None, delta_color="off", delta_arrow="off",
+        help="As on the page. Pain of the attacks: the median, and the worst; the Pain scale "
+        "line says how each file's pain was read.",
+    )  # fmt: skip
+    duration = next(figure for figure in glance.figures if figure.label == "Median duration")
+    second[2].metric(
+        "Median duration", duration.value, duration.detail or None, delta_color="off",
+        delta_arrow="off", help="As on the page: to the minute.",
+    )  # fmt: skip
     second[3].metric(
         "PHQ-9 / GAD-7", f"{_score(scores.phq9)} / {_score(scores.gad7)}",
         help="Mood (PHQ-9, 0–27) and anxiety (GAD-7, 0–21) questionnaire totals; "

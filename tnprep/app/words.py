@@ -27,6 +27,8 @@ FIELD_WORDS: dict[str, str] = {
     "triggers": "What set it off",
     "pain_type": "Kind of pain (sudden or constant)",
     "rescue": "Rescue medicine taken",
+    "rescue_helped": "Whether the rescue helped",
+    "end": "When the attack ended",
     "notes": "Notes",
     "attacks": "Number of attacks that day",
     "worst_intensity": "Worst pain that day (0–10)",
