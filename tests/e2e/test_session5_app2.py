@@ -19,6 +19,7 @@ from conftest import RequestLog, open_page
 from playwright.sync_api import Browser, Page, expect
 from test_browser import upload, wait_for_text, wait_until_idle
 from test_new_user import open_tab, real
+from test_session5 import table_cells
 
 WAIT_MS = 60_000
 USED = (
@@ -33,23 +34,9 @@ NOT_USED = "pain description; shadows remain; prevention treatment; and 11 colum
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
 
-def cells_holding(page: Page, text: str) -> list[dict[str, float]]:
-    """Each real table cell whose text (spaces as shown) holds ``text``: its size and overflow."""
-    return page.locator("table td, table th").evaluate_all(
-        """(cells, text) => cells
-             .filter((cell) => cell.innerText.replace(/\\s+/g, ' ').includes(text))
-             .map((cell) => {
-               const box = cell.getBoundingClientRect();
-               return {right: box.right, left: box.left, scrollWidth: cell.scrollWidth,
-                       clientWidth: cell.clientWidth, viewport: window.innerWidth};
-             })""",
-        re.sub(r"\s+", " ", text),
-    )
-
-
 def assert_read_whole(page: Page) -> None:
     for text in (USED, NOT_USED, "yilativs-attacks.tsv"):
-        cells = cells_holding(page, text)
+        cells = table_cells(page, text, within=True)
         assert cells, f"no table cell holds {text!r}"
         for cell in cells:
             assert cell["scrollWidth"] <= cell["clientWidth"] + 1, (text, cell)  # not cut
