@@ -53,12 +53,17 @@ def table_cells(page: Page, text: str, *, within: bool = False) -> list[dict[str
     )
 
 
-def test_every_issue_is_read_in_full_in_a_table(page: Page) -> None:
+def yilativs_data_issues(page: Page) -> None:
+    """Upload the real 17-year yilativs log in place of the sample and open its Data issues."""
     wait_for_text(page, "Alex Example")
     upload(page, 0, [real("gchrg-yilativs-tsv", "yilativs-attacks.tsv")])
     expect(page.get_by_text("Alex Example")).to_have_count(0, timeout=WAIT_MS)
     wait_until_idle(page)
     open_tab(page, "Data issues")
+
+
+def test_every_issue_is_read_in_full_in_a_table(page: Page) -> None:
+    yilativs_data_issues(page)
     table = page.get_by_role("table").filter(has_text="What happened").first
     expect(table).to_be_visible(timeout=WAIT_MS)
     expect(table.get_by_role("columnheader", name="What happened")).to_be_visible()

@@ -18,8 +18,8 @@ from axe import blocking, describe, run_axe
 from conftest import RequestLog, open_page
 from playwright.sync_api import Browser, Page, expect
 from test_browser import upload, wait_for_text, wait_until_idle
-from test_new_user import open_tab, real
-from test_session5 import table_cells
+from test_new_user import open_tab
+from test_session5 import table_cells, yilativs_data_issues
 
 WAIT_MS = 60_000
 USED = (
@@ -44,11 +44,7 @@ def assert_read_whole(page: Page) -> None:
 
 
 def test_how_each_diary_was_read_is_read_whole_on_desktop_and_phone(page: Page) -> None:
-    wait_for_text(page, "Alex Example")
-    upload(page, 0, [real("gchrg-yilativs-tsv", "yilativs-attacks.tsv")])
-    expect(page.get_by_text("Alex Example")).to_have_count(0, timeout=WAIT_MS)
-    wait_until_idle(page)
-    open_tab(page, "Data issues")
+    yilativs_data_issues(page)
     expect(page.get_by_role("table").filter(has_text="Columns used").first).to_be_visible(
         timeout=WAIT_MS
     )
