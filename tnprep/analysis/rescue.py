@@ -41,7 +41,7 @@ _NONE_COMPACT = frozenset(word.replace(" ", "") for word in _NONE)
 _TAKEN = frozenset({"yes", "y", "true", "taken"})
 """Words that say a rescue was taken without naming it (a Yes/No ``Medication`` column): the
 attack counts as one with rescue, and no name is made of the word (it printed as "Yes 2")."""
-UNNAMED = "\x00taken"
+_UNNAMED = "\x00taken"
 """The key under which a row's unnamed rescue is tallied (never a name: no text holds NUL)."""
 _RATINGS = (
     ("medication_helpful", "helpful", "helpful"),
@@ -88,7 +88,7 @@ def rescue_from_rows(attacks: pd.DataFrame) -> RescueSummary:
     for cells, occurrences in _distinct_rescue_cells(attacks).items():
         named = _named(cells)
         with_rescue += occurrences if named else 0
-        if named.pop(UNNAMED, None) is not None and not named:
+        if named.pop(_UNNAMED, None) is not None and not named:
             unnamed += occurrences
         for word in _helped(cells):
             helped[word] += occurrences
@@ -153,7 +153,7 @@ def _named(cells: tuple[object, ...]) -> dict[str, tuple[str, set[str]]]:
         if key in _NONE or key.replace(" ", "") in _NONE_COMPACT:
             continue
         if key in _TAKEN:
-            key = UNNAMED
+            key = _UNNAMED
         entry = named.setdefault(key, (name, set()))
         if field is not None:
             entry[1].add(field)
