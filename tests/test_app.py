@@ -22,11 +22,19 @@ from tnprep.app.tabs import KEY as TAB_KEY
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_data"
+REAL = ROOT.parent / "shared" / "real-exports"
 TIMEOUT = 90
 
 
 def sample(name: str) -> tuple[str, bytes, str]:
     return name, (SAMPLES / name).read_bytes(), "text/csv"
+
+
+def real(folder: str, name: str) -> tuple[str, bytes, str]:
+    """A real export read in place from ``../shared/real-exports``, as the uploader takes it."""
+    path = REAL / folder / name
+    assert path.is_file(), f"missing real export {path} (see COMMON.md: ../shared/real-exports)"
+    return name, path.read_bytes(), "text/csv"
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_app import downloads, on_report, summary_json  # noqa: F401
+from test_app import downloads, on_report, run, summary_json  # noqa: F401
 
 from tnprep.analysis.scores import score_answers
 from tnprep.model import Administration, Answers
@@ -36,12 +36,6 @@ def form(day: str, items: str, name: str = "Robin Datetest") -> bytes:
 @pytest.fixture
 def app() -> Iterator[AppTest]:
     yield on_report(AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT))
-
-
-def run(app: AppTest) -> AppTest:
-    app.run()
-    assert not app.exception, [item.value for item in app.exception]
-    return app
 
 
 def upload(app: AppTest, *files: tuple[str, bytes]) -> None:

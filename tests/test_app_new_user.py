@@ -9,20 +9,13 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_app import downloads, edit, editor, on_report, sample, summary_json  # noqa: F401
+from test_app import downloads, edit, editor, on_report, real, sample, summary_json  # noqa: F401
 
 from tnprep.app import leave
 from tnprep.app.main import TAB_NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
-REAL = ROOT.parent / "shared" / "real-exports"
 TIMEOUT = 90
-
-
-def real(folder: str, name: str) -> tuple[str, bytes, str]:
-    path = REAL / folder / name
-    assert path.is_file(), f"missing real export {path} (see COMMON.md: ../shared/real-exports)"
-    return name, path.read_bytes(), "text/csv"
 
 
 @pytest.fixture
