@@ -59,20 +59,24 @@ def test_check_loads_no_analysis_summary_or_page_module() -> None:
     assert loaded == []
 
 
-def test_importing_the_command_line_loads_no_page_or_app_library() -> None:
+def _libraries_after_importing_the_cli(*libraries: str) -> str:
+    """Which of ``libraries`` a fresh interpreter holds after ``import tnprep.cli`` (sorted)."""
     code = ("import sys, tnprep.cli; print(sorted(n for n in sys.modules if n.split('.')[0] in "
-            "('reportlab', 'streamlit', 'altair', 'openpyxl', 'charset_normalizer')))")  # fmt: skip
+            f"{libraries!r}))")  # fmt: skip
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, check=True)  # fmt: skip
-    assert result.stdout.strip() == "[]"
+    return result.stdout.strip()
+
+
+def test_importing_the_command_line_loads_no_page_or_app_library() -> None:
+    loaded = _libraries_after_importing_the_cli(
+        "reportlab", "streamlit", "altair", "openpyxl", "charset_normalizer"
+    )
+    assert loaded == "[]"
 
 
 def test_importing_the_command_line_package_loads_no_library_until_a_command_runs() -> None:
-    code = ("import sys, tnprep.cli; print(sorted(n for n in sys.modules if n.split('.')[0] in "
-            "('pandas', 'numpy', 'pyarrow', 'reportlab')))")  # fmt: skip
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                            text=True, check=True)  # fmt: skip
-    assert result.stdout.strip() == "[]"
+    assert _libraries_after_importing_the_cli("pandas", "numpy", "pyarrow", "reportlab") == "[]"
 
 
 LONG_LIVED = """
