@@ -8,6 +8,7 @@ not on the 0–10 scale and on which scale it is, as the page's "Pain scale" lin
 
 from __future__ import annotations
 
+from tnprep.analysis.pain_reading import pain_scales
 from tnprep.ingest.scales import NOT_STATED
 from tnprep.model import PainScale
 from tnprep.summary import Summary
@@ -18,8 +19,7 @@ def pain_elsewhere(summary: Summary) -> str | None:
 
     Several scales are named together; ``None`` when every pain is on 0–10.
     """
-    kept = sorted({_words(info.scale) for _, info in summary.input.files
-                   if info.scale is not None and _unconverted(info.scale)})  # fmt: skip
+    kept = sorted({_words(scale) for scale in pain_scales(summary) if _unconverted(scale)})
     return " and ".join(kept) or None
 
 
