@@ -124,7 +124,7 @@ def test_two_administrations_of_one_day_are_not_called_older() -> None:
 
 def test_left_and_right_attacks_are_not_labelled_as_both_sides_recorded() -> None:
     # asmith: right 6, left 9, none on both sides at once; "Both sides recorded: … both 0" misread
-    both = _field(_summary(ASMITH), "Attacks on both sides")
+    both = _field(_summary(ASMITH), "Left and right both recorded")
     assert both == "attack rows: right 6, left 9, both 0"
 
 

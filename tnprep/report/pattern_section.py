@@ -75,8 +75,9 @@ def build_pattern(summary: Summary) -> Pattern:
 
 
 _FACT_LABELS = {
-    # not "Both sides recorded" beside "both 0": a left and a right attack are both sides too
-    FactKind.BOTH_SIDES: "Attacks on both sides",
+    # left and right attacks both in the record, not attacks on both sides at once: "Both sides
+    # recorded" and "Attacks on both sides" each read as bilateral attacks beside "both 0"
+    FactKind.BOTH_SIDES: "Left and right both recorded",
     FactKind.NUMBNESS_NO_PROCEDURE: "Numbness",
     FactKind.CONTINUOUS_PAIN: "Continuous pain",
 }
