@@ -40,7 +40,8 @@ def test_features_by_hand() -> None:
         short_attacks=3,  # 5 s, 60 s and exactly 120 s
         with_duration=5,
         triggered=2,  # 'none' is not a trigger
-        spontaneous=3,  # rows 2–4 of asked.csv; not-asked.csv never asked
+        spontaneous=1,  # row 3 of asked.csv says 'none'; not-asked.csv never asked
+        trigger_unknown=2,  # rows 2 and 4 of asked.csv left the trigger blank
         sides_seen=("right",),
         divisions_seen=("V2", "V3"),
         paroxysmal=3,
@@ -53,7 +54,24 @@ def test_features_by_hand() -> None:
 
 
 def test_no_trigger_column_means_no_spontaneous_attacks() -> None:
-    assert features(ATTACKS, DAYS, frozenset()).spontaneous == 0
+    result = features(ATTACKS, DAYS, frozenset())
+    assert (result.spontaneous, result.trigger_unknown) == (0, 0)
+
+
+def test_only_a_written_no_trigger_is_spontaneous() -> None:
+    """A blank cell or 'unknown' does not say the attack came without a trigger."""
+    written = [("Spontaneous",), ("no trigger",), ("None.",), ("unknown",), ("n/a",), ("-",)]
+    written += [(), ()]
+    attacks = attack_frame(
+        {
+            "start": ["2024-01-01 08:00"] * (len(written) + 1),
+            "triggers": [*written, ("chewing", "none")],
+            "file": ["asked.csv"] * (len(written) + 1),
+        }
+    )
+    result = features(attacks, DAYS, {"asked.csv"})
+    # unknown: 'unknown', 'n/a', '-' and the two blank cells
+    assert (result.triggered, result.spontaneous, result.trigger_unknown) == (1, 3, 5)
 
 
 def test_sides_seen_bilateral_and_unknown() -> None:

@@ -85,12 +85,18 @@ def test_a_stated_0_10_scale_keeps_its_label() -> None:
 
 
 def test_no_trigger_column_is_not_zero_spontaneous_attacks() -> None:
-    assert _field(_summary(ASMITH), "Triggered / spontaneous") == "not recorded"
+    assert _field(_summary(ASMITH), "Triggered / spontaneous / unknown") == "not recorded"
 
 
 def test_a_workbooks_trigger_column_counts_for_its_sheets_rows() -> None:
     summary = _summary(PAVIA_XLSX)
-    assert (summary.features.triggered, summary.features.spontaneous) == (12, 1488)
+    features = summary.features
+    assert (features.triggered, features.spontaneous, features.trigger_unknown) == (12, 0, 1488)
+
+
+def test_blank_trigger_cells_are_not_printed_as_spontaneous() -> None:
+    """Pavia's 1,488 attacks with the trigger cell blank were printed '12 / 1488' (spontaneous)."""
+    assert _field(_summary(PAVIA_XLSX), "Triggered / spontaneous / unknown") == "12 / 0 / 1488"
 
 
 def test_a_long_median_duration_is_given_to_the_minute() -> None:

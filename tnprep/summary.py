@@ -175,7 +175,9 @@ class Features:
     triggered: int
     """Attacks naming at least one trigger."""
     spontaneous: int
-    """Attacks in a file with a trigger column that name no trigger."""
+    """Attacks in a file with a trigger column recorded with no trigger ('none', 'spontaneous')."""
+    trigger_unknown: int
+    """Attacks in a file with a trigger column whose trigger cell is blank or says 'unknown'."""
     sides_seen: tuple[str, ...]
     """Distinct sides recorded, sorted ('both', 'left', 'right')."""
     divisions_seen: tuple[str, ...]

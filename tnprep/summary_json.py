@@ -295,6 +295,7 @@ def features_json(features: Features) -> JsonObject:
         "with_duration": int(features.with_duration),
         "triggered": int(features.triggered),
         "spontaneous": int(features.spontaneous),
+        "trigger_unknown": int(features.trigger_unknown),
         "sides_seen": list(features.sides_seen),
         "divisions_seen": list(features.divisions_seen),
         "unilateral": features.unilateral,

@@ -72,7 +72,9 @@ def features(
     Returns:
         Counts only; shares are left to the page (e.g. short_attacks ÷ with_duration).
     """
-    triggered = (names or trigger_names(attacks["triggers"])).named()
+    names = names or trigger_names(attacks["triggers"])
+    triggered = names.named()
+    spontaneous = names.said_spontaneous()
     asked = in_files(attacks["file"], trigger_files)
     durations = attacks["duration_s"].dropna()
     background = _background_by_day(days)
@@ -80,7 +82,8 @@ def features(
         short_attacks=int((durations <= SHORT_ATTACK_S).sum()),
         with_duration=len(durations),
         triggered=int(triggered.sum()),
-        spontaneous=int((asked & ~triggered).sum()),
+        spontaneous=int((asked & spontaneous).sum()),
+        trigger_unknown=int((asked & ~triggered & ~spontaneous).sum()),
         sides_seen=sides_seen(attacks["side"], sides),
         divisions_seen=tuple(name for name, column in _DIVISIONS.items() if attacks[column].any()),
         paroxysmal=int((attacks["pain_type"] == "paroxysmal").sum()),

@@ -3,12 +3,17 @@
 A trigger as written is folded to lower case, its punctuation and spacing evened out,
 and looked up in ``SYNONYMS`` (data, documented in docs/figures.md). A trigger not in
 the table keeps its own words (lower case, single spaces). Words that mean *no trigger*
-(``none``, ``spontaneous`` …) are not triggers: the attack counts as spontaneous.
+(``none``, ``spontaneous`` …) are not triggers: the attack counts as spontaneous. Words that say
+the trigger is *not known* (``unknown``, ``n/a``, ``-``) are not triggers either, and an attack
+with one of them — or with the cell left blank — is not counted as spontaneous: the record does
+not say (Pavia's workbook: 1,488 of 1,500 attacks with the cell blank were printed as
+"spontaneous"; issue: confidently wrong).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -50,19 +55,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 """Canonical trigger → the spellings that mean it (compared after ``trigger_key``)."""
 
-NO_TRIGGER: tuple[str, ...] = (
-    "none",
-    "no trigger",
-    "no triggers",
-    "spontaneous",
-    "nothing",
-    "n a",
-    "na",
-    "unknown",
-    "not known",
-    "-",
-)
-"""Words recorded in a trigger column that mean the attack had no known trigger."""
+SPONTANEOUS: tuple[str, ...] = ("none", "no trigger", "no triggers", "spontaneous", "nothing")
+"""Words recorded in a trigger column that say the attack came without a trigger."""
+NOT_KNOWN: tuple[str, ...] = ("n a", "na", "unknown", "not known", "-")
+"""Words recorded in a trigger column that say the trigger is not known (like a blank cell)."""
+NO_TRIGGER: tuple[str, ...] = SPONTANEOUS + NOT_KNOWN
+"""Every word that names no trigger (neither kind is counted as a trigger)."""
 
 _PUNCTUATION = re.compile(r"[^\w]+")
 _OUTER_PUNCTUATION = " \t.,;:!?\"'()[]{}"
@@ -88,6 +86,7 @@ _CANONICAL: dict[str, str] = {
     for spelling in (canonical, *spellings)
 }
 _NO_TRIGGER_KEYS = frozenset(trigger_key(word) for word in NO_TRIGGER)
+_SPONTANEOUS_KEYS = frozenset(trigger_key(word) for word in SPONTANEOUS)
 
 
 def normalise_trigger(text: str) -> str | None:
@@ -121,11 +120,21 @@ class TriggerNames:
     """Per attack row, in the rows' order, the position of its cell's names in ``names``."""
     names: tuple[frozenset[str], ...]
     """The normalised names of each distinct cell (a missing cell names nothing)."""
+    spontaneous: tuple[bool, ...]
+    """Per distinct cell: names no trigger and says so with a ``SPONTANEOUS`` word."""
 
     def named(self) -> np.ndarray:
         """Per attack row, whether it names at least one real trigger."""
-        named = np.array([bool(found) for found in self.names], dtype=bool)
-        return named[self.codes] if len(self.codes) else np.zeros(0, dtype=bool)
+        return self._per_row([bool(found) for found in self.names])
+
+    def said_spontaneous(self) -> np.ndarray:
+        """Per attack row, whether it names no trigger and records the attack as spontaneous."""
+        return self._per_row(list(self.spontaneous))
+
+    def _per_row(self, per_cell: list[bool]) -> np.ndarray:
+        if not len(self.codes):
+            return np.zeros(0, dtype=bool)
+        return np.array(per_cell, dtype=bool)[self.codes]
 
     def counts(self) -> dict[str, int]:
         """Normalised trigger → number of attack rows naming it (a row counts a name once)."""
@@ -151,11 +160,23 @@ def trigger_names(triggers: pd.Series) -> TriggerNames:
         frozenset(name for name in map(normalise_trigger, map(str, cell or ())) if name)
         for cell in distinct
     ]
+    spontaneous = [
+        not found and says_spontaneous(cell or ())
+        for found, cell in zip(names, distinct, strict=True)
+    ]
     missing = codes < 0
     if missing.any():
         codes = np.where(missing, len(names), codes)
         names.append(frozenset())
-    return TriggerNames(codes=codes.astype(np.intp, copy=False), names=tuple(names))
+        spontaneous.append(False)
+    return TriggerNames(
+        codes=codes.astype(np.intp, copy=False), names=tuple(names), spontaneous=tuple(spontaneous)
+    )
+
+
+def says_spontaneous(cell: Iterable[object]) -> bool:
+    """True when a trigger cell's texts hold a ``SPONTANEOUS`` word such as 'none'."""
+    return any(trigger_key(str(text)) in _SPONTANEOUS_KEYS for text in cell)
 
 
 def has_trigger(triggers: pd.Series) -> pd.Series:

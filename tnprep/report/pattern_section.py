@@ -17,7 +17,7 @@ from tnprep.report.input_lines import scale_and_silences
 from tnprep.report.score_lines import questionnaire_notes
 from tnprep.report.sections import Field
 from tnprep.report.wording import number_text, percent, share_text
-from tnprep.summary import DivisionCounts, SideCounts, Summary
+from tnprep.summary import DivisionCounts, Features, SideCounts, Summary
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def build_pattern(summary: Summary) -> Pattern:
         *_questionnaire_field(summary),
         Field("Time of day", _time_of_day(attacks.by_hour)),
         Field("Lasting ≤ 2 min", percent(features.short_attacks, features.with_duration)),
-        Field("Triggered / spontaneous", _triggered(features.triggered, features.spontaneous)),
+        Field("Triggered / spontaneous / unknown", triggered_text(features)),
         _continuous_pain(summary),
     ]
     # Both say how to read the figures (every pain value; the recorded days): kept high.
@@ -131,14 +131,16 @@ def _counts(*pairs: tuple[str, int]) -> str:
     return ", ".join(f"{name} {count}" for name, count in pairs if count) or "none recorded"
 
 
-def _triggered(triggered: int, spontaneous: int) -> str:
-    """'398 / 154'; with no diary asking for triggers, not '0 / 0'.
+def triggered_text(features: Features) -> str:
+    """'398 / 5 / 149'; with no diary asking for triggers, 'not recorded', not '0 / 0 / 0'.
 
-    features.py: only a file with a trigger column makes an attack without one spontaneous.
+    Spontaneous counts only attacks recorded so ('none', 'spontaneous' …); unknown, those whose
+    trigger cell is blank or says 'unknown': the record does not say (features.py).
     """
-    if triggered == 0 and spontaneous == 0:
+    counts = (features.triggered, features.spontaneous, features.trigger_unknown)
+    if not any(counts):
         return "not recorded"
-    return f"{triggered} / {spontaneous}"
+    return " / ".join(str(count) for count in counts)
 
 
 FEW_TIMED = 20
