@@ -134,7 +134,8 @@ class TriggerNames:
     def _per_row(self, per_cell: list[bool]) -> np.ndarray:
         if not len(self.codes):
             return np.zeros(0, dtype=bool)
-        return np.array(per_cell, dtype=bool)[self.codes]
+        per_row: np.ndarray = np.array(per_cell, dtype=bool)[self.codes]
+        return per_row
 
     def counts(self) -> dict[str, int]:
         """Normalised trigger → number of attack rows naming it (a row counts a name once)."""
