@@ -216,6 +216,7 @@ def attack_figures_from_daily(
         attack_free_days=sum(1 for day in recorded if day.attacks == 0),
         max_per_day=peak.attacks if peak else None,
         max_day=peak.date if peak else None,
+        max_days=sum(1 for day in recorded if peak and day.attacks == peak.attacks),
         intensity_median=statistics.median(intensities) - 1 if intensities else None,
         intensity_max=max(intensities) if intensities else None,
         duration_median_s=40.0 if total else None,

@@ -19,6 +19,7 @@ from tnprep.analysis.attacks import (
 from tnprep.analysis.coverage import attacks_in_period, day_table, days_in_period
 from tnprep.ingest.frames import attack_frame, day_frame
 from tnprep.model import Diary
+from tnprep.report.sections import highest_day_text
 from tnprep.summary import AttackFigures, DivisionCounts, SideCounts, TriggerCount
 
 D = dt.date
@@ -96,14 +97,24 @@ def test_attack_free_days_and_first_max_day() -> None:
     )
     result = figures(attacks, day_frame(), D(2024, 1, 1), D(2024, 1, 4))
     assert (result.total, result.attack_free_days, result.per_recorded_day) == (4, 2, 1.0)
-    assert (result.max_per_day, result.max_day) == (2, D(2024, 1, 1))
+    assert (result.max_per_day, result.max_day, result.max_days) == (2, D(2024, 1, 1), 2)
+    assert highest_day_text(result) == "on 2 days, first 1 Jan 2024"
+
+
+def test_one_highest_day_is_named_and_a_highest_of_0_names_none() -> None:
+    attacks = attack_frame({"start": ["2024-01-01 08:00", "2024-01-01 09:00", "2024-01-03 08:00"]})
+    result = figures(attacks, day_frame(), D(2024, 1, 1), D(2024, 1, 3))
+    assert (result.max_days, highest_day_text(result)) == (1, "1 Jan 2024")
+    none = figures(attack_frame(), day_frame({"date": ["2024-01-01"], "attacks": [0]}),
+                   D(2024, 1, 1), D(2024, 1, 1))  # fmt: skip
+    assert (none.max_per_day, none.max_days, highest_day_text(none)) == (0, 1, "")
 
 
 def test_no_recorded_day_gives_unknowns_not_zeros() -> None:
     result = figures(attack_frame(), day_frame(), D(2024, 1, 1), D(2024, 1, 3))
     assert result.total == 0
     assert result.per_recorded_day is None
-    assert result.max_per_day is None and result.max_day is None
+    assert result.max_per_day is None and result.max_day is None and result.max_days == 0
     assert result.intensity_median is None and result.intensity_max is None
     assert result.duration_median_s is None
     assert result.by_hour == (0,) * 24

@@ -27,6 +27,7 @@ from tnprep.report.score_lines import questionnaire_notes
 from tnprep.report.sections import Figure, build_footer, build_glance, build_header
 from tnprep.report.wording import percent
 from tnprep.summary import Summary
+from tnprep.summary_json import attacks_json
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / ".." / "shared" / "real-exports"
@@ -166,3 +167,11 @@ def test_the_footer_counts_one_row_as_one_row() -> None:
     ).quality
     assert quality.startswith("Data: 1 row read, 1 used,")
     assert "0 days without diary" in quality
+
+
+def test_a_highest_count_many_days_share_is_not_given_one_day() -> None:
+    """asmith's busiest 'day' had 1 attack, like 21 other days: the page named 15 Dec 2023 alone."""
+    summary = _summary(ASMITH)
+    figure = next(item for item in build_glance(summary).figures if item.label == "Most in a day")
+    assert (figure.value, figure.detail) == ("1", "on 22 days, first 15 Dec 2023")
+    assert attacks_json(summary.attacks)["max_days"] == 22

@@ -145,6 +145,8 @@ class AttackFigures:
     max_per_day: int | None
     max_day: dt.date | None
     """The (first) day with ``max_per_day`` attacks."""
+    max_days: int
+    """How many recorded days have ``max_per_day`` attacks (0 when no day was recorded)."""
     intensity_median: float | None
     intensity_max: float | None
     duration_median_s: float | None

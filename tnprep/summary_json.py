@@ -156,6 +156,7 @@ def attacks_json(attacks: AttackFigures) -> JsonObject:
         "by_hour": [int(count) for count in attacks.by_hour],
         "trend": trend_json(attacks.trend),
         "max_day": _date(attacks.max_day),
+        "max_days": int(attacks.max_days),
         "conflict_days": [day.isoformat() for day in attacks.conflict_days],
         "names": [{"name": name, "count": int(count)} for name, count in attacks.names],
     }

@@ -41,13 +41,14 @@ def attack_figures(
     """
     recorded = table["recorded"].astype(bool)
     rate = per_recorded_day(table["attacks"], recorded)
-    max_per_day, max_day = _highest_day(table["attacks"])
+    max_per_day, max_day, max_days = _highest_day(table["attacks"])
     return AttackFigures(
         total=int(table["attacks"].sum()),
         per_recorded_day=None if rate is None else round(rate, 2),
         attack_free_days=int((table["attacks"] == 0).sum()),
         max_per_day=max_per_day,
         max_day=max_day,
+        max_days=max_days,
         intensity_median=_median(attacks["intensity"]),
         intensity_max=_maximum(pd.concat([attacks["intensity"], days["worst_intensity"]])),
         duration_median_s=_median(attacks["duration_s"]),
@@ -66,12 +67,13 @@ def _starts_with_time(attacks: pd.DataFrame) -> np.ndarray:
     return starts[~attacks["time_unknown"].astype(bool).to_numpy()]
 
 
-def _highest_day(attacks: pd.Series) -> tuple[int | None, dt.date | None]:
+def _highest_day(attacks: pd.Series) -> tuple[int | None, dt.date | None, int]:
+    """The highest count, the first day holding it (as the contract asks) and how many do."""
     known = attacks.dropna()
     if known.empty:
-        return None, None
-    # idxmax returns the first day holding the maximum, as the contract asks.
-    return int(known.max()), cast(pd.Timestamp, known.idxmax()).date()
+        return None, None, 0
+    highest = known.max()
+    return int(highest), cast(pd.Timestamp, known.idxmax()).date(), int((known == highest).sum())
 
 
 def _median(values: pd.Series) -> float | None:

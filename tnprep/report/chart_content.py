@@ -15,6 +15,7 @@ from enum import Enum
 
 from tnprep.ingest.scales import NOT_STATED
 from tnprep.model import PartialDate
+from tnprep.report.sections import highest_day_text
 from tnprep.report.wording import day_text, number_text, partial_date_text
 from tnprep.summary import ChangeKind, DayFigure, Summary
 
@@ -199,7 +200,8 @@ def _words(summary: Summary, markers: Sequence[ChartMarker]) -> tuple[str, ...]:
     ]
     most = []
     if attacks.max_per_day is not None:
-        most.append(f"Most in a day: {attacks.max_per_day} ({day_text(attacks.max_day)}).")
+        highest = highest_day_text(attacks)
+        most.append(f"Most in a day: {attacks.max_per_day}{f' ({highest})' if highest else ''}.")
     if attacks.intensity_max is not None:
         most.append(f"Worst pain {number_text(attacks.intensity_max)}/10.")
     if most:

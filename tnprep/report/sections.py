@@ -19,7 +19,7 @@ from tnprep.report.safety import item9_alert
 from tnprep.report.score_lines import bni_detail, score_value_detail
 from tnprep.report.trend_words import trend_detail, trend_label, trend_value
 from tnprep.report.wording import NOT_GIVEN, day_text, number_text, plural
-from tnprep.summary import Summary, Trend
+from tnprep.summary import AttackFigures, Summary, Trend
 
 SAMPLE_MARK = "SAMPLE — invented patient, not a real record"
 """Printed at the top of a page built from the built-in sample (``Summary.sample``, set from the
@@ -163,6 +163,19 @@ def _onset(onset: str | None, age: str | None) -> str:
 # ---------------------------------------------------------------------------
 
 
+def highest_day_text(attacks: AttackFigures) -> str:
+    """'21 Aug 2026'; 'on 22 days, first 15 Dec 2023' when the highest count is not one day's.
+
+    A diary whose busiest days all had one attack named the first of them alone, as if it stood
+    out (asmith: 22 days with 1). No day at all when the highest count is 0.
+    """
+    if not attacks.max_per_day:
+        return ""
+    if attacks.max_days > 1:
+        return f"on {attacks.max_days} days, first {day_text(attacks.max_day)}"
+    return day_text(attacks.max_day)
+
+
 def build_glance(summary: Summary) -> Glance:
     """Return the 'at a glance' figures, with the PHQ-9 item 9 alert when it is above 0."""
     attacks, period = summary.attacks, summary.period
@@ -173,7 +186,7 @@ def build_glance(summary: Summary) -> Glance:
             f"{attacks.total} in {plural(period.days_recorded, 'day')}{_in_silences(summary)}",
         ),
         Figure("Attack-free days", str(attacks.attack_free_days), _attack_free_detail(summary)),
-        Figure("Most in a day", number_text(attacks.max_per_day), day_text(attacks.max_day)),
+        Figure("Most in a day", number_text(attacks.max_per_day), highest_day_text(attacks)),
         Figure(*pain_figure(summary)),
         Figure(
             "Median duration",
