@@ -113,7 +113,10 @@ def test_date_order_options(option: list[str], order: str, source: str, issue_co
         order,
         source,
     )
-    assert len(document["input"]["issues"]) == issue_count
+    # Read month-first, 12/05/2026 is 5 December 2026: rejected as a date still to come while
+    # the clock is before 4 December 2026 (tests/test_future_dates.py), not after.
+    issues = [item for item in document["input"]["issues"] if item["code"] != "date-in-future"]
+    assert len(issues) == issue_count
 
 
 def test_map_option_reads_unknown_headers(tmp_path: Path) -> None:

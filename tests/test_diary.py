@@ -632,6 +632,7 @@ NOT_FROM_DIARIES = {
     IssueCode.FILE_LEFT_OUT,  # the pipeline (tests/test_pipeline.py)
     IssueCode.PREVIOUS_LEFT_OUT,  # report --previous (tests/test_since.py)
     IssueCode.ATTACK_LOG_SILENCE,  # the analysis (tests/test_silences.py)
+    IssueCode.DATE_IN_FUTURE,  # only with a day to read on (tests/test_future_dates.py)
 }
 """Codes that the diary reader cannot produce: other readers and whole-file issues."""
 

@@ -55,6 +55,11 @@ class IssueCode(StrEnum):
         "date-unreadable", _R,
         "The date matches none of the formats above (or is impossible in the file's date order).",
     )  # fmt: skip
+    DATE_IN_FUTURE = (
+        "date-in-future", _R,
+        "The date is after the day the file is read, beyond one day's margin for time zones: a "
+        "diary cannot record a day still to come (a mistyped year, a wrong date order).",
+    )  # fmt: skip
     TIME_MISSING = (
         "time-missing", _R,
         "Attack log: the time cell is empty, or the date-time cell holds a date without a time "

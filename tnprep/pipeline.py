@@ -134,11 +134,14 @@ def read_diary_file(
     mapping: Mapping[str, str] | None = None,
     date_order: DateOrder | None = None,
     scales: Mapping[str, str] | None = None,
+    today: dt.date | None = None,
 ) -> DiaryFile | Unreadable:
-    """Read one diary file, or say why it cannot be read."""
+    """Read one diary file, or say why it cannot be read (``today``: see ``read_diary``)."""
     name, data = source
     try:
-        return read_diary(data, name, mapping=mapping, date_order=date_order, scales=scales)
+        return read_diary(
+            data, name, mapping=mapping, date_order=date_order, scales=scales, today=today
+        )
     except InputError as error:
         return Unreadable(name, "diary", error.reason)
 
@@ -178,6 +181,7 @@ def read_sources(
     mapping: Mapping[str, str] | None = None,
     date_order: DateOrder | None = None,
     scales: Mapping[str, str] | None = None,
+    today: dt.date | None = None,
 ) -> Readings:
     """Read each file of one patient; a file that cannot be read becomes an ``Unreadable``.
 
@@ -186,11 +190,14 @@ def read_sources(
         mapping: ``--map`` pairs (header → field or 'ignore'), applied to every diary.
         date_order: The user's date order, or ``None`` to decide per file from the data.
         scales: ``--scale`` pairs (header → scale such as ``1-5``), applied to every diary.
+        today: The day the files are read; diary rows dated after the next day are rejected
+            (``read_diary``). The command line and the app pass it.
     """
     from tnprep.ingest.previous import read_previous_visits  # noqa: PLC0415 - not loaded by `check`
     from tnprep.samples import is_sample_data  # noqa: PLC0415 - it imports this module
 
-    diaries = [read_diary_file(item, mapping=mapping, date_order=date_order, scales=scales)
+    diaries = [read_diary_file(item, mapping=mapping, date_order=date_order, scales=scales,
+                               today=today)
                for item in sources.diaries]  # fmt: skip
     treatments = [read_treatment_file(item, date_order=date_order) for item in sources.treatments]
     checked = [check_questionnaire_file(item) for item in sources.questionnaires]

@@ -8,6 +8,8 @@ files keep the order their own data decided.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import streamlit as st
 
@@ -94,10 +96,12 @@ def _diaries(
             continue
         seen.add(file_key)
         mapping = remembered_mapping(file_key)
-        read = cached_diary(data, name, mapping, None)
+        read = cached_diary(data, name, mapping, None, dt.date.today())
         if isinstance(read, DiaryFile) and read.date_order_source is DateOrderSource.ASSUMED:
             order = ask_order(box, name, file_key)
-            read = read if order is None else cached_diary(data, name, mapping, order)
+            read = (
+                read if order is None else cached_diary(data, name, mapping, order, dt.date.today())
+            )
         if isinstance(read, Unreadable):
             unreadable.append(read)
             show_problem("A diary file could not be read; the others are still used.",

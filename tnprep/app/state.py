@@ -57,11 +57,13 @@ def _unexpected(name: str, role: str, error: Exception) -> Unreadable:
 
 @st.cache_data(scope="session", show_spinner=False, max_entries=64)
 def cached_diary(
-    data: bytes, name: str, mapping: MappingPairs, order: str | None
+    data: bytes, name: str, mapping: MappingPairs, order: str | None, today: dt.date
 ) -> DiaryFile | Unreadable:
-    """Read one diary file through the recipe's reader."""
+    """Read one diary file through the recipe's reader, as on ``today`` (``read_diary``)."""
     try:
-        return read_diary_file((name, data), mapping=dict(mapping), date_order=_order(order))
+        return read_diary_file(
+            (name, data), mapping=dict(mapping), date_order=_order(order), today=today
+        )
     except Exception as error:  # any unreadable upload: a message, never a traceback
         return _unexpected(name, "diary", error)
 

@@ -200,7 +200,7 @@ def _map(tasks: list[tuple[Path, Path, str, dt.date]], jobs: int) -> Iterator[Pa
 def run_patient(folder: Path, out: Path, paper: str, today: dt.date) -> PatientResult:
     """Make one patient's PDF and summary JSON; any failure becomes a failed index row."""
     try:
-        readings = read_sources(patient_sources(folder))
+        readings = read_sources(patient_sources(folder), today=today)
         data = assemble(readings)
         if not has_content(data):
             reason = "no file held usable data"

@@ -7,6 +7,7 @@ usable row (SPEC *Command line*): each such file is named on stderr, the rest is
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from typing import Any
@@ -31,8 +32,11 @@ def run_check(arguments: argparse.Namespace) -> int:
     """``check``: read each diary, print what was understood and every issue."""
     mapping = parse_mapping(arguments.map)
     scales = parse_scale_pairs(arguments.scale)
+    today = dt.date.today()
     read = [
-        read_diary_file(source, mapping=mapping, date_order=arguments.date_order, scales=scales)
+        read_diary_file(
+            source, mapping=mapping, date_order=arguments.date_order, scales=scales, today=today
+        )
         for source in diary_sources(arguments.diary)
     ]
     files = [item for item in read if isinstance(item, DiaryFile)]

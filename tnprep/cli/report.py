@@ -90,11 +90,13 @@ def run_report(arguments: argparse.Namespace) -> int:
         questionnaires=[(Path(path).name, read_bytes(path)) for path in arguments.questionnaire],
         previous=[(Path(path).name, read_bytes(path)) for path in arguments.previous],
     )
+    today = dt.date.today()
     readings = read_sources(
         sources,
         mapping=parse_mapping(arguments.map),
         date_order=arguments.date_order,
         scales=parse_scale_pairs(arguments.scale),
+        today=today,
     )
     data = assemble(readings)
     if not has_content(data):
@@ -104,7 +106,7 @@ def run_report(arguments: argparse.Namespace) -> int:
         data,
         start=start,
         end=end,
-        today=dt.date.today(),
+        today=today,
         previous=readings.previous,
         silences=SilenceRule(arguments.silences),
     )

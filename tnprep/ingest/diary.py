@@ -9,6 +9,7 @@ whole column; Python only touches the rows that raise an issue.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -68,6 +69,7 @@ def read_diary(
     mapping: Mapping[str, str] | None = None,
     date_order: DateOrder | None = None,
     scales: Mapping[str, str] | None = None,
+    today: dt.date | None = None,
 ) -> DiaryFile:
     """Read one diary file (attack log, daily log, event log, any supported export).
 
@@ -77,12 +79,15 @@ def read_diary(
         mapping: Header as written → field, for headers the alias table does not know.
         date_order: The user's date order for slash dates; ``None`` decides from the data.
         scales: Header as written → pain scale (``"1-5"``), from ``--scale``.
+        today: The day the file is read: rows dated after the next day are rejected
+            (``date-in-future``). ``None`` checks no date against the clock (tnprep's analysis
+            never reads it; the command line and the app pass it).
 
     Raises:
         InputError: the file is not a pain diary at all (not a table, no date, nothing about
             pain, …), with what it looks like.
     """
-    options = _Options(mapping or {}, date_order, scales or {})
+    options = _Options(mapping or {}, date_order, scales or {}, today)
     if data.startswith(b"PK\x03\x04"):
         return workbooks.read_workbook(
             data, file, lambda table: _read_source(table, {}, None, options)
@@ -106,6 +111,7 @@ class _Options:
     mapping: Mapping[str, str]
     date_order: DateOrder | None
     scales: Mapping[str, str]
+    today: dt.date | None
     known_export: bool = False
     """A known export (Migraine Buddy) whose format states its pain scale (0–10)."""
 
@@ -151,7 +157,7 @@ def _read_table(
             # the line's range describes the attacks the figures count
             scale = scales_module.not_stated(frame["intensity"], scale.column)
     else:
-        frame = _day_rows(work, match, decision, issues)
+        frame = _day_rows(work, match, decision, issues, options.today)
     info = DiaryInfo(
         kind=_kind(shape, split, frame),
         other_kinds=(() if split is None else split.other_kinds) + no_pain,
@@ -317,6 +323,10 @@ def _attack_rows(
 ) -> tuple[pd.DataFrame, PainScale | None]:
     by_field = {name: position for position, name in match.fields.items()}
     starts = attack_starts(table, by_field, decision, issues)
+    kept = starts.start.notna()
+    if options.today is not None:
+        date_position = by_field["date"] if "date" in by_field else by_field["start"]
+        kept &= ~issues.reject_after(date_position, starts.start, options.today)
     columns = field_readers.attack_columns(table, match, issues)
     scale: PainScale | None = None
     if "intensity" in by_field:
@@ -332,7 +342,7 @@ def _attack_rows(
     if "end" in by_field and "duration" not in by_field:
         columns["duration_s"] = durations_from_end(table, by_field["end"], starts, decision, issues)
     columns = {**columns, "start": starts.start, "time_unknown": starts.time_unknown}
-    return attack_frame(_kept_rows(table, issues, columns, starts.start.notna())), scale
+    return attack_frame(_kept_rows(table, issues, columns, kept)), scale
 
 
 def _event_name_scale(table: Table, split: event_log.EventSplit) -> PainScale | None:
@@ -344,13 +354,20 @@ def _event_name_scale(table: Table, split: event_log.EventSplit) -> PainScale | 
 
 
 def _day_rows(
-    table: Table, match: ColumnMatch, decision: OrderDecision, issues: RowIssues
+    table: Table,
+    match: ColumnMatch,
+    decision: OrderDecision,
+    issues: RowIssues,
+    today: dt.date | None,
 ) -> pd.DataFrame:
     position = next(position for position, name in match.fields.items() if name == "date")
     dates = parse_dates(table.cells[position], decision.order, with_time=False)
     issues.reject_unreadable(position, dates, "date", decision)
+    kept = dates.notna()
+    if today is not None:
+        kept &= ~issues.reject_after(position, dates, today)
     columns = field_readers.day_columns(table, match, issues)
-    return day_frame(_kept_rows(table, issues, {**columns, "date": dates}, dates.notna()))
+    return day_frame(_kept_rows(table, issues, {**columns, "date": dates}, kept))
 
 
 def _kept_rows(

@@ -6,6 +6,7 @@ that a rejected row gets one issue (why it was rejected) and no further field is
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 import numpy as np
@@ -59,6 +60,21 @@ class RowIssues:
             f"The {what} cannot be read{detail}; the row was left out of every figure.",
         )
         self._rejected |= unread
+
+    def reject_after(self, position: int, parsed: pd.Series, today: dt.date) -> pd.Series:
+        """Reject rows dated after tomorrow (a day's margin for time zones); return them.
+
+        A diary cannot hold a day still to come: a year typed 2062 for 2026 made a 36-year
+        period of 13,149 'attack-free' days.
+        """
+        latest = today + dt.timedelta(days=1)
+        after = (parsed >= pd.Timestamp(latest + dt.timedelta(days=1))).fillna(False)
+        message = (
+            f"The date is after {latest.isoformat()}, the day after this file was read: a diary "
+            "cannot record a day still to come; the row was left out of every figure."
+        )
+        self.reject(position, after, IssueCode.DATE_IN_FUTURE, message)
+        return after.astype(bool)
 
     def reject(self, position: int, mask: pd.Series, code: IssueCode, message: str) -> None:
         """Reject the masked rows not yet rejected, with one issue each (a *rejected* code)."""
