@@ -78,6 +78,8 @@ def test_an_event_log_counted_by_the_older_day_rule() -> None:
     reasons = figures["per_recorded_day"]["not_compared"]
     assert not_compared(figures["per_recorded_day"])  # 0.09 over 254 days then, 0.39 over 56 now
     assert "the last summary counted an event log's days by an older rule" in reasons
+    assert figures["intensity_median"]["then"] is None  # pain in words: no median then or now
+    assert figures["intensity_median"]["not_compared"] == []  # nothing to leave out, nothing said
 
 
 def test_before_real_files_no_diary_figure_is_compared() -> None:

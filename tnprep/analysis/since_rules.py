@@ -33,11 +33,14 @@ _PAIN_ROW_KINDS = frozenset({"attack log", "event log"})
 def with_rules(
     figures: tuple[FigureChange, ...], visit: PreviousVisit, summary: Summary
 ) -> tuple[FigureChange, ...]:
-    """``figures`` with each one made under other rules marked not comparable, with why."""
+    """``figures`` with each one made under other rules marked not comparable, with why.
+
+    A figure neither summary has (``null`` then and now) needs no reason: nothing is compared.
+    """
     reasons = not_compared(visit.rules, summary)
     return tuple(
         replace(figure, direction=Direction.NOT_COMPARABLE, not_compared=reasons[figure.key])
-        if reasons.get(figure.key)
+        if reasons.get(figure.key) and (figure.then, figure.now) != (None, None)
         else figure
         for figure in figures
     )
