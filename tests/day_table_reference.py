@@ -2,8 +2,9 @@
 
 ``coverage.day_table``, ``coverage.attack_log_file_spans``, ``before_after.window_figures`` and
 ``attacks.hour_counts`` now work on numpy arrays; tests/test_day_table_parity.py checks each
-against its copy here. Copied unchanged from tnprep/analysis/coverage.py, before_after.py and
-attacks.py at 94166c2 (only the imports added).
+against its copy here. Copied from tnprep/analysis/coverage.py, before_after.py and
+attacks.py at 94166c2 (only the imports added; since session 6 the day table takes pain-0 days
+with the event-log days, `coverage.logged_days`).
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from tnprep.analysis.coverage import (
     attack_log_spans,
     attacks_in_period,
     days_in_period,
-    event_log_days,
     is_event_log,
+    logged_days,
 )
 from tnprep.analysis.trend import per_recorded_day
 from tnprep.model import SILENCE_DAYS, Diary, DiaryShape, SilenceRule
@@ -47,7 +48,7 @@ def day_table(
     index = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D", unit="ns")
     table = pd.DataFrame(index=index)
     span_covered = _covered(index, attack_log_spans(diary))
-    logged = pd.Series(index.isin(_midnights(event_log_days(diary))), index=index)
+    logged = pd.Series(index.isin(_midnights(logged_days(diary))), index=index)
     table["attack_log_covered"] = span_covered | logged
     attacks = attacks_in_period(diary.attacks, start, end)
     per_day = attacks["start"].dt.normalize().value_counts()

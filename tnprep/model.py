@@ -180,6 +180,9 @@ class DiaryInfo:
     logged_days: tuple[dt.date, ...] = ()
     """Event logs only: the days with at least one row of any kind (sorted). An event log covers
     these days and no others (docs/figures.md *Coverage*): a day without any row is a gap."""
+    no_pain_days: tuple[dt.date, ...] = ()
+    """The days of the rows recording pain 0 (sorted; ``tnprep.ingest.no_pain``): not attacks,
+    but records of a day without pain, so each is a recorded day (docs/figures.md *Coverage*)."""
 
 
 @dataclass(frozen=True)

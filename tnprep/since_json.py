@@ -55,6 +55,8 @@ def _previous(visit: PreviousVisit | None) -> JsonObject | None:
             "days": visit.days,
             "days_recorded": visit.days_recorded,
         },
+        "figure_rules": list(visit.rules.rules),
+        "figure_rules_stated": visit.rules.stated,
     }
 
 
@@ -77,6 +79,7 @@ def _figure(figure: FigureChange) -> JsonObject:
         "direction": figure.direction.value,
         "then_date": _date(figure.then_date),
         "now_date": _date(figure.now_date),
+        "not_compared": list(figure.not_compared),
     }
 
 

@@ -13,6 +13,7 @@ import math
 
 from tnprep.analysis.discussion import describe
 from tnprep.diary_info import diary_info_json
+from tnprep.figure_rules import FIGURE_RULES
 from tnprep.issues import Issue
 from tnprep.ledger_json import ledger_json
 from tnprep.model import SILENCE_DAYS, Answers, PartialDate, Treatment
@@ -73,6 +74,7 @@ def summary_to_json(summary: Summary) -> JsonObject:
         "safety": safety_json(summary.safety),
         "silences": silences_json(summary.silences),
         "sample": summary.sample,
+        "figure_rules": list(FIGURE_RULES),
     }
 
 

@@ -57,6 +57,30 @@ class VisitPoint:
 
 
 @dataclass(frozen=True)
+class PreviousRules:
+    """The counting rules an earlier summary's figures were made under (``tnprep.figure_rules``).
+
+    Stated in its ``figure_rules``, or told from the keys an older tnprep wrote; with the facts
+    that say whether a missing rule could have changed anything.
+    """
+
+    rules: tuple[str, ...] = ()
+    """The rule names it applied (``figure_rules.FIGURE_RULES`` order; unknown names kept)."""
+    stated: bool = False
+    """True when the summary named them itself (``figure_rules``), false when told from its keys."""
+    file_kinds: tuple[str, ...] | None = None
+    """Its diaries' kinds (``input.files[].kind``: 'attack log', 'event log' …); ``None`` when it
+    lists no files (before real files were read, when no event log could be read)."""
+    pain_zero_rows: bool | None = None
+    """Whether its diaries held rows of pain 0 (``rows_other_by_kind``); ``None`` when unknown."""
+    silences: str = "attack-free"
+    """How it counted long silences (``silences.counted_as``; SPEC's attack-free rule before
+    silences were named)."""
+    silence_days: int | None = None
+    """Days in its silences; ``None`` when it does not say."""
+
+
+@dataclass(frozen=True)
 class PreviousVisit:
     """An earlier tnprep summary, read back (only what the comparison needs)."""
 
@@ -85,6 +109,8 @@ class PreviousVisit:
     questions: tuple[str, ...]
     earlier_points: tuple[VisitPoint, ...] = ()
     """Visits that summary had itself compared with (its ``since_last_visit.visits``)."""
+    rules: PreviousRules = PreviousRules()
+    """The counting rules its figures were made under."""
 
     @property
     def date(self) -> dt.date | None:
@@ -132,6 +158,9 @@ class FigureChange:
     then_date: dt.date | None = None
     """For scores: the date the earlier score belongs to."""
     now_date: dt.date | None = None
+    not_compared: tuple[str, ...] = ()
+    """Why the figure is not compared: the two summaries made it under different rules (plain
+    words, ``figure_rules.WORDS``); empty when it is compared."""
 
 
 class TreatmentChangeKind(Enum):

@@ -24,6 +24,7 @@ from tnprep.analysis.coverage import (
     day_table,
     days_in_period,
     empty_day_table,
+    no_pain_days,
 )
 from tnprep.analysis.discussion import findings
 from tnprep.analysis.features import features, files_with_trigger_column
@@ -138,12 +139,16 @@ def _bounds(
 
 
 def diary_span(diary: Diary) -> tuple[dt.date | None, dt.date | None]:
-    """The first and last day of the used diary rows (attack starts, daily-log dates)."""
+    """The first and last day of the used diary rows (attack starts, daily-log dates).
+
+    Rows recording pain 0 count too: not attacks, but records of a day (docs/figures.md *Period*).
+    """
     # On numpy (a normalise and a concat of 364,606 starts took ~3 ms): a day's first and last
     # moments fall on the same date, so the earliest start's date is the earliest start day.
     values = np.concatenate([
         diary.attacks["start"].to_numpy(dtype="datetime64[ns]"),
         diary.days["date"].to_numpy(dtype="datetime64[ns]"),
+        np.array(sorted(no_pain_days(diary)), dtype="datetime64[ns]"),
     ])  # fmt: skip
     known = values[~np.isnat(values)]
     if not len(known):

@@ -117,6 +117,25 @@ def event_log_days(diary: Diary) -> frozenset[dt.date]:
     return frozenset(days)
 
 
+def no_pain_days(diary: Diary) -> frozenset[dt.date]:
+    """Return the days on which a diary has a row recording pain 0 (``DiaryInfo.no_pain_days``).
+
+    Such a row is not an attack, but the person kept the diary that day and wrote "no pain": the
+    day is recorded, with no attack from that row. It covers its own day only: it does not
+    stretch an attack log's span (the span runs from attack to attack).
+    """
+    return frozenset(day for diary_file in diary.files for day in diary_file.info.no_pain_days)
+
+
+def logged_days(diary: Diary) -> frozenset[dt.date]:
+    """Return the days covered by a row rather than a span: event-log rows and pain-0 rows.
+
+    A day with such a row is recorded (attack-free unless an attack is counted) and is never
+    part of a long silence.
+    """
+    return event_log_days(diary) | no_pain_days(diary)
+
+
 def _span(starts: pd.Series) -> tuple[dt.date, dt.date] | None:
     values = starts.to_numpy(dtype="datetime64[ns]")
     missing = np.isnat(values)
@@ -177,7 +196,7 @@ def day_table(
     first_ns = pd.Timestamp(start).value
     size = len(index)
     span_covered = _covered_days(first_ns, size, attack_log_spans(diary))
-    logged = _logged_days(first_ns, size, event_log_days(diary))
+    logged = _logged_days(first_ns, size, logged_days(diary))
     covered = span_covered | logged
     counts, intensity = _attack_days(diary.attacks, first_ns, size)
     highest, lowest, worst = _daily_days(diary.days, first_ns, size)

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import replace
 
 from tnprep.analysis.pain_reading import pain_label
+from tnprep.analysis.since_rules import with_rules
 from tnprep.analysis.since_treatments import treatment_changes_since
 from tnprep.issues import Issue, IssueCode
 from tnprep.summary import QuestionnaireScore, Summary
@@ -86,7 +87,7 @@ def compare_visits(summary: Summary, reading: PreviousReading) -> SinceLastVisit
     if not usable:
         return SinceLastVisit(SinceStatus.NOT_COMPARED, None, left_out=tuple(left_out))
     latest = max(usable, key=_order)
-    figures = figure_changes(latest, summary)
+    figures = with_rules(figure_changes(latest, summary), latest, summary)
     changes = treatment_changes_since(latest, summary, current_date(summary))
     same = _same_period(latest, summary) and not changes
     same = same and all(

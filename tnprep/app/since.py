@@ -34,6 +34,8 @@ def since_section(summary: Summary) -> None:
             columns=["Figure", "Then → now", "Change"],
         )
         st.dataframe(table, hide_index=True, width="stretch", alt="Since the last visit")
+    for line in strip.not_compared:  # figures made under other rules: which and why
+        st.info(line, icon=None)
     for line in strip.lines:
         if line:
             st.text(line)

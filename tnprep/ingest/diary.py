@@ -146,8 +146,10 @@ def _read_table(
     scale: PainScale | None = None
     no_pain: tuple[tuple[str, int], ...] = ()
     no_pain_issues: tuple[Issue, ...] = ()
+    no_pain_days: tuple[dt.date, ...] = ()
     if shape is DiaryShape.ATTACK_LOG:
         frame, scale = _attack_rows(work, match, decision, issues, options=options, split=split)
+        no_pain_days = no_pain_rows.days(frame)
         frame, count, notice = no_pain_rows.set_aside(
             frame, table.file, _header_of(table, match, "intensity")
         )
@@ -170,6 +172,7 @@ def _read_table(
         logged_days=()
         if split is None
         else event_log.logged_days(_date_cells(table, match), decision.order),
+        no_pain_days=no_pain_days,
     )
     return DiaryFile(
         file=table.file,

@@ -14,6 +14,9 @@ aside. tnprep's own rule (docs/formats.md, "Rows that record no pain").
 
 from __future__ import annotations
 
+import datetime as dt
+
+import numpy as np
 import pandas as pd
 
 from tnprep.issues import Issue, IssueCode
@@ -22,6 +25,20 @@ NO_PAIN_KIND = "pain 0 (no pain)"
 """The kind under which rows recording pain 0 are counted (``rows_other_by_kind``)."""
 
 _SHOWN = 8
+
+
+def days(frame: pd.DataFrame) -> tuple[dt.date, ...]:
+    """The days on which the attack rows record pain 0 (sorted, once each; unknown starts none).
+
+    Such a row is not an attack but a record of the day ("no pain"), so its day is a recorded
+    day with no attack from it (docs/figures.md *Coverage*).
+    """
+    zero = frame["intensity"].eq(0).fillna(False).to_numpy(dtype=bool)
+    if not zero.any():
+        return ()
+    starts = frame["start"].to_numpy(dtype="datetime64[ns]")[zero]
+    known = starts[~np.isnat(starts)].astype("datetime64[D]")
+    return tuple(pd.Timestamp(day).date() for day in np.unique(known))
 
 
 def set_aside(

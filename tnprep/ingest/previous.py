@@ -15,6 +15,8 @@ import math
 import re
 from collections.abc import Sequence
 
+from tnprep.ingest.previous_rules import DamagedError as _DamagedError
+from tnprep.ingest.previous_rules import read_rules
 from tnprep.issues import InputError
 from tnprep.summary import SCHEMA
 from tnprep.visits import (
@@ -30,10 +32,6 @@ MAX_BYTES = 50_000_000
 """Larger files are refused: a ten-year summary is a few megabytes."""
 _SCHEMA = re.compile(r"tnprep\.summary/(\d+)")
 _NEWEST = int(SCHEMA.rsplit("/", 1)[1])
-
-
-class _DamagedError(Exception):
-    """A key holds a value of the wrong type (message: the key path and what was expected)."""
 
 
 def read_previous_visits(sources: Sequence[tuple[str, bytes]]) -> PreviousReading:
@@ -112,6 +110,7 @@ def _visit(document: dict[str, object], file: str, schema: str) -> PreviousVisit
         treatments=tuple(_treatment(item, index) for index, item in _items(document, "treatments")),
         questions=tuple(_question(item, index) for index, item in _items(document, "questions")),
         earlier_points=_earlier_points(document),
+        rules=read_rules(document),
     )
 
 

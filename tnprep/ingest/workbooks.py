@@ -124,6 +124,7 @@ def _merge(
         sheets_read=tuple(name for name, _ in kept),
         sheets_skipped=tuple(name for name, _ in skipped),
         logged_days=tuple(sorted({day for _, item in kept for day in item.info.logged_days})),
+        no_pain_days=tuple(sorted({day for _, item in kept for day in item.info.no_pain_days})),
     )
     return replace(
         first,

@@ -59,6 +59,9 @@ class SinceStrip:
     cells: tuple[SinceCell, ...]
     lines: tuple[str, ...]
     """Treatment changes, earlier questions, identity note."""
+    not_compared: tuple[str, ...] = ()
+    """One line per reason naming the figures not compared because the two summaries made them
+    under different rules ('Not compared — Attacks per recorded day; …: the last summary …')."""
 
 
 def build_since_strip(summary: Summary) -> SinceStrip | None:
@@ -79,12 +82,31 @@ def build_since_strip(summary: Summary) -> SinceStrip | None:
         title=title,
         left_out=left_out,
         source=_source(visit) + _overlap_text(since.overlap),
-        cells=tuple(_cell(figure, visit.date, now) for figure in since.figures),
+        cells=tuple(
+            _cell(figure, visit.date, now) for figure in since.figures if not figure.not_compared
+        ),
         lines=(
             _treatments_line(since.treatment_changes),
             _questions_line(since),
             *_identity(since),
         ),
+        not_compared=not_compared_lines(since.figures),
+    )
+
+
+def not_compared_lines(figures: tuple[FigureChange, ...]) -> tuple[str, ...]:
+    """The figures made under different rules, grouped by why, in the strip's order.
+
+    Labels are joined with ';' because a label may hold a comma ('Attack-free days, % of
+    recorded'). docs/page.md *Since the last visit*.
+    """
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for figure in figures:
+        if figure.not_compared:
+            groups.setdefault(figure.not_compared, []).append(figure.label)
+    return tuple(
+        f"Not compared — {'; '.join(labels)}: {'; '.join(reasons)}."
+        for reasons, labels in groups.items()
     )
 
 

@@ -30,6 +30,7 @@ def since_block(text: Text, strip: SinceStrip | None, width: float) -> Block | N
         parts.append(_line(text, strip.source, width))
     if strip.cells:
         parts.append(_cells(text, strip.cells, width))
+    parts += [_line(text, line, width) for line in strip.not_compared]
     parts += [_line(text, line, width) for line in strip.lines]
     return stack(parts, 1.5)
 
