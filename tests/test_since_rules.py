@@ -187,7 +187,11 @@ def median_label() -> str:
 def test_nothing_said_when_everything_is_compared() -> None:
     summary, lines = strip_of(SAMPLE_DIARIES, OLD / "sample-a9dc9d2.summary.json")
     assert not [line for line in lines if line.startswith("Not compared")]
-    assert summary.since is not None and len(lines) == len(summary.since.figures)
+    assert summary.since is not None
+    recorded = [
+        figure for figure in summary.since.figures if (figure.then, figure.now) != (None, None)
+    ]
+    assert len(lines) == len(recorded)  # the others: one 'Recorded in neither summary' line
 
 
 def test_damaged_rules_leave_the_summary_out() -> None:
@@ -197,4 +201,20 @@ def test_damaged_rules_leave_the_summary_out() -> None:
     assert reading.visits == ()
     assert reading.left_out[0].reason == (
         "damaged summary: 'figure_rules' is not a list of text; not compared."
+    )
+
+
+def test_figures_neither_summary_has_are_one_line_not_cells() -> None:
+    """Bearable then and now: six '– → – not comparable' cells read like six findings."""
+    sources = Sources(diaries=[(BEARABLE.name, BEARABLE.read_bytes())])
+    previous = OLD / "bearable-ccb4d6c.summary.json"
+    reading = read_previous_visits([(previous.name, previous.read_bytes())])
+    summary = summarise_patient(load_patient(sources), start=None, end=None,
+                                today=dt.date(2026, 12, 3), previous=reading)  # fmt: skip
+    strip = build_since_strip(summary)
+    assert strip is not None
+    assert [cell.values for cell in strip.cells if cell.values == "– → –"] == []
+    assert (
+        "Recorded in neither summary: Worst pain 0–10; Median pain 0–10; BNI pain; BNI numbness; "
+        "PHQ-9; GAD-7." in strip.lines
     )

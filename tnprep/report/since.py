@@ -83,9 +83,12 @@ def build_since_strip(summary: Summary) -> SinceStrip | None:
         left_out=left_out,
         source=_source(visit) + _overlap_text(since.overlap),
         cells=tuple(
-            _cell(figure, visit.date, now) for figure in since.figures if not figure.not_compared
+            _cell(figure, visit.date, now)
+            for figure in since.figures
+            if not figure.not_compared and not _in_neither(figure)
         ),
         lines=(
+            _in_neither_line(since.figures),
             _treatments_line(since.treatment_changes),
             _questions_line(since),
             *_identity(since),
@@ -108,6 +111,20 @@ def not_compared_lines(figures: tuple[FigureChange, ...]) -> tuple[str, ...]:
         f"Not compared — {'; '.join(labels)}: {'; '.join(reasons)}."
         for reasons, labels in groups.items()
     )
+
+
+def _in_neither(figure: FigureChange) -> bool:
+    return figure.then is None and figure.now is None
+
+
+def _in_neither_line(figures: tuple[FigureChange, ...]) -> str:
+    """'Recorded in neither summary: BNI pain; PHQ-9.' — one line, not a '– → –' cell each.
+
+    Bearable's strip was six cells of '– → – not comparable' (no 0–10 pain, no BNI, no
+    questionnaire then or now): clutter that read like six findings.
+    """
+    labels = [figure.label for figure in figures if _in_neither(figure) and not figure.not_compared]
+    return f"Recorded in neither summary: {'; '.join(labels)}." if labels else ""
 
 
 def _source(visit: PreviousVisit) -> str:
