@@ -261,38 +261,35 @@ def test_mood_words() -> None:
     ]
 
 
-# --- options not yet in the history -----------------------------------------------------
+# --- options the patient wants to discuss, with no entry in the history -----------------
 
 
-def test_not_yet_in_history_lists_missing_options() -> None:
+def test_options_nobody_asked_about_are_not_listed() -> None:
+    """Record only: the old rule named every missing option ('Not yet in the history: …')."""
     history = [
         treatment("carbamazepine"),
         treatment("pregabalin"),
         treatment("microvascular decompression", TreatmentCategory.PROCEDURE),
     ]
-    assert texts(not_yet_in_history(history, ())) == [
-        "Not yet in the history: stereotactic radiosurgery.",
-        "Not yet in the history: neuroablative procedures (balloon compression, glycerol "
-        "rhizolysis, radiofrequency thermocoagulation).",
-        "Not yet in the history: complementary therapies.",
-        "Not yet in the history: cognitive behavioural therapy or psychological support.",
-        "Not yet in the history: neuromodulation.",
-        "Not yet in the history: clinical trials.",
-    ]
+    assert not_yet_in_history(history, ()) == ()
 
 
-def test_not_yet_in_history_notes_the_patients_interest() -> None:
+def test_asked_options_keep_the_patients_words_and_never_say_yet() -> None:
     found = not_yet_in_history([treatment("carbamazepine")], ("surgery", "clinical trials"))
-    interested = [f.subject for f in found if ("patient interested", "yes") in f.evidence]
-    assert interested == [
+    assert [f.subject for f in found] == [
         "microvascular decompression",
         "stereotactic radiosurgery",
         "clinical trials",
     ]
-    assert describe(found[1]) == (
-        "Not yet in the history: microvascular decompression (MRI result not recorded). "
-        "The patient would like to talk about it."
-    )
+    assert texts(found) == [
+        'The patient wants to discuss microvascular decompression (MRI result not recorded; '
+        'patient wrote "surgery"); no entry in the history.',
+        'The patient wants to discuss stereotactic radiosurgery (patient wrote "surgery"); '
+        "no entry in the history.",
+        "The patient wants to discuss clinical trials; no entry in the history.",
+    ]
+    assert all("yet" not in text for text in texts(found))
+    assert ("patient's words", "surgery") in found[0].evidence
 
 
 def test_not_yet_in_history_needs_a_history() -> None:
@@ -342,10 +339,8 @@ def test_findings_put_item_9_first_and_keep_kind_order() -> None:
 def test_findings_none_for_a_quiet_history() -> None:
     history = summarise_treatments([treatment("carbamazepine", dose_mg_per_day=600.0)])
     found = findings(NO_SCORES, history, FLAT, (), Answers())
-    assert {finding.kind for finding in found} == {
-        FindingKind.NOT_YET_IN_HISTORY,
-        FindingKind.MONITORING_QUESTION,
-    }
+    # no option is named when the patient asked about none (record only, 2026-12-03)
+    assert {finding.kind for finding in found} == {FindingKind.MONITORING_QUESTION}
 
 
 def test_every_kind_has_words() -> None:
