@@ -1,0 +1,104 @@
+"""The page's and the app's words state recorded facts and never nudge (SPEC *Clinical voice*).
+
+Session 6 sweep: the ledger's options line (it read "Not in the history yet: …" and listed options
+nobody asked about), daily logs' pain under an unstated scale, sentences that address someone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pypdf
+import pytest
+from summary_factory import make_summary
+
+import tnprep.app.ledger as app_ledger
+from tnprep.pipeline import Sources, load_patient, summarise_patient
+from tnprep.report import build_page
+from tnprep.report.content import Paper, build_content
+from tnprep.summary import Summary
+from tnprep.summary_json import dumps
+
+
+class _Recorder:
+    """The few ``st`` calls ``ledger_section`` makes, recorded as text."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def header(self, text: str, **_: object) -> None:
+        self.lines.append(text)
+
+    def text(self, text: str) -> None:
+        self.lines.append(text)
+
+
+def test_the_app_ledger_shows_the_page_s_asked_options_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    summary = make_summary()
+    page = build_content(summary, Paper.A4).treatments.not_yet
+    assert page == "Patient wants to discuss, no entry in the history: microvascular decompression."
+    recorder = _Recorder()
+    monkeypatch.setattr(app_ledger, "st", recorder)
+    app_ledger.ledger_section(contextlib.nullcontext(), summary)  # type: ignore[arg-type]
+    assert page in recorder.lines
+
+
+# --- a daily log's worst and background pain under a pain column with no stated scale -----
+
+_PAPER = Path(__file__).resolve().parent.parent / "sample_data" / "paper_diary.csv"
+"""A transcribed paper diary ('Worst pain;Background pain', cp1252, decimal commas): no scale."""
+
+
+def _daily_summary(data: bytes, name: str = "paper_diary.csv") -> Summary:
+    sources = Sources(diaries=[(name, data)], treatments=[], questionnaires=[])
+    return summarise_patient(
+        load_patient(sources), start=None, end=None, today=dt.date(2026, 11, 25)
+    )
+
+
+def _page(summary: Summary) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(build_page(summary, "a4")))
+    assert len(reader.pages) == 1
+    return " ".join(reader.pages[0].extract_text().split())
+
+
+def test_a_daily_log_without_a_stated_scale_is_marked_everywhere() -> None:
+    summary = _daily_summary(_PAPER.read_bytes())
+    text = _page(summary)
+    # the same words as an attack log's pain column with no scale (asmith's 'intensity')
+    assert (
+        "Worst pain / Background pain: no scale stated in the file; read as 0–10 (values 0–9)"
+    ) in text
+    assert "median 1.5, read as 0–10 (no scale stated)" in text  # background pain
+    assert "1.5/10" not in text
+    assert "Pain, read as 0–10" in text  # the glance's tile
+    assert "Line: worst pain, read as 0–10 (right)." in text  # the chart's legend
+    chart = build_content(summary, Paper.A4).chart
+    assert "Worst pain 9, read as 0–10 (no scale stated)." in " ".join(chart.words)
+    files = json.loads(dumps(summary))["input"]["files"]
+    assert files[0]["scale"]["source"] == "not stated"
+    assert files[0]["scale"]["column"] == "Worst pain / Background pain"
+
+
+def test_a_daily_log_whose_headers_state_0_10_is_not_marked() -> None:
+    stated = _PAPER.read_bytes().replace(
+        b"Worst pain;Background pain", b"Worst pain (0-10);Background pain (0-10)"
+    )
+    summary = _daily_summary(stated)
+    text = _page(summary)
+    assert "no scale stated" not in text
+    assert "median 1.5/10" in text
+    assert json.loads(dumps(summary))["input"]["files"][0]["scale"] is None
+
+
+def test_only_the_unstated_column_is_named() -> None:
+    one = _PAPER.read_bytes().replace(b"Worst pain;", b"Worst pain (0-10);")
+    files = json.loads(dumps(_daily_summary(one)))["input"]["files"]
+    assert files[0]["scale"]["column"] == "Background pain"
+    assert files[0]["scale"]["max"] == 3  # the background column's own values (worst: 9)
