@@ -17,9 +17,11 @@ import pytest
 from summary_factory import make_summary
 
 import tnprep.app.ledger as app_ledger
+from tnprep.analysis.pain_reading import pain_label
 from tnprep.pipeline import Sources, load_patient, summarise_patient
 from tnprep.report import build_page
 from tnprep.report.content import Paper, build_content
+from tnprep.report.pain_figure import pain_figure
 from tnprep.summary import Summary
 from tnprep.summary_json import dumps
 
@@ -77,7 +79,7 @@ def test_a_daily_log_without_a_stated_scale_is_marked_everywhere() -> None:
     ) in text
     assert "median 1.5, read as 0–10 (no scale stated)" in text  # background pain
     assert "1.5/10" not in text
-    assert "Pain, read as 0–10" in text  # the glance's tile
+    assert "Pain, read as 0–10" in text  # the glance's tile (no attack log: one reading)
     assert "Line: worst pain, read as 0–10 (right)." in text  # the chart's legend
     chart = build_content(summary, Paper.A4).chart
     assert "Worst pain 9, read as 0–10 (no scale stated)." in " ".join(chart.words)
@@ -102,3 +104,20 @@ def test_only_the_unstated_column_is_named() -> None:
     files = json.loads(dumps(_daily_summary(one)))["input"]["files"]
     assert files[0]["scale"]["column"] == "Background pain"
     assert files[0]["scale"]["max"] == 3  # the background column's own values (worst: 9)
+
+
+def test_a_stated_attack_log_beside_an_unstated_daily_log_marks_only_the_worst() -> None:
+    """The median is the attack log's ('Pain (0-10)'); the worst also takes the daily log's."""
+    attack_log = (_PAPER.parent / "attack_log.csv").read_bytes()
+    sources = Sources(
+        diaries=[("attack_log.csv", attack_log), ("paper_diary.csv", _PAPER.read_bytes())],
+        treatments=[],
+        questionnaires=[],
+    )
+    summary = summarise_patient(
+        load_patient(sources), start=None, end=None, today=dt.date(2026, 11, 25)
+    )
+    label, _, detail = pain_figure(summary)
+    assert (label, detail) == ("Pain, read as 0–10", "median / worst; worst: no scale stated")
+    assert pain_label(summary, "Median") == "Median pain 0–10"
+    assert pain_label(summary, "Worst") == "Worst pain, read as 0–10 (no scale stated)"

@@ -11,6 +11,8 @@ stated, and the page printed "background pain … (median 1.5/10)" of a file tha
 
 from __future__ import annotations
 
+from enum import Enum
+
 from tnprep.ingest.scales import NOT_STATED
 from tnprep.model import DiaryShape, PainScale
 from tnprep.summary import Summary
@@ -18,25 +20,43 @@ from tnprep.summary import Summary
 NO_SCALE_STATED = "no scale stated"
 
 
-def pain_scales(summary: Summary) -> list[PainScale]:
-    """Each diary file's pain scale, as read (files without a pain column give none)."""
-    return [info.scale for _, info in summary.input.files if info.scale is not None]
+class PainFigure(Enum):
+    """Which 0–10 figure a reading is for, and so which files' scales it comes from."""
+
+    MEDIAN = "median"
+    """The attacks' median pain: attack logs only (``intensity_median``)."""
+    WORST = "worst"
+    """The worst pain: attack logs and daily logs' worst pain (``intensity_max``, the chart)."""
+    BACKGROUND = "background"
+    """Background pain: daily logs only (``background_pain_median``)."""
 
 
-def scale_reading(summary: Summary, *, daily_logs_only: bool = False) -> str:
-    """How the 0–10 pain figures were read: 'no scale stated', 'converted from 0–7', or ''.
+def pain_scales(summary: Summary, figure: PainFigure = PainFigure.WORST) -> list[PainScale]:
+    """Each diary file's pain scale, as read (files without a pain column give none).
+
+    ``figure`` keeps the files that give it: a daily log's scale does not describe the attacks'
+    median, an attack log's not the background pain.
+    """
+    return [
+        info.scale
+        for _, info in summary.input.files
+        if info.scale is not None and _gives(info.kind == DiaryShape.DAILY_LOG.value, figure)
+    ]
+
+
+def _gives(daily_log: bool, figure: PainFigure) -> bool:
+    if figure is PainFigure.MEDIAN:
+        return not daily_log
+    return daily_log or figure is PainFigure.WORST
+
+
+def scale_reading(summary: Summary, figure: PainFigure = PainFigure.WORST) -> str:
+    """How a 0–10 pain figure was read: 'no scale stated', 'converted from 0–7', or ''.
 
     The one wording source of the glance's pain tile, the chart's legend, the 'since the last
-    visit' strip and the daily logs' background pain. ``daily_logs_only``: only the daily logs'
-    scales (a figure only they give, such as background pain).
+    visit' strip and the daily logs' background pain; ``figure`` says which figure (its files).
     """
-    scales = pain_scales(summary)
-    if daily_logs_only:
-        scales = [
-            info.scale
-            for _, info in summary.input.files
-            if info.scale is not None and info.kind == DiaryShape.DAILY_LOG.value
-        ]
+    scales = pain_scales(summary, figure)
     if any(scale.source == NOT_STATED for scale in scales):
         return NO_SCALE_STATED
     converted = sorted({scale.label for scale in scales if scale.converted})
@@ -48,7 +68,8 @@ def pain_label(summary: Summary, which: str) -> str:
 
     ``which``: 'Worst' or 'Median'. The strip's label says what the glance's tile says.
     """
-    reading = scale_reading(summary)
+    figure = PainFigure.MEDIAN if which == "Median" else PainFigure.WORST
+    reading = scale_reading(summary, figure)
     if reading == NO_SCALE_STATED:
         return f"{which} pain, read as 0–10 ({reading})"
     return f"{which} pain 0–10" + (f" ({reading})" if reading else "")

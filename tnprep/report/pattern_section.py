@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tnprep.analysis.ledger import ledger_from_summary
-from tnprep.analysis.pain_reading import per_ten, scale_reading
+from tnprep.analysis.pain_reading import PainFigure, per_ten, scale_reading
 from tnprep.ledger_model import FactKind
 from tnprep.report.input_lines import scale_and_silences
 from tnprep.report.score_lines import questionnaire_notes
@@ -103,7 +103,8 @@ def _continuous_pain(summary: Summary) -> Field:
     median = summary.features.background_pain_median
     text = fact.text
     if median is not None and summary.features.background_pain_days:
-        text += f" (median {_background_per_ten(summary, median)})"
+        # no parentheses: the unstated scale's words carry their own ('…, read as 0–10 (no …)')
+        text += f", median {_background_per_ten(summary, median)}"
     return Field(_FACT_LABELS[fact.kind], text)
 
 
@@ -175,4 +176,4 @@ def _background(summary: Summary) -> str:
 
 def _background_per_ten(summary: Summary, median: float) -> str:
     """'1.5/10', or '1.5, read as 0–10 (no scale stated)': background pain is the daily logs'."""
-    return per_ten(number_text(median), scale_reading(summary, daily_logs_only=True))
+    return per_ten(number_text(median), scale_reading(summary, PainFigure.BACKGROUND))
