@@ -341,6 +341,4 @@ def test_case6_no_procedures_listed_while_radiosurgery_is_within_its_latency() -
     assert "microvascular decompression" not in text
     assert "neuroablative" not in text
     asked = page_text(patient(rows, (questionnaire("bni_pain,IV", "interested_in,surgery"),)))
-    assert (
-        'microvascular decompression (MRI result not recorded; patient wrote "surgery")' in asked
-    )
+    assert 'microvascular decompression (MRI result not recorded; patient wrote "surgery")' in asked

@@ -282,7 +282,7 @@ def test_asked_options_keep_the_patients_words_and_never_say_yet() -> None:
         "clinical trials",
     ]
     assert texts(found) == [
-        'The patient wants to discuss microvascular decompression (MRI result not recorded; '
+        "The patient wants to discuss microvascular decompression (MRI result not recorded; "
         'patient wrote "surgery"); no entry in the history.',
         'The patient wants to discuss stereotactic radiosurgery (patient wrote "surgery"); '
         "no entry in the history.",
@@ -443,4 +443,15 @@ def test_psychological_point_without_history_says_none_was_supplied() -> None:
     found = findings(scores, (), FLAT, (), Answers())
     assert texts(found) == [
         "PHQ-9 or GAD-7 at 10 or more (At a glance); no treatment history supplied."
+    ]
+
+
+def test_psychology_asked_about_stays_on_the_page_beside_the_mood_point() -> None:
+    """The psychological-support point used to swallow the patient's own wish to discuss it."""
+    scores = dataclasses.replace(NO_SCORES, phq9=phq9(14, 0))
+    history = summarise_treatments([treatment("carbamazepine")])
+    found = findings(scores, history, FLAT, (), Answers(interested_in=("psychology",)))
+    assert [describe(f) for f in found if f.kind is FindingKind.NOT_YET_IN_HISTORY] == [
+        "The patient wants to discuss cognitive behavioural therapy or psychological support "
+        '(patient wrote "psychology"); no entry in the history.'
     ]

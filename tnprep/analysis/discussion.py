@@ -97,7 +97,6 @@ def findings(
             history,
             answers.interested_in,
             answers=answers,
-            skip_psychological=bool(support),
         ),
         *monitoring_questions(history),
     )

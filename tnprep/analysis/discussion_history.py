@@ -121,7 +121,6 @@ def not_yet_in_history(
     interested_in: Sequence[str],
     *,
     answers: Answers | None = None,
-    skip_psychological: bool = False,
 ) -> tuple[Finding, ...]:
     """Options the patient wants to discuss that the history has no entry for.
 
@@ -131,15 +130,16 @@ def not_yet_in_history(
     history was, as "Not in the history yet: …" — a menu of procedures a patient could read as
     "you should have surgery"; docs/clinical-sources.md *Clinical voice*). Never ranked. Made only
     when there is a history at all. Microvascular decompression carries the MRI result as
-    recorded. Psychological support is left out when the psychological-support point already
-    names it.
+    recorded. Psychological support asked about is listed even when the psychological-support
+    point says none is in the history: that point was made from the scores, this is the patient's
+    wish (it was left out until 2026-12-03, and the wish was then on no line of the page).
     """
     if not history:
         return ()
     found = []
     for option in options_not_in_history(history):
         words = _interest(option, interested_in)
-        if words is None or (skip_psychological and Role.PSYCHOLOGICAL in option.roles):
+        if words is None:
             continue
         evidence: tuple[tuple[str, str], ...] = (
             (Evidence.PATIENT_INTERESTED, "yes"),
