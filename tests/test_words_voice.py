@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
 
 import pypdf
@@ -121,3 +122,30 @@ def test_a_stated_attack_log_beside_an_unstated_daily_log_marks_only_the_worst()
     assert (label, detail) == ("Pain, read as 0–10", "median / worst; worst: no scale stated")
     assert pain_label(summary, "Median") == "Median pain 0–10"
     assert pain_label(summary, "Worst") == "Worst pain, read as 0–10 (no scale stated)"
+
+
+# --- the sweep: no sentence on the sample page or in the JSON's points nudges ---------------
+
+_NUDGES = ("yet", "should", "recommend", "consider surgery", "you may want", "suggest", "try")
+"""Words that presume a next step or advise; the patient's own questions are left out."""
+
+
+def test_no_sentence_of_the_sample_nudges() -> None:
+    names = ("attack_log.csv", "paper_diary.csv", "migraine_buddy.csv")
+    sources = Sources(
+        diaries=[(name, (_PAPER.parent / name).read_bytes()) for name in names],
+        treatments=[("treatments.csv", (_PAPER.parent / "treatments.csv").read_bytes())],
+        questionnaires=[
+            (name, (_PAPER.parent / name).read_bytes())
+            for name in ("questionnaire.csv", "phq9_fhir.json")
+        ],
+    )
+    summary = summarise_patient(
+        load_patient(sources), start=None, end=None, today=dt.date(2026, 12, 3)
+    )
+    questions = set(summary.questions)
+    text = _page(summary)
+    for question in questions:  # the patient's words print as typed ("Should my sodium …")
+        text = text.replace(" ".join(question.split()), "")
+    words = " ".join([text, *json.loads(dumps(summary))["discussion_points"]]).casefold()
+    assert [nudge for nudge in _NUDGES if re.search(rf"\b{nudge}\b", words)] == []

@@ -31,7 +31,7 @@ def ledger_section(box: st.delta_generator.DeltaGenerator, summary: Summary) -> 
         for line in lines:
             st.text(f"{line.name}: {line.text}")
         if not lines:
-            st.text("No treatments in the history yet.")
+            st.text("No treatments in the history.")
         burden = summary_burden_text(summary, ledger)  # the page's line, word for word
         if burden:
             st.text(f"Acute burden: {burden}")
