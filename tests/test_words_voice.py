@@ -78,7 +78,8 @@ def test_a_daily_log_without_a_stated_scale_is_marked_everywhere() -> None:
     assert (
         "Worst pain / Background pain: no scale stated in the file; read as 0–10 (values 0–9)"
     ) in text
-    assert "median 1.5, read as 0–10 (no scale stated)" in text  # background pain
+    # background pain: no '/10' the file did not state; the Pain scale line above says how read
+    assert "background pain on 28 of 34 daily-log days, median 1.5" in text
     assert "1.5/10" not in text
     assert "Pain, read as 0–10" in text  # the glance's tile (no attack log: one reading)
     assert "Line: worst pain, read as 0–10 (right)." in text  # the chart's legend

@@ -5,8 +5,9 @@ The glance's pain tile (``report.pain_figure``) and the 'since the last visit' f
 both say it: a file that stated no scale is "read as 0–10 (no scale stated)" (asmith), one
 converted from another scale says from which. The strip said "Worst / Median pain 0–10" while the
 glance said "Pain, read as 0–10 … no scale stated" (session 5 page review). A daily log's worst and
-background pain say it too (``per_ten``; session 6): its columns were read as 0–10 whatever they
-stated, and the page printed "background pain … (median 1.5/10)" of a file that said no scale.
+background pain say it too (session 6; ``PainFigure`` picks the files a figure comes from): its
+columns were read as 0–10 with no mark, and the page printed "background pain … (median 1.5/10)"
+of a file that stated no scale.
 """
 
 from __future__ import annotations
