@@ -19,6 +19,7 @@ from summary_factory import make_summary
 
 import tnprep.app.ledger as app_ledger
 from tnprep.analysis.pain_reading import pain_label
+from tnprep.charts import overview_charts
 from tnprep.pipeline import Sources, load_patient, summarise_patient
 from tnprep.report import build_page
 from tnprep.report.content import Paper, build_content
@@ -150,3 +151,13 @@ def test_no_sentence_of_the_sample_nudges() -> None:
         text = text.replace(" ".join(question.split()), "")
     words = " ".join([text, *json.loads(dumps(summary))["discussion_points"]]).casefold()
     assert [nudge for nudge in _NUDGES if re.search(rf"\b{nudge}\b", words)] == []
+
+
+def test_the_app_charts_say_how_a_daily_log_s_worst_pain_was_read() -> None:
+    summary = _daily_summary(_PAPER.read_bytes())
+    specs = json.dumps(
+        [chart.chart.to_dict() for chart in overview_charts(summary)], ensure_ascii=False
+    )
+    assert "Worst pain that day, read as 0–10 (no scale stated)" in specs
+    assert "Worst pain, read as 0–10 (no scale stated)" in specs
+    assert "(0–10)" not in specs

@@ -85,3 +85,14 @@ def per_ten(value: str, reading: str) -> str:
     if reading == NO_SCALE_STATED:
         return f"{value}, read as 0–10 ({reading})"
     return f"{value}/10" + (f" ({reading})" if reading else "")
+
+
+def scale_words(summary: Summary, figure: PainFigure = PainFigure.WORST) -> str:
+    """What follows a pain title in the app charts' axis and legend titles.
+
+    ' (0–10)', ', read as 0–10 (no scale stated)' or ' (0–10, converted from 0–100)'.
+    """
+    reading = scale_reading(summary, figure)
+    if reading == NO_SCALE_STATED:
+        return f", read as 0–10 ({reading})"
+    return " (0–10" + (f", {reading}" if reading else "") + ")"
