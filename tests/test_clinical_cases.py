@@ -256,31 +256,41 @@ def test_case5_no_wrong_ichd3_code_in_code_or_docs() -> None:
         assert "continuous pain, 13.1.1.3)" not in text, path
 
 
-# --- 6. Not yet in the history: neuroablative, MRI, controlled pain, catalogue -------------
+# --- 6. Options the patient asked about: record only, MRI, never a menu --------------------
 
 
-def test_case6_neuroablative_procedures_are_listed() -> None:
+def test_case6_unasked_procedures_are_not_listed_as_a_menu() -> None:
+    """SPEC *Clinical voice*: the page listed 'Not in the history yet: … neuroablative …'."""
     text = page_text(patient("Carbamazepine,,2020,,,partial,,,\n"))
-    assert "neuroablative procedures (balloon compression, glycerol rhizolysis" in text
+    assert "neuroablative" not in text
+    assert "in the history yet" not in text
+    assert "no entry in the history" not in text
 
 
-def test_case6_mri_without_contact_is_stated_beside_mvd_never_ranked() -> None:
-    answers = questionnaire("mri_done,yes", "mri_contact,no", "mri_date,2025-04")
+def test_case6_asked_procedure_carries_the_mri_fact_never_ranked() -> None:
+    answers = questionnaire(
+        "mri_done,yes", "mri_contact,no", "mri_date,2025-04", "interested_in,an operation"
+    )
     summary = patient("Carbamazepine,,2020,,,partial,,,\n", (answers,))
     text = page_text(summary)
-    assert "microvascular decompression (MRI: no neurovascular contact reported, 2025-04)" in text
+    assert (
+        "Patient wants to discuss, no entry in the history: microvascular decompression (MRI: "
+        'no neurovascular contact reported, 2025-04; patient wrote "an operation")'
+    ) in text
     assert summary_json(summary)["patient"]["mri"]["contact"] == "no"  # type: ignore[index]
     assert "preferred" not in text
 
 
-def test_case6_not_yet_line_is_silent_when_pain_is_controlled() -> None:
+def test_case6_asked_option_is_listed_even_when_pain_is_controlled() -> None:
     summary = patient("Oxcarbazepine,,2020,,,good,,,\n", (questionnaire("bni_pain,IIIb"),))
-    assert "Not in the history yet" not in page_text(summary)
+    assert "no entry in the history" not in page_text(summary)
     interested = patient(
         "Oxcarbazepine,,2020,,,good,,,\n",
         (questionnaire("bni_pain,IIIb", "interested_in,clinical trials"),),
     )
-    assert "Not in the history yet: clinical trials" in page_text(interested)
+    assert "Patient wants to discuss, no entry in the history: clinical trials." in page_text(
+        interested
+    )
 
 
 @pytest.mark.parametrize("name", ["Topiramate", "Amitriptyline", "Tramadol", "nortriptyline"])
@@ -331,6 +341,4 @@ def test_case6_no_procedures_listed_while_radiosurgery_is_within_its_latency() -
     assert "microvascular decompression" not in text
     assert "neuroablative" not in text
     asked = page_text(patient(rows, (questionnaire("bni_pain,IV", "interested_in,surgery"),)))
-    assert "microvascular decompression (MRI result not recorded) — patient wants to discuss" in (
-        asked
-    )
+    assert 'microvascular decompression (MRI result not recorded; patient wrote "surgery")' in asked

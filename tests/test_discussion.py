@@ -261,38 +261,35 @@ def test_mood_words() -> None:
     ]
 
 
-# --- options not yet in the history -----------------------------------------------------
+# --- options the patient wants to discuss, with no entry in the history -----------------
 
 
-def test_not_yet_in_history_lists_missing_options() -> None:
+def test_options_nobody_asked_about_are_not_listed() -> None:
+    """Record only: the old rule named every missing option ('Not yet in the history: …')."""
     history = [
         treatment("carbamazepine"),
         treatment("pregabalin"),
         treatment("microvascular decompression", TreatmentCategory.PROCEDURE),
     ]
-    assert texts(not_yet_in_history(history, ())) == [
-        "Not yet in the history: stereotactic radiosurgery.",
-        "Not yet in the history: neuroablative procedures (balloon compression, glycerol "
-        "rhizolysis, radiofrequency thermocoagulation).",
-        "Not yet in the history: complementary therapies.",
-        "Not yet in the history: cognitive behavioural therapy or psychological support.",
-        "Not yet in the history: neuromodulation.",
-        "Not yet in the history: clinical trials.",
-    ]
+    assert not_yet_in_history(history, ()) == ()
 
 
-def test_not_yet_in_history_notes_the_patients_interest() -> None:
+def test_asked_options_keep_the_patients_words_and_never_say_yet() -> None:
     found = not_yet_in_history([treatment("carbamazepine")], ("surgery", "clinical trials"))
-    interested = [f.subject for f in found if ("patient interested", "yes") in f.evidence]
-    assert interested == [
+    assert [f.subject for f in found] == [
         "microvascular decompression",
         "stereotactic radiosurgery",
         "clinical trials",
     ]
-    assert describe(found[1]) == (
-        "Not yet in the history: microvascular decompression (MRI result not recorded). "
-        "The patient would like to talk about it."
-    )
+    assert texts(found) == [
+        "The patient wants to discuss microvascular decompression (MRI result not recorded; "
+        'patient wrote "surgery"); no entry in the history.',
+        'The patient wants to discuss stereotactic radiosurgery (patient wrote "surgery"); '
+        "no entry in the history.",
+        "The patient wants to discuss clinical trials; no entry in the history.",
+    ]
+    assert all("yet" not in text for text in texts(found))
+    assert ("patient's words", "surgery") in found[0].evidence
 
 
 def test_not_yet_in_history_needs_a_history() -> None:
@@ -342,10 +339,8 @@ def test_findings_put_item_9_first_and_keep_kind_order() -> None:
 def test_findings_none_for_a_quiet_history() -> None:
     history = summarise_treatments([treatment("carbamazepine", dose_mg_per_day=600.0)])
     found = findings(NO_SCORES, history, FLAT, (), Answers())
-    assert {finding.kind for finding in found} == {
-        FindingKind.NOT_YET_IN_HISTORY,
-        FindingKind.MONITORING_QUESTION,
-    }
+    # no option is named when the patient asked about none (record only, 2026-12-03)
+    assert {finding.kind for finding in found} == {FindingKind.MONITORING_QUESTION}
 
 
 def test_every_kind_has_words() -> None:
@@ -448,4 +443,15 @@ def test_psychological_point_without_history_says_none_was_supplied() -> None:
     found = findings(scores, (), FLAT, (), Answers())
     assert texts(found) == [
         "PHQ-9 or GAD-7 at 10 or more (At a glance); no treatment history supplied."
+    ]
+
+
+def test_psychology_asked_about_stays_on_the_page_beside_the_mood_point() -> None:
+    """The psychological-support point used to swallow the patient's own wish to discuss it."""
+    scores = dataclasses.replace(NO_SCORES, phq9=phq9(14, 0))
+    history = summarise_treatments([treatment("carbamazepine")])
+    found = findings(scores, history, FLAT, (), Answers(interested_in=("psychology",)))
+    assert [describe(f) for f in found if f.kind is FindingKind.NOT_YET_IN_HISTORY] == [
+        "The patient wants to discuss cognitive behavioural therapy or psychological support "
+        '(patient wrote "psychology"); no entry in the history.'
     ]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
+from tnprep.analysis.pain_reading import scale_words
 from tnprep.chart_pain import no_pain_words, pain_elsewhere
 from tnprep.chart_style import (
     COUNT_FORMAT,
@@ -50,11 +51,11 @@ def daily_chart(summary: Summary) -> AppChart:
     drawn = [
         (bands is not None, bands),
         (gaps, _gap_columns(days, axis)),
-        (not _scored(days).empty, _attack_bars(days, axis)),
+        (not _scored(days).empty, _attack_bars(days, axis, scale_words(summary))),
         (unscored, _unscored_bars(days, axis, _tooltip_words(summary))),
     ]
     layers = [layer for shown, layer in drawn if shown and layer is not None] or [
-        _attack_bars(days, axis)
+        _attack_bars(days, axis, scale_words(summary))
     ]
     # The subtitle names only marks the chart draws: a log without gaps has no grey column.
     unscored_line = f"Blue bars: attacks recorded, worst pain {no_pain_words(summary)}."
@@ -140,7 +141,8 @@ def _scored(days: pd.DataFrame) -> pd.DataFrame:
     return days[days["recorded"] & days["worst_pain"].notna() & (days["attacks"] > 0)]
 
 
-def _attack_bars(days: pd.DataFrame, axis: _TimeAxis) -> alt.Chart:
+def _attack_bars(days: pd.DataFrame, axis: _TimeAxis, scale: str = " (0–10)") -> alt.Chart:
+    """Bars in the pain colours; ``scale``: how the worst pain was read (``scale_words``)."""
     bars: alt.Chart = (
         alt.Chart(_scored(days))
         .mark_rect()
@@ -151,7 +153,7 @@ def _attack_bars(days: pd.DataFrame, axis: _TimeAxis) -> alt.Chart:
             y2=alt.datum(0),
             color=alt.Color(
                 "worst_pain:Q",
-                title="Worst pain (0–10)",
+                title=f"Worst pain{scale}",
                 scale=alt.Scale(domain=[0, 10], range=list(PAIN_RANGE)),
             ),
             tooltip=[

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
+from tnprep.analysis.pain_reading import scale_words
 from tnprep.chart_daily import daily_alt_text, daily_chart, date_format, treatment_periods
 from tnprep.chart_pain import pain_elsewhere
 from tnprep.chart_style import (
@@ -145,7 +146,8 @@ def intensity_chart(summary: Summary) -> AppChart:
         {"worst_pain": [score for score, _ in counts], "days": [days for _, days in counts]}
     )
     text = intensity_alt_text(counts, pain_elsewhere(summary))
-    worst = ("worst_pain", "Worst pain that day (0–10)", "Worst pain")
+    # read as the page reads it: 'Worst pain that day, read as 0–10 (no scale stated)'
+    worst = ("worst_pain", f"Worst pain that day{scale_words(summary)}", "Worst pain")
     chart = _columns(frame, worst, ("days", "Days"), title, text)
     return AppChart(title, chart, text)
 

@@ -6,7 +6,7 @@ Shared by ``check`` (text and ``--json``) and the summary JSON's ``input.files``
 from __future__ import annotations
 
 from tnprep.ingest.scales import NOT_STATED
-from tnprep.model import DiaryInfo, PainScale
+from tnprep.model import DiaryInfo, DiaryShape, PainScale
 
 JsonObject = dict[str, object]
 
@@ -76,7 +76,8 @@ def diary_info_lines(info: DiaryInfo) -> list[str]:
         lines.append(f"  medicine events: {events}")
     if info.scale is not None:
         lines.append(f"  pain scale: {scale_sentence(info.scale)}")
-        if info.scale.source == NOT_STATED:
+        # a daily log's pain is read as 0–10 only (SPEC *daily log*): no other scale to give
+        if info.scale.source == NOT_STATED and info.kind != DiaryShape.DAILY_LOG.value:
             lines.append(
                 "    if the diary used another scale, give it, e.g. "
                 f'--scale "{info.scale.column}=1-5" (or 0-100)'

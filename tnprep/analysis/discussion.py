@@ -7,7 +7,7 @@ orders the result by kind, so the PHQ-9 item 9 findings always come first.
 
 SPEC *Clinical voice*: the rules state recorded facts and ask questions; none suggests, ranks or
 advises. They are defined per drug class and take what was already done into account (a
-procedure done, the other first-line drug taken now, pain controlled, the MRI result), and none
+procedure done, the other first-line drug taken now, the MRI result), and none
 repeats what *At a glance* shows (the PHQ-9 / GAD-7 bands).
 """
 
@@ -20,12 +20,11 @@ from tnprep.analysis.discussion_history import (
     monitoring_questions,
     mood_score_high,
     not_yet_in_history,
-    pain_controlled,
     psychological_support,
 )
 from tnprep.analysis.discussion_words import (
     describe,
-    not_yet_phrase,
+    option_phrase,
     short_source,
 )
 from tnprep.analysis.evidence import Evidence
@@ -52,8 +51,7 @@ __all__ = [
     "monitoring_questions",
     "mood_score_high",
     "not_yet_in_history",
-    "not_yet_phrase",
-    "pain_controlled",
+    "option_phrase",
     "psychological_support",
     "short_source",
 ]
@@ -98,29 +96,12 @@ def findings(
         *not_yet_in_history(
             history,
             answers.interested_in,
-            controlled=pain_controlled(answers.bni_pain, trend),
             answers=answers,
-            procedure_pending=procedure_pending(comparisons),
-            skip_psychological=bool(support),
         ),
         *monitoring_questions(history),
     )
     order = list(FindingKind)
     return tuple(sorted(found, key=lambda finding: order.index(finding.kind)))
-
-
-def procedure_pending(comparisons: Sequence[BeforeAfter]) -> bool:
-    """A procedure or radiosurgery inside the period whose effect cannot be judged yet.
-
-    Listing other procedures weeks after radiosurgery would read as "this did not work"; while
-    the after window is not over (its latency, docs/figures.md), procedures are not listed.
-    """
-    return any(
-        item.verdict is Verdict.TOO_EARLY
-        and item.rule in {"procedure", "radiosurgery"}
-        and item.change is ChangeKind.START
-        for item in comparisons
-    )
 
 
 def self_harm_item(scores: Scores) -> tuple[Finding, ...]:

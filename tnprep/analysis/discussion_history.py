@@ -29,7 +29,7 @@ from tnprep.sources import (
     PHQ9_KROENKE_2001,
     PRACT_NEUROL_2021_TABLE_5,
 )
-from tnprep.summary import Finding, FindingKind, QuestionnaireScore, Scores, Trend
+from tnprep.summary import Finding, FindingKind, QuestionnaireScore, Scores
 
 MOOD_SCORE_THRESHOLD = 10
 """PHQ-9 ≥ 10 (Kroenke 2001) and GAD-7 ≥ 10 (Spitzer 2006): the usual cut-points (moderate)."""
@@ -40,11 +40,6 @@ SODIUM_QUESTION_SOURCE = PRACT_NEUROL_2021_TABLE_5
 (verified). It was EAN 2019 until 2026-12-03, whose own wording on sodium was not reachable."""
 HLA_DRUGS = ("carbamazepine", "oxcarbazepine")
 """CPIC 2017: HLA-B*15:02 and SJS/TEN with carbamazepine and oxcarbazepine."""
-CONTROLLED_BNI = frozenset({"I", "II", "III", "IIIa", "IIIb"})
-"""BNI pain I–IIIb: no pain, or pain controlled with or without medication (Rogers et al. 2000);
-IV (not adequately controlled) and V (severe, no relief) are not controlled."""
-MINIMUM_CONTROLLED_DAYS = 14
-"""A diary shows pain controlled when its last window has 0 attacks on ≥ 14 recorded days."""
 
 
 def mood_score_high(scores: Scores) -> tuple[Finding, ...]:
@@ -121,53 +116,39 @@ def _dates(treatment: Treatment) -> str:
     return start if start == end else f"{start} – {end}"
 
 
-def pain_controlled(bni_pain: str | None, trend: Trend) -> bool:
-    """Pain controlled: BNI pain I–IIIb, or no attack in the last window on ≥ 14 recorded days."""
-    if bni_pain is not None:
-        return bni_pain in CONTROLLED_BNI
-    return trend.recent_per_day == 0 and trend.recent_days_recorded >= MINIMUM_CONTROLLED_DAYS
-
-
 def not_yet_in_history(
     history: Sequence[Treatment],
     interested_in: Sequence[str],
     *,
-    controlled: bool = False,
     answers: Answers | None = None,
-    skip_psychological: bool = False,
-    procedure_pending: bool = False,
 ) -> tuple[Finding, ...]:
-    """Options commonly discussed for resistant TN that the history does not show.
+    """Options the patient wants to discuss that the history has no entry for.
 
-    Worded as "not yet in the history", never as advice, and never ranked. Made only when there
-    is a history at all, and — when pain is controlled (BNI I–IIIb, or no attack in the diary's
-    last window) — only for options the patient asked about. Microvascular decompression carries
-    the MRI result as recorded (EAN 2019 discusses MVD where MRI shows neurovascular contact and
-    neuroablative procedures where it does not; tnprep states the MRI fact, nothing more).
-    Psychological support is left out when the psychological-support point already names it;
-    procedures (MVD, radiosurgery, neuroablative) are left out while a procedure done in the
-    period is still inside its latency (``procedure_pending``), unless the patient asked.
+    Record only (SPEC *Clinical voice*): an option is named only when the patient's own
+    ``interested_in`` answer points to it, with the words the patient wrote; options nobody asked
+    about are not listed (until 2026-12-03 every commonly discussed option missing from the
+    history was, as "Not in the history yet: …" — a menu of procedures a patient could read as
+    "you should have surgery"; docs/clinical-sources.md *Clinical voice*). Never ranked. Made only
+    when there is a history at all. Microvascular decompression carries the MRI result as
+    recorded. Psychological support asked about is listed even when the psychological-support
+    point says none is in the history: that point was made from the scores, this is the patient's
+    wish (it was left out until 2026-12-03, and the wish was then on no line of the page).
     """
     if not history:
         return ()
     found = []
     for option in options_not_in_history(history):
-        interested = _interested(option, interested_in)
-        if (
-            (controlled or (procedure_pending and option.roles & _PROCEDURES)) and not interested
-        ) or (skip_psychological and Role.PSYCHOLOGICAL in option.roles):
+        words = _interest(option, interested_in)
+        if words is None:
             continue
         evidence: tuple[tuple[str, str], ...] = (
-            ((Evidence.PATIENT_INTERESTED, "yes"),) if interested else ()
+            (Evidence.PATIENT_INTERESTED, "yes"),
+            (Evidence.PATIENT_WORDS, words),
         )
         if Role.SURGICAL in option.roles:
             evidence += _mri_evidence(answers)
         found.append(Finding(FindingKind.NOT_YET_IN_HISTORY, option.name, evidence, option.source))
     return tuple(found)
-
-
-_PROCEDURES = frozenset({Role.SURGICAL, Role.RADIOSURGERY, Role.PERCUTANEOUS})
-"""Roles of the options left out while a procedure's effect is pending."""
 
 
 def _mri_evidence(answers: Answers | None) -> tuple[tuple[str, str], ...]:
@@ -193,7 +174,8 @@ _INTEREST_WORDS: dict[str, frozenset[Role]] = {
 """Interest words the catalogue does not know, and the roles they point to."""
 
 
-def _interested(option: ResistantOption, interested_in: Sequence[str]) -> bool:
+def _interest(option: ResistantOption, interested_in: Sequence[str]) -> str | None:
+    """The patient's interest answer (as written) that points to ``option``, or ``None``."""
     for interest in interested_in:
         words = interest.casefold().split()
         roles = {role for word in words for role in _INTEREST_WORDS.get(word, frozenset())}
@@ -201,8 +183,8 @@ def _interested(option: ResistantOption, interested_in: Sequence[str]) -> bool:
         if entry is not None:
             roles.add(entry.role)
         if roles & option.roles or option.name.casefold() in interest.casefold():
-            return True
-    return False
+            return interest
+    return None
 
 
 def monitoring_questions(history: Sequence[Treatment]) -> tuple[Finding, ...]:

@@ -166,11 +166,21 @@ def _describe_psychological(finding: Finding) -> str:
     return head + "psychological support in the history: " + "; ".join(done) + "."
 
 
-def not_yet_phrase(finding: Finding) -> str:
-    """The option as the 'not in the history yet' line names it, with the MRI fact for MVD."""
+def option_phrase(finding: Finding) -> str:
+    """The option the patient wants to discuss, with the MRI fact for MVD and the patient's words.
+
+    'stereotactic radiosurgery (patient wrote "surgery")'; the words are left out when they are
+    the option's own name ('clinical trials').
+    """
+    details = [_mri_detail(finding)] if optional(finding, Evidence.MRI_CONTACT) else []
+    words = optional(finding, Evidence.PATIENT_WORDS)
+    if words and words.strip().casefold() != finding.subject.casefold():
+        details.append(f'patient wrote "{words}"')
+    return f"{finding.subject} ({'; '.join(details)})" if details else finding.subject
+
+
+def _mri_detail(finding: Finding) -> str:
     contact = optional(finding, Evidence.MRI_CONTACT)
-    if not contact:
-        return finding.subject
     detail = {
         "yes": "MRI: neurovascular contact reported",
         "no": "MRI: no neurovascular contact reported",
@@ -179,15 +189,14 @@ def not_yet_phrase(finding: Finding) -> str:
         "not recorded": "MRI result not recorded",
     }.get(contact, f"MRI: {contact}")
     extras = [optional(finding, Evidence.MRI_SIDE), optional(finding, Evidence.MRI_DATE)]
-    detail += "".join(f", {extra}" for extra in extras if extra)
-    return f"{finding.subject} ({detail})"
+    return detail + "".join(f", {extra}" for extra in extras if extra)
 
 
 def _describe_not_yet(finding: Finding) -> str:
-    text = f"Not yet in the history: {not_yet_phrase(finding)}."
-    if optional(finding, Evidence.PATIENT_INTERESTED) == "yes":
-        text += " The patient would like to talk about it."
-    return text
+    # Record only: the patient's recorded wish and the history's recorded absence. Until
+    # 2026-12-03: "Not yet in the history: X. The patient would like to talk about it." — "yet"
+    # presumes a next step (docs/clinical-sources.md *Clinical voice*).
+    return f"The patient wants to discuss {option_phrase(finding)}; no entry in the history."
 
 
 def _describe_monitoring(finding: Finding) -> str:

@@ -74,6 +74,8 @@ class Evidence(StrEnum):
     summary is made): 'PHQ-9 of 21 Aug 2019, over 7 years before this page was made'."""
     PATIENT_INTERESTED = "patient interested"
     """'yes' when the patient would like to talk about the option."""
+    PATIENT_WORDS = "patient's words"
+    """The patient's ``interested_in`` answer, as written, that names the option ('surgery')."""
     MRI_CONTACT = "MRI neurovascular contact"
     """The MRI's neurovascular contact answer, or 'not recorded'."""
     MRI_DATE = "MRI date"

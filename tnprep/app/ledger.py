@@ -16,6 +16,7 @@ from tnprep.report.burden_lines import (
     summary_burden_text,
 )
 from tnprep.report.ledger_lines import ledger_lines, ranges_note
+from tnprep.report.treatment_section import asked_options_text
 from tnprep.summary import Summary
 
 
@@ -30,13 +31,16 @@ def ledger_section(box: st.delta_generator.DeltaGenerator, summary: Summary) -> 
         for line in lines:
             st.text(f"{line.name}: {line.text}")
         if not lines:
-            st.text("No treatments in the history yet.")
+            st.text("No treatments in the history.")
         burden = summary_burden_text(summary, ledger)  # the page's line, word for word
         if burden:
             st.text(f"Acute burden: {burden}")
         entries = medicine_entries_text(summary.rescue)  # the page's line, word for word
         if entries:
             st.text(f"{MEDICINE_ENTRIES_LABEL} {entries}")
+        asked = asked_options_text(summary)  # the page's line, word for word
+        if asked:
+            st.text(asked)
         note = ranges_note(ledger)
         if note:
             st.text(note)

@@ -24,6 +24,7 @@ from tnprep.ingest.attack_times import attack_starts, durations_from_end
 from tnprep.ingest.columns import ColumnMatch, match_columns
 from tnprep.ingest.dates import OrderDecision, decide_order, parse_dates
 from tnprep.ingest.day_only_overlap import day_only_overlaps, day_only_repeats
+from tnprep.ingest.day_scale import DAY_PAIN_FIELDS, day_scale
 from tnprep.ingest.decode import (
     Table,
     decode_text,
@@ -160,6 +161,12 @@ def _read_table(
             scale = scales_module.not_stated(frame["intensity"], scale.column)
     else:
         frame = _day_rows(work, match, decision, issues, options.today)
+        headers = {field: _header_of(table, match, field) for field in DAY_PAIN_FIELDS}
+        scale = day_scale(
+            {field: header for field, header in headers.items() if header is not None},
+            frame,
+            options.scales,
+        )
     info = DiaryInfo(
         kind=_kind(shape, split, frame),
         other_kinds=(() if split is None else split.other_kinds) + no_pain,

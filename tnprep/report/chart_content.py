@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from tnprep.ingest.scales import NOT_STATED
+from tnprep.analysis.pain_reading import NO_SCALE_STATED, per_ten, scale_reading
 from tnprep.model import PartialDate
 from tnprep.report.sections import highest_day_text
 from tnprep.report.wording import day_text, number_text, partial_date_text
@@ -96,7 +96,7 @@ def build_chart(summary: Summary) -> Chart:
         caption=_caption(
             bin_days,
             any(b.worst_intensity is not None for b in bins),
-            stated=not _scale_not_stated(summary),
+            stated=scale_reading(summary) != NO_SCALE_STATED,
         ),
         words=_words(summary, markers),
     )
@@ -112,14 +112,6 @@ def _bin(days: Sequence[DayFigure]) -> ChartBin:
         attacks=attacks,
         worst_intensity=max(intensities) if intensities else None,
         recorded_days=len(recorded),
-    )
-
-
-def _scale_not_stated(summary: Summary) -> bool:
-    """Whether a diary's pain was read as 0–10 without the file stating a scale."""
-    return any(
-        info.scale is not None and info.scale.source == NOT_STATED
-        for _, info in summary.input.files
     )
 
 
@@ -203,7 +195,8 @@ def _words(summary: Summary, markers: Sequence[ChartMarker]) -> tuple[str, ...]:
         highest = highest_day_text(attacks)
         most.append(f"Most in a day: {attacks.max_per_day}{f' ({highest})' if highest else ''}.")
     if attacks.intensity_max is not None:
-        most.append(f"Worst pain {number_text(attacks.intensity_max)}/10.")
+        worst = per_ten(number_text(attacks.intensity_max), scale_reading(summary))
+        most.append(f"Worst pain {worst}.")
     if most:
         words.append(" ".join(most))
     words.extend(marker_note(marker) for marker in markers)

@@ -140,9 +140,9 @@ def build_content(summary: Summary, paper: Paper) -> PageContent:
 SHOWN_ELSEWHERE = frozenset(
     {FindingKind.SELF_HARM_ITEM, FindingKind.SELF_HARM_UNANSWERED, FindingKind.NOT_YET_IN_HISTORY}
 )
-"""Findings the page prints elsewhere (item 9 in the safety block; options not yet in the
-history on the treatments' 'Not in the history yet' line); the discussion list does not repeat
-them. The JSON keeps every finding."""
+"""Findings the page prints elsewhere (item 9 in the safety block; options the patient wants to
+discuss with no entry in the history on the treatments' 'Patient wants to discuss, no entry in the
+history' line); the discussion list does not repeat them. The JSON keeps every finding."""
 
 
 def _discussion(findings: Sequence[Finding], safety: Sequence[SafetyNote]) -> Listing:

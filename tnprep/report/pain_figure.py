@@ -9,7 +9,12 @@ printed as x/10), in a few words; the pattern keeps the file-by-file sentence.
 
 from __future__ import annotations
 
-from tnprep.analysis.pain_reading import NO_SCALE_STATED, pain_scales, scale_reading
+from tnprep.analysis.pain_reading import (
+    NO_SCALE_STATED,
+    PainFigure,
+    pain_scales,
+    scale_reading,
+)
 from tnprep.ingest.scales import NOT_STATED
 from tnprep.model import PainScale
 from tnprep.report.wording import number_text
@@ -30,13 +35,7 @@ def pain_figure(summary: Summary) -> tuple[str, str, str]:
     scales = pain_scales(summary)
     if attacks.intensity_median is not None or attacks.intensity_max is not None:
         value = f"{number_text(attacks.intensity_median)} / {number_text(attacks.intensity_max)}"
-        reading = scale_reading(summary)
-        if reading == NO_SCALE_STATED:
-            return "Pain, read as 0–10", value, f"{MEDIAN_WORST}; {reading}"
-        if reading:
-            # a worst of 10 that was a 7 on 0–7: the glance says the values were converted
-            return "Pain 0–10", value, f"{MEDIAN_WORST}; {reading}"
-        return "Pain 0–10", value, MEDIAN_WORST
+        return _read_on_ten(summary, value)
     kept = [scale for scale in scales if not scale.converted and scale.source != NOT_STATED]
     if len(kept) == 1:
         return _own_scale(kept[0])
@@ -49,3 +48,21 @@ def _own_scale(scale: PainScale) -> tuple[str, str, str]:
         return "Pain", "–", "recorded as words; not converted"
     value = f"{scale.median:g} / {scale.maximum:g}"
     return f"Pain {scale.label} (not converted)", value, MEDIAN_WORST
+
+
+def _read_on_ten(summary: Summary, value: str) -> tuple[str, str, str]:
+    """The 0–10 tile; the detail says how the median and the worst were read.
+
+    The median is the attack logs' and the worst also takes the daily logs' worst pain: an attack
+    log stating 0–10 beside a daily log stating nothing gives 'worst: no scale stated'.
+    """
+    median = scale_reading(summary, PainFigure.MEDIAN)
+    worst = scale_reading(summary, PainFigure.WORST)
+    if median == worst or (not median and summary.attacks.intensity_median is None):
+        reading = worst
+    else:
+        reading = "; ".join(
+            f"{name}: {text}" for name, text in (("median", median), ("worst", worst)) if text
+        )
+    label = "Pain, read as 0–10" if NO_SCALE_STATED in (median, worst) else "Pain 0–10"
+    return label, value, f"{MEDIAN_WORST}; {reading}" if reading else MEDIAN_WORST

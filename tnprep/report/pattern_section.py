@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tnprep.analysis.ledger import ledger_from_summary
+from tnprep.analysis.pain_reading import NO_SCALE_STATED, PainFigure, per_ten, scale_reading
 from tnprep.ledger_model import FactKind
 from tnprep.report.input_lines import scale_and_silences
 from tnprep.report.score_lines import questionnaire_notes
@@ -102,7 +103,8 @@ def _continuous_pain(summary: Summary) -> Field:
     median = summary.features.background_pain_median
     text = fact.text
     if median is not None and summary.features.background_pain_days:
-        text += f" (median {number_text(median)}/10)"
+        # no parentheses: the unstated scale's words carry their own ('…, read as 0–10 (no …)')
+        text += f", median {_background_per_ten(summary, median)}"
     return Field(_FACT_LABELS[fact.kind], text)
 
 
@@ -170,5 +172,19 @@ def _background(summary: Summary) -> str:
         return "not recorded"
     text = f"on {features.background_pain_days} of {features.background_pain_recorded_days} days"
     if features.background_pain_median is not None:
-        text += f", median {number_text(features.background_pain_median)}/10"
+        text += f", median {_background_per_ten(summary, features.background_pain_median)}"
     return text
+
+
+def _background_per_ten(summary: Summary, median: float) -> str:
+    """'1.5/10'; '1.5' when the daily logs stated no scale — never '/10' the file did not say.
+
+    Background pain is the daily logs' alone. Its file's reading is stated once in this same
+    column, on the "Pain scale" line ("…: Worst pain / Background pain: no scale stated in the
+    file; read as 0–10 (values 0–9)"), as an attack log's is; repeating it here took the line
+    that kept the sample's third question on a Letter page (session 6).
+    """
+    reading = scale_reading(summary, PainFigure.BACKGROUND)
+    if reading == NO_SCALE_STATED:
+        return number_text(median)
+    return per_ten(number_text(median), reading)

@@ -83,6 +83,10 @@ def _positive(
     """
     answer = wording.PHQ9_ANSWERS[min(value, 3)]
     where = f" in {file}" if named and file else ""
+    # A prompt to ask, never advice (SPEC *Clinical voice*). A positive screen calls for the
+    # clinician's further assessment: Simon et al., Psychiatr Serv 2013;64:1195-202 (item 9
+    # predicts attempts, risk within days); Joint Commission NPSG.15.01.01 EP 3 (an assessment
+    # of patients who screened positive). docs/clinical-sources.md *Clinical voice*.
     ask = f"{ITEM9_WORDS}. Please ask about it today."
     if answered is None:
         return f"PHQ-9 item 9 = {value} ({answer}){where}, date of the answer not given: {ask}"

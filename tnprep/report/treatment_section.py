@@ -2,15 +2,15 @@
 
 Pure, no ReportLab, plain text only. The lines and the acute-burden line are worded in
 ``ledger_lines``; here they are gathered with the before/after sentences of changes that are not
-a listed drug's (procedures) and the options the history does not show yet.
+a listed drug's (procedures) and the options the patient wants to discuss that the history has no
+entry for (``asked_options_text``, also the app ledger's line).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tnprep.analysis.discussion import not_yet_phrase
-from tnprep.analysis.evidence import Evidence
+from tnprep.analysis.discussion import option_phrase
 from tnprep.analysis.ledger import ledger_from_summary
 from tnprep.report.burden_lines import medicine_entries_text, summary_burden_text
 from tnprep.report.ledger_lines import (
@@ -20,7 +20,7 @@ from tnprep.report.ledger_lines import (
     verdict_text,
 )
 from tnprep.report.wording import day_text
-from tnprep.summary import BeforeAfter, ChangeKind, Finding, FindingKind, Summary
+from tnprep.summary import BeforeAfter, ChangeKind, FindingKind, Summary
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,8 @@ class Treatments:
     before_after: tuple[str, ...]
     """Before/after sentences where the diary covers a change."""
     not_yet: str | None
-    """Options the history does not show yet, as one line; ``None`` when there are none."""
+    """Options the patient wants to discuss with no entry in the history, as one line
+    (``asked_options_text``); ``None`` when there are none."""
     medicine_entries: str | None = None
     """A diary's medicine entries linked to no attack, by name (``medicine_entries_text``)."""
 
@@ -45,11 +46,6 @@ def build_treatments(summary: Summary) -> Treatments:
     """Return the ledger section (a Summary made without a ledger gets one from its history)."""
     ledger = summary.ledger or ledger_from_summary(summary)
     folded = {item for drug in ledger.drugs for item in drug.measured}
-    not_yet = [
-        not_yet_phrase(f) + (" — patient wants to discuss" if _asked(f) else "")
-        for f in summary.findings
-        if f.kind is FindingKind.NOT_YET_IN_HISTORY
-    ]
     return Treatments(
         lines=ledger_lines(ledger),
         burden=summary_burden_text(summary, ledger),
@@ -58,13 +54,31 @@ def build_treatments(summary: Summary) -> Treatments:
         before_after=tuple(
             _before_after_text(item) for item in summary.before_after if item not in folded
         ),
-        not_yet=f"Not in the history yet: {', '.join(not_yet)}." if not_yet else None,
+        not_yet=asked_options_text(summary),
         medicine_entries=medicine_entries_text(summary.rescue),
     )
 
 
-def _asked(finding: Finding) -> bool:
-    return (Evidence.PATIENT_INTERESTED, "yes") in finding.evidence
+ASKED_OPTIONS_LABEL = "Patient wants to discuss, no entry in the history:"
+"""The head of the line naming the options the patient asked about that the history lacks."""
+
+
+def asked_options_text(summary: Summary) -> str | None:
+    """The options the patient wants to discuss that the history lacks, as one line, or ``None``.
+
+    'Patient wants to discuss, no entry in the history: stereotactic radiosurgery (patient wrote
+    "surgery"), clinical trials.' Record only (SPEC *Clinical voice*): the patient's recorded
+    wish and the history's recorded absence, in the catalogue's order, never ranked. It read
+    "Not in the history yet: …" until 2026-12-03 and named every option missing from the
+    history, asked about or not — "yet" presumed a next step and the list read as a menu of
+    surgeries (docs/clinical-sources.md *Clinical voice*).
+    """
+    asked = [
+        option_phrase(finding)
+        for finding in summary.findings
+        if finding.kind is FindingKind.NOT_YET_IN_HISTORY
+    ]
+    return f"{ASKED_OPTIONS_LABEL} {', '.join(asked)}." if asked else None
 
 
 _CHANGE_WORDS = {
