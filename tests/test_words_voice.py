@@ -16,6 +16,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from summary_factory import make_summary
+from test_golden_sample import sample_summary
 
 import tnprep.app.ledger as app_ledger
 from tnprep.analysis.pain_reading import pain_label
@@ -161,3 +162,10 @@ def test_the_app_charts_say_how_a_daily_log_s_worst_pain_was_read() -> None:
     assert "Worst pain that day, read as 0–10 (no scale stated)" in specs
     assert "Worst pain, read as 0–10 (no scale stated)" in specs
     assert "(0–10)" not in specs
+
+
+def test_a_discussion_point_writes_dates_as_the_page_does() -> None:
+    """The psychological-support point printed '(2024-03 – 2024-09)' on a page of '5 Feb 2024'."""
+    points = " ".join(json.loads(dumps(sample_summary()))["discussion_points"])
+    assert "Cognitive behavioural therapy (Mar 2024 – Sep 2024)" in points
+    assert "2024-03" not in points

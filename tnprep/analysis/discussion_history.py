@@ -21,6 +21,7 @@ from tnprep.catalogue import (
     options_not_in_history,
     role_of,
 )
+from tnprep.date_words import day_words, partial_date_words
 from tnprep.model import Answers, MriContact, Treatment
 from tnprep.sources import (
     CPIC_2017,
@@ -80,7 +81,7 @@ def psychological_support(
     reference = visit or today
     before = "the visit" if visit else "this page was made"
     dated = tuple(
-        (Evidence.OLD_QUESTIONNAIRE, f"{name} of {_day(result.date)}, {age} before {before}")
+        (Evidence.OLD_QUESTIONNAIRE, f"{name} of {day_words(result.date)}, {age} before {before}")
         for name, result in high
         if result.date is not None and reference is not None
         and (age := answer_age(result.date, reference)) is not None
@@ -102,17 +103,12 @@ def _high(result: QuestionnaireScore) -> bool:
     return value >= MOOD_SCORE_THRESHOLD
 
 
-def _day(date: dt.date) -> str:
-    """'21 Aug 2019', as the page writes a day (report.wording.day_text)."""
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
 def _dates(treatment: Treatment) -> str:
-    start = treatment.start.iso() if treatment.start else "?"
-    end = "now" if treatment.ongoing else treatment.end.iso() if treatment.end else "?"
+    """'Mar 2024 – Sep 2024' as the page writes dates (it printed '2024-03 – 2024-09')."""
+    start = partial_date_words(treatment.start) if treatment.start else "?"
+    end = (
+        "now" if treatment.ongoing else partial_date_words(treatment.end) if treatment.end else "?"
+    )
     return start if start == end else f"{start} – {end}"
 
 

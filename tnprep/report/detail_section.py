@@ -16,10 +16,11 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 
+from tnprep.date_words import MONTHS
 from tnprep.model import SilenceRule
 from tnprep.report.pattern_section import TOP_TRIGGERS
 from tnprep.report.sections import Field
-from tnprep.report.wording import MONTHS, day_text, plural
+from tnprep.report.wording import day_text, plural
 from tnprep.summary import Silence, Summary
 
 YEARS_FROM_DAYS = 730

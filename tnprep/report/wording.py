@@ -1,20 +1,16 @@
 """Plain-text wording shared by the page sections: dates, numbers, ages, treatment cells.
 
-Pure functions, no ReportLab. Dates are written ``5 Feb 2024`` (English month abbreviations
-from a fixed table, not the locale) so the page reads the same in Europe and the US and the
-bytes do not depend on the machine.
+Pure functions, no ReportLab. Dates are written ``5 Feb 2024`` (``tnprep.date_words``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from tnprep.date_words import day_words, partial_date_words
 from tnprep.model import PartialDate, Treatment
 from tnprep.sources import EAN_2019, NICE_CKS_CARBAMAZEPINE, PRACT_NEUROL_2021_TABLE_5
 from tnprep.summary import DoseRange, TreatmentSummary
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-"""Month abbreviations, fixed so output never depends on the locale."""
 
 NOT_GIVEN = "not given"
 """What the page says for an unknown value (never a guess)."""
@@ -27,20 +23,12 @@ PHQ9_ANSWERS = ("not at all", "several days", "more than half the days", "nearly
 
 def day_text(date: dt.date | None) -> str:
     """Return ``5 Feb 2024``, or 'not given'."""
-    if date is None:
-        return NOT_GIVEN
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+    return NOT_GIVEN if date is None else day_words(date)
 
 
 def partial_date_text(date: PartialDate | None) -> str:
     """Return a partial date at its precision: '2019', 'Mar 2019' or '5 Feb 2024'."""
-    if date is None:
-        return "?"
-    if date.month is None or not 1 <= date.month <= 12:
-        return f"{date.year}"
-    if date.day is None:
-        return f"{MONTHS[date.month - 1]} {date.year}"
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+    return "?" if date is None else partial_date_words(date)
 
 
 def number_text(value: float | None, unit: str = "") -> str:

@@ -13,9 +13,9 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, Str
 from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 
+from tnprep.date_words import MONTHS
 from tnprep.report.chart_content import Chart, ChartBin, ChartMarker
 from tnprep.report.pdf.text import FONT, MIN_FONT_SIZE, Text
-from tnprep.report.wording import MONTHS
 
 GREY_BAR = colors.Color(0.45, 0.45, 0.45)
 """Fill of the attack bars."""
