@@ -160,7 +160,7 @@ def _read_table(
             # the line's range describes the attacks the figures count
             scale = scales_module.not_stated(frame["intensity"], scale.column)
     else:
-        frame = _day_rows(work, match, decision, issues, options.today)
+        frame = _day_rows(work, match, decision, issues, options)
         headers = {field: _header_of(table, match, field) for field in DAY_PAIN_FIELDS}
         scale = day_scale(
             {field: header for field, header in headers.items() if header is not None},
@@ -368,15 +368,15 @@ def _day_rows(
     match: ColumnMatch,
     decision: OrderDecision,
     issues: RowIssues,
-    today: dt.date | None,
+    options: _Options,
 ) -> pd.DataFrame:
     position = next(position for position, name in match.fields.items() if name == "date")
     dates = parse_dates(table.cells[position], decision.order, with_time=False)
     issues.reject_unreadable(position, dates, "date", decision)
     kept = dates.notna()
-    if today is not None:
-        kept &= ~issues.reject_after(position, dates, today)
-    columns = field_readers.day_columns(table, match, issues)
+    if options.today is not None:
+        kept &= ~issues.reject_after(position, dates, options.today)
+    columns = field_readers.day_columns(table, match, issues, options.scales)
     return day_frame(_kept_rows(table, issues, {**columns, "date": dates}, kept))
 
 

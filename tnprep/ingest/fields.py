@@ -7,12 +7,16 @@ only and reported through ``RowIssues``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from tnprep.ingest import values
-from tnprep.ingest.columns import ColumnMatch
+from tnprep.ingest.columns import ColumnMatch, normalise_header
 from tnprep.ingest.decode import Table
 from tnprep.ingest.row_issues import RowIssues
+from tnprep.ingest.scales import ScaleRange, header_range, user_ranges
+from tnprep.ingest.values import text_cells
 from tnprep.issues import IssueCode
 
 _SCALE_LOW, _SCALE_HIGH = 0.0, 10.0  # SPEC: intensities are NRS 0–10
@@ -53,15 +57,29 @@ def attack_columns(table: Table, match: ColumnMatch, issues: RowIssues) -> dict[
     return columns
 
 
-def day_columns(table: Table, match: ColumnMatch, issues: RowIssues) -> dict[str, pd.Series]:
-    """Typed daily-log columns (everything but ``date``, ``file`` and ``row``)."""
+def day_columns(
+    table: Table,
+    match: ColumnMatch,
+    issues: RowIssues,
+    user_scales: Mapping[str, str] | None = None,
+) -> dict[str, pd.Series]:
+    """Typed daily-log columns (everything but ``date``, ``file`` and ``row``).
+
+    A pain column whose header (or the user's ``--scale``) states a scale other than 0–10 is
+    left out whole, each value with an issue (``_other_scale``).
+    """
     by_field = {name: position for position, name in match.fields.items()}
     columns: dict[str, pd.Series] = {}
     if "attacks" in by_field:
         columns["attacks"] = _count(table, by_field["attacks"], issues)
     for name in ("worst_intensity", "background_pain"):
         if name in by_field:
-            columns[name] = _scale(table, by_field[name], issues, name.replace("_", "-"))
+            position, field = by_field[name], name.replace("_", "-")
+            other = _stated_scale(table.header[position], user_scales)
+            if other is None:
+                columns[name] = _scale(table, position, issues, field)
+            else:
+                columns[name] = _other_scale(table, position, issues, field, other)
     if "notes" in by_field:
         columns["notes"] = values.optional_text(table.cells[by_field["notes"]])
     return columns
@@ -119,6 +137,33 @@ def _scale(table: Table, position: int, issues: RowIssues, name: str) -> pd.Seri
         "Pain is scored 0 to 10; this value was left out for this row.",
     )
     return parsed.values.mask(outside)
+
+
+def _stated_scale(header: str, user_scales: Mapping[str, str] | None) -> ScaleRange | None:
+    """The scale the user or the header states for a daily pain column, when it is not 0–10."""
+    stated = user_ranges(user_scales).get(normalise_header(header)) or header_range(header)
+    return None if stated is None or (stated.low, stated.high) == (0, 10) else stated
+
+
+def _other_scale(
+    table: Table, position: int, issues: RowIssues, field: str, scale: ScaleRange
+) -> pd.Series:
+    """Every value of a daily pain column on another scale, left out with an issue.
+
+    A daily log's worst and background pain are read on 0–10 only (SPEC *daily log*); a
+    'Worst pain (1-5)' column's 5 was printed as 5/10, the error SPEC forbids ("a 1–5 value is
+    never printed as x/10"). Left out rather than converted: the page has no place for a
+    daily log's own scale (an attack log's is shown as it is: ``intensity.read_intensity``).
+    """
+    filled = text_cells(table.cells[position]).ne("")
+    issues.drop(
+        position,
+        filled,
+        _SCALE_CODES[field][1],
+        f"This column is scored {scale.low:g} to {scale.high:g}, and a daily log's pain is "
+        "read on 0 to 10 only: the value was left out rather than printed as a score out of 10.",
+    )
+    return pd.Series(float("nan"), index=table.cells.index, dtype="float64")
 
 
 def _count(table: Table, position: int, issues: RowIssues) -> pd.Series:
