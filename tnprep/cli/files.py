@@ -10,7 +10,7 @@ import argparse
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -96,6 +96,44 @@ def diary_sources(paths: Sequence[str]) -> list[tuple[str, bytes]]:
             raise UsageError(f"{name}: this is a {kind.value}, not a diary; pass it with {option}.")
         sources.append((name, data))
     return sources
+
+
+def refuse_overwriting_inputs(outputs: Mapping[str, str | None], inputs: Sequence[str]) -> None:
+    """Refuse, before anything is read or written, an output that is an input or another output.
+
+    ``report --diary diary.csv --out diary.csv`` replaced the patient's diary with the page, and
+    ``--previous last.json --summary-json last.json`` the last visit's summary with this one's:
+    a user's file lost to a typo ("never lose a user's work"). Paths are compared resolved
+    (``./a.csv`` and ``a.csv``, a symbolic link and its target are one file).
+
+    Args:
+        outputs: Option → path ('--out': 'report.pdf'); ``None`` for an output not asked for.
+        inputs: Every input file named on the command line.
+
+    Raises:
+        UsageError: naming the option, the file and what it would overwrite.
+    """
+    read = {_same_file_key(path): path for path in inputs}
+    written: dict[str, str] = {}
+    for option, path in outputs.items():
+        if path is None:
+            continue
+        key = _same_file_key(path)
+        if key in read:
+            raise UsageError(
+                f"{option} {path}: this is one of the input files ({read[key]}); writing there "
+                "would replace it. Choose another name; nothing was written."
+            )
+        if key in written:
+            raise UsageError(
+                f"{option} {path}: {written[key]} names the same file; choose two names. "
+                "Nothing was written."
+            )
+        written[key] = option
+
+
+def _same_file_key(path: str) -> str:
+    return os.path.normcase(str(Path(path).resolve()))
 
 
 def read_bytes(path: str) -> bytes:

@@ -24,6 +24,7 @@ from tnprep.cli.files import (
     nothing_usable,
     parse_day,
     read_bytes,
+    refuse_overwriting_inputs,
     write_outputs,
 )
 from tnprep.ingest.columns import parse_mapping
@@ -81,6 +82,11 @@ def run_report(arguments: argparse.Namespace) -> int:
     start, end = parse_day(arguments.start, "--from"), parse_day(arguments.end, "--to")
     if start and end and start > end:
         raise UsageError(f"--from {start} is after --to {end}.")
+    refuse_overwriting_inputs(
+        {"--out": arguments.out, "--summary-json": arguments.summary_json},
+        [*arguments.diary, *filter(None, [arguments.treatments]), *arguments.questionnaire,
+         *arguments.previous],
+    )  # fmt: skip
     sources = Sources(
         diaries=diary_sources(arguments.diary),
         treatments=[

@@ -1,0 +1,61 @@
+"""``report`` never writes over one of its own input files, nor its two outputs over each other.
+
+``--diary diary.csv --out diary.csv`` replaced the patient's diary with the page; ``--previous
+last.json --summary-json last.json`` the last visit's summary with this one's.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tnprep.cli import main
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
+
+
+@pytest.fixture
+def diary(tmp_path: Path) -> Path:
+    copy = tmp_path / "diary.csv"
+    shutil.copyfile(SAMPLES / "attack_log.csv", copy)
+    return copy
+
+
+def test_the_page_over_the_diary_is_refused_and_the_diary_kept(
+    diary: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = diary.read_bytes()
+    assert main(["report", "--diary", str(diary), "--out", str(diary)]) == 2
+    assert diary.read_bytes() == before
+    error = capsys.readouterr().err
+    assert "--out" in error and "one of the input files" in error and "nothing was written" in error
+
+
+def test_the_summary_over_the_last_visits_summary_is_refused(diary: Path, tmp_path: Path) -> None:
+    previous = tmp_path / "last.summary.json"
+    shutil.copyfile(SAMPLES / "previous_visit.summary.json", previous)
+    before = previous.read_bytes()
+    same = tmp_path / "sub" / ".." / "last.summary.json"  # another spelling of the same path
+    (tmp_path / "sub").mkdir()
+    arguments = ["report", "--diary", str(diary), "--previous", str(previous),
+                 "--out", str(tmp_path / "r.pdf"), "--summary-json", str(same)]  # fmt: skip
+    assert main(arguments) == 2
+    assert previous.read_bytes() == before
+    assert not (tmp_path / "r.pdf").exists()
+
+
+def test_a_link_to_an_input_is_the_input(diary: Path, tmp_path: Path) -> None:
+    link = tmp_path / "link.csv"
+    link.symlink_to(diary)
+    assert main(["report", "--diary", str(diary), "--out", str(link)]) == 2
+    assert diary.read_bytes() == (SAMPLES / "attack_log.csv").read_bytes()
+
+
+def test_the_pdf_and_the_json_on_one_path_are_refused(diary: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.pdf"
+    assert (
+        main(["report", "--diary", str(diary), "--out", str(out), "--summary-json", str(out)]) == 2
+    )
+    assert not out.exists()
