@@ -59,3 +59,15 @@ def test_the_pdf_and_the_json_on_one_path_are_refused(diary: Path, tmp_path: Pat
         main(["report", "--diary", str(diary), "--out", str(out), "--summary-json", str(out)]) == 2
     )
     assert not out.exists()
+
+
+def test_batch_refuses_an_out_dir_among_the_patient_folders(tmp_path: Path) -> None:
+    """Pages written into a patient's folder were that patient's files on the next run."""
+    patient = tmp_path / "intake" / "p1"
+    patient.mkdir(parents=True)
+    shutil.copyfile(SAMPLES / "attack_log.csv", patient / "attack_log.csv")
+    for out in (patient, tmp_path / "intake" / "pages"):
+        assert main(["batch", str(tmp_path / "intake"), "--out", str(out)]) == 2
+        assert sorted(path.name for path in patient.iterdir()) == ["attack_log.csv"]
+    assert not (tmp_path / "intake" / "pages").exists()
+    assert main(["batch", str(tmp_path / "intake"), "--out", str(tmp_path / "intake")]) == 0

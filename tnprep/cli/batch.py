@@ -125,6 +125,7 @@ def run_batch_command(arguments: argparse.Namespace) -> int:
         raise UsageError(f"{intake}: no patient folders found (one sub-folder per patient).")
     if arguments.jobs < 1:
         raise UsageError("--jobs must be 1 or more.")
+    refuse_out_among_patients(intake, out)
     out.mkdir(parents=True, exist_ok=True)
     progress = (
         progress_printer(len(folders), sys.stderr, time.monotonic) if sys.stderr.isatty() else None
@@ -157,6 +158,27 @@ def exit_status(results: list[PatientResult]) -> int:
     if all(result.status == "ok" for result in results):
         return EXIT_OK
     return EXIT_UNUSABLE if not any(result.ok for result in results) else EXIT_PARTIAL
+
+
+def refuse_out_among_patients(intake: Path, out: Path) -> None:
+    """Refuse an OUT_DIR inside a patient folder, or one that would become a patient folder.
+
+    Pages written into a patient's folder were read as that patient's files on the next run (the
+    summary JSON as a last visit's, the index as a diary: the patient turned 'partial'), and a
+    new sub-folder of INTAKE_DIR was a patient of its own next time. INTAKE_DIR itself, or any
+    folder outside it, is fine: the batch reads only its sub-folders.
+
+    Raises:
+        UsageError: naming the folder and what to do.
+    """
+    inside, home = out.resolve(), intake.resolve()
+    if inside == home or home not in inside.parents:
+        return
+    raise UsageError(
+        f"--out {out}: this folder is inside {intake}, where every sub-folder is a patient's: "
+        f"its pages would be read as a patient's files next time. Choose {intake} itself or a "
+        "folder outside it; nothing was written."
+    )
 
 
 def patient_folders(intake: Path) -> list[Path]:
