@@ -71,3 +71,15 @@ def test_batch_refuses_an_out_dir_among_the_patient_folders(tmp_path: Path) -> N
         assert sorted(path.name for path in patient.iterdir()) == ["attack_log.csv"]
     assert not (tmp_path / "intake" / "pages").exists()
     assert main(["batch", str(tmp_path / "intake"), "--out", str(tmp_path / "intake")]) == 0
+
+
+def test_a_folder_as_out_and_a_missing_folder_are_said_by_the_path_given(
+    diary: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """They named the temporary file ('/tmp/.edge.vkxu0qj8: cannot be written (Is a directory)')."""
+    assert main(["report", "--diary", str(diary), "--out", str(tmp_path)]) == 2
+    assert f"--out {tmp_path}: this is a folder" in capsys.readouterr().err
+    missing = tmp_path / "no" / "r.pdf"
+    assert main(["report", "--diary", str(diary), "--out", str(missing)]) == 2
+    assert f"{missing}: cannot be written (No such file or directory)" in capsys.readouterr().err
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["diary.csv"]

@@ -99,7 +99,7 @@ def diary_sources(paths: Sequence[str]) -> list[tuple[str, bytes]]:
 
 
 def refuse_overwriting_inputs(outputs: Mapping[str, str | None], inputs: Sequence[str]) -> None:
-    """Refuse, before anything is read or written, an output that is an input or another output.
+    """Refuse, before anything is read or written, an output over an input, an output or a folder.
 
     ``report --diary diary.csv --out diary.csv`` replaced the patient's diary with the page, and
     ``--previous last.json --summary-json last.json`` the last visit's summary with this one's:
@@ -118,6 +118,12 @@ def refuse_overwriting_inputs(outputs: Mapping[str, str | None], inputs: Sequenc
     for option, path in outputs.items():
         if path is None:
             continue
+        if Path(path).is_dir():
+            raise UsageError(
+                f"{option} {path}: this is a folder; name a file in it, such as "
+                f"{Path(path) / ('report.pdf' if option == '--out' else 'summary.json')}. "
+                "Nothing was written."
+            )
         key = _same_file_key(path)
         if key in read:
             raise UsageError(
@@ -191,11 +197,17 @@ def check_period(diary: Diary, start: dt.date | None, end: dt.date | None) -> No
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file and a rename: never a half-written file."""
     directory = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    except OSError as error:  # named by the path the user gave, not the temporary file's
+        raise OSError(error.errno, error.strerror, str(path)) from error
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise OSError(error.errno, error.strerror, str(path)) from error
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
