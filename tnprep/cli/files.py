@@ -199,18 +199,24 @@ def write_atomically(path: Path, data: bytes) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-    except OSError as error:  # named by the path the user gave, not the temporary file's
-        raise OSError(error.errno, error.strerror, str(path)) from error
+    except OSError as error:
+        _name_by(error, path)
+        raise
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, path)
-    except OSError as error:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
-        raise OSError(error.errno, error.strerror, str(path)) from error
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            _name_by(error, path)
         raise
+
+
+def _name_by(error: OSError, path: Path) -> None:
+    """Name an operating-system error by the path the user gave, not the temporary file's."""
+    if error.errno is not None:  # a message of its own ('disk full') is kept as it is
+        error.filename = str(path)
 
 
 def one_line(error: Exception) -> str:

@@ -61,7 +61,8 @@ class SinceStrip:
     """Treatment changes, earlier questions, identity note."""
     not_compared: tuple[str, ...] = ()
     """One line per reason naming the figures not compared because the two summaries made them
-    under different rules ('Not compared — Attacks per recorded day; …: the last summary …')."""
+    under different rules ('Not compared — Attacks per recorded day; …: the last summary …'),
+    then the figures neither summary has ('Recorded in neither summary: BNI pain; PHQ-9.')."""
 
 
 def build_since_strip(summary: Summary) -> SinceStrip | None:
@@ -88,12 +89,14 @@ def build_since_strip(summary: Summary) -> SinceStrip | None:
             if not figure.not_compared and not _in_neither(figure)
         ),
         lines=(
-            _in_neither_line(since.figures),
             _treatments_line(since.treatment_changes),
             _questions_line(since),
             *_identity(since),
         ),
-        not_compared=not_compared_lines(since.figures),
+        not_compared=(
+            *not_compared_lines(since.figures),
+            *filter(None, [_in_neither_line(since.figures)]),
+        ),
     )
 
 
