@@ -26,6 +26,7 @@ from tnprep.app.state import (
     show_problem,
 )
 from tnprep.app.words import field_words
+from tnprep.app.workspace_keys import workspace_key
 from tnprep.ingest.columns import FIELDS, match_columns
 from tnprep.model import DateOrder, DateOrderSource, DiaryFile, Loaded, Treatment
 from tnprep.pipeline import MappingPairs, Readings, Source, Unreadable, join_loaded
@@ -74,7 +75,7 @@ def ask_order(box: st.delta_generator.DeltaGenerator, name: str, file_key: str) 
     )
     chosen = box.radio(
         f"How are the dates in {name} written?", list(ORDER_CHOICES), index=None,
-        key=f"order-{file_key}",
+        key=workspace_key(f"order-{file_key}"),
     )  # fmt: skip
     return None if chosen is None else ORDER_CHOICES[chosen].value
 
