@@ -1,0 +1,30 @@
+"""Dates the app shows are written as the page writes them ("21 Aug 2026"), never ISO."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+TYPING_HINT = "Dates may be 2019, 2019-03, March 2019 or 2019-03-14."
+"""The treatment table's hint says how dates may be typed: ISO on purpose."""
+
+
+def test_most_in_a_day_and_the_overview_give_dates_as_the_page_does() -> None:
+    # Regression: the tile's help said "on 2026-08-21" and the period line "2026-07-01 to
+    # 2026-10-29"; the page and the rest of the app say "21 Aug 2026".
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    app.run()
+    assert not app.exception
+    tile = next(metric for metric in app.metric if metric.label == "Most in a day")
+    assert tile.help == "on 21 Aug 2026"
+    shown = [
+        *(item.value for item in app.text if TYPING_HINT not in item.value),
+        *(str(item.value) for kind in (app.info, app.warning, app.success) for item in kind),
+        *(f"{metric.value} {metric.help or ''}" for metric in app.metric),
+    ]
+    assert [text for text in shown if ISO.search(text)] == []
+    assert any("period 1 Jul 2026 to 29 Oct 2026" in text for text in shown)
