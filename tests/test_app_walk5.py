@@ -75,3 +75,25 @@ def test_your_answers_equal_to_the_samples_are_kept_across_a_look_at_the_sample(
         assert (look, shown) == (look, given)
         assert app.multiselect(key="form-divisions").value == ["V2", "V3"]
         assert app.text_input(key="form-name").value == "Robin Own"
+
+
+def test_unused_columns_are_said_once_and_each_box_names_its_file() -> None:
+    # Regression (five real exports at once): five warnings "Some diary columns were not
+    # used. Open the box below …" above the tabs, each over a box of the same name.
+    names = [
+        ("asmith-headaches", "headaches.csv"),
+        ("gchrg-yilativs-tsv", "yilativs-attacks.tsv"),
+        ("bearable-export", "Bearable_Export_20210728.csv"),
+    ]
+    files = [(name, (REAL / folder / name).read_bytes(), "text/csv") for folder, name in names]
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    app.run()
+    app.file_uploader(key="diaries").set_value(files)
+    app.run()
+    assert not app.exception
+    said = [item.value for item in app.warning if "columns were not used" in item.value]
+    assert len(said) == 1
+    boxes = [item.label.replace("\\", "") for item in app.expander]
+    assert [label for label in boxes if label.startswith("Columns of")] == [
+        f"Columns of {name}" for _, name in names
+    ]

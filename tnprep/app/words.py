@@ -90,7 +90,7 @@ _CLI_HINTS = (
     (re.compile(r"\s*\(--monthfirst, or in the app\)"), " (choose it beside the file, under "
      "“Your files”)"),
     (re.compile(r"map it with --map \"[^\"]*\" or in the app"),
-     "choose what it holds under “Some diary columns were not used”"),
+     "choose what it holds in the file's “Columns of …” box above the tabs"),
     (re.compile(r"--(?:dayfirst|monthfirst)"), "the date-order question beside the file"),
 )  # fmt: skip
 
