@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
+
+from tnprep.app.words import app_message
 
 ROOT = Path(__file__).resolve().parent.parent
 ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
@@ -28,3 +31,18 @@ def test_most_in_a_day_and_the_overview_give_dates_as_the_page_does() -> None:
     ]
     assert [text for text in shown if ISO.search(text)] == []
     assert any("period 1 Jul 2026 to 29 Oct 2026" in text for text in shown)
+
+
+@pytest.mark.parametrize(
+    ("message", "shown"),
+    [
+        ("fall on 2020-09-25 (row 38) with", "fall on 25 Sep 2020 (row 38) with"),
+        ("(2020-12-09: 3 rows (155, 158, 159)", "(9 Dec 2020: 3 rows (155, 158, 159)"),
+        ("2026-02-30 cannot be read", "2026-02-30 cannot be read"),  # not a day: as written
+        ("at 2020-09-25T10:00", "at 2020-09-25T10:00"),  # a date-time: as written
+        ("row 12019-01-010", "row 12019-01-010"),
+    ],
+)
+def test_an_issue_gives_its_days_as_the_page_does(message: str, shown: str) -> None:
+    # The Data issues table said "2020-09-25 (row 38)" (the summary JSON keeps ISO).
+    assert app_message(message) == shown
