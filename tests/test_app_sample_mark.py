@@ -30,7 +30,7 @@ def _page_text(files: dict[str, bytes]) -> str:
 
 def test_a_renamed_sample_is_still_marked(app: AppTest, downloads: dict[str, bytes]) -> None:  # noqa: F811
     run(app)
-    app.text_input(key="form-name").set_value("Maria Realname")
+    app.text_input(key="sample-form-name").set_value("Maria Realname")
     run(app)
     text = _page_text(downloads)
     assert "Maria Realname" in text

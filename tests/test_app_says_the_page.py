@@ -87,8 +87,8 @@ def test_a_chosen_period_names_the_diaries_span_as_the_page_does() -> None:
     # period alone, so a user could not see the file held more (43 attacks outside it).
     app = app_with(FILES["pavia"], dt.date(2019, 8, 1))
     line = next(text.value for text in app.text if " · period " in text.value)
-    assert "period 2019-08-01 to 2019-11-24, 100 of 116 days recorded" in line
-    assert "chosen from the diaries' 2019-07-21 to 2019-11-24" in line
+    assert "period 1 Aug 2019 to 24 Nov 2019, 100 of 116 days recorded" in line
+    assert "chosen from the diaries' 21 Jul 2019 to 24 Nov 2019" in line
     whole = app_with(FILES["pavia"])
     assert "chosen from" not in next(
         text.value for text in whole.text if " · period " in text.value

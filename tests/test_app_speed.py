@@ -62,7 +62,7 @@ def test_no_page_is_built_while_the_report_tab_is_closed(
     downloads: dict[str, bytes],  # noqa: F811
 ) -> None:
     run(app)
-    app.text_input(key="form-name").set_value("Kim Edited")
+    app.text_input(key="sample-form-name").set_value("Kim Edited")
     run(app)
     assert calls["page"] == 0
     assert not app.get("image")
@@ -78,14 +78,14 @@ def test_the_report_tab_shows_the_page_of_the_record_as_edited(
     downloads: dict[str, bytes],  # noqa: F811
 ) -> None:
     run(app)
-    app.text_input(key="form-name").set_value("Kim Edited")
+    app.text_input(key="sample-form-name").set_value("Kim Edited")
     run(app)
     app.session_state[TAB_KEY] = "Report"
     run(app)
     assert calls["page"] == 1
     assert len(app.get("image")) == 1
     assert "Kim Edited" in page_text(downloads)
-    app.text_input(key="form-name").set_value("Lee Edited Again")  # an edit with Report open
+    app.text_input(key="sample-form-name").set_value("Lee Edited Again")  # an edit with Report open
     run(app)
     assert calls["page"] == 2
     assert "Lee Edited Again" in page_text(downloads)
@@ -101,7 +101,7 @@ def test_switching_tabs_reuses_the_summary_and_an_edit_does_not(
         app.session_state[TAB_KEY] = label
         run(app)
     assert calls["summary"] == made
-    app.text_input(key="form-name").set_value("Kim Edited")
+    app.text_input(key="sample-form-name").set_value("Kim Edited")
     run(app)
     assert calls["summary"] == made + 1
 

@@ -33,7 +33,7 @@ def test_the_report_tab_makes_no_backwards_page(
     assert "tnprep-summary.json" not in downloads and "tnprep-report.pdf" not in downloads
     said = [item.value for item in app.warning if item.value.startswith("No page is made")]
     assert said == [
-        "No page is made: “Since my last visit” (2026-11-01) is after the last diary day "
-        "(2026-10-29), so no diary day falls in the period. Choose an earlier day, or clear it "
+        "No page is made: “Since my last visit” (1 Nov 2026) is after the last diary day "
+        "(29 Oct 2026), so no diary day falls in the period. Choose an earlier day, or clear it "
         "to use every recorded day."
     ]

@@ -1,8 +1,9 @@
 """The Data issues tab: every issue in plain words, the row account, how each diary was read.
 
-The issues are a real table (``st.table``): every cell wraps, so "What happened" is read whole
-and a screen reader meets a table with column headers (the canvas grid of ``st.dataframe`` cut
-each cell to one line). ``st.table`` renders Markdown, so every cell is escaped first
+The issues, how each diary was read and the file details for technical support are real tables
+(``st.table``): every cell wraps, so "What happened" is read whole and a screen reader meets a
+table with column headers (the canvas grid of ``st.dataframe`` cut each cell to one line and
+scrolled sideways on a phone). ``st.table`` renders Markdown, so every cell is escaped first
 (``plain_cell``): a value the user typed shows as typed, never as an image, link or colour.
 """
 
@@ -46,7 +47,11 @@ def issues_tab(summary: Summary, files: Sequence[DiaryFile]) -> None:
         # cut "Columns used" off on the right); escaped, since st.table renders Markdown.
         st.table(file_read_table(row), border="horizontal", alt=f"How {row['File']} was read")
     with st.expander("File details for technical support"):
-        st.dataframe(details, hide_index=True, width="stretch", alt="File details")
+        # Real tables too (the canvas grid was cut on a phone and read as no table at all).
+        for _, row in details.iterrows():
+            st.table(
+                file_read_table(row), border="horizontal", alt=f"Technical details of {row['File']}"
+            )
     st.header("Assumptions", anchor=False)
     for line in summary.assumptions or (
         "No assumptions: every date order was decided from the data.",

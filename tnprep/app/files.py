@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from tnprep import editing
+from tnprep.app.data_issues import plain_cell
 from tnprep.app.state import (
     Choices,
     cached_answers,
@@ -28,6 +29,7 @@ from tnprep.app.state import (
     show_problem,
 )
 from tnprep.app.words import field_words
+from tnprep.app.workspace_keys import workspace_key
 from tnprep.ingest.columns import FIELDS, match_columns
 from tnprep.model import DateOrder, DateOrderSource, DiaryFile, Loaded, Treatment
 from tnprep.pipeline import MappingPairs, Readings, Source, Unreadable, join_loaded
@@ -76,7 +78,7 @@ def ask_order(box: st.delta_generator.DeltaGenerator, name: str, file_key: str) 
     )
     chosen = box.radio(
         f"How are the dates in {name} written?", list(ORDER_CHOICES), index=None,
-        key=f"order-{file_key}",
+        key=workspace_key(f"order-{file_key}"),
     )  # fmt: skip
     return None if chosen is None else ORDER_CHOICES[chosen].value
 
@@ -89,6 +91,7 @@ def _diaries(
     used: dict[str, MappingPairs] = {}
     unreadable: list[Unreadable] = []
     seen: set[str] = set()
+    said = False  # the warning about unused columns is said once, above the first such file
     for name, data in choices.diaries:
         file_key = digest(name, data)
         if file_key in seen:  # its rows count once (duplicates); its questions are asked once
@@ -111,7 +114,7 @@ def _diaries(
             if mapping:
                 used[name] = mapping
         if isinstance(read, Unreadable) or mapping or read.mapping_offered:
-            mapping_panel(name, data, file_key, isinstance(read, Unreadable))
+            said = mapping_panel(name, data, file_key, isinstance(read, Unreadable), said) or said
     return files, used, unreadable
 
 
@@ -143,6 +146,13 @@ def _treatments(
     return join_loaded(parts)
 
 
+UNUSED_WARNING = (
+    "Some diary columns were not used. Open a file's “Columns of …” box below to say what they "
+    "hold."
+)
+"""Said once above the files with unused columns (each file's box is named after it)."""
+
+
 def unused_text(unused: list[str], headers: tuple[str, ...]) -> str:
     """The unused columns by name; blank header cells counted, never listed as '' (a stray ', ')."""
     named = [header for header in unused if header.strip()]
@@ -153,20 +163,26 @@ def unused_text(unused: list[str], headers: tuple[str, ...]) -> str:
     return f"{', '.join(named)}, and {counted}" if named else counted
 
 
-def mapping_panel(name: str, data: bytes, file_key: str, failed: bool) -> None:
-    """Let the user pick the field of each header; the choice is remembered for this file."""
+def mapping_panel(name: str, data: bytes, file_key: str, failed: bool, said: bool = False) -> bool:
+    """Let the user pick the field of each header; the choice is remembered for this file.
+
+    The box is named after its file: five diaries drew five boxes all called "Some diary
+    columns were not used", each under the same warning again. The warning is given once
+    (``said``: already given above); returns True when this file has unused columns.
+    """
     headers = cached_headers(data, name)
     if headers is None:  # not a table: the read error above says so
-        return
+        return False
     remembered = dict(remembered_mapping(file_key))
     automatic = {
         headers[position]: field for position, field in match_columns(headers).fields.items()
     }
     shown = editing.mapping_choices(headers, automatic, remembered)
-    title = "Match the columns of a diary file" if failed else "Some diary columns were not used"
+    title = f"{'Match the columns' if failed else 'Columns'} of {plain_cell(name)}"
     unused = [header for header, field in shown.items() if field == editing.NOT_USED]
     if unused and not failed:
-        st.warning("Some diary columns were not used. Open the box below to say what they hold.")
+        if not said:
+            st.warning(UNUSED_WARNING)
         st.text(f"{name}: not used: {unused_text(unused, headers)}")
     with st.expander(title, expanded=failed):
         st.text(f"{name}: choose what each column holds ('{editing.NOT_USED}' leaves it out).")
@@ -188,3 +204,4 @@ def mapping_panel(name: str, data: bytes, file_key: str, failed: bool) -> None:
     if chosen != remembered_mapping(file_key):
         remember_mapping(file_key, chosen)
         st.rerun()
+    return bool(unused) and not failed

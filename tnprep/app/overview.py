@@ -14,7 +14,7 @@ from tnprep.report.input_lines import scale_and_silences
 from tnprep.report.name_lines import attack_names_text
 from tnprep.report.sections import build_glance
 from tnprep.report.trend_words import trend_detail, trend_label
-from tnprep.report.wording import number_text
+from tnprep.report.wording import day_text, number_text
 from tnprep.summary import Summary
 
 
@@ -32,7 +32,8 @@ def period_warning(box: st.delta_generator.DeltaGenerator, summary: Summary) -> 
     period = summary.period
     if backwards(summary):
         box.warning(
-            f"“Since my last visit” ({period.start}) is after the last diary day ({period.end}): "
+            f"“Since my last visit” ({day_text(period.start)}) is after the last diary day "
+            f"({day_text(period.end)}): "
             "no diary day falls in the period. Choose an earlier day, or clear it to use every "
             "recorded day."
         )
@@ -51,9 +52,9 @@ def no_page_text(summary: Summary) -> str:
     """What the Report tab says instead of a page when the period runs backwards."""
     period = summary.period
     return (
-        f"No page is made: “Since my last visit” ({period.start}) is after the last diary day "
-        f"({period.end}), so no diary day falls in the period. Choose an earlier day, or clear it "
-        "to use every recorded day."
+        f"No page is made: “Since my last visit” ({day_text(period.start)}) is after the last "
+        f"diary day ({day_text(period.end)}), so no diary day falls in the period. Choose an "
+        "earlier day, or clear it to use every recorded day."
     )
 
 
@@ -157,11 +158,15 @@ def _period_text(summary: Summary) -> str:
     if period.start is None or period.end is None or period.start > period.end:
         return "no diary days"
     text = (
-        f"{period.start} to {period.end}, {period.days_recorded:,} of {period.days:,} days recorded"
+        f"{day_text(period.start)} to {day_text(period.end)}, {period.days_recorded:,} of "
+        f"{period.days:,} days recorded"
     )
     if period.chosen and period.diary_start is not None and period.diary_end is not None:
         # the page's header line "Chosen from: …": the diaries hold more than the period
-        text += f", chosen from the diaries' {period.diary_start} to {period.diary_end}"
+        text += (
+            f", chosen from the diaries' {day_text(period.diary_start)} to "
+            f"{day_text(period.diary_end)}"
+        )
     return text
 
 
@@ -184,7 +189,7 @@ def _metrics(summary: Summary) -> None:
     second[0].metric(
         "Most in a day",
         number_text(attacks.max_per_day),
-        help=None if attacks.max_day is None else f"on {attacks.max_day}",
+        help=None if attacks.max_day is None else f"on {day_text(attacks.max_day)}",
     )
     # The page's own figures, word for word: the pain on the scale the files were read on
     # ("Pain 1–5 (not converted)", "read as 0–10 … no scale stated"), the duration to the minute

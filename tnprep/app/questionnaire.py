@@ -23,6 +23,7 @@ from tnprep.analysis.care import CARE_MESSAGE, dated_care_message
 from tnprep.app.keep import fill
 from tnprep.app.sidebar import one_date
 from tnprep.app.words import DIVISION_WORDS, SAMPLE_ITEM9, SCALE_WORDS
+from tnprep.app.workspace_keys import workspace_key
 from tnprep.ingest.fhir import GAD7, PHQ9, Panel
 from tnprep.ingest.forms import BNI_NUMBNESS, BNI_PAIN, SCALE_STEM, SCORE_TEXT, SIDES
 from tnprep.model import Administration, Answers
@@ -30,6 +31,11 @@ from tnprep.report.wording import day_text
 
 KEY = "form"
 """Prefix of the form's widget keys (fixed: the widgets outlive any upload)."""
+
+
+def _key(name: str) -> str:
+    """The session key of form field ``name`` in the workspace shown (sample or yours)."""
+    return workspace_key(f"{KEY}-{name}")
 
 
 def questionnaire_tab(base: Answers, sample: bool) -> Answers:
@@ -60,25 +66,25 @@ def questionnaire_tab(base: Answers, sample: bool) -> Answers:
 def _details(base: Answers) -> Answers:
     left, right = st.columns(2)
     name = _text(left, "Name", base.name, "name")
-    fill(f"{KEY}-birth", base.date_of_birth)
+    fill(_key("birth"), base.date_of_birth)
     birth = right.date_input(
         "Date of birth", min_value=dt.date(1900, 1, 1), max_value=dt.date.today(),
-        format="YYYY-MM-DD", key=f"{KEY}-birth",
+        format="YYYY-MM-DD", key=_key("birth"),
     )  # fmt: skip
-    fill(f"{KEY}-visit", base.visit_date)
+    fill(_key("visit"), base.visit_date)
     visit = left.date_input(
         "Visit date", min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 12, 31),
-        format="YYYY-MM-DD", key=f"{KEY}-visit",
+        format="YYYY-MM-DD", key=_key("visit"),
     )  # fmt: skip
     clinician = _text(right, "Clinician", base.clinician, "clinician")
     diagnosis = _text(left, "Diagnosis (as told to you)", base.diagnosis, "diagnosis")
     onset = _text(right, "When it began", base.onset, "onset")
     sides = [None, *SIDES, *([base.side] if base.side and base.side not in SIDES else [])]
-    fill(f"{KEY}-side", base.side)
-    side = left.selectbox("Side of the face", sides, key=f"{KEY}-side", format_func=_or_blank)
-    fill(f"{KEY}-divisions", list(base.divisions))
+    fill(_key("side"), base.side)
+    side = left.selectbox("Side of the face", sides, key=_key("side"), format_func=_or_blank)
+    fill(_key("divisions"), list(base.divisions))
     divisions = right.multiselect(
-        "Where the pain is (nerve branches)", ["V1", "V2", "V3"], key=f"{KEY}-divisions",
+        "Where the pain is (nerve branches)", ["V1", "V2", "V3"], key=_key("divisions"),
         format_func=lambda code: f"{code}: {DIVISION_WORDS[code]}",
         help="The three branches of the trigeminal nerve: V1 forehead and eye; V2 cheek, "
         "upper lip and upper teeth; V3 jaw, lower lip and lower teeth.",
@@ -92,8 +98,8 @@ def _details(base: Answers) -> Answers:
 
 
 def _text(box: st.delta_generator.DeltaGenerator, label: str, value: str | None, name: str) -> str:
-    fill(f"{KEY}-{name}", value or "")
-    return str(box.text_input(label, key=f"{KEY}-{name}"))
+    fill(_key(name), value or "")
+    return str(box.text_input(label, key=_key(name)))
 
 
 def _or_blank(value: str | None) -> str:
@@ -101,9 +107,9 @@ def _or_blank(value: str | None) -> str:
 
 
 def _bni(answers: Answers) -> Answers:
-    pain = _choice("BNI pain intensity", BNI_PAIN, answers.bni_pain, f"{KEY}-bni-pain")
+    pain = _choice("BNI pain intensity", BNI_PAIN, answers.bni_pain, _key("bni-pain"))
     numbness = _choice(
-        "BNI facial numbness", BNI_NUMBNESS, answers.bni_numbness, f"{KEY}-bni-numbness"
+        "BNI facial numbness", BNI_NUMBNESS, answers.bni_numbness, _key("bni-numbness")
     )
     return dataclasses.replace(answers, bni_pain=pain, bni_numbness=numbness)
 
@@ -160,7 +166,7 @@ def _scale(panel: Panel, values: tuple[int | None, ...], care: _Care) -> tuple[i
     options: list[int | None] = [None, 0, 1, 2, 3]
     chosen: list[int | None] = []
     for number, ((_, text), value) in enumerate(zip(panel.items, values, strict=True), start=1):
-        key = f"{KEY}-{panel.key}-{number}"
+        key = _key(f"{panel.key}-{number}")
         fill(key, value)
         chosen.append(st.selectbox(
             f"{number}. {text}", options, key=key,
@@ -172,8 +178,8 @@ def _scale(panel: Panel, values: tuple[int | None, ...], care: _Care) -> tuple[i
     return tuple(chosen)
 
 
-ANSWERED_KEY = f"{KEY}-answered"
-"""Key of the date field for answers entered or changed in the app."""
+ANSWERED = "answered"
+"""Name of the date field for answers entered or changed in the app (``_key``)."""
 
 
 def _answered_on() -> tuple[st.delta_generator.DeltaGenerator, dt.date]:
@@ -183,10 +189,10 @@ def _answered_on() -> tuple[st.delta_generator.DeltaGenerator, dt.date]:
     answers are known, and the day.
     """
     today = dt.date.today()
-    fill(ANSWERED_KEY, today)
+    fill(_key(ANSWERED), today)
     line = st.empty()
     chosen = st.date_input(
-        "Day you gave the PHQ-9 / GAD-7 answers you enter or change here", key=ANSWERED_KEY,
+        "Day you gave the PHQ-9 / GAD-7 answers you enter or change here", key=_key(ANSWERED),
         min_value=dt.date(2000, 1, 1), max_value=today, format="YYYY-MM-DD",
         help="Answers from your files keep their files' dates. Answers you change or add here "
         "are one new questionnaire, dated with this day.",
@@ -241,10 +247,10 @@ def _say_the_day(
 
 def _impact(answers: Answers) -> Answers:
     def area(label: str, value: str | None, name: str) -> str | None:
-        fill(f"{KEY}-{name}", value or "")
-        return editing.optional_text(st.text_area(label, key=f"{KEY}-{name}", height=80))
+        fill(_key(name), value or "")
+        return editing.optional_text(st.text_area(label, key=_key(name), height=80))
 
-    fill(f"{KEY}-interests", "\n".join(answers.interested_in))
+    fill(_key("interests"), "\n".join(answers.interested_in))
 
     return dataclasses.replace(
         answers,
@@ -254,7 +260,7 @@ def _impact(answers: Answers) -> Answers:
         goals=area("Your goals for the visit", answers.goals, "goals"),
         interested_in=editing.text_lines(st.text_area(
             "Options you would like to talk about (one per line, e.g. surgery, clinical trials)",
-            key=f"{KEY}-interests", height=100,
+            key=_key("interests"), height=100,
         )),
     )  # fmt: skip
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from tnprep.app.workspace_keys import workspace_key
 from tnprep.model import SILENCE_DAYS, SilenceRule
 from tnprep.report.wording import day_text
 from tnprep.summary import Summary
 
 KEY = "silences"
-"""Session key of the question's answer."""
+"""Session key of the question's answer (the sample's carries ``sample-``: ``workspace_key``)."""
 
 CHOICES = {
     "Attack-free: I had no attacks then": SilenceRule.ATTACK_FREE,
@@ -27,7 +28,7 @@ CHOICES = {
 
 def silence_rule() -> SilenceRule:
     """The user's answer, or SPEC's attack-log rule (attack-free) until answered."""
-    chosen = st.session_state.get(KEY)
+    chosen = st.session_state.get(workspace_key(KEY))
     return (
         CHOICES.get(chosen, SilenceRule.ATTACK_FREE)
         if isinstance(chosen, str)
@@ -48,11 +49,11 @@ def silence_question(summary: Summary) -> None:
         f"{day_text(longest.last)}). tnprep cannot tell whether you had no attacks then or did not "
         f"keep the diary. {_counted_now()}"
     )
-    st.radio("How should these days count?", list(CHOICES), index=None, key=KEY)
+    st.radio("How should these days count?", list(CHOICES), index=None, key=workspace_key(KEY))
 
 
 def _counted_now() -> str:
-    if st.session_state.get(KEY) is None:
+    if st.session_state.get(workspace_key(KEY)) is None:
         return "Until you choose, these days count as attack-free."
     if silence_rule() is SilenceRule.UNRECORDED:
         return "As you chose, they count as days without a diary."

@@ -10,10 +10,12 @@ BNI pain and numbness scores — Rogers CL et al. Int J Radiat Oncol Biol Phys 2
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from tnprep.editing import NOT_USED
 from tnprep.issues import Severity
+from tnprep.report.wording import day_text
 
 FIELD_WORDS: dict[str, str] = {
     "start": "Date and time of the attack",
@@ -90,16 +92,31 @@ _CLI_HINTS = (
     (re.compile(r"\s*\(--monthfirst, or in the app\)"), " (choose it beside the file, under "
      "“Your files”)"),
     (re.compile(r"map it with --map \"[^\"]*\" or in the app"),
-     "choose what it holds under “Some diary columns were not used”"),
+     "choose what it holds in the file's “Columns of …” box above the tabs"),
     (re.compile(r"--(?:dayfirst|monthfirst)"), "the date-order question beside the file"),
 )  # fmt: skip
 
 
 def app_message(message: str) -> str:
-    """An issue's message with command-line advice replaced by what to do in the app."""
+    """An issue's message with command-line advice replaced by what to do in the app.
+
+    Its ISO dates ("2020-09-25", kept so in the summary JSON and on the command line) are
+    written as the rest of the app and the page write them: "25 Sep 2020".
+    """
     for pattern, words in _CLI_HINTS:
         message = pattern.sub(words, message)
-    return message
+    return _ISO_DAY.sub(_day_words, message)
+
+
+_ISO_DAY = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\dT-])")
+"""A calendar day written ISO 8601, not part of a longer number or a date-time."""
+
+
+def _day_words(found: re.Match[str]) -> str:
+    try:
+        return day_text(dt.date(*(int(part) for part in found.groups())))
+    except ValueError:  # not a real day (2026-02-30): as written
+        return found.group(0)
 
 
 def field_words(field: str) -> str:

@@ -20,18 +20,16 @@ from tnprep.app.questionnaire import KEY as FORM
 from tnprep.app.questions import TABLE as QUESTIONS
 from tnprep.app.silences import KEY as SILENCES
 from tnprep.app.treatments import TABLE as TREATMENTS
+from tnprep.app.workspace_keys import OPEN, SAMPLE, YOURS, workspace_key
 
-SAMPLE = "sample"
-YOURS = "yours"
-_OPEN = "_workspace"
-"""The workspace shown in the last run."""
 _STASH = "_workspace-set-aside-"
 """Prefix of each workspace's edits while the other one is shown."""
 _SET_ASIDE = "_workspace-notice"
 """The notice of the last switch that set edits aside (shown until the next switch)."""
 TABLES = (TREATMENTS, QUESTIONS)
 WIDGET_PREFIXES = (f"{FORM}-", "order-", SILENCES)
-"""Session keys of the widgets that hold one workspace's answers."""
+"""Session keys of the widgets that hold one workspace's answers (the user's; the sample's
+carry ``sample-`` before them: ``workspace_key``)."""
 
 NOTICES = {
     SAMPLE: "Your changes to the invented sample patient stay with the sample; they are not "
@@ -59,29 +57,14 @@ class SetAside:
 def enter(sample: bool) -> None:
     """Show the workspace of this run (the sample's or the user's), before any tab is drawn."""
     shown = SAMPLE if sample else YOURS
-    last = st.session_state.get(_OPEN)
-    st.session_state[_OPEN] = shown
-    if last is None or last == shown:
+    last = st.session_state.get(OPEN)
+    st.session_state[OPEN] = shown
+    if last not in (SAMPLE, YOURS) or last == shown:
         return
-    aside = _set_aside()
+    aside = _set_aside(last)
     st.session_state[f"{_STASH}{last}"] = aside
     st.session_state[_SET_ASIDE] = NOTICES[last] if aside.edited else None
     _bring_back(st.session_state.pop(f"{_STASH}{shown}", None))
-    _not_typed_here(aside.widgets)
-
-
-def _not_typed_here(left: dict[str, Any]) -> None:
-    """The form values the workspace just left showed count as not typed in this one.
-
-    A browser that has not yet drawn this workspace's form sends the old values back with the
-    next run (uploads in quick succession): the sample's name and PHQ-9, item 9 too, were then
-    kept as if the user had typed them and reached the user's page. ``keep.fill`` replaces a
-    value it remembers as given by the files; these are remembered so, before the files' own.
-    """
-    filled: dict[str, list[object]] = st.session_state.setdefault(FILLED, {})
-    for key, value in left.items():
-        if key.startswith(f"{FORM}-"):
-            filled.setdefault(key, []).insert(0, value)
 
 
 def notice() -> str | None:
@@ -90,19 +73,22 @@ def notice() -> str | None:
     return text if isinstance(text, str) else None
 
 
-def _widget_keys() -> list[str]:
+def _widget_keys(workspace: str) -> list[str]:
+    """The session keys of ``workspace``'s widgets (its form, date orders, silences answer)."""
+    prefixes = tuple(workspace_key(prefix, workspace) for prefix in WIDGET_PREFIXES)
     return [
         key
         for key in list(st.session_state.keys())
-        if isinstance(key, str) and key.startswith(WIDGET_PREFIXES)
+        if isinstance(key, str) and key.startswith(prefixes)
     ]
 
 
-def _set_aside() -> SetAside:
-    """Take this workspace's edits out of the session (the other one starts from its files)."""
+def _set_aside(workspace: str) -> SetAside:
+    """Take ``workspace``'s edits out of the session (the other one starts from its files)."""
     filled: dict[str, list[object]] = dict(st.session_state.get(FILLED, {}))
-    widgets = {key: st.session_state[key] for key in _widget_keys()}
-    typed = any(key.startswith(f"{FORM}-") and not untouched(key, value, filled)
+    widgets = {key: st.session_state[key] for key in _widget_keys(workspace)}
+    form = workspace_key(f"{FORM}-", workspace)
+    typed = any(key.startswith(form) and not untouched(key, value, filled)
                 for key, value in widgets.items())  # fmt: skip
     tables = {}
     edited_tables = False
@@ -115,7 +101,7 @@ def _set_aside() -> SetAside:
     for key in widgets:
         del st.session_state[key]
     st.session_state[FILLED] = {}
-    chosen = any(not key.startswith(f"{FORM}-") for key in widgets)
+    chosen = any(not key.startswith(form) for key in widgets)
     return SetAside(widgets, filled, tables, typed or edited_tables or chosen)
 
 
