@@ -46,3 +46,15 @@ def test_most_in_a_day_and_the_overview_give_dates_as_the_page_does() -> None:
 def test_an_issue_gives_its_days_as_the_page_does(message: str, shown: str) -> None:
     # The Data issues table said "2020-09-25 (row 38)" (the summary JSON keeps ISO).
     assert app_message(message) == shown
+
+
+def test_most_in_a_day_says_how_many_days_share_the_highest_count() -> None:
+    """asmith's 22 days with 1 attack: the tile named 15 Dec 2023 alone; the page says the same."""
+    from test_app import real, run  # noqa: PLC0415 - the app tests' one reader of real exports
+
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    run(app)
+    app.file_uploader(key="diaries").set_value([real("asmith-headaches", "headaches.csv")])
+    run(app)
+    tile = next(metric for metric in app.metric if metric.label == "Most in a day")
+    assert (tile.value, tile.help) == ("1", "on 22 days, first 15 Dec 2023")

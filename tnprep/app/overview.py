@@ -12,10 +12,10 @@ from tnprep.issues import Severity
 from tnprep.model import SilenceRule
 from tnprep.report.input_lines import scale_and_silences
 from tnprep.report.name_lines import attack_names_text
-from tnprep.report.sections import build_glance
+from tnprep.report.sections import build_glance, highest_day_text
 from tnprep.report.trend_words import trend_detail, trend_label
 from tnprep.report.wording import day_text, number_text
-from tnprep.summary import Summary
+from tnprep.summary import AttackFigures, Summary
 
 
 def problems_section(box: st.delta_generator.DeltaGenerator, problems: dict[Severity, int]) -> None:
@@ -189,7 +189,7 @@ def _metrics(summary: Summary) -> None:
     second[0].metric(
         "Most in a day",
         number_text(attacks.max_per_day),
-        help=None if attacks.max_day is None else f"on {day_text(attacks.max_day)}",
+        help=_highest_day_help(attacks),
     )
     # The page's own figures, word for word: the pain on the scale the files were read on
     # ("Pain 1–5 (not converted)", "read as 0–10 … no scale stated"), the duration to the minute
@@ -234,3 +234,11 @@ def trend_help(summary: Summary) -> str:
 def _score(score: object) -> str:
     total = getattr(score, "score", None)
     return "–" if total is None else str(total)
+
+
+def _highest_day_help(attacks: AttackFigures) -> str | None:
+    """The page's words for the day: 'on 21 Aug 2026', or 'on 22 days, first 15 Dec 2023'."""
+    text = highest_day_text(attacks)
+    if not text:
+        return None
+    return text if attacks.max_days > 1 else f"on {text}"
