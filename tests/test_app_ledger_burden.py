@@ -17,7 +17,7 @@ from tnprep.report.content import Paper, build_content
 from tnprep.summary import RescueSummary, RescueUse
 
 
-class _Recorder:
+class LedgerRecorder:
     """The few ``st`` calls ``ledger_section`` makes, recorded as text."""
 
     def __init__(self) -> None:
@@ -46,7 +46,7 @@ def test_the_app_burden_line_is_the_page_s(monkeypatch: pytest.MonkeyPatch) -> N
     assert "sumatriptan" not in page  # a medicine entry linked to no attack is not acute burden
     entries = build_content(summary, Paper.A4).treatments.medicine_entries
     assert entries == "linked to no attack; regular or as needed not recorded — sumatriptan 4"
-    recorder = _Recorder()
+    recorder = LedgerRecorder()
     monkeypatch.setattr(app_ledger, "st", recorder)
     app_ledger.ledger_section(contextlib.nullcontext(), summary)  # type: ignore[arg-type]
     assert f"Acute burden: {page}" in recorder.lines

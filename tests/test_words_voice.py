@@ -16,6 +16,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from summary_factory import make_summary
+from test_app_ledger_burden import LedgerRecorder
 from test_golden_sample import sample_summary
 
 import tnprep.app.ledger as app_ledger
@@ -29,26 +30,13 @@ from tnprep.summary import Summary
 from tnprep.summary_json import dumps
 
 
-class _Recorder:
-    """The few ``st`` calls ``ledger_section`` makes, recorded as text."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-
-    def header(self, text: str, **_: object) -> None:
-        self.lines.append(text)
-
-    def text(self, text: str) -> None:
-        self.lines.append(text)
-
-
 def test_the_app_ledger_shows_the_page_s_asked_options_line(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     summary = make_summary()
     page = build_content(summary, Paper.A4).treatments.not_yet
     assert page == "Patient wants to discuss, no entry in the history: microvascular decompression."
-    recorder = _Recorder()
+    recorder = LedgerRecorder()
     monkeypatch.setattr(app_ledger, "st", recorder)
     app_ledger.ledger_section(contextlib.nullcontext(), summary)  # type: ignore[arg-type]
     assert page in recorder.lines

@@ -108,28 +108,36 @@ def switch_sample(page: Page) -> None:
     ).locator("label").first.click()
 
 
+def fill_form(page: Page, name: str, options: dict[str, str]) -> dict[str, str]:
+    """Type the name and choose each option on the Questionnaire tab; return what was given."""
+    open_tab(page, "Questionnaire")
+    page.get_by_label("Name", exact=True).fill(name)
+    page.keyboard.press("Tab")
+    wait_until_idle(page)
+    for label, option in options.items():
+        choose(page, label, option)
+    return {**options, "Name": name}
+
+
 def yours_as_given(page: Page, labels: dict[str, str]) -> dict[str, str]:
     values = {label: combobox(page, label) for label in labels}
     values["Name"] = page.get_by_label("Name", exact=True).input_value()
     return values
 
 
-def test_answers_like_the_samples_are_kept_across_looks_at_the_sample(page: Page) -> None:
+def open_with_own_diary(page: Page) -> None:
+    """From the sample at start-up to the user's own diary (asmith's), the sample gone."""
     wait_for_text(page, "Alex Example")
     wait_until_idle(page)
     upload(page, 0, [real("asmith-headaches", "headaches.csv")])
     expect(page.get_by_text("Alex Example")).to_have_count(0, timeout=WAIT_MS)
     wait_until_idle(page)
-    open_tab(page, "Questionnaire")
-    page.get_by_label("Name", exact=True).fill("Robin Own")
-    page.keyboard.press("Tab")
-    wait_until_idle(page)
-    for label, option in SAMPLE_LIKE.items():
-        choose(page, label, option)
-    given = {**SAMPLE_LIKE, "Name": "Robin Own"}
-    assert (
-        yours_as_given(page, SAMPLE_LIKE) == given
-    )  # chosen: the sample's own value is not refused
+
+
+def test_answers_like_the_samples_are_kept_across_looks_at_the_sample(page: Page) -> None:
+    open_with_own_diary(page)
+    given = fill_form(page, "Robin Own", SAMPLE_LIKE)
+    assert yours_as_given(page, SAMPLE_LIKE) == given  # the sample's own value is not refused
     name = page.get_by_label("Name", exact=True)
     for _ in range(3):  # each look at the sample and back, not one lucky one
         switch_sample(page)
@@ -184,23 +192,13 @@ name, so a rename to one would not be seen in the summary)."""
 
 
 def test_quick_looks_at_the_sample_keep_your_form_and_treatments(page: Page) -> None:
-    wait_for_text(page, "Alex Example")
-    wait_until_idle(page)
-    upload(page, 0, [real("asmith-headaches", "headaches.csv")])
-    expect(page.get_by_text("Alex Example")).to_have_count(0, timeout=WAIT_MS)
-    wait_until_idle(page)
+    open_with_own_diary(page)
     upload(page, 1, [SAMPLES / "treatments.csv"])
     expect(page.get_by_role("button", name="Remove treatments.csv")).to_be_visible(timeout=WAIT_MS)
     wait_until_idle(page)
     rename_first_treatment(page, RENAMED.removeprefix("Carbamazepine"))
     assert RENAMED in treatment_names(page)
-    open_tab(page, "Questionnaire")
-    page.get_by_label("Name", exact=True).fill("Robin Quick")
-    page.keyboard.press("Tab")
-    wait_until_idle(page)
-    for label, option in OWN.items():
-        choose(page, label, option)
-    given = {**OWN, "Name": "Robin Quick"}
+    given = fill_form(page, "Robin Quick", OWN)
     assert yours_as_given(page, OWN) == given
     for look, pause in enumerate([0, 0, 50, 150] * 4):  # sixteen: one lucky pass proves nothing
         switch_sample(page)
