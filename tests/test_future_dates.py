@@ -1,4 +1,5 @@
-"""A diary row dated after the day the file is read is rejected, never counted.
+"""A diary row dated after the day the file is read is rejected, never counted; a form's date
+or a date of birth still to come is dropped (the form counts as undated).
 
 A year typed 2062 for 2026 made a 36-year period of 13,149 'attack-free' days and an attack rate
 near zero; the row is now rejected (``date-in-future``) with its file, row and column, and the
@@ -14,7 +15,9 @@ import sys
 from pathlib import Path
 
 from tnprep.ingest.diary import read_diary
+from tnprep.ingest.questionnaire import read_questionnaires
 from tnprep.issues import IssueCode
+from tnprep.model import Answers, Loaded
 
 TODAY = dt.date(2026, 12, 3)
 ATTACKS = (
@@ -66,3 +69,41 @@ def test_report_leaves_the_row_out_and_keeps_the_period_to_the_diarys_days(tmp_p
     assert (figures["period"]["start"], figures["period"]["end"]) == ("2026-11-01", "2026-11-02")
     assert (figures["input"]["rows_read"], figures["input"]["rows_rejected"]) == (3, 1)
     assert [issue["code"] for issue in figures["input"]["issues"]] == ["date-in-future"]
+
+
+QUESTIONNAIRE = (
+    "item,answer\nvisit_date,2027-01-15\ndate_of_birth,{born}\nquestionnaire_date,{filled}\n"
+    + "".join(f"phq9_{item},1\n" for item in range(1, 9))
+    + "phq9_9,2\n"
+)
+
+
+def _answers(
+    filled: str, born: str = "1968-04-12", today: dt.date | None = TODAY
+) -> Loaded[Answers]:
+    data = QUESTIONNAIRE.format(filled=filled, born=born).encode()
+    return read_questionnaires([("form.csv", data)], today)
+
+
+def test_a_form_dated_after_tomorrow_counts_as_undated_and_item_9_stays_flagged() -> None:
+    """A PHQ-9 dated 2062 was printed 'answered 30 Oct 2062' and taken as the latest form."""
+    read = _answers("2062-10-30")
+    answers = read.records[0]
+    assert answers.questionnaire_date is None
+    assert [item.date for item in answers.administrations] == [None]
+    assert answers.phq9[8] == 2  # the answer itself is kept: item 9 is still flagged
+    assert [(issue.code, issue.row, issue.column) for issue in read.issues] == [
+        (IssueCode.ANSWER_DATE_IN_FUTURE, 4, "answer")
+    ]
+    assert answers.visit_date == dt.date(2027, 1, 15)  # a visit may be planned: never checked
+
+
+def test_a_birth_date_to_come_is_dropped_and_tomorrow_is_kept() -> None:
+    read = _answers("2026-12-04", born="2068-04-12")
+    assert read.records[0].date_of_birth is None
+    assert read.records[0].questionnaire_date == dt.date(2026, 12, 4)  # the time-zone margin
+    assert [issue.code for issue in read.issues] == [IssueCode.ANSWER_DATE_IN_FUTURE]
+
+
+def test_without_a_day_to_read_on_no_form_date_is_checked() -> None:
+    assert _answers("2062-10-30", today=None).records[0].questionnaire_date == dt.date(2062, 10, 30)

@@ -261,6 +261,11 @@ class IssueCode(StrEnum):
         "answer-date-unreadable", _D,
         "Questionnaire: not a date, or no such day (`31.02.1970`).",
     )  # fmt: skip
+    ANSWER_DATE_IN_FUTURE = (
+        "answer-date-in-future", _D,
+        "Questionnaire: the form's date or the date of birth is after the day the file is read "
+        "(one day's margin); dropped, so the form counts as undated.",
+    )  # fmt: skip
     ANSWER_DATE_AMBIGUOUS = (
         "answer-date-ambiguous", _D,
         "Questionnaire: a slash date that could be day/month or month/day.",

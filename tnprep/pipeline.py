@@ -170,9 +170,9 @@ def check_questionnaire_file(source: Source) -> Source | Unreadable:
     return source
 
 
-def read_answers(readable: Sequence[Source]) -> Loaded[Answers]:
-    """Read and merge the readable questionnaire files (none: no record)."""
-    return read_questionnaires(list(readable)) if readable else Loaded(())
+def read_answers(readable: Sequence[Source], today: dt.date | None = None) -> Loaded[Answers]:
+    """Read and merge the readable questionnaire files (none: no record; ``today``: above)."""
+    return read_questionnaires(list(readable), today) if readable else Loaded(())
 
 
 def read_sources(
@@ -191,7 +191,8 @@ def read_sources(
         date_order: The user's date order, or ``None`` to decide per file from the data.
         scales: ``--scale`` pairs (header → scale such as ``1-5``), applied to every diary.
         today: The day the files are read; diary rows dated after the next day are rejected
-            (``read_diary``). The command line and the app pass it.
+            (``read_diary``), a form's date after it dropped (``read_questionnaires``). The
+            command line and the app pass it.
     """
     from tnprep.ingest.previous import read_previous_visits  # noqa: PLC0415 - not loaded by `check`
     from tnprep.samples import is_sample_data  # noqa: PLC0415 - it imports this module
@@ -205,7 +206,7 @@ def read_sources(
     return Readings(
         diaries=tuple(read),
         treatments=join_loaded([item for item in treatments if isinstance(item, Loaded)]),
-        answers=read_answers([item for item in checked if not isinstance(item, Unreadable)]),
+        answers=read_answers([item for item in checked if not isinstance(item, Unreadable)], today),
         unreadable=(
             *sources.unrecognised,
             *(item for item in (*diaries, *treatments, *checked) if isinstance(item, Unreadable)),

@@ -60,7 +60,7 @@ def read_files(choices: Choices, questions_box: st.delta_generator.DeltaGenerato
     return Readings(
         diaries=tuple(diaries),
         treatments=treatments,
-        answers=cached_answers(tuple(readable)),
+        answers=cached_answers(tuple(readable), dt.date.today()),
         unreadable=tuple(unreadable),
         user_mappings=tuple(mappings.items()),
         previous=cached_previous(choices.previous),

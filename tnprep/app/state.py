@@ -87,9 +87,9 @@ def cached_questionnaire_check(data: bytes, name: str) -> Source | Unreadable:
 
 
 @st.cache_data(scope="session", show_spinner=False, max_entries=16)
-def cached_answers(files: tuple[Source, ...]) -> Loaded[Answers]:
-    """Read and merge the readable questionnaire files."""
-    return read_answers(files)
+def cached_answers(files: tuple[Source, ...], today: dt.date) -> Loaded[Answers]:
+    """Read and merge the readable questionnaire files, as on ``today`` (``read_answers``)."""
+    return read_answers(files, today)
 
 
 @st.cache_data(scope="session", show_spinner=False, max_entries=8)

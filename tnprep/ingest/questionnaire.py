@@ -10,6 +10,7 @@ docs/questionnaires.md describes the forms, the items and the issue codes.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -52,11 +53,16 @@ _FORMS_HINT = (
 )
 
 
-def read_questionnaires(files: Sequence[tuple[str, bytes]]) -> Loaded[Answers]:
+def read_questionnaires(
+    files: Sequence[tuple[str, bytes]], today: dt.date | None = None
+) -> Loaded[Answers]:
     """Read and merge questionnaire files, later files winning for the same item.
 
     Args:
         files: (file name, bytes) pairs in the order the user gave them.
+        today: The day the files are read: a form's date or a date of birth after the next day
+            is dropped with an issue (``answer-date-in-future``), so the form counts as undated.
+            ``None`` checks no date against the clock (the command line and the app pass it).
 
     Returns:
         Exactly one merged ``Answers`` record (empty when there is nothing) and the issues.
@@ -64,7 +70,8 @@ def read_questionnaires(files: Sequence[tuple[str, bytes]]) -> Loaded[Answers]:
     Raises:
         InputError: a file is not a questionnaire at all (not JSON/CSV, wrong columns).
     """
-    merge = _Merge()
+    latest = None if today is None else today + dt.timedelta(days=1)
+    merge = _Merge(latest=latest)
     issues: list[Issue] = []
     administrations: list[Administration] = []
     for file, data in files:
@@ -72,7 +79,7 @@ def read_questionnaires(files: Sequence[tuple[str, bytes]]) -> Loaded[Answers]:
         merge.issues = file_issues
         for entry in entries:
             merge.add(entry)
-        found = file_administrations(file, entries)
+        found = file_administrations(file, entries, latest)
         administrations.extend(found)
         merge.issues.extend(stated_total_issues(found))
         # Row order within each file (stable: JSON and FHIR issues keep their document order).
@@ -81,13 +88,15 @@ def read_questionnaires(files: Sequence[tuple[str, bytes]]) -> Loaded[Answers]:
     return Loaded((answers,), tuple(issues))
 
 
-def file_administrations(file: str, entries: Sequence[RawAnswer]) -> list[Administration]:
+def file_administrations(
+    file: str, entries: Sequence[RawAnswer], latest: dt.date | None = None
+) -> list[Administration]:
     """The PHQ-9 and GAD-7 one file gives, each scored as a unit (SPEC *Scores*).
 
     Items are read again file by file so that two files are never mixed into one total; the
-    date is the file's ``questionnaire_date`` (FHIR ``authored``).
+    date is the file's ``questionnaire_date`` (FHIR ``authored``), none when after ``latest``.
     """
-    alone = _Merge()
+    alone = _Merge(latest=latest)
     for entry in entries:
         alone.add(entry)
     answers = alone.answers()
@@ -216,6 +225,12 @@ def _no_item_issue(file: str, row: int, column: str, answer: object) -> Issue:
     )
 
 
+_NOT_AFTER_TODAY = frozenset({"questionnaire_date", "date_of_birth"})
+"""Dates that cannot be after the day the files are read (a visit date can: it may be planned).
+A PHQ-9 dated 30 Oct 2062 (a mistyped 2026) was printed 'answered 30 Oct 2062' and taken as the
+latest form."""
+
+
 @dataclass
 class _Merge:
     """Answers accumulated over files in order (mutable; used inside ``read_questionnaires``)."""
@@ -226,6 +241,8 @@ class _Merge:
     )
     other: list[tuple[str, str]] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    latest: dt.date | None = None
+    """A form's date or a date of birth after this day is dropped (``_still_to_come``)."""
 
     def add(self, entry: RawAnswer) -> None:
         """Read one answer and merge it in.
@@ -249,6 +266,13 @@ class _Merge:
         parsed = parse_answer(kind, answer)
         if parsed is None:
             return
+        if key in _NOT_AFTER_TODAY and self._still_to_come(parsed):
+            parsed = Rejection(
+                IssueCode.ANSWER_DATE_IN_FUTURE,
+                f"the date is after {self.latest}, the day after the files were read: a form is "
+                "not filled in, nor a patient born, on a day still to come (the form counts as "
+                "undated)",
+            )
         if isinstance(parsed, Rejection):
             self.issues.append(_rejected(entry, answer, parsed))
         elif kind in REPEATABLE and isinstance(parsed, tuple):
@@ -256,6 +280,9 @@ class _Merge:
                 self._append(key, text, entry)
         else:
             self._replace(key, parsed, entry)
+
+    def _still_to_come(self, parsed: object) -> bool:
+        return isinstance(parsed, dt.date) and self.latest is not None and parsed > self.latest
 
     def _replace(self, key: str, value: Parsed, entry: RawAnswer) -> None:
         previous = self.values.get(key)
