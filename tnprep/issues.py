@@ -60,6 +60,11 @@ class IssueCode(StrEnum):
         "The date is after the day the file is read, beyond one day's margin for time zones: a "
         "diary cannot record a day still to come (a mistyped year, a wrong date order).",
     )  # fmt: skip
+    DATE_APART = (
+        "date-apart", _R,
+        "The date lies in a small group of rows (at most 3) more than 180 days apart from the rest "
+        "of the file: a mistyped year, which would stretch the period with 'attack-free' days.",
+    )  # fmt: skip
     TIME_MISSING = (
         "time-missing", _R,
         "Attack log: the time cell is empty, or the date-time cell holds a date without a time "

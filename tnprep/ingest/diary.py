@@ -19,6 +19,7 @@ import pandas as pd
 from tnprep.ingest import distinct, event_log, workbooks
 from tnprep.ingest import fields as field_readers
 from tnprep.ingest import no_pain as no_pain_rows
+from tnprep.ingest import stray_dates
 from tnprep.ingest import scales as scales_module
 from tnprep.ingest.attack_times import attack_starts, durations_from_end
 from tnprep.ingest.columns import ColumnMatch, match_columns
@@ -327,9 +328,10 @@ def _attack_rows(
     by_field = {name: position for position, name in match.fields.items()}
     starts = attack_starts(table, by_field, decision, issues)
     kept = starts.start.notna()
+    date_position = by_field["date"] if "date" in by_field else by_field["start"]
     if options.today is not None:
-        date_position = by_field["date"] if "date" in by_field else by_field["start"]
         kept &= ~issues.reject_after(date_position, starts.start, options.today)
+    kept &= ~_reject_apart(issues, date_position, starts.start, kept)
     columns = field_readers.attack_columns(table, match, issues)
     scale: PainScale | None = None
     if "intensity" in by_field:
@@ -369,8 +371,20 @@ def _day_rows(
     kept = dates.notna()
     if today is not None:
         kept &= ~issues.reject_after(position, dates, today)
+    kept &= ~_reject_apart(issues, position, dates, kept)
     columns = field_readers.day_columns(table, match, issues)
     return day_frame(_kept_rows(table, issues, {**columns, "date": dates}, kept))
+
+
+def _reject_apart(
+    issues: RowIssues, position: int, dates: pd.Series, kept: pd.Series
+) -> pd.Series:
+    """Reject the rows dated apart from the rest of the file (``stray_dates``); return them."""
+    apart = stray_dates.dated_apart(dates.where(kept.to_numpy(dtype=bool)))
+    if not apart.mask.any():
+        return pd.Series(False, index=dates.index, dtype=bool)
+    issues.reject(position, apart.mask, IssueCode.DATE_APART, apart.message())
+    return apart.mask
 
 
 def _kept_rows(
