@@ -16,10 +16,9 @@ from typing import Any
 
 import pandas as pd
 
-from tnprep.ingest import distinct, event_log, workbooks
+from tnprep.ingest import distinct, event_log, stray_dates, workbooks
 from tnprep.ingest import fields as field_readers
 from tnprep.ingest import no_pain as no_pain_rows
-from tnprep.ingest import stray_dates
 from tnprep.ingest import scales as scales_module
 from tnprep.ingest.attack_times import attack_starts, durations_from_end
 from tnprep.ingest.columns import ColumnMatch, match_columns
@@ -376,9 +375,7 @@ def _day_rows(
     return day_frame(_kept_rows(table, issues, {**columns, "date": dates}, kept))
 
 
-def _reject_apart(
-    issues: RowIssues, position: int, dates: pd.Series, kept: pd.Series
-) -> pd.Series:
+def _reject_apart(issues: RowIssues, position: int, dates: pd.Series, kept: pd.Series) -> pd.Series:
     """Reject the rows dated apart from the rest of the file (``stray_dates``); return them."""
     apart = stray_dates.dated_apart(dates.where(kept.to_numpy(dtype=bool)))
     if not apart.mask.any():
