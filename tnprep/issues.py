@@ -145,6 +145,18 @@ class IssueCode(StrEnum):
         "end of a headache): counted under `rows_other` as `pain 0 (no pain)`, named in one notice "
         "per file (no row).",
     )  # fmt: skip
+    NO_ATTACK_NOTED = (
+        "no-attack-noted", _N,
+        "Attack log: rows whose only entry is a note saying there was no attack ('no attacks "
+        "today', 'pain free') are not attacks: counted under `rows_other` as `no attack (noted)`, "
+        "their days recorded days without attacks, named in one notice per file (no row).",
+    )  # fmt: skip
+    NOTHING_RECORDED = (
+        "nothing-recorded", _N,
+        "Date-only rows with nothing but the date, in a diary whose other rows record the attack "
+        "(a template dated in advance): not attacks, counted under `rows_other` as `a date with "
+        "nothing recorded`, named in one notice per file (no row).",
+    )  # fmt: skip
     DAY_ONLY_REPEATS = (
         "day-only-repeats", _N,
         "Days on which one diary holds several attack rows with no clock time: each row counts as "

@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from tnprep.ingest import distinct, event_log, stray_dates, workbooks
+from tnprep.ingest import distinct, empty_rows, event_log, stray_dates, workbooks
 from tnprep.ingest import fields as field_readers
 from tnprep.ingest import no_pain as no_pain_rows
 from tnprep.ingest import scales as scales_module
@@ -149,12 +149,14 @@ def _read_table(
     no_pain_days: tuple[dt.date, ...] = ()
     if shape is DiaryShape.ATTACK_LOG:
         frame, scale = _attack_rows(work, match, decision, issues, options=options, split=split)
-        no_pain_days = no_pain_rows.days(frame)
+        empty = empty_rows.set_aside(frame, work, match)
+        frame = empty.frame
+        no_pain_days = tuple(sorted({*no_pain_rows.days(frame), *empty.no_attack_days}))
         frame, count, notice = no_pain_rows.set_aside(
             frame, table.file, _header_of(table, match, "intensity")
         )
-        no_pain = ((no_pain_rows.NO_PAIN_KIND, count),) if count else ()
-        no_pain_issues = () if notice is None else (notice,)
+        no_pain = empty.kinds + (((no_pain_rows.NO_PAIN_KIND, count),) if count else ())
+        no_pain_issues = empty.issues + (() if notice is None else (notice,))
         if count and scale is not None and scale.source == scales_module.NOT_STATED:
             # the line's range describes the attacks the figures count
             scale = scales_module.not_stated(frame["intensity"], scale.column)
