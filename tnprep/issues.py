@@ -78,6 +78,11 @@ class IssueCode(StrEnum):
         "duration-unreadable", _D, "The duration cannot be read (`forever`, `0:90`)."
     )  # fmt: skip
     DURATION_NEGATIVE = "duration-negative", _D, "The duration is below zero (`-30s`)."
+    DURATION_AMBIGUOUS = (
+        "duration-ambiguous", _D,
+        "A bare number with two decimals in a column whose such numbers all stay below .60 "
+        "(`1.30`): a decimal or minutes and seconds written with a dot, not guessed.",
+    )  # fmt: skip
     INTENSITY_UNREADABLE = "intensity-unreadable", _D, "The pain is not a number (`high`)."
     INTENSITY_OUT_OF_RANGE = "intensity-out-of-range", _D, "The pain is outside 0–10."
     WORST_INTENSITY_UNREADABLE = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tnprep.ingest import values
+from tnprep.ingest import dotted_durations, values
 from tnprep.ingest.columns import ColumnMatch
 from tnprep.ingest.decode import Table
 from tnprep.ingest.row_issues import RowIssues
@@ -82,7 +82,11 @@ def _duration(table: Table, position: int, match: ColumnMatch, issues: RowIssues
         IssueCode.DURATION_NEGATIVE,
         "A duration cannot be negative; it was left out for this row.",
     )
-    return parsed.values.mask(negative)
+    # an Excel cell holds a number, not what was typed: 1.30 typed there is already 1.3
+    ambiguous = (pd.Series(False, index=table.cells.index, dtype=bool) if table.encoding == "xlsx"
+                 else dotted_durations.clock_like(table.cells[position]))  # fmt: skip
+    issues.drop(position, ambiguous, IssueCode.DURATION_AMBIGUOUS, dotted_durations.MESSAGE)
+    return parsed.values.mask(negative | ambiguous.to_numpy(dtype=bool))
 
 
 def scale_0_10(table: Table, position: int, issues: RowIssues, name: str) -> pd.Series:
