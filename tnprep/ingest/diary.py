@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from tnprep.ingest import distinct, empty_rows, event_log, stray_dates, workbooks
+from tnprep.ingest import distinct, empty_rows, end_fill, event_log, stray_dates, workbooks
 from tnprep.ingest import fields as field_readers
 from tnprep.ingest import no_pain as no_pain_rows
 from tnprep.ingest import scales as scales_module
@@ -347,6 +347,11 @@ def _attack_rows(
         scale = _event_name_scale(table, split)
     if "end" in by_field and "duration" not in by_field:
         columns["duration_s"] = durations_from_end(table, by_field["end"], starts, decision, issues)
+    elif "end" in by_field:
+        columns["duration_s"] = end_fill.fill_from_end(
+            table, (by_field["end"], by_field["duration"]), columns["duration_s"], starts,
+            (decision, issues),
+        )  # fmt: skip
     columns = {**columns, "start": starts.start, "time_unknown": starts.time_unknown}
     return attack_frame(_kept_rows(table, issues, columns, kept)), scale
 
