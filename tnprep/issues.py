@@ -65,6 +65,15 @@ class IssueCode(StrEnum):
         "The date lies in a small group of rows (at most 3) more than 180 days apart from the rest "
         "of the file: a mistyped year, which would stretch the period with 'attack-free' days.",
     )  # fmt: skip
+    HEADER_REPEATED = (
+        "header-repeated", _R,
+        "The row repeats the file's header row (months pasted one under another).",
+    )  # fmt: skip
+    SECOND_TABLE = (
+        "second-table", _R,
+        "The row is in a second table under the diary (its own header row names other columns, "
+        "e.g. a medication list), up to the next repeat of the diary's header.",
+    )  # fmt: skip
     TIME_MISSING = (
         "time-missing", _R,
         "Attack log: the time cell is empty, or the date-time cell holds a date without a time "

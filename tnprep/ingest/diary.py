@@ -16,7 +16,15 @@ from typing import Any
 
 import pandas as pd
 
-from tnprep.ingest import distinct, empty_rows, end_fill, event_log, stray_dates, workbooks
+from tnprep.ingest import (
+    distinct,
+    empty_rows,
+    end_fill,
+    event_log,
+    second_tables,
+    stray_dates,
+    workbooks,
+)
 from tnprep.ingest import fields as field_readers
 from tnprep.ingest import no_pain as no_pain_rows
 from tnprep.ingest import scales as scales_module
@@ -143,6 +151,7 @@ def _read_table(
     shape = _shape(table, match)
     decision = _order(_date_cells(work, match), options.date_order, fixed_order)
     issues = RowIssues(work)
+    second_tables.reject(work, match, issues)
     scale: PainScale | None = None
     no_pain: tuple[tuple[str, int], ...] = ()
     no_pain_issues: tuple[Issue, ...] = ()
@@ -353,6 +362,7 @@ def _attack_rows(
             (decision, issues),
         )  # fmt: skip
     columns = {**columns, "start": starts.start, "time_unknown": starts.time_unknown}
+    kept &= ~issues.rejected_rows()
     return attack_frame(_kept_rows(table, issues, columns, kept)), scale
 
 
@@ -379,6 +389,7 @@ def _day_rows(
         kept &= ~issues.reject_after(position, dates, today)
     kept &= ~_reject_apart(issues, position, dates, kept)
     columns = field_readers.day_columns(table, match, issues)
+    kept &= ~issues.rejected_rows()
     return day_frame(_kept_rows(table, issues, {**columns, "date": dates}, kept))
 
 

@@ -34,6 +34,10 @@ class RowIssues:
         """Rows rejected so far."""
         return int(self._rejected.sum())
 
+    def rejected_rows(self) -> pd.Series:
+        """Per row, whether it has been rejected so far (a copy)."""
+        return self._rejected.copy()
+
     def reject_unreadable(
         self,
         position: int,
