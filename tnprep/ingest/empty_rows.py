@@ -40,7 +40,7 @@ NO_ATTACK_KIND = "no attack (noted)"
 """The kind under which rows whose only entry is a note of no attack are counted."""
 
 NO_ATTACK_NOTE = re.compile(
-    r"^\s*(?:(?:no|zero|0|nil)\s+(?:tn\s+)?(?:attacks?|pain|episodes?|shocks?|zaps?|flare[\s-]?ups?)"
+    r"\s*(?:(?:no|zero|0|nil)\s+(?:tn\s+)?(?:attacks?|pain|episodes?|shocks?|zaps?|flare[\s-]?ups?)"
     r"|none|nothing|nil|(?:pain|attack)[\s-]?free)"
     r"(?:\s+(?:today|at all|all day|this day))?\s*(?:$|[.,;:!\-–—(]|\s+[-–—]\s)",
     re.IGNORECASE,
@@ -95,9 +95,9 @@ def _position(match: ColumnMatch, field: str) -> int | None:
 def _noted(frame: pd.DataFrame, notes: int | None) -> np.ndarray:
     if notes is None:
         return np.zeros(len(frame), dtype=bool)
-    codes, distinct = pd.factorize(frame["notes"].fillna(""))
-    said = np.array([bool(NO_ATTACK_NOTE.match(str(text))) for text in distinct], dtype=bool)
-    return said[codes] if len(codes) else np.zeros(0, dtype=bool)
+    # one vectorised pass over the notes (a ten-year diary has 364,606 of them; issue 15)
+    said = frame["notes"].str.match(NO_ATTACK_NOTE.pattern, case=False, na=False)
+    return said.to_numpy(dtype=bool)
 
 
 def _blank_but_date(

@@ -17,12 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import numpy as np
 import pandas as pd
 
 from tnprep.ingest.columns import ColumnMatch, match_columns, normalise_header
 from tnprep.ingest.decode import Table
-from tnprep.ingest.distinct import distinct_text
 from tnprep.ingest.row_issues import RowIssues
 from tnprep.issues import IssueCode
 
@@ -53,21 +51,23 @@ def reject(table: Table, match: ColumnMatch, issues: RowIssues) -> None:
 
 def _header_rows(table: Table, position: int) -> Iterator[tuple[int, tuple[str, ...], bool]]:
     """Each header row inside the table: its row number, its cells and whether it is the file's."""
-    distinct = distinct_text(table.cells[position])
-    # a date has digits, a column's name none: only the few cells without one are looked at
-    wordy = ~distinct.series().str.contains(_DIGIT.pattern, regex=True).to_numpy(dtype=bool)
-    named = np.zeros(len(distinct.texts), dtype=bool)
-    for at in np.flatnonzero(wordy):
-        named[at] = _names_a_date(distinct.texts[at])
-    if not named.any():
+    cells = table.cells[position]
+    text = cells if isinstance(cells.dtype, pd.StringDtype) else cells.astype("string")
+    # a date has digits, a column's name none: only the few cells without one are looked at (one
+    # vectorised pass; factorising a ten-year diary's 364,606 start cells cost ~0.3 s, issue 15)
+    wordy = (~text.str.contains(_DIGIT.pattern, regex=True)).fillna(value=False)
+    rows = text.index[wordy.to_numpy(dtype=bool)]
+    if rows.empty:
         return
+    names = {word: _names_a_date(word) for word in text.loc[rows].str.strip().unique()}
+    named = [row for row in rows if names[str(text.loc[row]).strip()]]
     own = _key(table.header)
-    for row in distinct.index[named[distinct.codes]]:
-        cells = tuple("" if pd.isna(cell) else str(cell).strip() for cell in table.cells.loc[row])
-        if _key(cells) == own:
-            yield int(row), cells, True
-        elif _is_header(cells):
-            yield int(row), cells, False
+    for row in named:
+        found = tuple("" if pd.isna(cell) else str(cell).strip() for cell in table.cells.loc[row])
+        if _key(found) == own:
+            yield int(row), found, True
+        elif _is_header(found):
+            yield int(row), found, False
 
 
 def _names_a_date(text: str) -> bool:

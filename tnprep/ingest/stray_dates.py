@@ -58,24 +58,22 @@ def dated_apart(dates: pd.Series) -> Apart:
         The rows apart, with the span of the file's largest stretch for the message.
     """
     none = Apart(pd.Series(False, index=dates.index, dtype=bool), None, None)
-    known = dates.dropna()
-    if len(known) < 2:
+    stamps = dates.to_numpy(dtype="datetime64[ns]")
+    known = ~np.isnat(stamps)
+    days = stamps.astype("datetime64[D]").astype(np.int64)
+    distinct, rows_per_day = np.unique(days[known], return_counts=True)
+    if distinct.size < 2:
         return none
-    days = known.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
-    order = np.argsort(days, kind="stable")
-    sorted_days = days[order]
-    breaks = np.flatnonzero(np.diff(sorted_days).astype(np.int64) > GAP_DAYS) + 1
-    if breaks.size == 0:
+    stretch = np.concatenate(([0], np.cumsum(np.diff(distinct) > GAP_DAYS)))
+    if stretch[-1] == 0:  # one stretch: the common case, decided from the distinct days alone
         return none
-    stretches = np.split(np.arange(len(sorted_days)), breaks)
-    largest = max(stretches, key=len)
-    stray = [part for part in stretches
-             if part is not largest and len(part) <= STRAY_ROWS
-             and len(largest) >= _SHARE * len(part)]  # fmt: skip
-    if not stray:
+    rows = np.bincount(stretch, weights=rows_per_day).astype(np.int64)
+    largest = int(np.argmax(rows))
+    stray = (rows <= STRAY_ROWS) & (rows[largest] >= _SHARE * rows)
+    stray[largest] = False
+    if not stray.any():
         return none
-    positions = order[np.concatenate(stray)]
-    mask = pd.Series(False, index=dates.index, dtype=bool)
-    mask.loc[known.index[positions]] = True
-    first, last = (pd.Timestamp(sorted_days[largest[index]]).date() for index in (0, -1))
-    return Apart(mask, first, last)
+    mask = known & np.isin(days, distinct[stray[stretch]])
+    span = distinct[stretch == largest]
+    first, last = (dt.date(1970, 1, 1) + dt.timedelta(days=int(day)) for day in (span[0], span[-1]))
+    return Apart(pd.Series(mask, index=dates.index, dtype=bool), first, last)
