@@ -73,3 +73,10 @@ def test_an_excel_number_is_read_as_the_number_it_is(tmp_path: object) -> None:
     book.save(buffer)
     read = read_diary(buffer.getvalue(), "diary.xlsx")
     assert read.table["duration_s"].tolist() == [135.0, 90.0]
+
+
+def test_decimal_hours_are_read_as_hours() -> None:
+    """AidingMigraine's CSV export (its CSV_EXPORT_IMPORT_SPEC.md) writes ``Duration (hours)`` as
+    decimal hours (``4.25`` = 4 h 15 min); nobody types minutes.seconds under an hours header."""
+    seconds, ambiguous = _read("Duration (hours)", ["4.25", "1.50"])
+    assert (seconds, ambiguous) == ([15300.0, 5400.0], [])

@@ -82,9 +82,11 @@ def _duration(table: Table, position: int, match: ColumnMatch, issues: RowIssues
         IssueCode.DURATION_NEGATIVE,
         "A duration cannot be negative; it was left out for this row.",
     )
-    # an Excel cell holds a number, not what was typed: 1.30 typed there is already 1.3
-    ambiguous = (pd.Series(False, index=table.cells.index, dtype=bool) if table.encoding == "xlsx"
-                 else dotted_durations.clock_like(table.cells[position]))  # fmt: skip
+    ambiguous = dotted_durations.clock_like(
+        table.cells[position],
+        unit_seconds=match.units.get(position),
+        excel=table.encoding == "xlsx",
+    )
     issues.drop(position, ambiguous, IssueCode.DURATION_AMBIGUOUS, dotted_durations.MESSAGE)
     return parsed.values.mask(negative | ambiguous.to_numpy(dtype=bool))
 
