@@ -611,6 +611,8 @@ KITCHEN_SINK = [
     "Date,Time,Pain,Duration\n2026-07-01,08:00,5,1.30\n",
     # the header repeated, a second table (tests/test_ingest_second_tables.py)
     "Date,Pain\n2026-08-01,5\nDate,Pain\n2026-08-02,5\nDate,Drug\n2026-08-03,cbz\n",
+    # a daily log with an attack log's column (tests/test_ingest_shape_fields.py)
+    "Date,Attacks,Trigger\n2026-09-01,2,eating\n",
     # a year typed 2016 for 2026 (tests/test_ingest_stray_dates.py)
     "Date,Pain\n2016-05-02,5\n" + "".join(f"2026-05-{day:02d},5\n" for day in range(1, 5)),
     "Date,Attacks,Worst pain,Background pain\n2026-01-02,x,x,x\n2026-01-03,-1,11,11\n",

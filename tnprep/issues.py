@@ -216,6 +216,11 @@ class IssueCode(StrEnum):
         "date-order-assumed", _N,
         "Every slash date could be day- or month-first; day-first was assumed (whole file).",
     )  # fmt: skip
+    COLUMN_NOT_FOR_SHAPE = (
+        "column-not-for-shape", _N,
+        "Daily log: a column of an attack log (pain, trigger, side …) that a daily log cannot use; "
+        "not used (header row).",
+    )  # fmt: skip
     COLUMN_IGNORED = (
         "column-ignored", _N,
         "A header matches no field; the column was not read (diary: row 1; treatment history: "

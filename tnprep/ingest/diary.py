@@ -22,6 +22,7 @@ from tnprep.ingest import (
     end_fill,
     event_log,
     second_tables,
+    shape_fields,
     stray_dates,
     workbooks,
 )
@@ -149,6 +150,7 @@ def _read_table(
         refuse_unless_pain(table, match)
         work = table
     shape = _shape(table, match)
+    shape_issues = shape_fields.check(table, match, shape, ATTACK_ONLY_FIELDS)
     decision = _order(_date_cells(work, match), options.date_order, fixed_order)
     issues = RowIssues(work)
     second_tables.reject(work, match, issues)
@@ -200,7 +202,7 @@ def _read_table(
         table=frame,
         issues=(*table.issues, *checked.issues,
                 *_file_issues(table, match, decision, bool(fixed_mapping), split),
-                *issues.collected(), *no_pain_issues),
+                *shape_issues, *issues.collected(), *no_pain_issues),
         info=info,
     )  # fmt: skip
 
