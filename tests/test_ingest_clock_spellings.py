@@ -26,6 +26,9 @@ from tnprep.ingest.diary import read_diary
         ("0730", "07:30"),
         ("1945", "19:45"),
         ("7.30", "07:30"),  # as before
+        ("1899-12-30 19:45:00", "19:45"),  # a time cell written on Excel's day zero
+        ("1899-12-31 08:05", "08:05"),
+        ("1900-01-01T06:30:00", "06:30"),
     ],
 )
 def test_clock_spellings_are_read(cell: str, expected: str) -> None:
@@ -34,7 +37,7 @@ def test_clock_spellings_are_read(cell: str, expected: str) -> None:
     assert read.table["start"].dt.strftime("%H:%M").tolist() == ["08:00", expected]
 
 
-@pytest.mark.parametrize("cell", ["45", "2460", "0790", "13pm", "7.75pm"])
+@pytest.mark.parametrize("cell", ["45", "2460", "0790", "13pm", "7.75pm", "1899-12-29 19:45:00"])
 def test_numbers_that_are_no_clock_stay_unreadable(cell: str) -> None:
     data = f"Date,Time,Pain\n2026-11-01,08:00,5\n2026-11-02,{cell},6\n".encode()
     read = read_diary(data, "diary.csv")
