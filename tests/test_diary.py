@@ -605,6 +605,16 @@ KITCHEN_SINK = [
     "Date,Pain\n2026-01-02,5\n",
     "Date,Pain\n2026-03-02,5\n2026-03-02,6\n",  # two rows of one day, no clock time
     "Start,Pain\n2026-04-02 08:00,0\n2026-04-03 08:00,4\n",  # a row recording no pain
+    # a template dated in advance, a note of no attack (tests/test_ingest_empty_rows.py)
+    "Date,Pain,Notes\n2026-06-01,5,\n2026-06-02,,\n2026-06-03,,no attacks today\n",
+    # a minute and a half typed 1.30 (tests/test_ingest_dotted_durations.py)
+    "Date,Time,Pain,Duration\n2026-07-01,08:00,5,1.30\n",
+    # the header repeated, a second table (tests/test_ingest_second_tables.py)
+    "Date,Pain\n2026-08-01,5\nDate,Pain\n2026-08-02,5\nDate,Drug\n2026-08-03,cbz\n",
+    # a daily log with an attack log's column (tests/test_ingest_shape_fields.py)
+    "Date,Attacks,Trigger\n2026-09-01,2,eating\n",
+    # a year typed 2016 for 2026 (tests/test_ingest_stray_dates.py)
+    "Date,Pain\n2016-05-02,5\n" + "".join(f"2026-05-{day:02d},5\n" for day in range(1, 5)),
     "Date,Attacks,Worst pain,Background pain\n2026-01-02,x,x,x\n2026-01-03,-1,11,11\n",
     # issue 9: event logs, dates under 'time', mismatched and unnamed columns, end times,
     # a column failing for most rows

@@ -60,6 +60,20 @@ class IssueCode(StrEnum):
         "The date is after the day the file is read, beyond one day's margin for time zones: a "
         "diary cannot record a day still to come (a mistyped year, a wrong date order).",
     )  # fmt: skip
+    DATE_APART = (
+        "date-apart", _R,
+        "The date lies in a small group of rows (at most 3) more than 180 days apart from the rest "
+        "of the file: a mistyped year, which would stretch the period with 'attack-free' days.",
+    )  # fmt: skip
+    HEADER_REPEATED = (
+        "header-repeated", _R,
+        "The row repeats the file's header row (months pasted one under another).",
+    )  # fmt: skip
+    SECOND_TABLE = (
+        "second-table", _R,
+        "The row is in a second table under the diary (its own header row names other columns, "
+        "e.g. a medication list), up to the next repeat of the diary's header.",
+    )  # fmt: skip
     TIME_MISSING = (
         "time-missing", _R,
         "Attack log: the time cell is empty, or the date-time cell holds a date without a time "
@@ -73,6 +87,11 @@ class IssueCode(StrEnum):
         "duration-unreadable", _D, "The duration cannot be read (`forever`, `0:90`)."
     )  # fmt: skip
     DURATION_NEGATIVE = "duration-negative", _D, "The duration is below zero (`-30s`)."
+    DURATION_AMBIGUOUS = (
+        "duration-ambiguous", _D,
+        "A bare number with two decimals in a column whose such numbers all stay below .60 "
+        "(`1.30`): a decimal or minutes and seconds written with a dot, not guessed.",
+    )  # fmt: skip
     INTENSITY_UNREADABLE = "intensity-unreadable", _D, "The pain is not a number (`high`)."
     INTENSITY_OUT_OF_RANGE = "intensity-out-of-range", _D, "The pain is outside 0–10."
     WORST_INTENSITY_UNREADABLE = (
@@ -140,6 +159,18 @@ class IssueCode(StrEnum):
         "end of a headache): counted under `rows_other` as `pain 0 (no pain)`, named in one notice "
         "per file (no row).",
     )  # fmt: skip
+    NO_ATTACK_NOTED = (
+        "no-attack-noted", _N,
+        "Attack log: rows whose only entry is a note saying there was no attack ('no attacks "
+        "today', 'pain free') are not attacks: counted under `rows_other` as `no attack (noted)`, "
+        "their days recorded days without attacks, named in one notice per file (no row).",
+    )  # fmt: skip
+    NOTHING_RECORDED = (
+        "nothing-recorded", _N,
+        "Date-only rows with nothing but the date, in a diary whose other rows record the attack "
+        "(a template dated in advance): not attacks, counted under `rows_other` as `a date with "
+        "nothing recorded`, named in one notice per file (no row).",
+    )  # fmt: skip
     DAY_ONLY_REPEATS = (
         "day-only-repeats", _N,
         "Days on which one diary holds several attack rows with no clock time: each row counts as "
@@ -184,6 +215,11 @@ class IssueCode(StrEnum):
     DATE_ORDER_ASSUMED = (
         "date-order-assumed", _N,
         "Every slash date could be day- or month-first; day-first was assumed (whole file).",
+    )  # fmt: skip
+    COLUMN_NOT_FOR_SHAPE = (
+        "column-not-for-shape", _N,
+        "Daily log: a column of an attack log (pain, trigger, side …) that a daily log cannot use; "
+        "not used (header row).",
     )  # fmt: skip
     COLUMN_IGNORED = (
         "column-ignored", _N,

@@ -29,7 +29,13 @@ _EARLIEST, _LATEST = pd.Timestamp.min, pd.Timestamp.max  # what datetime64[ns] h
 _EXCEL_LAST_SERIAL = 106_750  # 2192-04-07: pandas Timedeltas span ~292 years (Excel goes to 9999)
 _TIME_PARTS = (
     "%H:%M", "%H:%M:%S", "%H:%M:%S.%f", "%I:%M %p", "%I:%M%p", "%I:%M:%S %p", "%H.%M",
+    "%I.%M%p", "%I.%M %p", "%I%p", "%I %p",  # 7.30pm, 7pm: as diaries are typed (session 6)
 )  # fmt: skip
+_DAY_ZERO = r"^(?:1899-12-3[01]|1900-01-01)[ T]([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)(?:\.0+)?$"
+"""A clock time written on a spreadsheet's day zero (``1899-12-30 19:45:00``)."""
+_HOUR_MINUTE = re.compile(r"([01][0-9]|2[0-3])[0-5][0-9]")
+"""``0730``: the 24-hour clock without a colon (clinic forms); four digits only, so ``45`` is
+never read as 04:05."""
 _DAY_FIRST = ("%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d-%m-%y")
 _MONTH_FIRST = ("%m/%d/%Y", "%m/%d/%y", "%m-%d-%Y", "%m-%d-%y")
 _FIXED = ("%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%d.%m.%y", "%Y%m%d")
@@ -199,6 +205,27 @@ def parse_times(cells: pd.Series) -> pd.Series:
             break
         parsed = read_format(text[pending], pattern)  # on 1 January 1900: always in range
         result[pending] = parsed - parsed.dt.normalize()
+    unread = result.isna() & text.ne("")
+    if unread.any():
+        result = _read_leftover_times(text[unread], result)
+    return result
+
+
+def _read_leftover_times(text: pd.Series, result: pd.Series) -> pd.Series:
+    """Times no format above read: ``0730``, and a clock on a spreadsheet's day zero.
+
+    A time cell that a spreadsheet or a script wrote as a date-time on its day zero
+    (``1899-12-30 19:45:00``: Excel's and LibreOffice's, ``1899-12-31``, ``1900-01-01``) holds
+    only its clock time.
+    """
+    four = text[text.str.fullmatch(_HOUR_MINUTE.pattern).fillna(value=False)]
+    parsed = read_format(four, "%H%M")
+    result[four.index] = parsed - parsed.dt.normalize()
+    zero = text.str.extract(_DAY_ZERO, expand=False).dropna()
+    for pattern in ("%H:%M:%S", "%H:%M"):
+        pending = zero[result[zero.index].isna()]
+        parsed = read_format(pending, pattern)
+        result[pending.index] = parsed - parsed.dt.normalize()
     return result
 
 

@@ -16,7 +16,16 @@ from typing import Any
 
 import pandas as pd
 
-from tnprep.ingest import distinct, event_log, workbooks
+from tnprep.ingest import (
+    distinct,
+    empty_rows,
+    end_fill,
+    event_log,
+    second_tables,
+    shape_fields,
+    stray_dates,
+    workbooks,
+)
 from tnprep.ingest import fields as field_readers
 from tnprep.ingest import no_pain as no_pain_rows
 from tnprep.ingest import scales as scales_module
@@ -142,20 +151,24 @@ def _read_table(
         refuse_unless_pain(table, match)
         work = table
     shape = _shape(table, match)
+    shape_issues = shape_fields.check(table, match, shape, ATTACK_ONLY_FIELDS)
     decision = _order(_date_cells(work, match), options.date_order, fixed_order)
     issues = RowIssues(work)
+    second_tables.reject(work, match, issues)
     scale: PainScale | None = None
     no_pain: tuple[tuple[str, int], ...] = ()
     no_pain_issues: tuple[Issue, ...] = ()
     no_pain_days: tuple[dt.date, ...] = ()
     if shape is DiaryShape.ATTACK_LOG:
         frame, scale = _attack_rows(work, match, decision, issues, options=options, split=split)
-        no_pain_days = no_pain_rows.days(frame)
+        empty = empty_rows.set_aside(frame, work, match)
+        frame = empty.frame
+        no_pain_days = tuple(sorted({*no_pain_rows.days(frame), *empty.no_attack_days}))
         frame, count, notice = no_pain_rows.set_aside(
             frame, table.file, _header_of(table, match, "intensity")
         )
-        no_pain = ((no_pain_rows.NO_PAIN_KIND, count),) if count else ()
-        no_pain_issues = () if notice is None else (notice,)
+        no_pain = empty.kinds + (((no_pain_rows.NO_PAIN_KIND, count),) if count else ())
+        no_pain_issues = empty.issues + (() if notice is None else (notice,))
         if count and scale is not None and scale.source == scales_module.NOT_STATED:
             # the line's range describes the attacks the figures count
             scale = scales_module.not_stated(frame["intensity"], scale.column)
@@ -196,7 +209,7 @@ def _read_table(
         table=frame,
         issues=(*table.issues, *checked.issues,
                 *_file_issues(table, match, decision, bool(fixed_mapping), split),
-                *issues.collected(), *no_pain_issues),
+                *shape_issues, *issues.collected(), *no_pain_issues),
         info=info,
     )  # fmt: skip
 
@@ -334,9 +347,10 @@ def _attack_rows(
     by_field = {name: position for position, name in match.fields.items()}
     starts = attack_starts(table, by_field, decision, issues)
     kept = starts.start.notna()
+    date_position = by_field["date"] if "date" in by_field else by_field["start"]
     if options.today is not None:
-        date_position = by_field["date"] if "date" in by_field else by_field["start"]
         kept &= ~issues.reject_after(date_position, starts.start, options.today)
+    kept &= ~_reject_apart(issues, date_position, starts.start, kept)
     columns = field_readers.attack_columns(table, match, issues)
     scale: PainScale | None = None
     if "intensity" in by_field:
@@ -351,7 +365,13 @@ def _attack_rows(
         scale = _event_name_scale(table, split)
     if "end" in by_field and "duration" not in by_field:
         columns["duration_s"] = durations_from_end(table, by_field["end"], starts, decision, issues)
+    elif "end" in by_field:
+        columns["duration_s"] = end_fill.fill_from_end(
+            table, (by_field["end"], by_field["duration"]), columns["duration_s"], starts,
+            (decision, issues),
+        )  # fmt: skip
     columns = {**columns, "start": starts.start, "time_unknown": starts.time_unknown}
+    kept &= ~issues.rejected_rows()
     return attack_frame(_kept_rows(table, issues, columns, kept)), scale
 
 
@@ -376,8 +396,19 @@ def _day_rows(
     kept = dates.notna()
     if options.today is not None:
         kept &= ~issues.reject_after(position, dates, options.today)
+    kept &= ~_reject_apart(issues, position, dates, kept)
     columns = field_readers.day_columns(table, match, issues, options.scales)
+    kept &= ~issues.rejected_rows()
     return day_frame(_kept_rows(table, issues, {**columns, "date": dates}, kept))
+
+
+def _reject_apart(issues: RowIssues, position: int, dates: pd.Series, kept: pd.Series) -> pd.Series:
+    """Reject the rows dated apart from the rest of the file (``stray_dates``); return them."""
+    apart = stray_dates.dated_apart(dates.where(kept.to_numpy(dtype=bool)))
+    if not apart.mask.any():
+        return pd.Series(False, index=dates.index, dtype=bool)
+    issues.reject(position, apart.mask, IssueCode.DATE_APART, apart.message())
+    return apart.mask
 
 
 def _kept_rows(

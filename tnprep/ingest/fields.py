@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from tnprep.ingest import values
+from tnprep.ingest import dotted_durations, values
 from tnprep.ingest.columns import ColumnMatch, normalise_header
 from tnprep.ingest.decode import Table
 from tnprep.ingest.row_issues import RowIssues
@@ -100,7 +100,13 @@ def _duration(table: Table, position: int, match: ColumnMatch, issues: RowIssues
         IssueCode.DURATION_NEGATIVE,
         "A duration cannot be negative; it was left out for this row.",
     )
-    return parsed.values.mask(negative)
+    ambiguous = dotted_durations.clock_like(
+        table.cells[position],
+        unit_seconds=match.units.get(position),
+        excel=table.encoding == "xlsx",
+    )
+    issues.drop(position, ambiguous, IssueCode.DURATION_AMBIGUOUS, dotted_durations.MESSAGE)
+    return parsed.values.mask(negative | ambiguous.to_numpy(dtype=bool))
 
 
 def scale_0_10(table: Table, position: int, issues: RowIssues, name: str) -> pd.Series:

@@ -19,6 +19,20 @@ from tnprep.ingest.values import text_cells
 from tnprep.issues import Issue, IssueCode, Severity, clip
 from tnprep.model import DateOrderSource
 
+_SERIAL = r"[2-7][0-9]{4}(?:\.[0-9]+)?"
+"""An Excel date serial number of the years 1954–2119 (20000–79999), as Excel writes a date cell
+formatted as a number into a CSV file."""
+_SERIAL_MESSAGE = (
+    "The date cannot be read: it looks like an Excel date serial number (a date cell formatted "
+    "as a number). Format the column as dates in the spreadsheet and save the file again, or "
+    "give the workbook (.xlsx) itself; the row was left out of every figure."
+)
+
+
+def _excel_serials(text: pd.Series) -> npt.NDArray[np.bool_]:
+    """Per cell, whether it is a bare number in the range of Excel's recent date serials."""
+    return text.str.fullmatch(_SERIAL).fillna(value=False).to_numpy(dtype=bool)
+
 
 class RowIssues:
     """Issues of one table, with the set of rejected rows."""
@@ -33,6 +47,10 @@ class RowIssues:
     def rejected_count(self) -> int:
         """Rows rejected so far."""
         return int(self._rejected.sum())
+
+    def rejected_rows(self) -> pd.Series:
+        """Per row, whether it has been rejected so far (a copy)."""
+        return self._rejected.copy()
 
     def reject_unreadable(
         self,
@@ -53,9 +71,13 @@ class RowIssues:
             f"The {what} is empty; the row was left out of every figure.",
         )
         detail = _order_detail(decision) if what == "date" else ""
+        serial = np.zeros(len(unread), dtype=bool)
+        if what == "date" and (unread & ~blank).any():  # looked at only when a date failed
+            serial = unread & ~blank & _excel_serials(text)
+        self._add(position, serial, unreadable_code, _SERIAL_MESSAGE)
         self._add(
             position,
-            unread & ~blank,
+            unread & ~blank & ~serial,
             unreadable_code,
             f"The {what} cannot be read{detail}; the row was left out of every figure.",
         )

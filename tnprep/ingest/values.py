@@ -20,8 +20,9 @@ from tnprep.ingest.distinct import Distinct, distinct_text, remembered
 DIVISIONS = ("V1", "V2", "V3")
 """The trigeminal divisions: ophthalmic, maxillary, mandibular."""
 
-LIST_SEPARATORS = r"\s*[;|,/]\s*"
-"""Multi-valued cells are split on ; | , and / (SPEC)."""
+LIST_SEPARATORS = r"\s*(?:[;|,]|/(?!(?<=\b[nN]/)[aA]\b))\s*"
+"""Multi-valued cells are split on ; | , and / (SPEC) — but not at the slash of ``n/a``, one word
+("not applicable"): a trigger cell ``n/a`` was two triggers named ``n`` and ``a``."""
 
 _NUMBER = r"[+-]?[0-9]+(?:[.,][0-9]+)?"
 _UNIT_WORDS = "|".join(sorted(UNIT_SECONDS, key=len, reverse=True))
