@@ -79,3 +79,13 @@ def test_report_keeps_the_period_to_the_diarys_days(tmp_path: Path) -> None:
     assert figures["attacks"]["attack_free_days"] == 1
     assert (figures["input"]["rows_read"], figures["input"]["rows_rejected"]) == (5, 1)
     assert [issue["code"] for issue in figures["input"]["issues"]] == ["date-apart"]
+
+
+def test_a_recurrence_months_after_the_rest_is_kept() -> None:
+    """Attacks January–March, a pain-free spring and summer (after MVD, say), then two attacks in
+    November: a recurrence, the most important news of the page, not a mistyped year."""
+    before = b"".join(b"2025-%02d-%02d,08:00,6\n" % (month, day)
+                      for month in (1, 2, 3) for day in range(1, 21))  # fmt: skip
+    data = b"Date,Time,Pain\n" + before + b"2025-11-14,08:00,7\n2025-11-20,08:00,8\n"
+    assert _apart(data) == []
+    assert len(read_diary(data, "diary.csv").table) == 62

@@ -5,8 +5,10 @@ of them "attack-free" (an attack log covers every day from its first to its last
 catches a year typed into the future (``date-in-future``); a year typed into the past is caught
 here, from the file's own dates: the rows are grouped into stretches separated by more than
 ``GAP_DAYS`` days, and a small stretch (at most ``STRAY_ROWS`` rows, and at most a quarter of the
-rows of the file's largest stretch) is rejected with its file, row and column. Two real stretches
-of diary a year apart are both kept. tnprep's own rule (docs/formats.md, "Dates far apart").
+rows of the file's largest stretch) whose dates another year would put in or beside the largest
+stretch is rejected with its file, row and column. Two real stretches of diary a year apart are
+both kept, and so are a few rows months after the rest that no year explains (a recurrence after
+a pain-free spell). tnprep's own rule (docs/formats.md, "Dates far apart").
 """
 
 from __future__ import annotations
@@ -25,6 +27,12 @@ STRAY_ROWS = 3
 """A stretch of at most this many rows, apart from the rest, is taken for mistyped dates."""
 _SHARE = 4
 """… and only when the file's largest stretch has at least this many times as many rows."""
+YEARS_OFF = 20
+"""… and only when another year, at most this many years off, puts the row in or beside the
+largest stretch: the mark of a mistyped year."""
+BESIDE_DAYS = 28
+"""'Beside' the largest stretch: within a silence's length of its first or last day (the row
+typed wrongly may be the diary's newest or oldest)."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +81,37 @@ def dated_apart(dates: pd.Series) -> Apart:
     stray[largest] = False
     if not stray.any():
         return none
-    mask = known & np.isin(days, distinct[stray[stretch]])
     span = distinct[stretch == largest]
-    first, last = (dt.date(1970, 1, 1) + dt.timedelta(days=int(day)) for day in (span[0], span[-1]))
+    first, last = (_date(day) for day in (span[0], span[-1]))
+    typed = [day for day in distinct[stray[stretch]] if _a_year_mistyped(_date(day), first, last)]
+    if not typed:
+        return none
+    mask = known & np.isin(days, typed)
     return Apart(pd.Series(mask, index=dates.index, dtype=bool), first, last)
+
+
+def _date(day: np.int64) -> dt.date:
+    return dt.date(1970, 1, 1) + dt.timedelta(days=int(day))
+
+
+def _a_year_mistyped(day: dt.date, first: dt.date, last: dt.date) -> bool:
+    """Whether ``day`` in another year (up to ``YEARS_OFF`` off) is in or beside ``first``–``last``.
+
+    That is the mark of a mistyped year (2016-11-02 among 2026-11-01 … 2026-11-05). Rows apart
+    that no year explains are kept: after a pain-free year, two attacks seven months after the
+    last stretch are a recurrence, the page's most important news, not a typo.
+    """
+    low, high = first - dt.timedelta(days=BESIDE_DAYS), last + dt.timedelta(days=BESIDE_DAYS)
+    for years in range(1, YEARS_OFF + 1):
+        for year in (day.year - years, day.year + years):
+            moved = _with_year(day, year)
+            if moved is not None and low <= moved <= high:
+                return True
+    return False
+
+
+def _with_year(day: dt.date, year: int) -> dt.date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February in a year without one
+        return None
