@@ -132,9 +132,10 @@ def not_yet_in_history(
     """
     if not history:
         return ()
+    done = {role for treatment in history if (role := role_of(treatment)) is not None}
     found = []
     for option in options_not_in_history(history):
-        words = _interest(option, interested_in)
+        words = _interest(option, interested_in, done)
         if words is None:
             continue
         evidence: tuple[tuple[str, str], ...] = (
@@ -170,11 +171,20 @@ _INTEREST_WORDS: dict[str, frozenset[Role]] = {
 """Interest words the catalogue does not know, and the roles they point to."""
 
 
-def _interest(option: ResistantOption, interested_in: Sequence[str]) -> str | None:
-    """The patient's interest answer (as written) that points to ``option``, or ``None``."""
+def _interest(option: ResistantOption, interested_in: Sequence[str], done: set[Role]) -> str | None:
+    """The patient's interest answer (as written) that points to ``option``, or ``None``.
+
+    A general word ("surgery") points to every option of its roles only while the history has
+    none of them: after a microvascular decompression, "surgery" or "repeat surgery" may mean
+    that operation again, and naming the one surgery not yet done ("stereotactic radiosurgery
+    (patient wrote "repeat surgery")", until 2026-12-03) chose an option for the patient. The
+    words stay on the page as written (the pattern's "Wants to discuss").
+    """
     for interest in interested_in:
         words = interest.casefold().split()
         roles = {role for word in words for role in _INTEREST_WORDS.get(word, frozenset())}
+        if roles & done:
+            roles = set()
         entry = lookup(interest)
         if entry is not None:
             roles.add(entry.role)

@@ -1,0 +1,204 @@
+"""The page read as a facial-pain neurologist would (session 6 review): each test a finding.
+
+Each test failed on the code before its fix: what the record says is what the page says,
+dates are written one way ("5 Feb 2024"), and no line narrows the patient's words.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from tnprep.analysis.discussion import (
+    describe,
+    dose_outside_range,
+    first_line_stopped,
+    no_change_after_treatment,
+    not_yet_in_history,
+)
+from tnprep.analysis.treatments import summarise_treatments
+from tnprep.model import PartialDate, Treatment, TreatmentCategory
+from tnprep.pipeline import Sources, load_patient, summarise_patient
+from tnprep.report.ledger_lines import verdict_text
+from tnprep.report.treatment_section import asked_options_text
+from tnprep.summary import BeforeAfter, ChangeKind, Summary, Verdict, WindowFigures
+
+D = dt.date
+
+
+def treatment(
+    name: str, category: TreatmentCategory = TreatmentCategory.MEDICATION, **fields: object
+) -> Treatment:
+    base = Treatment(
+        name=name, name_as_written=name, category=category, start=None, end=None, ongoing=True,
+        dose_text=None, dose_mg_per_day=None, response=None, relief_percent=None,
+        stopped_because=None, side_effects=None, notes=None,
+    )  # fmt: skip
+    return dataclasses.replace(base, **fields)
+
+
+AFTER_MVD = [
+    treatment("carbamazepine"),
+    treatment(
+        "microvascular decompression",
+        TreatmentCategory.PROCEDURE,
+        ongoing=False,
+        start=PartialDate(2023, 5, 10),
+        end=PartialDate(2023, 5, 10),
+    ),
+]
+
+
+# --- "surgery" after an operation is not narrowed to the procedure not yet done ------------
+
+
+def test_repeat_surgery_after_an_mvd_is_not_read_as_radiosurgery() -> None:
+    """'repeat surgery' after an MVD printed 'stereotactic radiosurgery (patient wrote "repeat
+    surgery")': tnprep chose the one surgery the history lacks for the patient."""
+    found = not_yet_in_history(AFTER_MVD, ("repeat surgery",))
+    assert found == ()
+
+
+def test_a_named_option_keeps_its_own_words_beside_a_generic_one() -> None:
+    found = not_yet_in_history(AFTER_MVD, ("repeat surgery", "radiosurgery"))
+    assert [finding.subject for finding in found] == ["stereotactic radiosurgery"]
+    assert [describe(finding) for finding in found] == [
+        'The patient wants to discuss stereotactic radiosurgery (patient wrote "radiosurgery"); '
+        "no entry in the history."
+    ]
+
+
+def test_surgery_without_any_operation_in_the_history_still_names_both() -> None:
+    found = not_yet_in_history([treatment("carbamazepine")], ("surgery",))
+    assert [finding.subject for finding in found] == [
+        "microvascular decompression",
+        "stereotactic radiosurgery",
+    ]
+
+
+# --- dates written as the rest of the page writes them ------------------------------------
+
+
+def test_first_line_stopped_writes_its_month_as_the_page_does() -> None:
+    history = [
+        treatment(
+            "oxcarbazepine",
+            ongoing=False,
+            end=PartialDate(2013, 7),
+            stopped_because="side effects",
+            side_effects="ataxia",
+        ),
+        treatment("carbamazepine"),
+    ]
+    (finding,) = first_line_stopped(history)
+    assert describe(finding) == (
+        "Oxcarbazepine stopped Jul 2013 (side effects: ataxia). Taken now: carbamazepine."
+    )
+
+
+def _comparison(overlapping: tuple[str, ...] = ()) -> BeforeAfter:
+    return BeforeAfter(
+        "carbamazepine", ChangeKind.DOSE_CHANGE, D(2026, 10, 1),
+        WindowFigures(D(2026, 9, 3), D(2026, 9, 30), 28, 2.0, None),
+        WindowFigures(D(2026, 10, 15), D(2026, 11, 11), 28, 2.1, None),
+        enough_data=True, overlapping=overlapping,
+    )  # fmt: skip
+
+
+def test_no_change_point_writes_its_day_as_the_page_does() -> None:
+    (finding,) = no_change_after_treatment([_comparison()])
+    assert describe(finding).startswith("Carbamazepine dose changed on 1 Oct 2026: ")
+
+
+def test_overlapping_change_is_dated_as_the_page_dates() -> None:
+    """The ledger printed 'overlapping change (baclofen started 2026-10-01)' beside '1 Oct 2026'."""
+    item = dataclasses.replace(
+        _comparison(("baclofen started 2026-10-01",)), verdict=Verdict.OVERLAPPING
+    )
+    assert verdict_text(item) == (
+        "overlapping change (baclofen started 1 Oct 2026) — no figure claimed"
+    )
+
+
+# --- a dose outside the published range says which course ----------------------------------
+
+
+def test_dose_point_of_a_past_course_says_when() -> None:
+    """'Baclofen 200 mg/day is above the published range' read as today's dose; it was 2013's."""
+    history = [
+        treatment(
+            "baclofen",
+            ongoing=False,
+            start=PartialDate(2013, 4),
+            end=PartialDate(2013, 6),
+            dose_mg_per_day=200.0,
+            dose_text="100 mg twice daily",
+        )
+    ]
+    (finding,) = dose_outside_range(summarise_treatments(history))
+    assert describe(finding) == (
+        "Baclofen 200 mg/day (100 mg twice daily; Apr 2013 – Jun 2013) is above the published "
+        "range of 15–90 mg/day (EAN 2019 table, Pract Neurol 2021)."
+    )
+
+
+def test_dose_point_of_a_current_course_says_since() -> None:
+    history = [
+        treatment(
+            "carbamazepine",
+            start=PartialDate(2026, 6),
+            dose_mg_per_day=2400.0,
+            dose_text="800 mg three times daily",
+        )
+    ]
+    (finding,) = dose_outside_range(summarise_treatments(history))
+    assert describe(finding).startswith(
+        "Carbamazepine 2400 mg/day (800 mg three times daily; since Jun 2026) is above"
+    )
+
+
+# --- the patient's wish stays on the ledger's line when it names no missing option ---------
+
+_HEADER = "treatment,category,start,end,dose,response,stopped_because,side_effects,notes\n"
+
+
+def _summary(treatments: str, *answers: str) -> Summary:
+    diary = "date,attacks\n" + "".join(
+        f"{(D(2026, 7, 1) + dt.timedelta(days=offset)).isoformat()},3\n" for offset in range(60)
+    )
+    sources = Sources(
+        diaries=[("diary.csv", diary.encode())],
+        treatments=[("treatments.csv", (_HEADER + treatments).encode())] if treatments else [],
+        questionnaires=[("q.csv", ("item,answer\n" + "\n".join(answers) + "\n").encode())],
+    )
+    return summarise_patient(load_patient(sources), start=None, end=None, today=D(2026, 9, 30))
+
+
+MVD_ROWS = (
+    "Microvascular decompression,procedure,2023-05-10,2023-05-10,,complete,,,\n"
+    "Carbamazepine,,2024-09,,200 mg bd,partial,,,\n"
+)
+
+
+def test_a_wish_that_names_no_missing_option_stays_on_the_ledger_line() -> None:
+    """'surgery' after an MVD, 'psychology' after CBT: on no line of the ledger before."""
+    summary = _summary(
+        MVD_ROWS + "Cognitive behavioural therapy,psychological,2025-01,2025-06,,,,,\n",
+        "interested_in,repeat surgery",
+        "interested_in,psychology",
+        "interested_in,clinical trials",
+    )
+    assert asked_options_text(summary) == (
+        "Patient wants to discuss, no entry in the history: clinical trials. "
+        "Also wants to discuss (as written): repeat surgery, psychology."
+    )
+
+
+def test_only_wishes_with_an_entry_give_a_line_of_their_own() -> None:
+    summary = _summary(MVD_ROWS, "interested_in,surgery")
+    assert asked_options_text(summary) == "Patient wants to discuss (as written): surgery."
+
+
+def test_without_a_history_the_ledger_says_nothing_of_the_wishes() -> None:
+    """No history, no 'no entry' claim: the pattern's 'Wants to discuss' holds the words."""
+    assert asked_options_text(_summary("", "interested_in,surgery")) is None
