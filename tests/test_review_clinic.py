@@ -16,6 +16,7 @@ from tnprep.analysis.discussion import (
     no_change_after_treatment,
     not_yet_in_history,
 )
+from tnprep.analysis.evidence import Evidence, optional
 from tnprep.analysis.treatments import summarise_treatments
 from tnprep.model import PartialDate, Treatment, TreatmentCategory
 from tnprep.pipeline import Sources, load_patient, summarise_patient
@@ -202,3 +203,14 @@ def test_only_wishes_with_an_entry_give_a_line_of_their_own() -> None:
 def test_without_a_history_the_ledger_says_nothing_of_the_wishes() -> None:
     """No history, no 'no entry' claim: the pattern's 'Wants to discuss' holds the words."""
     assert asked_options_text(_summary("", "interested_in,surgery")) is None
+
+
+def test_the_patients_own_name_for_an_option_is_quoted_before_a_general_word() -> None:
+    """'repeat surgery' then 'radiosurgery': radiosurgery quoted "repeat surgery", and the
+    patient's own 'radiosurgery' went to the "also" list as if it named nothing."""
+    found = not_yet_in_history([treatment("carbamazepine")], ("repeat surgery", "radiosurgery"))
+    words = {finding.subject: optional(finding, Evidence.PATIENT_WORDS) for finding in found}
+    assert words == {
+        "microvascular decompression": "repeat surgery",
+        "stereotactic radiosurgery": "radiosurgery",
+    }

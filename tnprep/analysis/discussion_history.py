@@ -174,23 +174,33 @@ _INTEREST_WORDS: dict[str, frozenset[Role]] = {
 def _interest(option: ResistantOption, interested_in: Sequence[str], done: set[Role]) -> str | None:
     """The patient's interest answer (as written) that points to ``option``, or ``None``.
 
-    A general word ("surgery") points to every option of its roles only while the history has
-    none of them: after a microvascular decompression, "surgery" or "repeat surgery" may mean
+    An answer that names the option ("radiosurgery", "Gamma Knife") is quoted before a general
+    word ("surgery"). A general word points to every option of its roles only while the history
+    has none of them: after a microvascular decompression, "surgery" or "repeat surgery" may mean
     that operation again, and naming the one surgery not yet done ("stereotactic radiosurgery
-    (patient wrote "repeat surgery")", until 2026-12-03) chose an option for the patient. The
-    words stay on the page as written (the pattern's "Wants to discuss").
+    (patient wrote "repeat surgery")", until 2026-12-03) chose an option for the patient. Such
+    words stay on the ledger's line as written ("Also wants to discuss (as written): …").
     """
-    for interest in interested_in:
-        words = interest.casefold().split()
-        roles = {role for word in words for role in _INTEREST_WORDS.get(word, frozenset())}
-        if roles & done:
-            roles = set()
-        entry = lookup(interest)
-        if entry is not None:
-            roles.add(entry.role)
-        if roles & option.roles or option.name.casefold() in interest.casefold():
-            return interest
-    return None
+    named = [interest for interest in interested_in if _names(option, interest)]
+    general = [
+        interest
+        for interest in interested_in
+        if _general_roles(interest) & option.roles and not _general_roles(interest) & done
+    ]
+    return (named + general)[0] if named + general else None
+
+
+def _names(option: ResistantOption, interest: str) -> bool:
+    """Whether ``interest`` names ``option``: a catalogue treatment of its roles, or its name."""
+    entry = lookup(interest)
+    in_roles = entry is not None and entry.role in option.roles
+    return in_roles or option.name.casefold() in interest.casefold()
+
+
+def _general_roles(interest: str) -> set[Role]:
+    """The roles a general word in ``interest`` points to ("surgery": MVD and radiosurgery)."""
+    words = interest.casefold().split()
+    return {role for word in words for role in _INTEREST_WORDS.get(word, frozenset())}
 
 
 def monitoring_questions(history: Sequence[Treatment]) -> tuple[Finding, ...]:
