@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
+
+import pypdf
 
 from tnprep.analysis.discussion import (
     describe,
@@ -20,6 +23,7 @@ from tnprep.analysis.evidence import Evidence, optional
 from tnprep.analysis.treatments import summarise_treatments
 from tnprep.model import PartialDate, Treatment, TreatmentCategory
 from tnprep.pipeline import Sources, load_patient, summarise_patient
+from tnprep.report import build_page
 from tnprep.report.ledger_lines import verdict_text
 from tnprep.report.treatment_section import asked_options_text
 from tnprep.summary import BeforeAfter, ChangeKind, Summary, Verdict, WindowFigures
@@ -214,3 +218,27 @@ def test_the_patients_own_name_for_an_option_is_quoted_before_a_general_word() -
         "microvascular decompression": "repeat surgery",
         "stereotactic radiosurgery": "radiosurgery",
     }
+
+
+# --- a column is never narrower than its heading --------------------------------------------
+
+
+def _page_text(summary: Summary) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(build_page(summary, "a4")))
+    assert len(reader.pages) == 1
+    return " ".join(reader.pages[0].extract_text().split())
+
+
+def test_two_short_questions_beside_long_points_keep_their_heading_whole() -> None:
+    """The long history's page printed "Patient's questions (their o…": the discussion column
+    took 70 % and the heading lost "their order", which says the list is the patient's."""
+    rows = "".join(
+        f"{name},,20{10 + year}-01,20{10 + year}-03,{dose},none,inefficacy,,\n"
+        for year, (name, dose) in enumerate(
+            [("Gabapentin", "50 mg daily"), ("Lamotrigine", "200 mg three times daily"),
+             ("Baclofen", "100 mg twice daily"), ("Oxcarbazepine", "50 mg daily"),
+             ("Pregabalin", "25 mg daily"), ("Carbamazepine", "50 mg daily")]
+        )
+    )  # fmt: skip
+    summary = _summary(rows, "question,Is it safe?", "question,Again?")
+    assert "Patient's questions (their order)" in _page_text(summary)
