@@ -158,7 +158,8 @@ def _headings_fit(content: PageContent, width: float, share: float) -> bool:
     A narrow questions column printed "Patient's questions (their o…" — the words that say the
     list is in the patient's order (session 6 review).
     """
-    columns = zip((content.questions.title, content.discussion.title), _columns(width, share))
+    titles = (content.questions.title, content.discussion.title)
+    columns = zip(titles, _columns(width, share), strict=True)
     return all(
         stringWidth(title, HEADING.fontName, HEADING.fontSize) <= column
         for title, column in columns
