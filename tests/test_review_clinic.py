@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import re
+from pathlib import Path
 
 import pypdf
 
@@ -242,3 +244,28 @@ def test_two_short_questions_beside_long_points_keep_their_heading_whole() -> No
     )  # fmt: skip
     summary = _summary(rows, "question,Is it safe?", "question,Again?")
     assert "Patient's questions (their order)" in _page_text(summary)
+
+
+# --- counts written one way: no thousands comma a European reader takes for a decimal --------
+
+_YILATIVS = (
+    Path(__file__).resolve().parent.parent.parent
+    / "shared"
+    / "real-exports"
+    / "gchrg-yilativs-tsv"
+    / "yilativs-attacks.tsv"
+)
+
+
+def test_yilativs_counts_carry_no_thousands_comma() -> None:
+    """'5672 of 6212 recorded, 5,286 in silences': the same page wrote counts two ways, and
+    '5,286' reads as 5.286 where the comma is the decimal mark (the Danish Pavia export's own
+    country)."""
+    sources = Sources(
+        diaries=[(_YILATIVS.name, _YILATIVS.read_bytes())], treatments=[], questionnaires=[]
+    )
+    summary = summarise_patient(load_patient(sources), start=None, end=None, today=D(2026, 12, 3))
+    text = _page_text(summary)
+    assert "5286 in silences" in text
+    assert re.search(r"\d,\d{3}\b", text) is None
+    assert all(re.search(r"\d,\d{3}\b", issue.message) is None for issue in summary.input.issues)

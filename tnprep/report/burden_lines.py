@@ -62,7 +62,7 @@ def burden_text(
         when = [day_text(start)] if start else []
         silent = _silent_days(burden.longest_attack_free_run, start, silences)
         if silent:
-            when.append(f"{silent:,} of them in silences")
+            when.append(f"{silent} of them in silences")
         parts.append(f"longest attack-free run {run}" + (f" ({'; '.join(when)})" if when else ""))
     return "; ".join(parts) or None
 

@@ -41,9 +41,9 @@ def silences_text(silences: Silences) -> str:
     longest = max(runs, key=lambda run: run.days)
     count = "1 silence" if len(runs) == 1 else f"{len(runs)} silences"
     if silences.rule is SilenceRule.UNRECORDED:
-        counted = f"{silences.days:,} days counted as not recorded (gaps), as the user chose"
+        counted = f"{silences.days} days counted as not recorded (gaps), as the user chose"
     else:
-        counted = f"{silences.days:,} days counted attack-free (attack-log rule), may be unrecorded"
+        counted = f"{silences.days} days counted attack-free (attack-log rule), may be unrecorded"
     return (
         f"{counted}: {count} of {SILENCE_DAYS}+ days without a diary row (longest "
         f"{longest.days} days, {day_text(longest.first)} – {day_text(longest.last)})"

@@ -242,7 +242,7 @@ def _in_silences(summary: Summary) -> str:
     """', 5,286 in silences' when long silences were counted as attack-free recorded days."""
     silences = summary.silences
     if silences.runs and silences.rule is SilenceRule.ATTACK_FREE:
-        return f", {silences.days:,} in silences"
+        return f", {silences.days} in silences"
     return ""
 
 
