@@ -236,7 +236,7 @@ def test_case4_a_single_change_with_enough_diary_is_compared_and_names_the_thres
     (item,) = summary.before_after
     assert item.verdict.value == "compared"
     points = summary_json(summary)["discussion_points"]
-    assert any("tnprep's 30 % threshold" in point for point in points)  # type: ignore[union-attr]
+    assert any("not followed by a fall of 30 % or more" in point for point in points)  # type: ignore[union-attr]
 
 
 def test_case9_one_day_procedure_is_drawn_once() -> None:

@@ -225,7 +225,8 @@ def test_no_change_words() -> None:
     (finding,) = no_change_after_treatment([comparison(ChangeKind.START, 2.0, 2.1)])
     assert describe(finding) == (
         "Pregabalin started on 1 Mar 2024: 2.00 attacks per recorded day in the 28 days before, "
-        "2.10 on days 15–42 after — less than tnprep's 30 % threshold (docs/figures.md)."
+        "2.10 on days 15–42 after: up 5 % (tnprep lists a start or dose change not followed by "
+        "a fall of 30 % or more)."
     )
 
 

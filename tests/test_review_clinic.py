@@ -107,7 +107,7 @@ def _comparison(overlapping: tuple[str, ...] = ()) -> BeforeAfter:
     return BeforeAfter(
         "carbamazepine", ChangeKind.DOSE_CHANGE, D(2026, 10, 1),
         WindowFigures(D(2026, 9, 3), D(2026, 9, 30), 28, 2.0, None),
-        WindowFigures(D(2026, 10, 15), D(2026, 11, 11), 28, 2.1, None),
+        WindowFigures(D(2026, 10, 16), D(2026, 11, 12), 28, 2.1, None),
         enough_data=True, overlapping=overlapping,
     )  # fmt: skip
 
@@ -269,3 +269,26 @@ def test_yilativs_counts_carry_no_thousands_comma() -> None:
     assert "5286 in silences" in text
     assert re.search(r"\d,\d{3}\b", text) is None
     assert all(re.search(r"\d,\d{3}\b", issue.message) is None for issue in summary.input.issues)
+
+
+# --- no file path of the project on a clinical page; a rise is not "less than a fall" ----------
+
+
+def test_no_change_point_says_the_change_and_the_rule_without_a_file_path() -> None:
+    """It ended "— less than tnprep's 30 % threshold (docs/figures.md)." — a path no clinician
+    has, and for a rise (2.00 → 2.10) "less than" a threshold of a fall."""
+    (finding,) = no_change_after_treatment([_comparison()])
+    assert describe(finding) == (
+        "Carbamazepine dose changed on 1 Oct 2026: 2.00 attacks per recorded day in the 28 days "
+        "before, 2.10 on days 15–42 after: up 5 % (tnprep lists a start or dose change not "
+        "followed by a fall of 30 % or more)."
+    )
+
+
+def test_no_change_point_of_a_small_fall_says_down() -> None:
+    item = dataclasses.replace(
+        _comparison(),
+        after=WindowFigures(D(2026, 10, 16), D(2026, 11, 12), 28, 1.6, None),
+    )
+    (finding,) = no_change_after_treatment([item])
+    assert ": down 20 % (tnprep lists" in describe(finding)

@@ -142,9 +142,25 @@ def _describe_no_change(finding: Finding) -> str:
     return (
         f"{_capitalised(finding.subject)} {required(finding, Evidence.CHANGE)} on "
         f"{iso_words(required(finding, Evidence.DATE))}: {before} attacks per "
-        f"recorded day in the 28 days before, {after} on {window} "
-        "after — less than tnprep's 30 % threshold (docs/figures.md)."
+        f"recorded day in the 28 days before, {after} on {window} after: "
+        f"{_direction(before, after)}(tnprep lists a start or dose change not "
+        "followed by a fall of 30 % or more)."
     )
+
+
+def _direction(before: str, after: str) -> str:
+    """'up 5 % ', 'down 20 % ', 'no change ', or '' when the figures are not numbers.
+
+    Session 6 review: the point ended "less than tnprep's 30 % threshold (docs/figures.md)" — a
+    file path on a clinical page, and for a rise "less than" a threshold that is a fall.
+    """
+    try:
+        change = round((float(after) - float(before)) / float(before) * 100)
+    except (ValueError, ZeroDivisionError):
+        return ""
+    if change == 0:
+        return "no change "
+    return f"{'up' if change > 0 else 'down'} {abs(change)} % "
 
 
 _BEFORE_AFTER = (Evidence.BEFORE_PER_DAY, Evidence.AFTER_PER_DAY)
