@@ -27,6 +27,7 @@ from tnprep.model import PartialDate, Treatment, TreatmentCategory
 from tnprep.pipeline import Sources, load_patient, summarise_patient
 from tnprep.report import build_page
 from tnprep.report.ledger_lines import verdict_text
+from tnprep.report.sections import build_footer
 from tnprep.report.treatment_section import asked_options_text
 from tnprep.summary import BeforeAfter, ChangeKind, Summary, Verdict, WindowFigures
 
@@ -292,3 +293,26 @@ def test_no_change_point_of_a_small_fall_says_down() -> None:
     )
     (finding,) = no_change_after_treatment([item])
     assert ": down 20 % (tnprep lists" in describe(finding)
+
+
+# --- the footer says what the rows that are not attacks are ----------------------------------
+
+_REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "real-exports"
+
+
+def _real_summary(path: Path) -> Summary:
+    sources = Sources(diaries=[(path.name, path.read_bytes())], treatments=[], questionnaires=[])
+    return summarise_patient(load_patient(sources), start=None, end=None, today=D(2026, 12, 3))
+
+
+def test_footer_names_the_kinds_of_rows_that_are_not_attacks() -> None:
+    """'1499 other rows (not attacks)': the Pavia workbook's 1499 rows are medicine entries
+    (oxygen 1341 of them) that no other line of the page names."""
+    workbook = _REAL / "gchrg-pavia-xlsx" / "Pavias-anfald-og-behandlinger.head.xlsx"
+    quality = build_footer(_real_summary(workbook)).quality
+    assert "1499 other rows (not attacks: medicine 1499)" in quality
+    events = _REAL / "gchrg-pavia-symptoms" / "Pavia-anfald-nobbism-Symptoms.head.csv"
+    quality = build_footer(_real_summary(events)).quality
+    assert "1236 other rows (not attacks: medicine 551, symptom 443, sport 191, +2 kinds)" in (
+        quality
+    )
