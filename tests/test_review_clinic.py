@@ -316,3 +316,20 @@ def test_footer_names_the_kinds_of_rows_that_are_not_attacks() -> None:
     assert "1236 other rows (not attacks: medicine 551, symptom 443, sport 191, +2 kinds)" in (
         quality
     )
+
+
+# --- a label that contradicts its own counts --------------------------------------------------
+
+
+def test_an_attack_on_both_sides_is_not_labelled_left_and_right() -> None:
+    """Migraine Buddy's one attack on both sides printed "Left and right both recorded: attack
+    rows: right 0, left 0, both 1" — the label said what the counts deny."""
+    export = _REAL / "mb-contributed" / "migraine_buddy_sample.csv"
+    text = _page_text(_real_summary(export))
+    assert "Left and right both recorded" not in text
+    assert "Both sides in one attack: attack rows: right 0, left 0, both 1" in text
+
+
+def test_left_and_right_attacks_keep_their_label() -> None:
+    text = _page_text(_real_summary(_REAL / "asmith-headaches" / "headaches.csv"))
+    assert "Left and right both recorded: attack rows: right 6, left 9, both 0" in text

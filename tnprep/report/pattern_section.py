@@ -88,10 +88,21 @@ def _facts(summary: Summary) -> list[Field]:
     """Recorded facts worth a question (issue 11), never advice: both sides, numbness."""
     ledger = summary.ledger or ledger_from_summary(summary)
     return [
-        Field(_FACT_LABELS[fact.kind], fact.text)
+        Field(_fact_label(fact.kind, summary.attacks.by_side), fact.text)
         for fact in ledger.facts
         if fact.kind is not FactKind.CONTINUOUS_PAIN
     ]
+
+
+def _fact_label(kind: FactKind, sides: SideCounts) -> str:
+    """The fact's label; attacks on both sides at once without left and right ones are said so.
+
+    Session 6 review: one attack recorded on both sides printed "Left and right both recorded:
+    attack rows: right 0, left 0, both 1" — the label said what its counts deny.
+    """
+    if kind is FactKind.BOTH_SIDES and not (sides.left and sides.right):
+        return "Both sides in one attack"
+    return _FACT_LABELS[kind]
 
 
 def _continuous_pain(summary: Summary) -> Field:
