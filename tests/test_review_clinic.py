@@ -333,3 +333,11 @@ def test_an_attack_on_both_sides_is_not_labelled_left_and_right() -> None:
 def test_left_and_right_attacks_keep_their_label() -> None:
     text = _page_text(_real_summary(_REAL / "asmith-headaches" / "headaches.csv"))
     assert "Left and right both recorded: attack rows: right 6, left 9, both 0" in text
+
+
+def test_no_attack_free_day_is_said_plainly() -> None:
+    """'longest attack-free run 0 recorded days' on a one-day diary with an attack."""
+    export = _REAL / "mb-contributed" / "migraine_buddy_sample.csv"
+    text = _page_text(_real_summary(export))
+    assert "attack-free run 0" not in text
+    assert "no attack-free recorded day" in text
