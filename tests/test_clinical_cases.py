@@ -157,7 +157,10 @@ def test_case9_two_files_of_different_dates_are_never_merged() -> None:
     # The latest complete administration is shown (the older file), never a chimeric mix.
     assert (phq9.score, phq9.date) == (27, dt.date(2026, 1, 10))
     assert [(older.floor, older.answered) for older in phq9.older] == [(0, 5)]
-    assert "an older PHQ-9" in page_text(summary)
+    # the later, incomplete form is "a later PHQ-9", never "an older" (session 6 review)
+    text = page_text(summary)
+    assert "a later PHQ-9 (1 Oct 2026, new.csv) gave ≥ 0, 5 of 9 answered" in text
+    assert "A later PHQ-9 (1 Oct 2026, new.csv) left item 9 unanswered." in text
 
 
 def test_case9_phq9_item10_is_captured() -> None:

@@ -341,3 +341,58 @@ def test_no_attack_free_day_is_said_plainly() -> None:
     text = _page_text(_real_summary(export))
     assert "attack-free run 0" not in text
     assert "no attack-free recorded day" in text
+
+
+# --- PHQ-9: a later form is not "older", and its blank item 9 is flagged ----------------------
+
+_PHQ9_JUNE = (
+    "questionnaire_date,2026-06-01",
+    *(f"phq9_{item},{answer}" for item, answer in enumerate((2, 2, 2, 2, 1, 2, 1, 0, 2), 1)),
+)
+_PHQ9_NOVEMBER_ITEM9_BLANK = (
+    "questionnaire_date,2026-11-20",
+    *(f"phq9_{item},{answer}" for item, answer in enumerate((1, 1, 1, 1, 1, 1, 1, 0), 1)),
+)
+
+
+def _two_forms(june: tuple[str, ...], november: tuple[str, ...]) -> Summary:
+    diary = "date,attacks\n" + "".join(
+        f"{(D(2026, 9, 1) + dt.timedelta(days=offset)).isoformat()},3\n" for offset in range(80)
+    )
+    files = [
+        ("visit.csv", "item,answer\nvisit_date,2026-11-24\n"),
+        ("june.csv", "item,answer\n" + "\n".join(june) + "\n"),
+        ("november.csv", "item,answer\n" + "\n".join(november) + "\n"),
+    ]
+    sources = Sources(
+        diaries=[("diary.csv", diary.encode())],
+        treatments=[],
+        questionnaires=[(name, text.encode()) for name, text in files],
+    )
+    return summarise_patient(load_patient(sources), start=None, end=None, today=D(2026, 11, 25))
+
+
+def test_a_later_incomplete_phq9_is_not_called_older() -> None:
+    """It printed "an older PHQ-9 (20 Nov 2026, november.csv) gave ≥ 7" beside the PHQ-9 of
+    1 Jun 2026 shown: the form called older was the later one."""
+    text = _page_text(_two_forms(_PHQ9_JUNE, _PHQ9_NOVEMBER_ITEM9_BLANK))
+    assert "an older PHQ-9" not in text
+    assert "a later PHQ-9 (20 Nov 2026, november.csv) gave ≥ 7, 8 of 9 answered" in text
+
+
+def test_a_later_phq9_that_left_item9_blank_is_flagged_beside_the_old_answer() -> None:
+    """The safety band flagged June's item 9 = 2 "as recorded then, not a current answer" and
+    said nothing of the November form, four days before the visit, that left item 9 blank."""
+    text = _page_text(_two_forms(_PHQ9_JUNE, _PHQ9_NOVEMBER_ITEM9_BLANK))
+    assert "PHQ-9 item 9 answered 2 (more than half the days) on 1 Jun 2026" in text
+    assert "A later PHQ-9 (20 Nov 2026, november.csv) left item 9 unanswered." in text
+
+
+def test_a_later_blank_item9_is_flagged_when_the_form_shown_answered_0() -> None:
+    june_zero = (*_PHQ9_JUNE[:-1], "phq9_9,0")
+    text = _page_text(_two_forms(june_zero, _PHQ9_NOVEMBER_ITEM9_BLANK))
+    assert (
+        "PHQ-9 item 9 not answered — ask (thoughts that you would be better off dead, or of "
+        "hurting yourself in some way) on the later PHQ-9 (20 Nov 2026, november.csv); 8 of 9 "
+        "items answered. A blank is not a 0. The PHQ-9 of 1 Jun 2026 answered it 0."
+    ) in text
