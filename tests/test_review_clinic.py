@@ -396,3 +396,14 @@ def test_a_later_blank_item9_is_flagged_when_the_form_shown_answered_0() -> None
         "hurting yourself in some way) on the later PHQ-9 (20 Nov 2026, november.csv); 8 of 9 "
         "items answered. A blank is not a 0. The PHQ-9 of 1 Jun 2026 answered it 0."
     ) in text
+
+
+# --- a field the diary does not have is "not recorded", not "none recorded" ----------------
+
+
+def test_sides_and_divisions_no_diary_records_are_not_recorded() -> None:
+    """A daily log only printed "side none recorded; divisions none recorded": the file has no
+    side or division column, so nothing says none — as a blank trigger is not 'spontaneous'."""
+    text = _page_text(_summary(""))
+    assert "Side, divisions: side not recorded; divisions not recorded" in text
+    assert "none recorded" not in text.split("Side, divisions:")[1][:40]
