@@ -83,7 +83,7 @@ def test_a_changed_answer_is_dated_today_said_plainly_never_the_files_day(
     ]
     text = page_text(downloads)
     assert f"moderate; {day_text(TODAY)}" in text
-    assert "an older PHQ-9 (6 Apr 2023, old.csv) gave 8" in text
+    assert "an earlier PHQ-9 (6 Apr 2023, old.csv) gave 8" in text
     said = " ".join(item.value for item in app.text)
     assert "dated today" in said  # the form says plainly which day the changed answers get
 

@@ -157,7 +157,10 @@ def test_case9_two_files_of_different_dates_are_never_merged() -> None:
     # The latest complete administration is shown (the older file), never a chimeric mix.
     assert (phq9.score, phq9.date) == (27, dt.date(2026, 1, 10))
     assert [(older.floor, older.answered) for older in phq9.older] == [(0, 5)]
-    assert "an older PHQ-9" in page_text(summary)
+    # the later, incomplete form is "a later PHQ-9", never "an older" (session 6 review)
+    text = page_text(summary)
+    assert "a later PHQ-9 (1 Oct 2026, new.csv) gave ≥ 0, 5 of 9 answered" in text
+    assert "A later PHQ-9 (1 Oct 2026, new.csv) left item 9 unanswered." in text
 
 
 def test_case9_phq9_item10_is_captured() -> None:
@@ -236,7 +239,7 @@ def test_case4_a_single_change_with_enough_diary_is_compared_and_names_the_thres
     (item,) = summary.before_after
     assert item.verdict.value == "compared"
     points = summary_json(summary)["discussion_points"]
-    assert any("tnprep's 30 % threshold" in point for point in points)  # type: ignore[union-attr]
+    assert any("not followed by a fall of 30 % or more" in point for point in points)  # type: ignore[union-attr]
 
 
 def test_case9_one_day_procedure_is_drawn_once() -> None:
@@ -341,4 +344,7 @@ def test_case6_no_procedures_listed_while_radiosurgery_is_within_its_latency() -
     assert "microvascular decompression" not in text
     assert "neuroablative" not in text
     asked = page_text(patient(rows, (questionnaire("bni_pain,IV", "interested_in,surgery"),)))
-    assert 'microvascular decompression (MRI result not recorded; patient wrote "surgery")' in asked
+    # after radiosurgery "surgery" may mean it again: tnprep names no option for the patient
+    # (session 6 review), the wish stays on the line as written
+    assert "microvascular decompression" not in asked
+    assert "Patient wants to discuss (as written): surgery." in asked

@@ -93,12 +93,12 @@ def test_self_harm_words_are_calm_and_factual() -> None:
         # Issue 10 case 3: facts only — no per-drug "EAN lists surgical options" nudge.
         (
             {"ongoing": False, "end": PartialDate(2023, 5), "stopped_because": "side effects"},
-            ["Carbamazepine stopped 2023-05 (side effects)."],
+            ["Carbamazepine stopped May 2023 (side effects)."],
         ),
         (
             {"ongoing": False, "end": PartialDate(2023, 5), "stopped_because": "side effects",
              "side_effects": "rash"},
-            ["Carbamazepine stopped 2023-05 (side effects: rash)."],
+            ["Carbamazepine stopped May 2023 (side effects: rash)."],
         ),
         (
             {"ongoing": False, "end": PartialDate(2023), "stopped_because": "inefficacy"},
@@ -146,13 +146,14 @@ def test_first_line_stopped_names_the_first_line_drug_taken_now() -> None:
 @pytest.mark.parametrize(
     ("name", "dose", "expected"),
     [
-        ("carbamazepine", 2400.0, "Carbamazepine 2400 mg/day (as written) is above the published "
-         "range of 200–1200 mg/day (EAN 2019 table, Pract Neurol 2021; NICE CKS up to 1600)."),
-        ("oxcarbazepine", 150.0, "Oxcarbazepine 150 mg/day (as written) is below the published "
-         "range of 300–1800 mg/day (EAN 2019 table, Pract Neurol 2021)."),
+        ("carbamazepine", 2400.0, "Carbamazepine 2400 mg/day (as written; current) is above the "
+         "published range of 200–1200 mg/day (EAN 2019 table, Pract Neurol 2021; NICE CKS up "
+         "to 1600)."),
+        ("oxcarbazepine", 150.0, "Oxcarbazepine 150 mg/day (as written; current) is below the "
+         "published range of 300–1800 mg/day (EAN 2019 table, Pract Neurol 2021)."),
         ("carbamazepine", 1200.0, None),
-        ("pregabalin", 9000.0, "Pregabalin 9000 mg/day (as written) is above the published "
-         "range of 150–600 mg/day (EAN 2019 table, Pract Neurol 2021)."),
+        ("pregabalin", 9000.0, "Pregabalin 9000 mg/day (as written; current) is above the "
+         "published range of 150–600 mg/day (EAN 2019 table, Pract Neurol 2021)."),
         ("phenytoin", 9000.0, None),
     ],
 )  # fmt: skip
@@ -223,8 +224,9 @@ def test_no_change_after_treatment(item: BeforeAfter, fires: bool) -> None:
 def test_no_change_words() -> None:
     (finding,) = no_change_after_treatment([comparison(ChangeKind.START, 2.0, 2.1)])
     assert describe(finding) == (
-        "Pregabalin started on 2024-03-01: 2.00 attacks per recorded day in the 28 days before, "
-        "2.10 on days 15–42 after — less than tnprep's 30 % threshold (docs/figures.md)."
+        "Pregabalin started on 1 Mar 2024: 2.00 attacks per recorded day in the 28 days before, "
+        "2.10 on days 15–42 after: up 5 % (tnprep lists a start or dose change not followed by "
+        "a fall of 30 % or more)."
     )
 
 

@@ -149,7 +149,7 @@ def test_a_chosen_periods_scale_line_says_its_figures_are_the_whole_files() -> N
 def test_the_headers_recorded_days_say_how_many_are_long_silences() -> None:
     period = build_header(_summary(YILATIVS)).period
     recorded = next(field.value for field in period if field.label == "Recorded days")
-    assert recorded == "6212 of 6212, 5,286 in silences"
+    assert recorded == "6212 of 6212, 5286 in silences"  # no thousands comma (session 6 review)
 
 
 def test_a_converted_scale_says_so_beside_the_0_10_figures() -> None:

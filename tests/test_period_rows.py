@@ -127,5 +127,6 @@ def test_a_workbooks_medicine_sheet_rows_are_not_called_event_log_rows() -> None
     assert summary.input.rows_other > 0
     assert not any(info.kind == "event log" for _, info in summary.input.files)
     quality = build_footer(summary).quality
-    assert f"{summary.input.rows_other} other rows (not attacks)" in quality
+    # named by kind since the session 6 review: "(not attacks: medicine 1499)"
+    assert f"{summary.input.rows_other} other rows (not attacks: medicine " in quality
     assert "event-log" not in quality

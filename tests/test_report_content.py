@@ -289,6 +289,6 @@ def test_side_and_divisions_say_which_half_was_not_recorded() -> None:
     )
     fields = {field.label: field.value for field in build_pattern(
         dataclasses.replace(summary, attacks=attacks)).fields}  # fmt: skip
-    assert fields["Side, divisions"] == "side not recorded 9; divisions none recorded"
+    assert fields["Side, divisions"] == "side not recorded 9; divisions not recorded"
     recorded = {field.label: field.value for field in build_pattern(summary).fields}
     assert recorded["Side, divisions"].startswith("right ")

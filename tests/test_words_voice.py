@@ -35,7 +35,11 @@ def test_the_app_ledger_shows_the_page_s_asked_options_line(
 ) -> None:
     summary = make_summary()
     page = build_content(summary, Paper.A4).treatments.not_yet
-    assert page == "Patient wants to discuss, no entry in the history: microvascular decompression."
+    assert page == (
+        "Patient wants to discuss, no entry in the history: microvascular decompression. "
+        # the factory's finding quotes no words: the wishes follow as written (session 6 review)
+        "Also wants to discuss (as written): surgery, clinical trials."
+    )
     recorder = LedgerRecorder()
     monkeypatch.setattr(app_ledger, "st", recorder)
     app_ledger.ledger_section(contextlib.nullcontext(), summary)  # type: ignore[arg-type]

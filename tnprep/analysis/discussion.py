@@ -187,6 +187,7 @@ def dose_outside_range(treatments: Sequence[TreatmentSummary]) -> tuple[Finding,
         evidence = (
             (Evidence.DOSE_MG_PER_DAY, f"{dose:g}"),
             (Evidence.DOSE_AS_WRITTEN, summary.treatment.dose_text or ""),
+            (Evidence.COURSE, _course(summary.treatment)),
             (Evidence.POSITION, "above" if dose > published.high_mg else "below"),
             (Evidence.PUBLISHED_RANGE, f"{published.low_mg:g}–{published.high_mg:g} mg/day"),
         )
@@ -199,6 +200,17 @@ def dose_outside_range(treatments: Sequence[TreatmentSummary]) -> tuple[Finding,
             )
         )
     return tuple(found)
+
+
+def _course(treatment: Treatment) -> str:
+    """The course's dates (ISO): a dose of 2013 printed undated read as today's dose."""
+    start = treatment.start.iso() if treatment.start else None
+    if treatment.ongoing:
+        return f"since {start}" if start else "current"
+    end = treatment.end.iso() if treatment.end else None
+    if start is None and end is None:
+        return "dates not recorded"
+    return f"{start or '?'} – {end or '?'}" if start != end else f"{start}"
 
 
 def attacks_rising(trend: Trend) -> tuple[Finding, ...]:

@@ -132,9 +132,10 @@ def not_yet_in_history(
     """
     if not history:
         return ()
+    done = {role for treatment in history if (role := role_of(treatment)) is not None}
     found = []
     for option in options_not_in_history(history):
-        words = _interest(option, interested_in)
+        words = _interest(option, interested_in, done)
         if words is None:
             continue
         evidence: tuple[tuple[str, str], ...] = (
@@ -170,17 +171,36 @@ _INTEREST_WORDS: dict[str, frozenset[Role]] = {
 """Interest words the catalogue does not know, and the roles they point to."""
 
 
-def _interest(option: ResistantOption, interested_in: Sequence[str]) -> str | None:
-    """The patient's interest answer (as written) that points to ``option``, or ``None``."""
-    for interest in interested_in:
-        words = interest.casefold().split()
-        roles = {role for word in words for role in _INTEREST_WORDS.get(word, frozenset())}
-        entry = lookup(interest)
-        if entry is not None:
-            roles.add(entry.role)
-        if roles & option.roles or option.name.casefold() in interest.casefold():
-            return interest
-    return None
+def _interest(option: ResistantOption, interested_in: Sequence[str], done: set[Role]) -> str | None:
+    """The patient's interest answer (as written) that points to ``option``, or ``None``.
+
+    An answer that names the option ("radiosurgery", "Gamma Knife") is quoted before a general
+    word ("surgery"). A general word points to every option of its roles only while the history
+    has none of them: after a microvascular decompression, "surgery" or "repeat surgery" may mean
+    that operation again, and naming the one surgery not yet done ("stereotactic radiosurgery
+    (patient wrote "repeat surgery")", until 2026-12-03) chose an option for the patient. Such
+    words stay on the ledger's line as written ("Also wants to discuss (as written): …").
+    """
+    named = [interest for interest in interested_in if _names(option, interest)]
+    general = [
+        interest
+        for interest in interested_in
+        if _general_roles(interest) & option.roles and not _general_roles(interest) & done
+    ]
+    return (named + general)[0] if named + general else None
+
+
+def _names(option: ResistantOption, interest: str) -> bool:
+    """Whether ``interest`` names ``option``: a catalogue treatment of its roles, or its name."""
+    entry = lookup(interest)
+    in_roles = entry is not None and entry.role in option.roles
+    return in_roles or option.name.casefold() in interest.casefold()
+
+
+def _general_roles(interest: str) -> set[Role]:
+    """The roles a general word in ``interest`` points to ("surgery": MVD and radiosurgery)."""
+    words = interest.casefold().split()
+    return {role for word in words for role in _INTEREST_WORDS.get(word, frozenset())}
 
 
 def monitoring_questions(history: Sequence[Treatment]) -> tuple[Finding, ...]:

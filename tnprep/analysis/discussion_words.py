@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tnprep.analysis.evidence import Evidence, every, optional, required
+from tnprep.date_words import iso_words
 from tnprep.sources import (
     CARBAMAZEPINE_LABEL,
     CPIC_2017,
@@ -98,7 +99,7 @@ def _describe_first_line_stopped(finding: Finding) -> str:
     effects = optional(finding, Evidence.SIDE_EFFECTS)
     if effects and reason.strip().casefold() == "side effects":
         reason = f"side effects: {effects}"
-    ended = optional(finding, Evidence.ENDED)
+    ended = iso_words(optional(finding, Evidence.ENDED))
     text = f"{_capitalised(finding.subject)} stopped" + (f" {ended}" if ended else "")
     text += f" ({reason})."
     current = optional(finding, Evidence.FIRST_LINE_TAKEN_NOW)
@@ -108,8 +109,13 @@ def _describe_first_line_stopped(finding: Finding) -> str:
 
 
 def _describe_dose(finding: Finding) -> str:
-    written = required(finding, Evidence.DOSE_AS_WRITTEN)
-    as_written = f" ({written})" if written else ""
+    # the course's dates since 2026-12-03: an undated dose of 2013 read as today's dose
+    details = [
+        required(finding, Evidence.DOSE_AS_WRITTEN),
+        iso_words(optional(finding, Evidence.COURSE)),
+    ]
+    shown = "; ".join(detail for detail in details if detail)
+    as_written = f" ({shown})" if shown else ""
     dose = required(finding, Evidence.DOSE_MG_PER_DAY)
     return (
         f"{_capitalised(finding.subject)} {dose} mg/day{as_written} "
@@ -135,10 +141,26 @@ def _describe_no_change(finding: Finding) -> str:
     before, after = (required(finding, label) for label in _BEFORE_AFTER)
     return (
         f"{_capitalised(finding.subject)} {required(finding, Evidence.CHANGE)} on "
-        f"{required(finding, Evidence.DATE)}: {before} attacks per "
-        f"recorded day in the 28 days before, {after} on {window} "
-        "after — less than tnprep's 30 % threshold (docs/figures.md)."
+        f"{iso_words(required(finding, Evidence.DATE))}: {before} attacks per "
+        f"recorded day in the 28 days before, {after} on {window} after: "
+        f"{_direction(before, after)}(tnprep lists a start or dose change not "
+        "followed by a fall of 30 % or more)."
     )
+
+
+def _direction(before: str, after: str) -> str:
+    """'up 5 % ', 'down 20 % ', 'no change ', or '' when the figures are not numbers.
+
+    Session 6 review: the point ended "less than tnprep's 30 % threshold (docs/figures.md)" — a
+    file path on a clinical page, and for a rise "less than" a threshold that is a fall.
+    """
+    try:
+        change = round((float(after) - float(before)) / float(before) * 100)
+    except (ValueError, ZeroDivisionError):
+        return ""
+    if change == 0:
+        return "no change "
+    return f"{'up' if change > 0 else 'down'} {abs(change)} % "
 
 
 _BEFORE_AFTER = (Evidence.BEFORE_PER_DAY, Evidence.AFTER_PER_DAY)

@@ -35,6 +35,8 @@ class Evidence(StrEnum):
     """The daily dose in mg."""
     DOSE_AS_WRITTEN = "dose as written"
     """The dose as the patient wrote it ('' when none)."""
+    COURSE = "course"
+    """The course a dose belongs to, ISO dates: '2013-04 – 2013-06', 'since 2026-06', 'current'."""
     POSITION = "position"
     """'above' or 'below' the published range."""
     PUBLISHED_RANGE = "published range"

@@ -47,3 +47,40 @@ def flagged_item9(summary: Summary) -> Item9Answer | None:
     if merged is not None and merged > 0:
         return Item9Answer(merged, None, None)
     return None
+
+
+@dataclass(frozen=True)
+class LaterBlank:
+    """A PHQ-9 filled in after the answer the page states, that left item 9 unanswered."""
+
+    date: dt.date
+    """The day that PHQ-9 was filled in."""
+    file: str
+    """Its file ('' for answers entered in the app)."""
+    answered: int
+    """How many of its nine items were answered."""
+
+
+def later_blank_item9(summary: Summary, after: dt.date | None) -> LaterBlank | None:
+    """The latest PHQ-9 dated after ``after`` whose item 9 is blank, or ``None``.
+
+    SPEC *Scores*: item 9 left unanswered is flagged. The PHQ-9 shown is the latest *complete*
+    one, so a later form that skipped item 9 (and others) was on no line of the safety block:
+    its blank sat behind an older answer "as recorded then, not a current answer" (session 6
+    review). Undated forms are not "later" than anything; nor is anything after an undated one.
+    """
+    if after is None:
+        return None
+    blanks = [
+        administration
+        for administration in summary.patient.administrations
+        if administration.scale == "phq9"
+        and administration.date is not None
+        and administration.date > after
+        and administration.items[8] is None
+    ]
+    if not blanks:
+        return None
+    latest = max(blanks, key=lambda administration: administration.date or after)
+    answered = sum(item is not None for item in latest.items)
+    return LaterBlank(latest.date or after, latest.file, answered)

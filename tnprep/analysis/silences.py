@@ -58,7 +58,7 @@ def _issue(file: str, runs: tuple[Silence, ...], rule: SilenceRule) -> Issue:
         value=None,
         message=(
             f"{_count(len(runs))} of {SILENCE_DAYS} days or more without a row in any diary "
-            f"({days:,} days): {listed}. {counted_text(rule)}"
+            f"({days} days): {listed}. {counted_text(rule)}"
         ),
     )
 

@@ -56,13 +56,15 @@ def burden_text(
     # on a crowded page the line is cut from its end
     answered = [item for item in intake if item.item in _BURDEN_ITEMS and item.answer]
     parts += [f"{item.label}: {item.answer}" for item in answered]
-    if burden.longest_attack_free_run is not None:
+    if burden.longest_attack_free_run == 0:  # it read "longest attack-free run 0 recorded days"
+        parts.append("no attack-free recorded day")
+    elif burden.longest_attack_free_run is not None:
         run = plural(burden.longest_attack_free_run, "recorded day")
         start = burden.attack_free_run_start
         when = [day_text(start)] if start else []
         silent = _silent_days(burden.longest_attack_free_run, start, silences)
         if silent:
-            when.append(f"{silent:,} of them in silences")
+            when.append(f"{silent} of them in silences")
         parts.append(f"longest attack-free run {run}" + (f" ({'; '.join(when)})" if when else ""))
     return "; ".join(parts) or None
 

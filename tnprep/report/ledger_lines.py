@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tnprep.date_words import iso_words
 from tnprep.ledger_model import (
     AdverseEffect,
     Course,
@@ -88,7 +89,8 @@ def verdict_text(item: BeforeAfter) -> str:
         reason = "radiosurgery latency" if item.rule == "radiosurgery" else "window not over"
         return f"too early to compare (days {first}–{last} after; {reason})"
     if item.verdict is Verdict.OVERLAPPING:
-        return f"overlapping change ({'; '.join(item.overlapping)}) — no figure claimed"
+        changes = "; ".join(iso_words(change) for change in item.overlapping)
+        return f"overlapping change ({changes}) — no figure claimed"
     if item.verdict is Verdict.NOT_ENOUGH_DATA:
         return "not enough diary around the change (under 14 recorded days a side)"
     before, after = item.before, item.after

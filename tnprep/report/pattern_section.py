@@ -88,10 +88,21 @@ def _facts(summary: Summary) -> list[Field]:
     """Recorded facts worth a question (issue 11), never advice: both sides, numbness."""
     ledger = summary.ledger or ledger_from_summary(summary)
     return [
-        Field(_FACT_LABELS[fact.kind], fact.text)
+        Field(_fact_label(fact.kind, summary.attacks.by_side), fact.text)
         for fact in ledger.facts
         if fact.kind is not FactKind.CONTINUOUS_PAIN
     ]
+
+
+def _fact_label(kind: FactKind, sides: SideCounts) -> str:
+    """The fact's label; attacks on both sides at once without left and right ones are said so.
+
+    Session 6 review: one attack recorded on both sides printed "Left and right both recorded:
+    attack rows: right 0, left 0, both 1" — the label said what its counts deny.
+    """
+    if kind is FactKind.BOTH_SIDES and not (sides.left and sides.right):
+        return "Both sides in one attack"
+    return _FACT_LABELS[kind]
 
 
 def _continuous_pain(summary: Summary) -> Field:
@@ -114,7 +125,12 @@ def _questionnaire_field(summary: Summary) -> tuple[Field, ...]:
 
 
 def _sides_and_divisions(sides: SideCounts, divisions: DivisionCounts) -> str:
-    """'right 552; V2 420, V3 398'; a half with no side or division recorded says which it is."""
+    """'right 552; V2 420, V3 398'; a half with no side or division recorded says which it is.
+
+    Nothing recorded is "not recorded", never "none recorded": a daily log has no side column
+    and most diaries no division column (it read "side none recorded; divisions none recorded";
+    session 6 review — as a blank trigger cell is not "spontaneous").
+    """
     side_text = _counts(
         ("right", sides.right),
         ("left", sides.left),
@@ -122,10 +138,10 @@ def _sides_and_divisions(sides: SideCounts, divisions: DivisionCounts) -> str:
         ("not recorded", sides.unknown),
     )
     if not (sides.right or sides.left or sides.both):
-        side_text = f"side {side_text}"
+        side_text = f"side {side_text}".replace("none recorded", "not recorded")
     division_text = _counts(("V1", divisions.V1), ("V2", divisions.V2), ("V3", divisions.V3))
     if not (divisions.V1 or divisions.V2 or divisions.V3):
-        division_text = f"divisions {division_text}"
+        division_text = "divisions not recorded"
     return f"{side_text}; {division_text}"
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from tnprep.analysis.care import answer_age
 from tnprep.analysis.discussion_words import ITEM9_WORDS
-from tnprep.analysis.item9 import flagged_item9
+from tnprep.analysis.item9 import LaterBlank, flagged_item9, later_blank_item9
 from tnprep.catalogue import DrugClass
 from tnprep.model import PartialDate
 from tnprep.report import wording
@@ -58,13 +58,30 @@ def item9_alert(summary: Summary) -> str | None:
         return None
     answer = flagged_item9(summary)  # the app's message speaks of the same answer
     if answer is not None:
-        return _positive(summary, answer.value, answer.date, answer.file, named=bool(answer.file))
+        positive = _positive(
+            summary, answer.value, answer.date, answer.file, named=bool(answer.file)
+        )
+        later = later_blank_item9(summary, answer.date)
+        return positive + (f" A later {_form(later)} left item 9 unanswered." if later else "")
     if phq9.item9_unanswered:
         return (
             f"PHQ-9 item 9 not answered — ask ({ITEM9_WORDS}); "
             f"{phq9.answered} of 9 items answered. A blank is not a 0."
         )
+    later = later_blank_item9(summary, phq9.date)
+    if later is not None and phq9.date is not None:
+        return (
+            f"PHQ-9 item 9 not answered — ask ({ITEM9_WORDS}) on the later {_form(later)}; "
+            f"{later.answered} of 9 items answered. A blank is not a 0. "
+            f"The PHQ-9 of {wording.day_text(phq9.date)} answered it {phq9.item9}."
+        )
     return None
+
+
+def _form(later: LaterBlank) -> str:
+    """'PHQ-9 (20 Nov 2026, november.csv)'; answers entered in the app name no file."""
+    where = f", {later.file}" if later.file else ""
+    return f"PHQ-9 ({wording.day_text(later.date)}{where})"
 
 
 def _positive(

@@ -1,11 +1,13 @@
 """Score lines of the page: PHQ-9 / GAD-7 tiles (totals, floors, dates), BNI descriptors, notes.
 
 SPEC *Scores*: an incomplete form shows a floor, "≥ N (band of N), k of 9 answered"; each
-administration is shown with its date and the page says when an older one differs. BNI scores
+administration is shown with its date and the page says when another one differs. BNI scores
 carry their descriptors (Rogers et al. 2000) and are marked self-rated. Pure, plain text.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from tnprep import bni
 from tnprep.report.wording import day_text
@@ -30,22 +32,38 @@ def score_value_detail(score: QuestionnaireScore | None, items: int) -> tuple[st
 
 
 def questionnaire_notes(summary: Summary) -> str | None:
-    """PHQ-9 item 10 and older administrations that differ, as one line; ``None`` if neither."""
+    """PHQ-9 item 10 and other administrations that differ, as one line; ``None`` if neither."""
     notes = []
     phq9 = summary.scores.phq9
     if phq9 is not None and phq9.difficulty:
         notes.append(f"PHQ-9 item 10 (difficulty): {phq9.difficulty}")
     for name, score in (("PHQ-9", phq9), ("GAD-7", summary.scores.gad7)):
-        for older in score.older if score is not None else ():
-            result = str(older.score) if older.score is not None else f"≥ {older.floor}"
-            # the same day as the one shown is not "older" (two files of one day, HL7 SDC)
-            same_day = score is not None and score.date is not None and older.date == score.date
-            which = f"another {name} of the same day" if same_day else f"an older {name}"
+        if score is None:
+            continue
+        for other in score.older:
+            result = (
+                str(other.score)
+                if other.score is not None
+                else f"≥ {other.floor}, {other.answered} of {score.items} answered"
+            )
             notes.append(
-                f"{which} ({day_text(older.date) if older.date else 'undated'}, "
-                f"{older.file}) gave {result}"
+                f"{_which(name, score.date, other.date)} "
+                f"({day_text(other.date) if other.date else 'undated'}, {other.file}) gave {result}"
             )
     return "; ".join(notes) or None
+
+
+def _which(name: str, shown: dt.date | None, other: dt.date | None) -> str:
+    """'an earlier PHQ-9', 'a later PHQ-9', 'another PHQ-9 of the same day' or 'another PHQ-9'.
+
+    Session 6 review: every other administration was "an older PHQ-9", also one filled in after
+    the one shown (the latest complete form is shown; a later incomplete one is not).
+    """
+    if shown is None or other is None:
+        return f"another {name}"
+    if other == shown:
+        return f"another {name} of the same day"
+    return f"an earlier {name}" if other < shown else f"a later {name}"
 
 
 # ---------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from tnprep.issue_counts import values_left_out
 from tnprep.issues import FILE_LEFT_OUT
 from tnprep.model import SilenceRule
 from tnprep.report import wording
+from tnprep.report.input_lines import other_kinds_text
 from tnprep.report.name_lines import attack_names_text
 from tnprep.report.pain_figure import pain_figure
 from tnprep.report.safety import item9_alert
@@ -242,7 +243,7 @@ def _in_silences(summary: Summary) -> str:
     """', 5,286 in silences' when long silences were counted as attack-free recorded days."""
     silences = summary.silences
     if silences.runs and silences.rule is SilenceRule.ATTACK_FREE:
-        return f", {silences.days:,} in silences"
+        return f", {silences.days} in silences"
     return ""
 
 
@@ -260,9 +261,11 @@ def build_footer(summary: Summary) -> Footer:
     account, period = summary.input, summary.period
     dropped = values_left_out(account.issues)  # a column-level issue counts its rows
     # rows_other holds an event log's other kinds, a workbook's medicine sheet and rows of pain 0:
-    # not all are an event log's, so the footer names them by what they are not.
+    # not all are an event log's, so the footer names them by what they are not — and by kind.
     other = (
-        f"{plural(account.rows_other, 'other row')} (not attacks), " if account.rows_other else ""
+        f"{plural(account.rows_other, 'other row')} (not attacks{other_kinds_text(account)}), "
+        if account.rows_other
+        else ""
     )
     used = period_rows_text(summary) or f"{account.rows_used} used"
     quality = (

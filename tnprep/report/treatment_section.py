@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tnprep.analysis.discussion import option_phrase
+from tnprep.analysis.evidence import Evidence, optional
 from tnprep.analysis.ledger import ledger_from_summary
 from tnprep.report.burden_lines import medicine_entries_text, summary_burden_text
 from tnprep.report.ledger_lines import (
@@ -20,7 +21,7 @@ from tnprep.report.ledger_lines import (
     verdict_text,
 )
 from tnprep.report.wording import day_text
-from tnprep.summary import BeforeAfter, ChangeKind, FindingKind, Summary
+from tnprep.summary import BeforeAfter, ChangeKind, Finding, FindingKind, Summary
 
 
 @dataclass(frozen=True)
@@ -67,18 +68,44 @@ def asked_options_text(summary: Summary) -> str | None:
     """The options the patient wants to discuss that the history lacks, as one line, or ``None``.
 
     'Patient wants to discuss, no entry in the history: stereotactic radiosurgery (patient wrote
-    "surgery"), clinical trials.' Record only (SPEC *Clinical voice*): the patient's recorded
+    "radiosurgery"), clinical trials.' Record only (SPEC *Clinical voice*): the patient's recorded
     wish and the history's recorded absence, in the catalogue's order, never ranked. It read
     "Not in the history yet: …" until 2026-12-03 and named every option missing from the
     history, asked about or not — "yet" presumed a next step and the list read as a menu of
     surgeries (docs/clinical-sources.md *Clinical voice*).
+
+    A wish that names no missing option ("surgery" after a decompression, "psychology" after
+    CBT) follows as written: "Also wants to discuss (as written): surgery, psychology." — until
+    2026-12-03 it was on no ledger line, and the pattern's "Wants to discuss" is cut first on a
+    crowded page. Without a treatment history nothing is said here (no "no entry" is known).
     """
     asked = [
-        option_phrase(finding)
-        for finding in summary.findings
-        if finding.kind is FindingKind.NOT_YET_IN_HISTORY
+        finding for finding in summary.findings if finding.kind is FindingKind.NOT_YET_IN_HISTORY
     ]
-    return f"{ASKED_OPTIONS_LABEL} {', '.join(asked)}." if asked else None
+    others = _other_wishes(summary, asked) if summary.treatments else []
+    parts = []
+    if asked:
+        parts.append(f"{ASKED_OPTIONS_LABEL} {', '.join(map(option_phrase, asked))}.")
+    if others:
+        head = OTHER_WISHES_LABEL if asked else OTHER_WISHES_ALONE_LABEL
+        parts.append(f"{head} {', '.join(others)}.")
+    return " ".join(parts) or None
+
+
+OTHER_WISHES_LABEL = "Also wants to discuss (as written):"
+"""After the options line: the patient's wishes that name no option missing from the history."""
+
+OTHER_WISHES_ALONE_LABEL = "Patient wants to discuss (as written):"
+"""The same wishes when no option the patient named is missing from the history."""
+
+
+def _other_wishes(summary: Summary, asked: list[Finding]) -> list[str]:
+    """The patient's ``interested_in`` answers, as written, that no options finding quotes."""
+    quoted = {optional(finding, Evidence.PATIENT_WORDS).strip().casefold() for finding in asked} | {
+        finding.subject.casefold() for finding in asked
+    }
+    wishes = [wish.strip() for wish in summary.patient.interested_in]
+    return [wish for wish in wishes if wish and wish.casefold() not in quoted]
 
 
 _CHANGE_WORDS = {

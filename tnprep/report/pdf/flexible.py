@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from tnprep.report.content import Listing, PageContent
@@ -23,7 +24,7 @@ from tnprep.report.pdf.blocks import (
     stack,
 )
 from tnprep.report.pdf.limits import CLAMPED, Limits
-from tnprep.report.pdf.text import BODY, SMALL, TABLE, Text, bold_style
+from tnprep.report.pdf.text import BODY, HEADING, SMALL, TABLE, Text, bold_style
 from tnprep.report.pdf.treatments import MeasuredLedger, measure_ledger
 
 
@@ -141,12 +142,28 @@ def _share(text: Text, content: PageContent, width: float, limits: Limits) -> fl
     best, shortest = 0.5, max(questions, points)
     for wider in WIDER_SHARES:
         share = wider if widen else 1 - wider
+        if not _headings_fit(content, width, share):
+            break
         questions, points = heights(share)
         if max(questions, points) < shortest - 0.5:
             best, shortest = share, max(questions, points)
         if (questions <= points) if widen else (points <= questions):
             break
     return best
+
+
+def _headings_fit(content: PageContent, width: float, share: float) -> bool:
+    """Whether both headings fit their columns at ``share`` (one line, never cut).
+
+    A narrow questions column printed "Patient's questions (their o…" — the words that say the
+    list is in the patient's order (session 6 review).
+    """
+    titles = (content.questions.title, content.discussion.title)
+    columns = zip(titles, _columns(width, share), strict=True)
+    return all(
+        stringWidth(title, HEADING.fontName, HEADING.fontSize) <= column
+        for title, column in columns
+    )
 
 
 @dataclass(frozen=True)
