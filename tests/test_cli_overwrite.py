@@ -83,3 +83,16 @@ def test_a_folder_as_out_and_a_missing_folder_are_said_by_the_path_given(
     assert main(["report", "--diary", str(diary), "--out", str(missing)]) == 2
     assert f"{missing}: cannot be written (No such file or directory)" in capsys.readouterr().err
     assert sorted(path.name for path in tmp_path.iterdir()) == ["diary.csv"]
+
+
+def test_the_result_line_counts_one_as_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Wrote …: 1 attacks over 1 recorded days' for a one-attack Migraine Buddy export."""
+    diary = tmp_path / "one.csv"
+    diary.write_text("Date,Time,Pain\n2026-11-02,08:00,5\n", encoding="utf-8")
+    out = tmp_path / "r.pdf"
+    assert main(["report", "--diary", str(diary), "--out", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == (
+        f"Wrote {out}: 1 attack over 1 recorded day of 1; 0 issues in the data."
+    )

@@ -150,7 +150,7 @@ def problems_line(problems: dict[Severity, int]) -> str:
 
 
 def _count(count: int, one: str, many: str) -> str:
-    return "" if not count else f"{count:,} {one if count == 1 else many}"
+    return "" if not count else f"{count} {one if count == 1 else many}"
 
 
 def _period_text(summary: Summary) -> str:
@@ -158,8 +158,8 @@ def _period_text(summary: Summary) -> str:
     if period.start is None or period.end is None or period.start > period.end:
         return "no diary days"
     text = (
-        f"{day_text(period.start)} to {day_text(period.end)}, {period.days_recorded:,} of "
-        f"{period.days:,} days recorded"
+        f"{day_text(period.start)} to {day_text(period.end)}, {period.days_recorded} of "
+        f"{period.days} days recorded"
     )
     if period.chosen and period.diary_start is not None and period.diary_end is not None:
         # the page's header line "Chosen from: …": the diaries hold more than the period
@@ -173,19 +173,19 @@ def _period_text(summary: Summary) -> str:
 def _metrics(summary: Summary) -> None:
     attacks, scores = summary.attacks, summary.scores
     first, second = st.columns(4), st.columns(4)
-    first[0].metric("Attacks", f"{attacks.total:,}")
+    first[0].metric("Attacks", f"{attacks.total}")
     first[1].metric(
         "Per recorded day", number_text(attacks.per_recorded_day), trend_text(summary),
         delta_color="off", help=trend_help(summary),
     )  # fmt: skip
     silences = summary.silences  # the page's "6212 of 6212, 5,286 in silences"
     first[2].metric(
-        "Recorded days", f"{summary.period.days_recorded:,} of {summary.period.days:,}",
-        f"{silences.days:,} in silences (counted attack-free)"
+        "Recorded days", f"{summary.period.days_recorded} of {summary.period.days}",
+        f"{silences.days} in silences (counted attack-free)"
         if silences.runs and silences.rule is SilenceRule.ATTACK_FREE else None,
         delta_color="off", delta_arrow="off",
     )  # fmt: skip
-    first[3].metric("Attack-free days", f"{attacks.attack_free_days:,}")
+    first[3].metric("Attack-free days", f"{attacks.attack_free_days}")
     second[0].metric(
         "Most in a day",
         number_text(attacks.max_per_day),

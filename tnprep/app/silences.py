@@ -45,7 +45,7 @@ def silence_question(summary: Summary) -> None:
     count = "1 stretch" if len(silences.runs) == 1 else f"{len(silences.runs)} stretches"
     st.warning(
         f"Your attack log has {count} of {SILENCE_DAYS} days or more with no entry at all "
-        f"({silences.days:,} days; the longest {longest.days:,} days, {day_text(longest.first)} to "
+        f"({silences.days} days; the longest {longest.days} days, {day_text(longest.first)} to "
         f"{day_text(longest.last)}). tnprep cannot tell whether you had no attacks then or did not "
         f"keep the diary. {_counted_now()}"
     )

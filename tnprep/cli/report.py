@@ -132,11 +132,17 @@ def run_report(arguments: argparse.Namespace) -> int:
 
 def result_line(summary: Summary, out: str) -> str:
     """One line for the terminal: counts only, never patient text."""
-    period = summary.period
+    period, issues = summary.period, len(summary.input.issues)
     return (
-        f"Wrote {out}: {summary.attacks.total} attacks over {period.days_recorded} recorded days "
-        f"of {period.days}; {len(summary.input.issues)} issues in the data."
+        f"Wrote {out}: {_counted(summary.attacks.total, 'attack')} over "
+        f"{_counted(period.days_recorded, 'recorded day')} of {period.days}; "
+        f"{_counted(issues, 'issue')} in the data."
     )
+
+
+def _counted(count: int, word: str) -> str:
+    """'1 attack', '2 attacks' ('Wrote …: 1 attacks over 1 recorded days')."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 _COUNTED = {SilenceRule.ATTACK_FREE: "attack-free", SilenceRule.UNRECORDED: "not recorded (gaps)"}
