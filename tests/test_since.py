@@ -232,9 +232,9 @@ def test_identity_not_checkable_is_said_not_refused() -> None:
 @pytest.mark.parametrize(
     ("changes", "reason"),
     [
-        ({"patient": {"visit_date": "2024-05-01"}}, "dated after this visit (2024-05-01)"),
+        ({"patient": {"visit_date": "2024-05-01"}}, "dated after this visit (1 May 2024)"),
         ({"period": {"start": "2024-04-01", "end": "2024-04-30"}},
-         "covers days after this period ends (to 2024-04-30)"),
+         "covers days after this period ends (to 30 Apr 2024)"),
     ],
 )  # fmt: skip
 def test_a_summary_after_the_current_period_is_refused(

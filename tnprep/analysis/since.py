@@ -16,6 +16,7 @@ from dataclasses import replace
 from tnprep.analysis.pain_reading import pain_label
 from tnprep.analysis.since_rules import with_rules
 from tnprep.analysis.since_treatments import treatment_changes_since
+from tnprep.date_words import day_words
 from tnprep.issues import Issue, IssueCode
 from tnprep.summary import QuestionnaireScore, Summary
 from tnprep.visits import (
@@ -138,11 +139,11 @@ def refusal(summary: Summary, visit: PreviousVisit) -> str | None:
     if _differs(visit.date_of_birth, patient.date_of_birth):
         return "another patient's summary (the date of birth differs); not compared."
     if visit.visit_date and patient.visit_date and visit.visit_date > patient.visit_date:
-        return f"dated after this visit ({visit.visit_date.isoformat()}); not compared."
+        return f"dated after this visit ({day_words(visit.visit_date)}); not compared."
     end = summary.period.end
     if visit.period_end and end and visit.period_end > end:
         return (
-            f"covers days after this period ends (to {visit.period_end.isoformat()}); not compared."
+            f"covers days after this period ends (to {day_words(visit.period_end)}); not compared."
         )
     return None
 
