@@ -27,6 +27,15 @@ def report(*arguments: str | Path) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
+def report_summary(folder: Path, *arguments: str | Path) -> dict[str, object]:
+    """The summary JSON of a ``report`` written into ``folder`` (the report must exit 0)."""
+    summary = folder / "summary.json"
+    done = report(*arguments, "--out", folder / "report.pdf", "--summary-json", summary)
+    assert done.returncode == 0, done.stderr
+    written: dict[str, object] = json.loads(summary.read_text(encoding="utf-8"))
+    return written
+
+
 def test_sample_report_writes_one_page_and_the_summary(tmp_path: Path) -> None:
     pdf, summary = tmp_path / "report.pdf", tmp_path / "summary.json"
     result = report(*SAMPLE_ARGUMENTS, "--out", pdf, "--summary-json", summary)

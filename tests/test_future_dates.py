@@ -9,10 +9,10 @@ accounting still holds.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import subprocess
-import sys
 from pathlib import Path
+from typing import Any
+
+from test_cli_report import report_summary
 
 from tnprep.ingest.diary import read_diary
 from tnprep.ingest.questionnaire import read_questionnaires
@@ -60,12 +60,7 @@ def test_report_leaves_the_row_out_and_keeps_the_period_to_the_diarys_days(tmp_p
     diary = tmp_path / "diary.csv"
     diary.write_bytes(b"Date,Time,Pain (0-10)\n2026-11-01,08:00,5\n2026-11-02,09:00,6\n"
                       b"2062-11-03,10:00,7\n")  # fmt: skip
-    summary = tmp_path / "summary.json"
-    command = [sys.executable, "-m", "tnprep", "report", "--diary", str(diary),
-               "--out", str(tmp_path / "report.pdf"), "--summary-json", str(summary)]  # fmt: skip
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
-    figures = json.loads(summary.read_text(encoding="utf-8"))
+    figures: Any = report_summary(tmp_path, "--diary", diary)
     assert (figures["period"]["start"], figures["period"]["end"]) == ("2026-11-01", "2026-11-02")
     assert (figures["input"]["rows_read"], figures["input"]["rows_rejected"]) == (3, 1)
     assert [issue["code"] for issue in figures["input"]["issues"]] == ["date-in-future"]

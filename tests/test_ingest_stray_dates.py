@@ -9,10 +9,10 @@ a quarter of the file's largest group) separated from every other row of the fil
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
+from typing import Any
+
+from test_cli_report import report_summary
 
 from tnprep.ingest.diary import read_diary
 from tnprep.issues import IssueCode
@@ -69,12 +69,7 @@ def test_rows_within_half_a_year_are_kept() -> None:
 def test_report_keeps_the_period_to_the_diarys_days(tmp_path: Path) -> None:
     diary = tmp_path / "diary.csv"
     diary.write_bytes(ATTACKS)
-    summary = tmp_path / "summary.json"
-    command = [sys.executable, "-m", "tnprep", "report", "--diary", str(diary),
-               "--out", str(tmp_path / "report.pdf"), "--summary-json", str(summary)]  # fmt: skip
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
-    figures = json.loads(summary.read_text(encoding="utf-8"))
+    figures: Any = report_summary(tmp_path, "--diary", diary)
     assert (figures["period"]["start"], figures["period"]["end"]) == ("2026-11-01", "2026-11-05")
     assert figures["attacks"]["attack_free_days"] == 1
     assert (figures["input"]["rows_read"], figures["input"]["rows_rejected"]) == (5, 1)

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pypdf
+from test_discussion import treatment
 
 from tnprep.analysis.discussion import (
     describe,
@@ -23,7 +24,7 @@ from tnprep.analysis.discussion import (
 )
 from tnprep.analysis.evidence import Evidence, optional
 from tnprep.analysis.treatments import summarise_treatments
-from tnprep.model import PartialDate, Treatment, TreatmentCategory
+from tnprep.model import PartialDate, TreatmentCategory
 from tnprep.pipeline import Sources, load_patient, summarise_patient
 from tnprep.report import build_page
 from tnprep.report.ledger_lines import verdict_text
@@ -32,17 +33,6 @@ from tnprep.report.treatment_section import asked_options_text
 from tnprep.summary import BeforeAfter, ChangeKind, Summary, Verdict, WindowFigures
 
 D = dt.date
-
-
-def treatment(
-    name: str, category: TreatmentCategory = TreatmentCategory.MEDICATION, **fields: object
-) -> Treatment:
-    base = Treatment(
-        name=name, name_as_written=name, category=category, start=None, end=None, ongoing=True,
-        dose_text=None, dose_mg_per_day=None, response=None, relief_percent=None,
-        stopped_because=None, side_effects=None, notes=None,
-    )  # fmt: skip
-    return dataclasses.replace(base, **fields)
 
 
 AFTER_MVD = [
