@@ -42,3 +42,11 @@ def test_the_users_scale_choice_counts_like_the_header() -> None:
     assert [issue.code for issue in read.issues] == [IssueCode.WORST_INTENSITY_OUT_OF_RANGE]
     stated = read_diary(b"date,attacks,Worst pain (0-10)\n2026-11-01,3,4\n", "days.csv")
     assert stated.table["worst_intensity"].tolist() == [4.0]
+
+
+def test_a_scale_the_user_gives_is_stated_not_marked_as_missing() -> None:
+    """'--scale "Worst pain=1-5"' left the values out but still called the scale 'not stated'."""
+    days = b"date,attacks,Worst pain,Background pain\n2026-11-01,3,4,2\n"
+    read = read_diary(days, "days.csv", scales={"Worst pain": "1-5"})
+    assert read.table["worst_intensity"].isna().all()
+    assert read.info.scale is not None and read.info.scale.column == "Background pain"

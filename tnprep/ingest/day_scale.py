@@ -16,7 +16,6 @@ from collections.abc import Mapping
 import pandas as pd
 
 from tnprep.ingest import scales
-from tnprep.ingest.columns import normalise_header
 from tnprep.model import PainScale
 
 DAY_PAIN_FIELDS = ("worst_intensity", "background_pain")
@@ -31,26 +30,18 @@ def day_scale(
     Args:
         headers: Field name → the column's header as written, for the fields the file has.
         frame: The daily rows as read (0–10 values, NaN where unknown).
-        user_scales: The user's ``--scale`` choices: a header the user said is 0–10 is stated
-            (a daily log's pain is read on 0–10 only, so no other choice removes the mark).
+        user_scales: The user's ``--scale`` choices: a header the user gave a scale is stated
+            (0–10 is read; another scale's values are left out, ``fields.day_columns``).
 
     Returns:
         ``None`` when every pain column states its scale (header or user) or holds no value;
         else one scale marked not stated, named by the unstated columns' headers ('Worst pain /
         Background pain') with the lowest and highest value read in them.
     """
-    zero_to_ten = scales.ScaleRange(0.0, 10.0)
-    chosen = {
-        header
-        for header, chosen in scales.user_ranges(user_scales).items()
-        if chosen == zero_to_ten
-    }
     unstated = [
         field
         for field in DAY_PAIN_FIELDS
-        if field in headers
-        and scales.header_range(headers[field]) is None
-        and normalise_header(headers[field]) not in chosen
+        if field in headers and scales.stated_range(headers[field], user_scales) is None
     ]
     if not unstated:
         return None

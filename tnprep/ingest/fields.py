@@ -12,10 +12,10 @@ from collections.abc import Mapping
 import pandas as pd
 
 from tnprep.ingest import dotted_durations, values
-from tnprep.ingest.columns import ColumnMatch, normalise_header
+from tnprep.ingest.columns import ColumnMatch
 from tnprep.ingest.decode import Table
 from tnprep.ingest.row_issues import RowIssues
-from tnprep.ingest.scales import ScaleRange, header_range, user_ranges
+from tnprep.ingest.scales import ScaleRange, stated_range
 from tnprep.ingest.values import text_cells
 from tnprep.issues import IssueCode
 
@@ -147,7 +147,7 @@ def _scale(table: Table, position: int, issues: RowIssues, name: str) -> pd.Seri
 
 def _stated_scale(header: str, user_scales: Mapping[str, str] | None) -> ScaleRange | None:
     """The scale the user or the header states for a daily pain column, when it is not 0–10."""
-    stated = user_ranges(user_scales).get(normalise_header(header)) or header_range(header)
+    stated = stated_range(header, user_scales)
     return None if stated is None or (stated.low, stated.high) == (0, 10) else stated
 
 

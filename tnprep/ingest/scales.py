@@ -101,6 +101,11 @@ def user_ranges(pairs: Mapping[str, str] | None) -> dict[str, ScaleRange]:
     return ranges
 
 
+def stated_range(header: str, user_scales: Mapping[str, str] | None) -> ScaleRange | None:
+    """The scale the user (``--scale``) or else the header states for a column; ``None`` if none."""
+    return user_ranges(user_scales).get(normalise_header(header)) or header_range(header)
+
+
 def parse_scale_pairs(pairs: list[str]) -> dict[str, str]:
     """Parse ``--scale "Header=1-5"`` arguments into header → scale text.
 
