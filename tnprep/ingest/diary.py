@@ -346,11 +346,8 @@ def _attack_rows(
 ) -> tuple[pd.DataFrame, PainScale | None]:
     by_field = {name: position for position, name in match.fields.items()}
     starts = attack_starts(table, by_field, decision, issues)
-    kept = starts.start.notna()
     date_position = by_field["date"] if "date" in by_field else by_field["start"]
-    if options.today is not None:
-        kept &= ~issues.reject_after(date_position, starts.start, options.today)
-    kept &= ~_reject_apart(issues, date_position, starts.start, kept)
+    _reject_misdated(issues, date_position, starts.start, options.today)
     columns = field_readers.attack_columns(table, match, issues)
     scale: PainScale | None = None
     if "intensity" in by_field:
@@ -371,7 +368,7 @@ def _attack_rows(
             (decision, issues),
         )  # fmt: skip
     columns = {**columns, "start": starts.start, "time_unknown": starts.time_unknown}
-    kept &= ~issues.rejected_rows()
+    kept = starts.start.notna() & ~issues.rejected_rows()
     return attack_frame(_kept_rows(table, issues, columns, kept)), scale
 
 
@@ -393,22 +390,25 @@ def _day_rows(
     position = next(position for position, name in match.fields.items() if name == "date")
     dates = parse_dates(table.cells[position], decision.order, with_time=False)
     issues.reject_unreadable(position, dates, "date", decision)
-    kept = dates.notna()
-    if options.today is not None:
-        kept &= ~issues.reject_after(position, dates, options.today)
-    kept &= ~_reject_apart(issues, position, dates, kept)
+    _reject_misdated(issues, position, dates, options.today)
     columns = field_readers.day_columns(table, match, issues, options.scales)
-    kept &= ~issues.rejected_rows()
+    kept = dates.notna() & ~issues.rejected_rows()
     return day_frame(_kept_rows(table, issues, {**columns, "date": dates}, kept))
 
 
-def _reject_apart(issues: RowIssues, position: int, dates: pd.Series, kept: pd.Series) -> pd.Series:
-    """Reject the rows dated apart from the rest of the file (``stray_dates``); return them."""
-    apart = stray_dates.dated_apart(dates.where(kept.to_numpy(dtype=bool)))
-    if not apart.mask.any():
-        return pd.Series(False, index=dates.index, dtype=bool)
-    issues.reject(position, apart.mask, IssueCode.DATE_APART, apart.message())
-    return apart.mask
+def _reject_misdated(
+    issues: RowIssues, position: int, dates: pd.Series, today: dt.date | None
+) -> None:
+    """Reject rows dated after tomorrow, then rows dated apart from the rest of the file.
+
+    The second looks only at the rows still kept, so a year typed into the future does not
+    make the diary's own stretch look apart (``stray_dates``).
+    """
+    if today is not None:
+        issues.reject_after(position, dates, today)
+    apart = stray_dates.dated_apart(dates.where(~issues.rejected_rows().to_numpy(dtype=bool)))
+    if apart.mask.any():
+        issues.reject(position, apart.mask, IssueCode.DATE_APART, apart.message())
 
 
 def _kept_rows(

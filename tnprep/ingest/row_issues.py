@@ -83,8 +83,8 @@ class RowIssues:
         )
         self._rejected |= unread
 
-    def reject_after(self, position: int, parsed: pd.Series, today: dt.date) -> pd.Series:
-        """Reject rows dated after tomorrow (a day's margin for time zones); return them.
+    def reject_after(self, position: int, parsed: pd.Series, today: dt.date) -> None:
+        """Reject rows dated after tomorrow (a day's margin for time zones).
 
         A diary cannot hold a day still to come: a year typed 2062 for 2026 made a 36-year
         period of 13,149 'attack-free' days.
@@ -96,7 +96,6 @@ class RowIssues:
             "cannot record a day still to come; the row was left out of every figure."
         )
         self.reject(position, after, IssueCode.DATE_IN_FUTURE, message)
-        return after.astype(bool)
 
     def reject(self, position: int, mask: pd.Series, code: IssueCode, message: str) -> None:
         """Reject the masked rows not yet rejected, with one issue each (a *rejected* code)."""
